@@ -1,0 +1,97 @@
+package dev.leadbot.engine;
+
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Prospect;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the engine knows about one chat: a small immutable value that a store saves and
+ * restores exactly. Nothing in it is derived; the flow supplies the rest.
+ *
+ * @param node      the node the prospect is at: the question waiting for an answer, or the end
+ * @param step      the number of the latest question shown; buttons of any other step are stale
+ * @param answers   every answer given, in order; back pops the last one
+ * @param path      the nodes passed through to get here; back cuts the undone part
+ * @param ticked    the options ticked so far on the current checklist
+ * @param nudgedAt  the step at which the prospect was last told that a sticker or file is not
+ *                  an answer, so the reminder comes once per question
+ */
+public record Conversation(
+        Prospect prospect,
+        Optional<String> source,
+        Instant startedAt,
+        String node,
+        int step,
+        List<Answer> answers,
+        List<String> path,
+        List<String> ticked,
+        Status status,
+        int nudgedAt) {
+
+    /** Where the conversation stands. */
+    public enum Status {
+        /** Waiting for an answer to the current question. */
+        ASKING,
+        /** Asked, after a second /start, whether to continue or start over. */
+        RESUMING,
+        /** Reached an end; the lead was completed. */
+        COMPLETED
+    }
+
+    public Conversation {
+        Objects.requireNonNull(prospect, "prospect");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(node, "node");
+        answers = List.copyOf(answers);
+        path = List.copyOf(path);
+        ticked = List.copyOf(ticked);
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** The values of the latest answer saved under {@code variable}, empty if unanswered. */
+    public List<String> values(String variable) {
+        return latest(variable).map(Answer::values).orElse(List.of());
+    }
+
+    /** The latest answer saved under {@code variable}. */
+    public Optional<Answer> latest(String variable) {
+        for (int i = answers.size() - 1; i >= 0; i--) {
+            if (answers.get(i).variable().equals(variable)) {
+                return Optional.of(answers.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    Conversation with(Prospect newProspect) {
+        return new Conversation(newProspect, source, startedAt, node, step, answers, path, ticked, status, nudgedAt);
+    }
+
+    Conversation at(String newNode, int newStep, List<String> newPath, List<String> newTicked, Status newStatus) {
+        return new Conversation(prospect, source, startedAt, newNode, newStep, answers, newPath, newTicked, newStatus, nudgedAt);
+    }
+
+    Conversation answered(Answer answer) {
+        List<Answer> more = new ArrayList<>(answers);
+        more.add(answer);
+        return new Conversation(prospect, source, startedAt, node, step, more, path, List.of(), status, nudgedAt);
+    }
+
+    Conversation withTicked(List<String> newTicked) {
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, newTicked, status, nudgedAt);
+    }
+
+    Conversation nudged() {
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, status, step);
+    }
+
+    Conversation withoutLastAnswer() {
+        return new Conversation(prospect, source, startedAt, node, step, answers.subList(0, answers.size() - 1), path, ticked,
+                status, nudgedAt);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.leadbot.engine;
+
+import dev.leadbot.flow.BotText;
+import dev.leadbot.flow.ChoiceNode;
+import dev.leadbot.flow.Flow;
+import dev.leadbot.flow.InputKind;
+import dev.leadbot.flow.InputNode;
+import dev.leadbot.flow.MultiSelectNode;
+import dev.leadbot.flow.Node;
+import dev.leadbot.lead.Prospect;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs a flow for one chat at a time: a pure function from the saved conversation and one
+ * input to the next conversation and what to show. No I/O and no clock: time is passed in.
+ */
+public final class ConversationEngine {
+
+    private final Flow flow;
+    private final Steps steps;
+
+    public ConversationEngine(Flow flow) {
+        this.flow = flow;
+        this.steps = new Steps(flow);
+    }
+
+    public Flow flow() {
+        return flow;
+    }
+
+    /**
+     * Handles one input.
+     *
+     * @param saved    the chat's conversation, empty if it has none yet
+     * @param prospect who sent the input, as the messenger describes them now
+     */
+    public Transition handle(Optional<Conversation> saved, Prospect prospect, Input input, Instant now) {
+        List<Output> out = new ArrayList<>();
+        Optional<String> payload = input instanceof Input.Start start ? start.payload() : Optional.empty();
+        if (saved.isEmpty()) {
+            return new Transition(steps.begin(prospect, payload, now, 0, out), out);
+        }
+        Conversation state = saved.get().with(prospect);
+        if (flow.node(state.node()).isEmpty()) {
+            out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.FLOW_CHANGED)));
+            return new Transition(steps.begin(prospect, payload.or(state::source), now, state.step(), out), out);
+        }
+        Conversation next;
+        if (input instanceof Input.Start) {
+            next = start(state, payload, now, out);
+        } else if (input instanceof Input.Restart) {
+            next = steps.restart(state, now, out);
+        } else if (input instanceof Input.Back) {
+            next = steps.back(state, out);
+        } else if (input instanceof Input.Press press) {
+            next = press(state, press, now, out);
+        } else if (input instanceof Input.Typed typed) {
+            next = typed(state, typed.text(), now, out);
+        } else if (input instanceof Input.SharedContact contact) {
+            next = contact(state, contact, now, out);
+        } else {
+            next = steps.nudge(state, out);
+        }
+        return new Transition(next, out);
+    }
+
+    /** A second /start mid-flow asks whether to continue; after an end it begins a new lead. */
+    private Conversation start(Conversation state, Optional<String> payload, Instant now, List<Output> out) {
+        if (state.status() == Conversation.Status.COMPLETED || state.answers().isEmpty()) {
+            steps.clearButtons(state, out);
+            return steps.begin(state.prospect(), payload.or(state::source), now, state.step(), out);
+        }
+        steps.clearButtons(state, out);
+        Renderer text = new Renderer(flow, state);
+        int step = state.step() + 1;
+        out.add(new Output.Ask(step, text.phrase(BotText.RESUME_PROMPT), new Keyboard.Buttons(List.of(
+                List.of(new Keyboard.Button(text.phrase(BotText.RESUME_CONTINUE), new Action.Resume())),
+                List.of(new Keyboard.Button(text.phrase(BotText.RESUME_RESTART), new Action.StartOver()))))));
+        return state.at(state.node(), step, state.path(), state.ticked(), Conversation.Status.RESUMING);
+    }
+
+    private Conversation press(Conversation state, Input.Press press, Instant now, List<Output> out) {
+        Node node = flow.node(state.node()).orElseThrow();
+        Action action = press.action();
+        boolean current = press.step() == state.step() && press.node().equals(state.node())
+                && state.status() != Conversation.Status.COMPLETED;
+        if (current && state.status() == Conversation.Status.RESUMING) {
+            if (action instanceof Action.Resume) {
+                out.add(new Output.Edit(state.step(), Optional.empty(), Keyboard.none()));
+                return steps.ask(state, node, state.ticked(), out);
+            }
+            if (action instanceof Action.StartOver) {
+                return steps.restart(state, now, out);
+            }
+        } else if (current && action instanceof Action.GoBack) {
+            return steps.back(state, out);
+        } else if (current && node instanceof ChoiceNode choice && action instanceof Action.Pick pick) {
+            Optional<Conversation> picked = choice.option(pick.option()).map(option -> steps.pick(state, choice, option, now, out));
+            if (picked.isPresent()) {
+                return picked.get();
+            }
+        } else if (current && node instanceof MultiSelectNode multi && action instanceof Action.Toggle toggle
+                && multi.option(toggle.option()).isPresent()) {
+            return steps.toggle(state, multi, toggle.option(), out);
+        } else if (current && node instanceof MultiSelectNode multi && action instanceof Action.Done) {
+            return steps.done(state, multi, now, out);
+        }
+        out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.STALE_BUTTON)));
+        return state;
+    }
+
+    private Conversation typed(Conversation state, String text, Instant now, List<Output> out) {
+        Renderer renderer = new Renderer(flow, state);
+        if (state.status() == Conversation.Status.COMPLETED) {
+            out.add(new Output.Say(renderer.phrase(BotText.ALREADY_DONE), Keyboard.none()));
+            return state;
+        }
+        if (state.status() == Conversation.Status.ASKING && flow.node(state.node()).orElseThrow() instanceof InputNode input) {
+            AnswerParser.Parsed parsed = new AnswerParser(flow.texts(), renderer.language()).parse(input, text);
+            if (parsed instanceof AnswerParser.Parsed.Accepted accepted) {
+                return steps.accept(state, input, accepted.value(), accepted.label(), now, out);
+            }
+            out.add(new Output.Say(((AnswerParser.Parsed.Rejected) parsed).message(), Keyboard.none()));
+            return state;
+        }
+        out.add(new Output.Say(renderer.phrase(BotText.USE_BUTTONS), Keyboard.none()));
+        return state;
+    }
+
+    private Conversation contact(Conversation state, Input.SharedContact contact, Instant now, List<Output> out) {
+        Optional<String> phone = PhoneNumbers.normalise("+" + contact.phone().replaceAll("\\D", ""));
+        if (state.status() == Conversation.Status.ASKING && phone.isPresent()
+                && flow.node(state.node()).orElseThrow() instanceof InputNode input && input.kind() == InputKind.PHONE) {
+            String label = contact.own() ? phone.get()
+                    : phone.get() + " (" + new Renderer(flow, state).phrase(BotText.OTHERS_CONTACT) + ")";
+            return steps.accept(state, input, phone.get(), label, now, out);
+        }
+        return steps.nudge(state, out);
+    }
+}

@@ -1,0 +1,49 @@
+package dev.leadbot.engine;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/** Something the prospect did, as the engine sees it: messenger details already stripped. */
+public sealed interface Input {
+
+    /** {@code /start}, with the deep-link payload (the lead source) if the link had one. */
+    record Start(Optional<String> payload) implements Input {
+        public Start {
+            Objects.requireNonNull(payload, "payload");
+        }
+    }
+
+    /** A button press, carrying the step and node of the question the button was shown with. */
+    record Press(int step, String node, Action action) implements Input {
+        public Press {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(action, "action");
+        }
+    }
+
+    /** A typed message. */
+    record Typed(String text) implements Input {
+        public Typed {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** A shared contact card; {@code own} tells whether it is the prospect's own. */
+    record SharedContact(String phone, boolean own) implements Input {
+        public SharedContact {
+            Objects.requireNonNull(phone, "phone");
+        }
+    }
+
+    /** {@code /back}: undo the last answer. */
+    record Back() implements Input {
+    }
+
+    /** {@code /restart}: drop the answers and begin again. */
+    record Restart() implements Input {
+    }
+
+    /** A sticker, photo, voice message, file or anything else the flow cannot take. */
+    record Unsupported() implements Input {
+    }
+}

@@ -1,0 +1,94 @@
+package dev.leadbot.engine;
+
+import dev.leadbot.flow.BotText;
+import dev.leadbot.flow.Flow;
+import dev.leadbot.flow.InputKind;
+import dev.leadbot.flow.InputNode;
+import dev.leadbot.flow.MultiSelectNode;
+import dev.leadbot.flow.Node;
+import dev.leadbot.flow.Option;
+import dev.leadbot.flow.Text;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Turns flow texts into what one prospect reads: their language, their answers, their buttons. */
+final class Renderer {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
+    static final String TICKED = "✅ ";
+    static final String UNTICKED = "▫️ ";
+    static final String ANSWERED = "✔️ ";
+
+    private final Flow flow;
+    private final Conversation state;
+    private final String language;
+
+    Renderer(Flow flow, Conversation state) {
+        this.flow = flow;
+        this.state = state;
+        this.language = state.prospect().languageCode().isBlank() ? flow.defaultLanguage() : state.prospect().languageCode();
+    }
+
+    String language() {
+        return language;
+    }
+
+    /** The text with every {@code {variable}} replaced by the label of its latest answer. */
+    String render(Text text) {
+        Matcher m = PLACEHOLDER.matcher(text.in(language));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String variable = m.group(1);
+            String value = variable.equals(Flow.PROSPECT_NAME)
+                    ? state.prospect().firstName()
+                    : state.latest(variable).map(a -> a.label()).orElse(m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    String phrase(BotText key) {
+        return render(flow.texts().get(key));
+    }
+
+    String label(Option option) {
+        return render(option.label());
+    }
+
+    /** Labels joined as a person lists things: "A, B and C". */
+    String joined(List<String> labels) {
+        if (labels.size() <= 1) {
+            return String.join("", labels);
+        }
+        return String.join(", ", labels.subList(0, labels.size() - 1)) + " " + phrase(BotText.AND) + " "
+                + labels.get(labels.size() - 1);
+    }
+
+    /** The question text followed by the answer given, for the edited question. */
+    String answered(Node node, String answer) {
+        return render(node.text()) + "\n\n" + ANSWERED + answer;
+    }
+
+    /** The buttons under a question: its options, then a way back if there is one. */
+    Keyboard keyboard(Node node, List<String> ticked) {
+        if (node instanceof InputNode input && input.kind() == InputKind.PHONE) {
+            return new Keyboard.RequestContact(phrase(BotText.SHARE_CONTACT));
+        }
+        List<List<Keyboard.Button>> rows = new ArrayList<>();
+        for (Option option : node.options()) {
+            Action action = node instanceof MultiSelectNode ? new Action.Toggle(option.id()) : new Action.Pick(option.id());
+            String mark = node instanceof MultiSelectNode ? (ticked.contains(option.id()) ? TICKED : UNTICKED) : "";
+            rows.add(List.of(new Keyboard.Button(mark + label(option), action)));
+        }
+        if (node instanceof MultiSelectNode multi) {
+            rows.add(List.of(new Keyboard.Button(render(multi.done()), new Action.Done())));
+        }
+        if (!state.answers().isEmpty()) {
+            rows.add(List.of(new Keyboard.Button(phrase(BotText.BACK_BUTTON), new Action.GoBack())));
+        }
+        return rows.isEmpty() ? Keyboard.none() : new Keyboard.Buttons(rows);
+    }
+}

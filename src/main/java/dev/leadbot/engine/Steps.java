@@ -1,0 +1,179 @@
+package dev.leadbot.engine;
+
+import dev.leadbot.flow.BotText;
+import dev.leadbot.flow.ChoiceNode;
+import dev.leadbot.flow.EndNode;
+import dev.leadbot.flow.Flow;
+import dev.leadbot.flow.InputKind;
+import dev.leadbot.flow.InputNode;
+import dev.leadbot.flow.MessageNode;
+import dev.leadbot.flow.MultiSelectNode;
+import dev.leadbot.flow.Next;
+import dev.leadbot.flow.Node;
+import dev.leadbot.flow.Option;
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Prospect;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The moves a conversation makes: answering, walking on to the next question, going back. */
+final class Steps {
+
+    private final Flow flow;
+    private final LeadAssembler leads;
+
+    Steps(Flow flow) {
+        this.flow = flow;
+        this.leads = new LeadAssembler(flow);
+    }
+
+    /** A fresh conversation at the flow's start; {@code step} keeps counting so old buttons stay stale. */
+    Conversation begin(Prospect prospect, Optional<String> source, Instant now, int step, List<Output> out) {
+        Conversation fresh = new Conversation(prospect, source, now, flow.start().id(), step, List.of(), List.of(), List.of(),
+                Conversation.Status.ASKING, 0);
+        return walk(fresh, flow.start().id(), now, out);
+    }
+
+    Conversation restart(Conversation state, Instant now, List<Output> out) {
+        clearButtons(state, out);
+        out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.RESTARTED)));
+        return begin(state.prospect(), state.source(), now, state.step(), out);
+    }
+
+    /** Undoes the last answer and asks its question again. */
+    Conversation back(Conversation state, List<Output> out) {
+        Renderer text = new Renderer(flow, state);
+        if (state.status() == Conversation.Status.COMPLETED) {
+            out.add(new Output.Say(text.phrase(BotText.ALREADY_DONE), Keyboard.none()));
+            return state;
+        }
+        if (state.answers().isEmpty()) {
+            out.add(new Output.Notice(text.phrase(BotText.NOTHING_TO_UNDO)));
+            return state;
+        }
+        clearButtons(state, out);
+        out.add(new Output.Notice(text.phrase(BotText.WENT_BACK)));
+        Answer undone = state.answers().get(state.answers().size() - 1);
+        Node node = flow.node(undone.node()).orElse(flow.start());
+        int cut = state.path().lastIndexOf(node.id());
+        List<String> path = state.path().subList(0, Math.max(cut, 0));
+        Conversation rewound = state.withoutLastAnswer().at(node.id(), state.step(), path, List.of(), Conversation.Status.ASKING);
+        // A checklist comes back with the ticks the prospect had, so they only change what they meant to.
+        return ask(rewound, node, node instanceof MultiSelectNode ? undone.values() : List.of(), out);
+    }
+
+    /** Shows {@code node}'s question under a new step number. */
+    Conversation ask(Conversation state, Node node, List<String> ticked, List<Output> out) {
+        List<String> path = new ArrayList<>(state.path());
+        if (path.isEmpty() || !path.get(path.size() - 1).equals(node.id())) {
+            path.add(node.id());
+        }
+        Conversation asking = state.at(node.id(), state.step() + 1, path, ticked, Conversation.Status.ASKING);
+        Renderer text = new Renderer(flow, asking);
+        out.add(new Output.Ask(asking.step(), text.render(node.text()), text.keyboard(node, ticked)));
+        return asking;
+    }
+
+    Conversation pick(Conversation state, ChoiceNode choice, Option option, Instant now, List<Output> out) {
+        String label = new Renderer(flow, state).label(option);
+        return answer(state, choice, Answer.of(choice.variable(), choice.id(), option.id(), label), choice.nextAfter(option).orElseThrow(),
+                Optional.of(label), now, out);
+    }
+
+    Conversation toggle(Conversation state, MultiSelectNode multi, String option, List<Output> out) {
+        List<String> ticked = new ArrayList<>(state.ticked());
+        if (!ticked.remove(option)) {
+            if (ticked.size() >= multi.max()) {
+                out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.TOO_MANY).replace("{max}", String.valueOf(multi.max()))));
+                return state;
+            }
+            ticked.add(option);
+        }
+        Conversation toggled = state.withTicked(ticked);
+        out.add(new Output.Edit(state.step(), Optional.empty(), new Renderer(flow, toggled).keyboard(multi, ticked)));
+        return toggled;
+    }
+
+    Conversation done(Conversation state, MultiSelectNode multi, Instant now, List<Output> out) {
+        Renderer text = new Renderer(flow, state);
+        if (state.ticked().size() < multi.min()) {
+            out.add(new Output.Notice(text.phrase(BotText.TOO_FEW).replace("{min}", String.valueOf(multi.min()))));
+            return state;
+        }
+        List<Option> ticked = multi.options().stream().filter(o -> state.ticked().contains(o.id())).toList();
+        String label = text.joined(ticked.stream().map(text::label).toList());
+        Answer answer = new Answer(multi.variable(), multi.id(), ticked.stream().map(Option::id).toList(), label);
+        return answer(state, multi, answer, multi.next(), Optional.of(label.isEmpty() ? "—" : label), now, out);
+    }
+
+    Conversation accept(Conversation state, InputNode input, String value, String label, Instant now, List<Output> out) {
+        if (input.kind() == InputKind.PHONE) {
+            out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.PHONE_SAVED).replace("{phone}", value),
+                    new Keyboard.RemoveRequest()));
+        }
+        return answer(state, input, Answer.of(input.variable(), input.id(), value, label), input.next(), Optional.empty(), now, out);
+    }
+
+    /** Once per question, tells a prospect who sent a sticker or a file what the question needs. */
+    Conversation nudge(Conversation state, List<Output> out) {
+        if (state.nudgedAt() == state.step()) {
+            return state;
+        }
+        Renderer text = new Renderer(flow, state);
+        Node node = flow.node(state.node()).orElseThrow();
+        String message = state.status() == Conversation.Status.COMPLETED ? text.phrase(BotText.ALREADY_DONE)
+                : state.status() == Conversation.Status.ASKING && node instanceof InputNode input
+                        ? new AnswerParser(flow.texts(), text.language()).reask(input)
+                        : text.phrase(BotText.USE_BUTTONS);
+        out.add(new Output.Say(message, Keyboard.none()));
+        return state.nudged();
+    }
+
+    /** Takes the buttons off the current question, so an abandoned question cannot be answered. */
+    void clearButtons(Conversation state, List<Output> out) {
+        Optional<Node> node = flow.node(state.node());
+        if (state.status() != Conversation.Status.COMPLETED && node.isPresent()
+                && new Renderer(flow, state).keyboard(node.get(), state.ticked()) instanceof Keyboard.Buttons) {
+            out.add(new Output.Edit(state.step(), Optional.empty(), Keyboard.none()));
+        }
+    }
+
+    private Conversation answer(Conversation state, Node node, Answer answer, Next next, Optional<String> shown, Instant now,
+            List<Output> out) {
+        Optional<String> edited = shown.map(label -> new Renderer(flow, state).answered(node, label));
+        if (edited.isPresent() || new Renderer(flow, state).keyboard(node, state.ticked()) instanceof Keyboard.Buttons) {
+            out.add(new Output.Edit(state.step(), edited, Keyboard.none()));
+        }
+        Conversation answered = state.answered(answer);
+        return walk(answered, target(next, answered), now, out);
+    }
+
+    /** Walks from {@code id} through messages to the next question or an end. */
+    private Conversation walk(Conversation state, String id, Instant now, List<Output> out) {
+        List<String> path = new ArrayList<>(state.path());
+        for (int hops = 0; hops <= flow.nodes().size(); hops++) {
+            String current = id;
+            Node node = flow.node(current).orElseThrow(() -> new IllegalStateException("flow " + flow.id() + " has no node " + current));
+            if (node instanceof MessageNode message) {
+                path.add(id);
+                out.add(new Output.Say(new Renderer(flow, state).render(message.text()), Keyboard.none()));
+                id = target(message.next(), state);
+            } else if (node instanceof EndNode end) {
+                path.add(id);
+                Conversation done = state.at(id, state.step(), path, List.of(), Conversation.Status.COMPLETED);
+                out.add(new Output.Say(new Renderer(flow, done).render(end.text()), Keyboard.none()));
+                out.add(new Output.Completed(leads.assemble(done, now)));
+                return done;
+            } else {
+                return ask(state.at(state.node(), state.step(), path, List.of(), state.status()), node, List.of(), out);
+            }
+        }
+        throw new IllegalStateException("flow " + flow.id() + " passes " + flow.nodes().size() + " messages without a question");
+    }
+
+    private String target(Next next, Conversation state) {
+        return next.target(state::values).orElseThrow(() -> new IllegalStateException("no route matches in flow " + flow.id()));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.leadbot.flow;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A validated question graph: its nodes by id, where it starts, its default language, the
+ * bot's phrases and where the contact fields live. Only {@link FlowLoader} builds one, and only
+ * from a file without problems.
+ */
+public final class Flow {
+
+    /**
+     * Telegram's callback_data holds 64 bytes; the engine's button data spends at most 14 of
+     * them on the step number, the action and separators, leaving this much for a node id and an
+     * option id together.
+     */
+    public static final int BUTTON_ID_BYTES = 50;
+
+    /** The variable every text may use for the prospect's Telegram first name. */
+    public static final String PROSPECT_NAME = "name";
+
+    private final String id;
+    private final String defaultLanguage;
+    private final String start;
+    private final Map<String, Node> nodes;
+    private final BotTexts texts;
+    private final SummaryFields summary;
+
+    Flow(String id, String defaultLanguage, String start, Map<String, Node> nodes, BotTexts texts, SummaryFields summary) {
+        this.id = Objects.requireNonNull(id);
+        this.defaultLanguage = Objects.requireNonNull(defaultLanguage);
+        this.start = Objects.requireNonNull(start);
+        this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        this.texts = Objects.requireNonNull(texts);
+        this.summary = Objects.requireNonNull(summary);
+    }
+
+    /** The flow's name: its {@code id:} or, by default, the file name without extension. */
+    public String id() {
+        return id;
+    }
+
+    public String defaultLanguage() {
+        return defaultLanguage;
+    }
+
+    public Node start() {
+        return nodes.get(start);
+    }
+
+    public Optional<Node> node(String nodeId) {
+        return Optional.ofNullable(nodes.get(nodeId));
+    }
+
+    /** Every node, in the order the file lists them. */
+    public Collection<Node> nodes() {
+        return nodes.values();
+    }
+
+    public BotTexts texts() {
+        return texts;
+    }
+
+    public SummaryFields summary() {
+        return summary;
+    }
+}

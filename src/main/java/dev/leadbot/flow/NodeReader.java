@@ -1,0 +1,161 @@
+package dev.leadbot.flow;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/** Reads one entry under {@code nodes:} into the node kind its {@code type} names. */
+final class NodeReader {
+
+    static final List<String> TYPES = List.of("message", "choice", "multi_select", "input", "end");
+
+    private static final Map<String, List<String>> KEYS = Map.of(
+            "message", List.of("type", "text", "next"),
+            "choice", List.of("type", "text", "save_as", "options", "next"),
+            "multi_select", List.of("type", "text", "save_as", "options", "min", "max", "done", "next"),
+            "input", List.of("type", "text", "save_as", "kind", "min_length", "max_length", "min", "max", "reask", "next"),
+            "end", List.of("type", "text", "next"));
+    private static final List<String> KINDS = Arrays.stream(InputKind.values()).map(InputKind::yamlName).toList();
+    private static final String TEXT_FIX = "write what the prospect should read";
+
+    private final Problems problems;
+    private final TextReader texts;
+    private final NextReader next;
+    private final OptionReader options;
+    private final BotTexts botTexts;
+
+    NodeReader(Problems problems, TextReader texts, BotTexts botTexts) {
+        this.problems = problems;
+        this.texts = texts;
+        this.next = new NextReader(problems);
+        this.options = new OptionReader(problems, texts, next);
+        this.botTexts = botTexts;
+    }
+
+    /** The node, or empty when its type is missing or unknown (the problem is reported). */
+    Optional<Node> read(String id, org.yaml.snakeyaml.nodes.Node yaml) {
+        String what = "node '" + id + "'";
+        return type(yaml, what).flatMap(type -> YamlMap.read(yaml, what, KEYS.get(type), problems).flatMap(map -> switch (type) {
+            case "message" -> texts.read(map, "text", TEXT_FIX).map(text -> new MessageNode(id, text, nextOf(map), map.at()));
+            case "choice" -> choice(id, map);
+            case "multi_select" -> multiSelect(id, map);
+            case "input" -> input(id, map);
+            default -> end(id, map);
+        }));
+    }
+
+    private Optional<String> type(org.yaml.snakeyaml.nodes.Node yaml, String what) {
+        if (!(yaml instanceof MappingNode mapping)) {
+            problems.add(yaml, what + " must be a mapping starting with 'type: " + String.join("|", TYPES) + "'");
+            return Optional.empty();
+        }
+        Optional<NodeTuple> type = mapping.getValue().stream()
+                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("type")).findFirst();
+        if (type.isEmpty() || !(type.get().getValueNode() instanceof ScalarNode value)) {
+            problems.add(yaml, what + " has no 'type'; write one of: " + String.join(", ", TYPES));
+            return Optional.empty();
+        }
+        if (!TYPES.contains(value.getValue())) {
+            problems.add(value, "unknown node type '" + value.getValue() + "' in " + what
+                    + Suggestions.didYouMean(value.getValue(), TYPES, "; write one of: " + String.join(", ", TYPES)));
+            return Optional.empty();
+        }
+        return Optional.of(value.getValue());
+    }
+
+    private Optional<Node> choice(String id, YamlMap map) {
+        Optional<Text> text = texts.read(map, "text", TEXT_FIX);
+        String variable = variable(id, map);
+        List<Option> opts = options.read(map, true);
+        Optional<Next> fallback = next.read(map);
+        return text.map(t -> new ChoiceNode(id, t, variable, opts, fallback, map.at()));
+    }
+
+    private Optional<Node> multiSelect(String id, YamlMap map) {
+        Optional<Text> text = texts.read(map, "text", TEXT_FIX);
+        String variable = variable(id, map);
+        List<Option> opts = options.read(map, false);
+        int min = map.integer("min").orElse(1);
+        int max = map.integer("max").orElse(Math.max(opts.size(), 1));
+        if (min < 0 || max < 1 || min > max) {
+            problems.add(map.keyAt(map.has("min") ? "min" : "max"), "in " + map.what() + " min " + min + " and max " + max
+                    + " cannot both hold; write 0 <= min <= max and max >= 1");
+        } else if (!opts.isEmpty() && min > opts.size()) {
+            problems.add(map.keyAt("min"), "min " + min + " in " + map.what() + " is more than its " + opts.size()
+                    + " options; lower min or add options");
+        }
+        Optional<Text> done = map.has("done") ? texts.read(map, "done", "write the text of the done button") : Optional.of(botTexts.get(BotText.DONE));
+        Next after = nextOf(map);
+        return text.flatMap(t -> done.map(d -> new MultiSelectNode(id, t, variable, opts, min, max, d, after, map.at())));
+    }
+
+    private Optional<Node> input(String id, YamlMap map) {
+        Optional<Text> text = texts.read(map, "text", TEXT_FIX);
+        String variable = variable(id, map);
+        InputKind kind = map.string("kind").map(String::strip).flatMap(k -> kind(k, map)).orElse(InputKind.TEXT);
+        onlyFor(map, kind, InputKind.TEXT, "min_length", "max_length");
+        onlyFor(map, kind, InputKind.NUMBER, "min", "max");
+        int minLength = map.integer("min_length").orElse(1);
+        int maxLength = map.integer("max_length").orElse(4000);
+        if (minLength < 1 || minLength > maxLength || maxLength > 4000) {
+            problems.add(map.keyAt(map.has("min_length") ? "min_length" : "max_length"), "in " + map.what() + " min_length "
+                    + minLength + " and max_length " + maxLength + " cannot both hold; write 1 <= min_length <= max_length <= 4000");
+        }
+        Optional<BigDecimal> min = map.decimal("min");
+        Optional<BigDecimal> max = map.decimal("max");
+        if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
+            problems.add(map.keyAt("min"), "min " + min.get() + " in " + map.what() + " is larger than max " + max.get());
+        }
+        Optional<Text> reask = map.has("reask") ? texts.read(map, "reask", "write what to say when the answer does not fit") : Optional.empty();
+        Next after = nextOf(map);
+        return text.map(t -> new InputNode(id, t, variable, kind, minLength, maxLength, min, max, reask, after, map.at()));
+    }
+
+    private Optional<Node> end(String id, YamlMap map) {
+        if (map.has("next")) {
+            problems.add(map.keyAt("next"), "'next' in end " + map.what()
+                    + " is never used: an end node finishes the flow; remove it, or use 'type: message' to go on");
+        }
+        return texts.read(map, "text", TEXT_FIX).map(text -> new EndNode(id, text, map.at()));
+    }
+
+    /** A node's own next; a missing one is reported later with the other graph problems. */
+    private Next nextOf(YamlMap map) {
+        return next.read(map).orElse(new Next(List.of()));
+    }
+
+    private String variable(String id, YamlMap map) {
+        String variable = map.string("save_as").map(String::strip).orElse(id);
+        if (!Ids.isVariable(variable)) {
+            problems.add(map.keyAt("save_as"), (map.has("save_as") ? "save_as '" + variable + "'" : "node id '" + id
+                    + "' used as the variable name (add 'save_as:' to choose another)") + " " + Ids.VARIABLE_RULE);
+        } else if (variable.equals(Flow.PROSPECT_NAME)) {
+            problems.add(map.keyAt("save_as"), "'" + Flow.PROSPECT_NAME + "' is the prospect's Telegram first name and cannot"
+                    + " be saved by " + map.what() + "; write 'save_as: contact_name' or another name");
+        }
+        return variable;
+    }
+
+    private Optional<InputKind> kind(String kind, YamlMap map) {
+        if (KINDS.contains(kind)) {
+            return Optional.of(InputKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)));
+        }
+        problems.add(map.value("kind").orElseThrow(), "unknown input kind '" + kind + "' in " + map.what()
+                + Suggestions.didYouMean(kind, KINDS, "; write one of: " + String.join(", ", KINDS)));
+        return Optional.empty();
+    }
+
+    private void onlyFor(YamlMap map, InputKind actual, InputKind wanted, String... keys) {
+        for (String key : keys) {
+            if (map.has(key) && actual != wanted) {
+                problems.add(map.keyAt(key), "'" + key + "' in " + map.what() + " applies only to 'kind: " + wanted.yamlName()
+                        + "'; remove it");
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.leadbot.flow;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/** Reads the {@code options:} list of a choice or a checklist. */
+final class OptionReader {
+
+    private final Problems problems;
+    private final TextReader texts;
+    private final NextReader next;
+
+    OptionReader(Problems problems, TextReader texts, NextReader next) {
+        this.problems = problems;
+        this.texts = texts;
+        this.next = next;
+    }
+
+    /** The options of {@code node}; {@code withNext} tells whether an option may have its own next. */
+    List<Option> read(YamlMap node, boolean withNext) {
+        Optional<Node> value = node.value("options");
+        if (value.isEmpty() || !(value.get() instanceof SequenceNode list) || list.getValue().isEmpty()) {
+            problems.add(value.map(Problems::at).orElse(node.at()),
+                    node.what() + " needs 'options:', a list of '- id: …' / 'label: …' items");
+            return List.of();
+        }
+        List<String> keys = withNext ? List.of("id", "label", "score", "tags", "next") : List.of("id", "label", "score", "tags");
+        List<Option> options = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Node item : list.getValue()) {
+            YamlMap.read(item, "an option of " + node.what(), keys, problems).flatMap(this::option).ifPresent(option -> {
+                if (!seen.add(option.id())) {
+                    problems.add(option.at(), "option id '" + option.id() + "' is used twice in " + node.what()
+                            + "; option ids must be unique within a node");
+                } else {
+                    options.add(option);
+                }
+            });
+        }
+        return options;
+    }
+
+    private Optional<Option> option(YamlMap map) {
+        Optional<String> id = map.required("id", "write a short stable id such as 'id: goods'").map(String::strip);
+        id.filter(i -> !Ids.isValid(i)).ifPresent(i -> problems.add(map.keyAt("id"), "option id '" + i + "' " + Ids.RULE));
+        Optional<Text> label = texts.read(map, "label", "write the text of the button");
+        int score = map.integer("score").orElse(0);
+        List<String> tags = tags(map);
+        Optional<Next> own = next.read(map);
+        if (id.isEmpty() || label.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Option(id.get(), label.get(), score, tags, own, map.at()));
+    }
+
+    private List<String> tags(YamlMap map) {
+        Optional<Node> value = map.value("tags");
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        if (value.get() instanceof ScalarNode scalar) {
+            return List.of(scalar.getValue().strip());
+        }
+        if (value.get() instanceof SequenceNode list && list.getValue().stream().allMatch(ScalarNode.class::isInstance)) {
+            return list.getValue().stream().map(v -> ((ScalarNode) v).getValue().strip()).toList();
+        }
+        problems.add(value.get(), "'tags' in " + map.what() + " must be a word or a list of words such as [hot, ecommerce]");
+        return List.of();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.leadbot.flow;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * One YAML mapping of a flow file, read with its positions. Unknown and repeated keys are
+ * reported as soon as it is read, so a typo never silently changes the flow.
+ */
+final class YamlMap {
+
+    private final Node yaml;
+    private final String what;
+    private final Map<String, NodeTuple> entries;
+    private final Problems problems;
+
+    private YamlMap(Node yaml, String what, Map<String, NodeTuple> entries, Problems problems) {
+        this.yaml = yaml;
+        this.what = what;
+        this.entries = entries;
+        this.problems = problems;
+    }
+
+    /**
+     * Reads {@code yaml} as a mapping whose keys must be among {@code allowed}.
+     *
+     * @param what how messages name this mapping, e.g. {@code node 'role'}
+     */
+    static Optional<YamlMap> read(Node yaml, String what, List<String> allowed, Problems problems) {
+        if (!(yaml instanceof MappingNode mapping)) {
+            problems.add(yaml, what + " must be a mapping of 'key: value' lines");
+            return Optional.empty();
+        }
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
+                problems.add(tuple.getKeyNode(), "a key in " + what + " must be a plain word");
+                continue;
+            }
+            String name = key.getValue();
+            if (entries.containsKey(name)) {
+                problems.add(key, "'" + name + "' is given twice in " + what + "; keep one of them");
+            } else if (!allowed.contains(name)) {
+                problems.add(key, "unknown key '" + name + "' in " + what
+                        + Suggestions.didYouMean(name, allowed, "; allowed keys: " + String.join(", ", allowed)));
+            } else {
+                entries.put(name, tuple);
+            }
+        }
+        return Optional.of(new YamlMap(yaml, what, entries, problems));
+    }
+
+    Position at() {
+        return Problems.at(yaml);
+    }
+
+    String what() {
+        return what;
+    }
+
+    boolean has(String key) {
+        return entries.containsKey(key);
+    }
+
+    Optional<Node> value(String key) {
+        return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+    }
+
+    Position keyAt(String key) {
+        return Optional.ofNullable(entries.get(key)).map(t -> Problems.at(t.getKeyNode())).orElse(at());
+    }
+
+    /** A single-value key; a list or mapping there is reported. */
+    Optional<String> string(String key) {
+        return value(key).flatMap(node -> scalar(node, "'" + key + "' in " + what));
+    }
+
+    /** Like {@link #string} but reports its absence with {@code fix}, what to write instead. */
+    Optional<String> required(String key, String fix) {
+        if (!has(key)) {
+            problems.add(at(), what + " has no '" + key + "'; " + fix);
+        }
+        return string(key);
+    }
+
+    Optional<Integer> integer(String key) {
+        return string(key).flatMap(raw -> {
+            try {
+                return Optional.of(Integer.parseInt(raw.strip()));
+            } catch (NumberFormatException e) {
+                problems.add(value(key).orElseThrow(), "'" + key + "' in " + what + " must be a whole number, not '" + raw + "'");
+                return Optional.empty();
+            }
+        });
+    }
+
+    Optional<BigDecimal> decimal(String key) {
+        return string(key).flatMap(raw -> {
+            try {
+                return Optional.of(new BigDecimal(raw.strip()));
+            } catch (NumberFormatException e) {
+                problems.add(value(key).orElseThrow(), "'" + key + "' in " + what + " must be a number, not '" + raw + "'");
+                return Optional.empty();
+            }
+        });
+    }
+
+    Optional<String> scalar(Node node, String description) {
+        if (node instanceof ScalarNode scalar) {
+            return Optional.of(scalar.getValue());
+        }
+        problems.add(node, description + " must be a single value, not a list or mapping");
+        return Optional.empty();
+    }
+}

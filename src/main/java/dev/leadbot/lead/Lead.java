@@ -1,0 +1,53 @@
+package dev.leadbot.lead;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A finished qualification: who the prospect is, where they came from, what they answered and
+ * how hot they are. Immutable; this is all an owner summary or a CRM sink ever sees.
+ *
+ * @param id      stable identifier, also the idempotency key for every delivery
+ * @param source  the deep-link payload the conversation started with, if any
+ * @param answers the answers in the order given; a re-answered variable keeps its latest answer
+ * @param path    the node ids visited, in order, including detours the prospect came back from
+ */
+public record Lead(
+        String id,
+        String flow,
+        Prospect prospect,
+        Optional<String> source,
+        List<Answer> answers,
+        int score,
+        List<String> tags,
+        List<String> path,
+        Contact contact,
+        Instant startedAt,
+        Instant completedAt) {
+
+    public Lead {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(flow, "flow");
+        Objects.requireNonNull(prospect, "prospect");
+        Objects.requireNonNull(source, "source");
+        answers = List.copyOf(answers);
+        tags = List.copyOf(tags);
+        path = List.copyOf(path);
+        Objects.requireNonNull(contact, "contact");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(completedAt, "completedAt");
+    }
+
+    /** The answer saved under {@code variable}, if the prospect gave one. */
+    public Optional<Answer> answer(String variable) {
+        return answers.stream().filter(a -> a.variable().equals(variable)).findFirst();
+    }
+
+    /** How long the prospect took from the first message to the last answer. */
+    public Duration timeToComplete() {
+        return Duration.between(startedAt, completedAt);
+    }
+}
