@@ -76,7 +76,7 @@ public final class ConversationEngine {
         steps.clearButtons(state, out);
         Renderer text = new Renderer(flow, state);
         int step = state.step() + 1;
-        out.add(new Output.Ask(step, text.phrase(BotText.RESUME_PROMPT), new Keyboard.Buttons(List.of(
+        out.add(new Output.Ask(step, state.node(), text.phrase(BotText.RESUME_PROMPT), new Keyboard.Buttons(List.of(
                 List.of(new Keyboard.Button(text.phrase(BotText.RESUME_CONTINUE), new Action.Resume())),
                 List.of(new Keyboard.Button(text.phrase(BotText.RESUME_RESTART), new Action.StartOver()))))));
         return state.at(state.node(), step, state.path(), state.ticked(), Conversation.Status.RESUMING);
@@ -89,7 +89,7 @@ public final class ConversationEngine {
                 && state.status() != Conversation.Status.COMPLETED;
         if (current && state.status() == Conversation.Status.RESUMING) {
             if (action instanceof Action.Resume) {
-                out.add(new Output.Edit(state.step(), Optional.empty(), Keyboard.none()));
+                out.add(new Output.Edit(state.step(), state.node(), Optional.empty(), Keyboard.none()));
                 return steps.ask(state, node, state.ticked(), out);
             }
             if (action instanceof Action.StartOver) {

@@ -15,17 +15,19 @@ public sealed interface Output {
         }
     }
 
-    /** A question; its buttons carry {@code step}, which later edits refer to. */
-    record Ask(int step, String text, Keyboard keyboard) implements Output {
+    /** A question of {@code node}; its buttons carry {@code step}, which later edits refer to. */
+    record Ask(int step, String node, String text, Keyboard keyboard) implements Output {
         public Ask {
+            Objects.requireNonNull(node, "node");
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(keyboard, "keyboard");
         }
     }
 
-    /** Changes the question shown at {@code step}: its text when present, and its buttons. */
-    record Edit(int step, Optional<String> text, Keyboard keyboard) implements Output {
+    /** Changes the question of {@code node} shown at {@code step}: its text when present, and its buttons. */
+    record Edit(int step, String node, Optional<String> text, Keyboard keyboard) implements Output {
         public Edit {
+            Objects.requireNonNull(node, "node");
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(keyboard, "keyboard");
         }

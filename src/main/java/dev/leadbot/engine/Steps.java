@@ -72,7 +72,7 @@ final class Steps {
         }
         Conversation asking = state.at(node.id(), state.step() + 1, path, ticked, Conversation.Status.ASKING);
         Renderer text = new Renderer(flow, asking);
-        out.add(new Output.Ask(asking.step(), text.render(node.text()), text.keyboard(node, ticked)));
+        out.add(new Output.Ask(asking.step(), node.id(), text.render(node.text()), text.keyboard(node, ticked)));
         return asking;
     }
 
@@ -92,7 +92,7 @@ final class Steps {
             ticked.add(option);
         }
         Conversation toggled = state.withTicked(ticked);
-        out.add(new Output.Edit(state.step(), Optional.empty(), new Renderer(flow, toggled).keyboard(multi, ticked)));
+        out.add(new Output.Edit(state.step(), multi.id(), Optional.empty(), new Renderer(flow, toggled).keyboard(multi, ticked)));
         return toggled;
     }
 
@@ -136,7 +136,7 @@ final class Steps {
         Optional<Node> node = flow.node(state.node());
         if (state.status() != Conversation.Status.COMPLETED && node.isPresent()
                 && new Renderer(flow, state).keyboard(node.get(), state.ticked()) instanceof Keyboard.Buttons) {
-            out.add(new Output.Edit(state.step(), Optional.empty(), Keyboard.none()));
+            out.add(new Output.Edit(state.step(), state.node(), Optional.empty(), Keyboard.none()));
         }
     }
 
@@ -144,7 +144,7 @@ final class Steps {
             List<Output> out) {
         Optional<String> edited = shown.map(label -> new Renderer(flow, state).answered(node, label));
         if (edited.isPresent() || new Renderer(flow, state).keyboard(node, state.ticked()) instanceof Keyboard.Buttons) {
-            out.add(new Output.Edit(state.step(), edited, Keyboard.none()));
+            out.add(new Output.Edit(state.step(), node.id(), edited, Keyboard.none()));
         }
         Conversation answered = state.answered(answer);
         return walk(answered, target(next, answered), now, out);

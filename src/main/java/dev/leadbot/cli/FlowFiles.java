@@ -1,0 +1,35 @@
+package dev.leadbot.cli;
+
+import dev.leadbot.flow.Flow;
+import dev.leadbot.flow.FlowLoader;
+import dev.leadbot.flow.InvalidFlowException;
+import dev.leadbot.flow.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Loads a flow for a command, printing every problem so the owner can fix them in one go. */
+final class FlowFiles {
+
+    static final String DEFAULT = "flows/qualification.yaml";
+
+    private FlowFiles() {
+    }
+
+    /** The flow, or empty after printing why it cannot be used. */
+    static Optional<Flow> load(Path file, PrintWriter err) {
+        try {
+            return Optional.of(FlowLoader.load(file));
+        } catch (InvalidFlowException e) {
+            e.problems().stream().map(Problem::toString).forEach(err::println);
+            err.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + " in " + file);
+        } catch (NoSuchFileException e) {
+            err.println(file + ": no such file; give the path of a flow, e.g. " + DEFAULT);
+        } catch (IOException e) {
+            err.println(file + ": cannot read it: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+}

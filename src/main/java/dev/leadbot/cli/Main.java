@@ -1,0 +1,47 @@
+package dev.leadbot.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code leadbot} command: wires the subcommands to the terminal. */
+@Command(name = "leadbot", mixinStandardHelpOptions = true, version = "leadbot 0.1.0",
+        description = "Runs lead-qualification flows written in YAML.",
+        subcommands = CommandLine.HelpCommand.class)
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err, Clock.systemUTC()));
+    }
+
+    /** Runs one command line against the given streams and clock; returns the exit status. */
+    static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Clock clock) {
+        PrintWriter stdout = new PrintWriter(out, true, StandardCharsets.UTF_8);
+        PrintWriter stderr = new PrintWriter(err, true, StandardCharsets.UTF_8);
+        Console console = new Console(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), stdout, stderr, clock);
+        CommandLine commandLine = new CommandLine(new Main())
+                .addSubcommand(new ChatCommand(console))
+                .addSubcommand(new ValidateCommand(console))
+                .addSubcommand(new GraphCommand(console))
+                .setOut(stdout)
+                .setErr(stderr);
+        int status = commandLine.execute(args);
+        stdout.flush();
+        stderr.flush();
+        return status;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,86 @@
+package dev.leadbot.cli;
+
+import dev.leadbot.flow.ChoiceNode;
+import dev.leadbot.flow.EndNode;
+import dev.leadbot.flow.Flow;
+import dev.leadbot.flow.InputNode;
+import dev.leadbot.flow.MessageNode;
+import dev.leadbot.flow.Next;
+import dev.leadbot.flow.Node;
+import dev.leadbot.flow.Option;
+import dev.leadbot.flow.Route;
+import dev.leadbot.flow.Text;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Draws a flow as a Mermaid flowchart: one shape per node kind, one arrow per way out. */
+final class MermaidChart {
+
+    private static final int LABEL_LENGTH = 40;
+
+    private final Flow flow;
+    private final StringBuilder out = new StringBuilder("flowchart TD\n");
+
+    private MermaidChart(Flow flow) {
+        this.flow = flow;
+    }
+
+    static String of(Flow flow) {
+        MermaidChart chart = new MermaidChart(flow);
+        flow.nodes().forEach(chart::shape);
+        flow.nodes().forEach(chart::arrows);
+        return chart.out.toString();
+    }
+
+    private void shape(Node node) {
+        String label = quoted(node.id() + ": " + text(node.text()));
+        String shape;
+        if (node instanceof MessageNode) {
+            shape = "[" + label + "]";
+        } else if (node instanceof ChoiceNode) {
+            shape = "{{" + label + "}}";
+        } else if (node instanceof InputNode) {
+            shape = "[/" + label + "/]";
+        } else if (node instanceof EndNode) {
+            shape = "([" + label + "])";
+        } else {
+            shape = "[[" + label + "]]";
+        }
+        out.append("    ").append(node.id()).append(shape).append('\n');
+    }
+
+    private void arrows(Node node) {
+        if (node instanceof ChoiceNode choice) {
+            for (Option option : choice.options()) {
+                option.next().ifPresent(next -> next.routes().forEach(r -> arrow(node, Optional.of(text(option.label())), r, next)));
+            }
+            boolean anyUsesNodeNext = choice.options().stream().anyMatch(o -> o.next().isEmpty());
+            choice.next().filter(n -> anyUsesNodeNext).ifPresent(next -> next.routes().forEach(r -> arrow(node, Optional.empty(), r, next)));
+        } else {
+            node.routes().forEach(r -> arrow(node, Optional.empty(), r, new Next(node.routes())));
+        }
+    }
+
+    private void arrow(Node from, Optional<String> option, Route route, Next next) {
+        Optional<String> condition = route.isDefault()
+                ? Optional.of("otherwise").filter(o -> next.routes().size() > 1)
+                : Optional.of(route.when().entrySet().stream()
+                        .map(e -> e.getKey() + " = " + String.join(" | ", e.getValue()))
+                        .collect(Collectors.joining(" and ")));
+        Optional<String> label = option.isPresent() ? option : condition;
+        out.append("    ").append(from.id()).append(" -->")
+                .append(label.map(l -> "|" + quoted(l) + "|").orElse(""))
+                .append(' ').append(route.target()).append('\n');
+    }
+
+    private String text(Text text) {
+        String plain = text.in(flow.defaultLanguage()).replaceAll("\\s+", " ").strip();
+        return plain.codePointCount(0, plain.length()) <= LABEL_LENGTH ? plain
+                : plain.substring(0, plain.offsetByCodePoints(0, LABEL_LENGTH)).strip() + "…";
+    }
+
+    /** A Mermaid string: quotes become entities so any text is safe inside the label. */
+    private static String quoted(String text) {
+        return "\"" + text.replace("\"", "#quot;") + "\"";
+    }
+}

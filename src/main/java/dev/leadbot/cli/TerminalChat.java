@@ -1,0 +1,134 @@
+package dev.leadbot.cli;
+
+import dev.leadbot.engine.Conversation;
+import dev.leadbot.engine.ConversationEngine;
+import dev.leadbot.engine.Input;
+import dev.leadbot.engine.Keyboard;
+import dev.leadbot.engine.Output;
+import dev.leadbot.engine.Transition;
+import dev.leadbot.lead.Prospect;
+import dev.leadbot.sink.Delivery;
+import dev.leadbot.sink.LeadSink;
+import dev.leadbot.sink.OwnerSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The terminal adapter: prints what the engine says, numbers the buttons, and turns typed
+ * lines into engine inputs. Ends when a lead is completed or the input ends.
+ */
+final class TerminalChat {
+
+    private static final Set<String> BACK = Set.of("back", "/back", "назад");
+    private static final Set<String> RESTART = Set.of("restart", "/restart", "заново");
+    private static final Set<String> QUIT = Set.of("quit", "exit", "/quit");
+
+    private final ConversationEngine engine;
+    private final Prospect prospect;
+    private final LeadSink sink;
+    private final Console console;
+    private final PrintWriter out;
+    private List<Input.Press> buttons = List.of();
+    private boolean finished;
+
+    TerminalChat(ConversationEngine engine, Prospect prospect, LeadSink sink, Console console) {
+        this.engine = engine;
+        this.prospect = prospect;
+        this.sink = sink;
+        this.console = console;
+        this.out = console.out();
+    }
+
+    /** Talks until a lead is completed (exit status 0), the input ends (0) or the lead cannot be saved (1). */
+    int run(Optional<String> source) throws IOException {
+        Transition transition = engine.handle(Optional.empty(), prospect, new Input.Start(source), console.clock().instant());
+        while (true) {
+            Conversation state = transition.state();
+            transition.outputs().forEach(this::show);
+            if (finished) {
+                return state.status() == Conversation.Status.COMPLETED ? 0 : 1;
+            }
+            out.print("> ");
+            out.flush();
+            String line = console.in().readLine();
+            if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
+                out.println();
+                out.println("(conversation left unfinished; no lead was sent)");
+                return 0;
+            }
+            Input input = parse(line.strip());
+            transition = engine.handle(Optional.of(state), prospect, input, console.clock().instant());
+        }
+    }
+
+    private Input parse(String line) {
+        String lower = line.toLowerCase(Locale.ROOT);
+        if (BACK.contains(lower)) {
+            return new Input.Back();
+        }
+        if (RESTART.contains(lower)) {
+            return new Input.Restart();
+        }
+        if (lower.equals("/start") || lower.startsWith("/start ")) {
+            return new Input.Start(Optional.of(line.substring("/start".length()).strip()).filter(p -> !p.isEmpty()));
+        }
+        if (lower.startsWith("/contact ")) {
+            return new Input.SharedContact(line.substring("/contact ".length()).strip(), true);
+        }
+        if (line.matches("\\d{1,2}")) {
+            int number = Integer.parseInt(line);
+            if (number >= 1 && number <= buttons.size()) {
+                return buttons.get(number - 1);
+            }
+        }
+        return new Input.Typed(line);
+    }
+
+    private void show(Output output) {
+        if (output instanceof Output.Say say) {
+            out.println("bot: " + say.text());
+        } else if (output instanceof Output.Ask ask) {
+            out.println("bot: " + ask.text());
+            showButtons(ask.step(), ask.node(), ask.keyboard());
+        } else if (output instanceof Output.Edit edit) {
+            edit.text().ifPresent(text -> out.println("     " + text.substring(text.lastIndexOf('\n') + 1)));
+            if (edit.keyboard() instanceof Keyboard.Buttons) {
+                showButtons(edit.step(), edit.node(), edit.keyboard());
+            }
+        } else if (output instanceof Output.Notice notice) {
+            out.println("     (" + notice.text() + ")");
+        } else if (output instanceof Output.Completed completed) {
+            out.println();
+            out.println("======== the owner receives ========");
+            out.println(OwnerSummary.plainText(completed.lead()));
+            Delivery delivery = sink.deliver(completed.lead());
+            if (delivery instanceof Delivery.Delivered) {
+                out.println("======== lead saved by the " + sink.name() + " sink ========");
+            } else {
+                console.err().println("the lead was not saved: " + delivery);
+            }
+            finished = true;
+        }
+    }
+
+    private void showButtons(int step, String node, Keyboard keyboard) {
+        List<Input.Press> numbered = new ArrayList<>();
+        if (keyboard instanceof Keyboard.Buttons inline) {
+            for (List<Keyboard.Button> row : inline.rows()) {
+                for (Keyboard.Button button : row) {
+                    numbered.add(new Input.Press(step, node, button.action()));
+                    out.println("  " + numbered.size() + ". " + button.label());
+                }
+            }
+        } else if (keyboard instanceof Keyboard.RequestContact contact) {
+            out.println("  (type the number, or '/contact NUMBER' for Telegram's \"" + contact.label() + "\" button)");
+        }
+        buttons = numbered;
+    }
+
+}

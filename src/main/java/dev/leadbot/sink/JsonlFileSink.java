@@ -1,0 +1,53 @@
+package dev.leadbot.sink;
+
+import dev.leadbot.lead.Lead;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Appends each lead as one JSON line to a file, flushed to disk before it reports success. */
+public final class JsonlFileSink implements LeadSink {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonlFileSink.class);
+
+    private final Path file;
+
+    public JsonlFileSink(Path file) {
+        this.file = file;
+    }
+
+    @Override
+    public String name() {
+        return "jsonl";
+    }
+
+    @Override
+    public Delivery deliver(Lead lead) {
+        byte[] line = (LeadJson.toLine(lead) + "\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND)) {
+                ByteBuffer buffer = ByteBuffer.wrap(line);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            return new Delivery.Delivered(Optional.empty());
+        } catch (IOException e) {
+            LOG.warn("lead {}: could not append to {}: {}", lead.id(), file, e.toString());
+            return new Delivery.RetryLater(Optional.empty(), "cannot write " + file + ": " + e.getMessage());
+        }
+    }
+}

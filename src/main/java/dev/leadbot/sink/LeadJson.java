@@ -1,0 +1,63 @@
+package dev.leadbot.sink;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Lead;
+import java.util.Optional;
+
+/**
+ * The lead as one JSON object, the shape files and webhooks receive. Written field by field
+ * rather than by reflection so the format stays stable when the record changes.
+ */
+public final class LeadJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LeadJson() {
+    }
+
+    public static ObjectNode toJson(Lead lead) {
+        ObjectNode json = MAPPER.createObjectNode();
+        json.put("id", lead.id());
+        json.put("flow", lead.flow());
+        ObjectNode prospect = json.putObject("prospect");
+        prospect.put("chat_id", lead.prospect().chatId());
+        prospect.put("user_id", lead.prospect().userId());
+        optional(prospect, "username", lead.prospect().username());
+        prospect.put("first_name", lead.prospect().firstName());
+        optional(prospect, "last_name", lead.prospect().lastName());
+        prospect.put("language_code", lead.prospect().languageCode());
+        optional(json, "source", lead.source());
+        ObjectNode contact = json.putObject("contact");
+        optional(contact, "name", lead.contact().name());
+        optional(contact, "phone", lead.contact().phone());
+        optional(contact, "email", lead.contact().email());
+        optional(contact, "username", lead.contact().username());
+        ArrayNode answers = json.putArray("answers");
+        for (Answer answer : lead.answers()) {
+            ObjectNode a = answers.addObject();
+            a.put("variable", answer.variable());
+            a.put("node", answer.node());
+            ArrayNode values = a.putArray("values");
+            answer.values().forEach(values::add);
+            a.put("label", answer.label());
+        }
+        json.put("score", lead.score());
+        lead.tags().forEach(json.putArray("tags")::add);
+        lead.path().forEach(json.putArray("path")::add);
+        json.put("started_at", lead.startedAt().toString());
+        json.put("completed_at", lead.completedAt().toString());
+        return json;
+    }
+
+    /** One line of JSON, for JSONL files. */
+    public static String toLine(Lead lead) {
+        return toJson(lead).toString();
+    }
+
+    private static void optional(ObjectNode json, String field, Optional<String> value) {
+        value.ifPresent(v -> json.put(field, v));
+    }
+}

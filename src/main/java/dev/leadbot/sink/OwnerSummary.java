@@ -1,0 +1,41 @@
+package dev.leadbot.sink;
+
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Lead;
+import java.time.Duration;
+import java.util.StringJoiner;
+
+/** The plain-text lead summary an owner reads: who, how to reach them, what they answered. */
+public final class OwnerSummary {
+
+    private OwnerSummary() {
+    }
+
+    public static String plainText(Lead lead) {
+        StringJoiner out = new StringJoiner("\n");
+        out.add((lead.tags().contains("hot") ? "🔥" : "🆕") + " Новый лид · " + lead.score() + " балл. · " + lead.flow());
+        String name = lead.contact().name().orElse(lead.prospect().fullName());
+        out.add("👤 " + name + lead.prospect().username().map(u -> " (@" + u + ")").orElse("")
+                + (lead.contact().name().isPresent() ? " · в Telegram: " + lead.prospect().fullName() : ""));
+        lead.contact().phone().ifPresent(p -> out.add("📞 " + p));
+        lead.contact().email().ifPresent(e -> out.add("✉️ " + e));
+        out.add("📍 Источник: " + lead.source().orElse("прямой заход"));
+        out.add("🧭 Путь: " + String.join(" → ", lead.path()));
+        out.add("📝 Ответы:");
+        for (Answer answer : lead.answers()) {
+            out.add("• " + answer.variable() + ": " + answer.label());
+        }
+        if (!lead.tags().isEmpty()) {
+            out.add("🏷 Теги: " + String.join(", ", lead.tags()));
+        }
+        out.add("⏱ Заполнено за " + duration(lead.timeToComplete()));
+        out.add("🆔 " + lead.id());
+        return out.toString();
+    }
+
+    static String duration(Duration d) {
+        long minutes = d.toMinutes();
+        long seconds = d.toSecondsPart();
+        return minutes > 0 ? minutes + " мин " + seconds + " с" : seconds + " с";
+    }
+}
