@@ -17,6 +17,8 @@ final class Suggestions {
         int allowed = Math.max(1, Math.min(3, typed.length() / 3));
         return candidates.stream()
                 .filter(c -> distance(lower, c.toLowerCase(Locale.ROOT)) <= allowed)
+                // a "suggestion" that replaces the whole word is a guess, not a typo fix
+                .filter(c -> distance(lower, c.toLowerCase(Locale.ROOT)) < typed.length())
                 .min(Comparator.comparingInt(c -> distance(lower, c.toLowerCase(Locale.ROOT))));
     }
 

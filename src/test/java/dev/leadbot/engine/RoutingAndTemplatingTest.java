@@ -1,0 +1,64 @@
+package dev.leadbot.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.leadbot.testing.Flows;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RoutingAndTemplatingTest {
+
+    @Test
+    void aRuleOnAnEarlierAnswerDecidesWhereTheFlowGoes() {
+        ScriptedChat red = MiniFlow.chat().start().press("Red").press("Apple", "Done");
+        ScriptedChat blue = MiniFlow.chat().start().press("Синий").press("Apple", "Done");
+
+        assertEquals("who", red.state().node());
+        assertEquals("phone", blue.state().node());
+    }
+
+    @Test
+    void aRuleOnAChecklistMatchesWhenAnyOfItsValuesIsTicked() {
+        ScriptedChat chat = new ScriptedChat(Flows.parse("""
+                start: pick
+                nodes:
+                  pick:
+                    type: multi_select
+                    text: Pick
+                    options: [{id: a, label: A}, {id: b, label: B}, {id: c, label: C}]
+                    next:
+                      - if: {pick: [b, c]}
+                        goto: has_b
+                      - goto: no_b
+                  has_b: {type: end, text: with b}
+                  no_b: {type: end, text: without b}
+                """)).start().press("A", "B", "Готово");
+
+        assertEquals(List.of("Pick\n\n✔️ A и B", "with b"), chat.texts());
+    }
+
+    @Test
+    void textsShowTheProspectsNameAndEarlierAnswersByTheirLabels() {
+        ScriptedChat chat = Walks.finishMiniFlow(MiniFlow.chat());
+
+        assertEquals("Thanks! You picked Apple и Banana.", chat.texts().get(chat.texts().size() - 1));
+    }
+
+    @Test
+    void aTypedAnswerIsShownAsTyped() {
+        ScriptedChat chat = new ScriptedChat(Flows.parse("""
+                start: ask
+                nodes:
+                  ask:
+                    type: input
+                    save_as: city
+                    text: Your city?
+                    next: bye
+                  bye:
+                    type: end
+                    text: "{city}? Nice!"
+                """)).start().type("Алматы");
+
+        assertEquals(List.of("Алматы? Nice!"), chat.texts());
+    }
+}
