@@ -78,6 +78,17 @@ final class ScriptedChat {
         return this;
     }
 
+    /** Presses the buttons that pick or tick the options with these ids, in order. */
+    ScriptedChat choose(String... optionIds) {
+        for (String id : optionIds) {
+            Keyboard.Button button = buttons().stream().filter(b -> b.action().equals(new Action.Pick(id))
+                    || b.action().equals(new Action.Toggle(id))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no option '" + id + "' among " + buttonLabels()));
+            send(new Input.Press(buttonsStep, buttonsNode, button.action()));
+        }
+        return this;
+    }
+
     ScriptedChat send(Input input) {
         Transition transition = engine.handle(state, prospect, input, now);
         state = Optional.of(transition.state());
@@ -127,8 +138,12 @@ final class ScriptedChat {
 
     /** The labels of the buttons now under the latest question. */
     List<String> buttonLabels() {
+        return buttons().stream().map(Keyboard.Button::label).toList();
+    }
+
+    private List<Keyboard.Button> buttons() {
         if (buttons instanceof Keyboard.Buttons inline) {
-            return inline.rows().stream().flatMap(List::stream).map(Keyboard.Button::label).toList();
+            return inline.rows().stream().flatMap(List::stream).toList();
         }
         return List.of();
     }
@@ -155,11 +170,8 @@ final class ScriptedChat {
     }
 
     private Keyboard.Button button(String label) {
-        if (buttons instanceof Keyboard.Buttons inline) {
-            return inline.rows().stream().flatMap(List::stream).filter(b -> b.label().contains(label)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no button '" + label + "' among " + buttonLabels()));
-        }
-        throw new AssertionError("no buttons to press '" + label + "' on; last outputs: " + last);
+        return buttons().stream().filter(b -> b.label().contains(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no button '" + label + "' among " + buttonLabels() + "; last outputs: " + last));
     }
 
     private void remember(int step, String node, Keyboard keyboard) {
