@@ -110,7 +110,7 @@ final class FlowParser {
             if (!Ids.isValid(id)) {
                 problems.add(tuple.getKeyNode(), "node id '" + id + "' " + Ids.RULE);
             }
-            reader.read(id, tuple.getValueNode()).ifPresent(node -> nodes.put(id, node));
+            reader.read(id, Problems.at(tuple.getKeyNode()), tuple.getValueNode()).ifPresent(node -> nodes.put(id, node));
         }
         return nodes;
     }

@@ -20,6 +20,7 @@ final class GraphChecks {
     private final Set<String> declared;
     private final Optional<FlowParser.Ref> start;
     private final Map<String, FlowParser.Ref> summary;
+    private boolean everyReferenceResolves = true;
 
     GraphChecks(Problems problems, Map<String, Node> nodes, Set<String> declared, Optional<FlowParser.Ref> start,
             Map<String, FlowParser.Ref> summary) {
@@ -38,8 +39,10 @@ final class GraphChecks {
             buttonData(node);
         }
         messageLoops();
-        boolean everyNodeRead = nodes.keySet().equals(declared);
-        if (everyNodeRead && start.isPresent() && declared.contains(start.get().name())) {
+        // Reachability is only judged on a graph whose every node was read and every link resolves;
+        // otherwise a typo in one link would also report the node it meant as unreachable.
+        boolean wholeGraph = nodes.keySet().equals(declared) && everyReferenceResolves;
+        if (wholeGraph && start.isPresent() && declared.contains(start.get().name())) {
             Set<String> reached = reachable(start.get().name());
             nodes.values().stream().filter(n -> !reached.contains(n.id())).forEach(n -> problems.add(n.at(), "node '" + n.id()
                     + "' is never reached from start '" + start.get().name() + "'; link to it from another node's next, or delete it"));
@@ -70,12 +73,13 @@ final class GraphChecks {
     private void rules(List<Route> routes, Node node) {
         for (Route route : routes) {
             if (!declared.contains(route.target())) {
+                everyReferenceResolves = false;
                 problems.add(route.at(), "'next' of node '" + node.id() + "' names unknown node '" + route.target() + "'"
                         + Suggestions.didYouMean(route.target(), declared, "; define it under 'nodes:' or name an existing node"));
             }
         }
         Route last = routes.get(routes.size() - 1);
-        if (!last.isDefault()) {
+        if (routes.stream().noneMatch(Route::isDefault)) {
             problems.add(last.whenAt(), "the rules of 'next' in node '" + node.id() + "' have no default, so some answers"
                     + " lead nowhere; end them with a rule without 'if': '- goto: <node id>'");
         }
@@ -96,7 +100,7 @@ final class GraphChecks {
         Deque<String> queue = new ArrayDeque<>(List.of(from));
         while (!queue.isEmpty()) {
             String id = queue.poll();
-            if (seen.add(id) && nodes.containsKey(id)) {
+            if (nodes.containsKey(id) && seen.add(id)) {
                 nodes.get(id).routes().forEach(route -> queue.add(route.target()));
             }
         }

@@ -47,7 +47,7 @@ final class NextReader {
         }
         for (int i = 0; i < routes.size() - 1; i++) {
             if (routes.get(i).isDefault()) {
-                problems.add(routes.get(i + 1).at(), "this rule of 'next' in " + where
+                problems.add(routes.get(i + 1).whenAt(), "this rule of 'next' in " + where
                         + " comes after the default rule (the one without 'if') and is never used; move the default rule last");
                 break;
             }

@@ -38,14 +38,14 @@ final class NodeReader {
     }
 
     /** The node, or empty when its type is missing or unknown (the problem is reported). */
-    Optional<Node> read(String id, org.yaml.snakeyaml.nodes.Node yaml) {
+    Optional<Node> read(String id, Position at, org.yaml.snakeyaml.nodes.Node yaml) {
         String what = "node '" + id + "'";
         return type(yaml, what).flatMap(type -> YamlMap.read(yaml, what, KEYS.get(type), problems).flatMap(map -> switch (type) {
-            case "message" -> texts.read(map, "text", TEXT_FIX).map(text -> new MessageNode(id, text, nextOf(map), map.at()));
-            case "choice" -> choice(id, map);
-            case "multi_select" -> multiSelect(id, map);
-            case "input" -> input(id, map);
-            default -> end(id, map);
+            case "message" -> texts.read(map, "text", TEXT_FIX).map(text -> new MessageNode(id, text, nextOf(map), at));
+            case "choice" -> choice(id, at, map);
+            case "multi_select" -> multiSelect(id, at, map);
+            case "input" -> input(id, at, map);
+            default -> end(id, at, map);
         }));
     }
 
@@ -68,15 +68,15 @@ final class NodeReader {
         return Optional.of(value.getValue());
     }
 
-    private Optional<Node> choice(String id, YamlMap map) {
+    private Optional<Node> choice(String id, Position at, YamlMap map) {
         Optional<Text> text = texts.read(map, "text", TEXT_FIX);
         String variable = variable(id, map);
         List<Option> opts = options.read(map, true);
         Optional<Next> fallback = next.read(map);
-        return text.map(t -> new ChoiceNode(id, t, variable, opts, fallback, map.at()));
+        return text.map(t -> new ChoiceNode(id, t, variable, opts, fallback, at));
     }
 
-    private Optional<Node> multiSelect(String id, YamlMap map) {
+    private Optional<Node> multiSelect(String id, Position at, YamlMap map) {
         Optional<Text> text = texts.read(map, "text", TEXT_FIX);
         String variable = variable(id, map);
         List<Option> opts = options.read(map, false);
@@ -91,10 +91,10 @@ final class NodeReader {
         }
         Optional<Text> done = map.has("done") ? texts.read(map, "done", "write the text of the done button") : Optional.of(botTexts.get(BotText.DONE));
         Next after = nextOf(map);
-        return text.flatMap(t -> done.map(d -> new MultiSelectNode(id, t, variable, opts, min, max, d, after, map.at())));
+        return text.flatMap(t -> done.map(d -> new MultiSelectNode(id, t, variable, opts, min, max, d, after, at)));
     }
 
-    private Optional<Node> input(String id, YamlMap map) {
+    private Optional<Node> input(String id, Position at, YamlMap map) {
         Optional<Text> text = texts.read(map, "text", TEXT_FIX);
         String variable = variable(id, map);
         InputKind kind = map.string("kind").map(String::strip).flatMap(k -> kind(k, map)).orElse(InputKind.TEXT);
@@ -113,15 +113,15 @@ final class NodeReader {
         }
         Optional<Text> reask = map.has("reask") ? texts.read(map, "reask", "write what to say when the answer does not fit") : Optional.empty();
         Next after = nextOf(map);
-        return text.map(t -> new InputNode(id, t, variable, kind, minLength, maxLength, min, max, reask, after, map.at()));
+        return text.map(t -> new InputNode(id, t, variable, kind, minLength, maxLength, min, max, reask, after, at));
     }
 
-    private Optional<Node> end(String id, YamlMap map) {
+    private Optional<Node> end(String id, Position at, YamlMap map) {
         if (map.has("next")) {
             problems.add(map.keyAt("next"), "'next' in end " + map.what()
                     + " is never used: an end node finishes the flow; remove it, or use 'type: message' to go on");
         }
-        return texts.read(map, "text", TEXT_FIX).map(text -> new EndNode(id, text, map.at()));
+        return texts.read(map, "text", TEXT_FIX).map(text -> new EndNode(id, text, at));
     }
 
     /** A node's own next; a missing one is reported later with the other graph problems. */

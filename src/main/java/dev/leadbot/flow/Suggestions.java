@@ -14,7 +14,7 @@ final class Suggestions {
     /** The closest candidate within a few typos, if there is one. */
     static Optional<String> closest(String typed, Collection<String> candidates) {
         String lower = typed.toLowerCase(Locale.ROOT);
-        int allowed = Math.max(1, Math.min(3, typed.length() / 3));
+        int allowed = typed.length() <= 3 ? 1 : Math.min(3, Math.max(2, typed.length() / 3));
         return candidates.stream()
                 .filter(c -> distance(lower, c.toLowerCase(Locale.ROOT)) <= allowed)
                 // a "suggestion" that replaces the whole word is a guess, not a typo fix

@@ -37,7 +37,8 @@ final class VariableChecks {
         for (String id : reached) {
             Node node = nodes.get(id);
             node.texts().forEach(text -> placeholders(node, text, answeredBefore.get(id)));
-            node.routes().stream().filter(r -> !r.isDefault()).forEach(this::conditions);
+            // a node-level next is shared by every option, so each rule is checked once
+            node.routes().stream().filter(r -> !r.isDefault()).distinct().forEach(this::conditions);
         }
         summary.forEach((field, ref) -> {
             if (!savers.containsKey(ref.name())) {
@@ -82,7 +83,8 @@ final class VariableChecks {
             Position at = text.at().equals(Position.BUILT_IN) ? node.at() : text.at();
             if (!savers.containsKey(variable)) {
                 problems.add(at, "'{" + variable + "}' in node '" + node.id() + "' is not saved by any node"
-                        + Suggestions.didYouMean(variable, savers.keySet(), "; use the save_as of an earlier question, or '{name}'"));
+                        + Suggestions.closest(variable, savers.keySet()).map(c -> "; did you mean '{" + c + "}'?")
+                                .orElse("; use the save_as of an earlier question, or '{name}'"));
             } else {
                 problems.add(at, "'{" + variable + "}' in node '" + node.id() + "' is not answered on every path that reaches"
                         + " it, so some prospects would see it empty; ask for '" + variable + "' on every path before this node,"
