@@ -14,10 +14,11 @@ import picocli.CommandLine.Parameters;
 
 /** {@code leadbot chat [FLOW]}: the conversation engine in the terminal, for trying a flow out. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
-        description = {"Talks through a flow in the terminal, as a prospect would in Telegram.",
-                "Type an option's number to pick or tick it, or type your answer; 'back' undoes the last answer,",
-                "'restart' starts over, '/contact PHONE' shares a phone like Telegram's contact button, 'quit' leaves.",
-                "At the end the owner summary is printed and the lead is appended to the leads file."})
+        description = {"Talks through a flow in the terminal, as a prospect would in Telegram.", "",
+                "Type an option's number to pick or tick it, or type your answer.",
+                "'back' undoes the last answer, 'restart' starts over, 'quit' leaves,",
+                "'/contact PHONE' shares a phone like Telegram's contact button.",
+                "At the end it prints the owner summary and appends the lead to the leads file.", ""})
 final class ChatCommand implements Callable<Integer> {
 
     private final Console console;

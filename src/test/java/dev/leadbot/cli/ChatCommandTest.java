@@ -1,0 +1,113 @@
+package dev.leadbot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChatCommandTest {
+
+    /** Expert, CRM + Sheets, a concept, consent, a name, call me, a phone, afternoons. */
+    static final String EXPERT_SCRIPT = String.join("\n", "2", "1", "3", "8", "Бот для сети кофеен с баллами и оплатой", "1",
+            "Иван", "1", "8 (916) 123-45-67", "2") + "\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aScriptedConversationPipedIntoChatAppendsTheExpectedLeadLine() throws IOException {
+        Path leads = dir.resolve("data/leads.jsonl");
+
+        Run run = Run.of(EXPERT_SCRIPT, "chat", "--leads", leads.toString(), "--name", "Anna", "--source", "vk_ads");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals(List.of("{\"id\":\"7c081b39-1ef4-34cf-b1d6-520472b3a37e\",\"flow\":\"qualification\","
+                + "\"prospect\":{\"chat_id\":0,\"user_id\":0,\"first_name\":\"Anna\",\"language_code\":\"ru\"},\"source\":\"vk_ads\","
+                + "\"contact\":{\"name\":\"Иван\",\"phone\":\"+79161234567\"},\"answers\":["
+                + "{\"variable\":\"role\",\"node\":\"role\",\"values\":[\"expert\"],\"label\":\"🎯 Я маркетолог / специалист\"},"
+                + "{\"variable\":\"features\",\"node\":\"features\",\"values\":[\"crm\",\"sheets\"],"
+                + "\"label\":\"Интеграция с CRM (amoCRM, Bitrix24 и др.) и Интеграция с Google Таблицами\"},"
+                + "{\"variable\":\"concept\",\"node\":\"concept\",\"values\":[\"Бот для сети кофеен с баллами и оплатой\"],"
+                + "\"label\":\"Бот для сети кофеен с баллами и оплатой\"},"
+                + "{\"variable\":\"consent\",\"node\":\"contact_intro\",\"values\":[\"agree\"],\"label\":\"✅ Продолжить\"},"
+                + "{\"variable\":\"contact_name\",\"node\":\"contact_name\",\"values\":[\"Иван\"],\"label\":\"Иван\"},"
+                + "{\"variable\":\"channel\",\"node\":\"channel\",\"values\":[\"call\"],\"label\":\"📞 Позвоните мне\"},"
+                + "{\"variable\":\"phone\",\"node\":\"phone\",\"values\":[\"+79161234567\"],\"label\":\"+79161234567\"},"
+                + "{\"variable\":\"contact_time\",\"node\":\"contact_time\",\"values\":[\"afternoon\"],\"label\":\"☀️ Днём (12–18)\"}],"
+                + "\"score\":35,\"tags\":[\"expert\",\"crm\",\"sheets\"],"
+                + "\"path\":[\"greeting\",\"role\",\"features\",\"concept\",\"contact_intro\",\"contact_name\",\"channel\",\"phone\","
+                + "\"contact_time\",\"thanks_expert\"],"
+                + "\"started_at\":\"2026-11-22T10:00:00Z\",\"completed_at\":\"2026-11-22T10:00:00Z\"}"), Files.readAllLines(leads));
+    }
+
+    @Test
+    void theOwnerSummaryIsPrintedAtTheEnd() {
+        Run run = Run.of(EXPERT_SCRIPT, "chat", "--leads", dir.resolve("leads.jsonl").toString(), "--name", "Anna");
+
+        assertTrue(run.out().contains("""
+                ======== the owner receives ========
+                🆕 Новый лид · 35 балл. · qualification
+                👤 Иван · в Telegram: Anna
+                📞 +79161234567
+                📍 Источник: прямой заход
+                """), run.out());
+    }
+
+    @Test
+    void numbersPickOptionsAndWordsGoBackOrRestart() {
+        Run run = Run.of("1\nback\n2\nrestart\nquit\n", "chat", "--leads", dir.resolve("leads.jsonl").toString(), "--name", "Anna");
+
+        assertEquals(0, run.status());
+        assertTrue(run.out().contains("     ✔️ 👨‍💼 Я владелец бизнеса / предприниматель\nbot: Отлично! В какой сфере ваш бизнес?"), run.out());
+        assertTrue(run.out().contains("     (↩️ Возвращаемся на шаг назад.)"), run.out());
+        assertTrue(run.out().contains("     ✔️ 🎯 Я маркетолог / специалист"), run.out());
+        assertTrue(run.out().contains("     (🔄 Начинаем сначала.)"), run.out());
+    }
+
+    @Test
+    void inputEndingMidConversationSendsNoLead() {
+        Path leads = dir.resolve("leads.jsonl");
+
+        Run run = Run.of("1\n", "chat", "--leads", leads.toString());
+
+        assertEquals(0, run.status());
+        assertTrue(run.out().endsWith("(conversation left unfinished; no lead was sent)\n"), run.out());
+        assertFalse(Files.exists(leads));
+    }
+
+    @Test
+    void anEnglishProspectChatsInEnglish() {
+        Run run = Run.of("quit\n", "chat", "--lang", "en", "--name", "Sam", "--leads", dir.resolve("leads.jsonl").toString());
+
+        assertTrue(run.out().startsWith("bot: Hello, Sam! 👋"), run.out());
+        assertTrue(run.out().contains("  1. 👨‍💼 I own a business / I am an entrepreneur\n"), run.out());
+    }
+
+    @Test
+    void anInvalidFlowIsRefusedWithItsProblems() throws IOException {
+        Path flow = dir.resolve("broken.yaml");
+        Files.writeString(flow, "start: a\nnodes:\n  a: {type: end, txt: Bye}\n");
+
+        Run run = Run.of("", "chat", flow.toString());
+
+        assertEquals(1, run.status());
+        assertEquals(flow + ":3:6: node 'a' has no 'text'; write what the prospect should read\n"
+                + flow + ":3:18: unknown key 'txt' in node 'a'; did you mean 'text'?\n"
+                + "2 problems in " + flow + "\n", run.err());
+    }
+
+    @Test
+    void helpExplainsTheCommandsOfTheTerminalChat() {
+        Run run = Run.of("", "chat", "--help");
+
+        assertEquals(0, run.status());
+        assertTrue(run.out().startsWith("Usage: leadbot chat [-hV] [--lang=CODE] [--leads=FILE] [--name=NAME]"), run.out());
+        assertTrue(run.out().contains("'back' undoes the last answer, 'restart' starts over, 'quit' leaves,\n"), run.out());
+    }
+}
