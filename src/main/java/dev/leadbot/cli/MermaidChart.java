@@ -75,8 +75,12 @@ final class MermaidChart {
 
     private String text(Text text) {
         String plain = text.in(flow.defaultLanguage()).replaceAll("\\s+", " ").strip();
-        return plain.codePointCount(0, plain.length()) <= LABEL_LENGTH ? plain
-                : plain.substring(0, plain.offsetByCodePoints(0, LABEL_LENGTH)).strip() + "…";
+        if (plain.codePointCount(0, plain.length()) <= LABEL_LENGTH) {
+            return plain;
+        }
+        String cut = plain.substring(0, plain.offsetByCodePoints(0, LABEL_LENGTH + 1));
+        int lastSpace = cut.lastIndexOf(' ');
+        return (lastSpace > LABEL_LENGTH / 2 ? cut.substring(0, lastSpace) : plain.substring(0, plain.offsetByCodePoints(0, LABEL_LENGTH))).strip() + "…";
     }
 
     /** A Mermaid string: quotes become entities so any text is safe inside the label. */

@@ -72,8 +72,8 @@ final class FlowParser {
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             Position at = mark == null ? new Position(1, 1) : new Position(mark.getLine() + 1, mark.getColumn() + 1);
-            problems.add(at, "YAML syntax: " + e.getProblem() + "; check the indentation, and put a text that contains"
-                    + " ': ' or ' #' or starts with '{', '[', '*' or '&' in quotes");
+            problems.add(at, "YAML syntax: " + e.getProblem() + "; check the indentation, and put in quotes a text that"
+                    + " contains ': ' or ' #', starts with '{', '[', '*' or '&', or stands inside { } and contains ',' or '?'");
         } catch (YAMLException e) {
             problems.add(new Position(1, 1), "YAML syntax: " + e.getMessage());
         }

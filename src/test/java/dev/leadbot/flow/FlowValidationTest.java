@@ -16,8 +16,9 @@ class FlowValidationTest {
 
     @Test
     void aYamlSyntaxErrorPointsAtItsLineAndColumn() {
-        assertEquals(List.of("bad.yaml:3:10: YAML syntax: mapping values are not allowed here; check the indentation, and put a"
-                + " text that contains ': ' or ' #' or starts with '{', '[', '*' or '&' in quotes"), problems("""
+        assertEquals(List.of("bad.yaml:3:10: YAML syntax: mapping values are not allowed here; check the indentation, and put in"
+                + " quotes a text that contains ': ' or ' #', starts with '{', '[', '*' or '&', or stands inside { } and contains ','"
+                + " or '?'"), problems("""
                 start: a
                 nodes:
                   a: text: hi
