@@ -1,0 +1,77 @@
+package dev.leadbot.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Dependencies point inward: the lead, the flow and the engine know nothing of YAML libraries
+ * (except the flow's loader), JSON, the terminal, the network, SQL or the clock.
+ */
+class DependencyRulesTest {
+
+    private static final Path MAIN = Path.of("src/main/java/dev/leadbot");
+    private static final Pattern REFERENCE = Pattern.compile("\\b((?:java|javax|org|com|info|dev|picocli)\\.[a-z][\\w.]*)");
+
+    /** What each package may use besides java.lang, java.util and java.math; everything else is refused. */
+    private static final Map<String, List<String>> ALLOWED = Map.of(
+            "lead", List.of("java.time", "java.util"),
+            "flow", List.of("java.util", "java.math", "java.io", "java.nio", "org.yaml.snakeyaml", "dev.leadbot.flow"),
+            "engine", List.of("java.util", "java.math", "java.time.Instant", "java.nio.charset", "dev.leadbot.flow",
+                    "dev.leadbot.lead", "dev.leadbot.engine"),
+            "sink", List.of("java.util", "java.time", "java.io", "java.nio", "com.fasterxml.jackson", "org.slf4j",
+                    "dev.leadbot.lead", "dev.leadbot.sink"),
+            "cli", List.of("java.", "picocli", "dev.leadbot."));
+
+    @Test
+    void eachPackageUsesOnlyWhatItsLayerAllows() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String layer = MAIN.relativize(file).getName(0).toString();
+                List<String> allowed = ALLOWED.get(layer);
+                if (allowed == null) {
+                    violations.add(file + ": package '" + layer + "' has no rule here; add one");
+                    continue;
+                }
+                Matcher m = REFERENCE.matcher(Files.readString(file));
+                while (m.find()) {
+                    String used = m.group(1);
+                    boolean ok = used.startsWith("java.lang") || allowed.stream().anyMatch(used::startsWith)
+                            || used.equals("dev.leadbot." + layer);
+                    if (!ok) {
+                        violations.add(file + " uses " + used);
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theCoreNeverReadsTheClock() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String layer : List.of("lead", "flow", "engine")) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve(layer))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    String source = Files.readString(file);
+                    for (String call : List.of("Instant.now(", "Clock.", "System.currentTimeMillis(", "System.nanoTime(", "LocalDateTime.now(")) {
+                        if (source.contains(call)) {
+                            violations.add(file + " calls " + call);
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.leadbot.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonlFileSinkTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void eachLeadIsAppendedAsOneLineCreatingTheFolder() throws IOException {
+        Path file = dir.resolve("data/leads.jsonl");
+        JsonlFileSink sink = new JsonlFileSink(file);
+
+        assertEquals(new Delivery.Delivered(Optional.empty()), sink.deliver(SinkFixtures.LEAD));
+        assertEquals(new Delivery.Delivered(Optional.empty()), sink.deliver(SinkFixtures.LEAD));
+
+        assertEquals(List.of(LeadJson.toLine(SinkFixtures.LEAD), LeadJson.toLine(SinkFixtures.LEAD)), Files.readAllLines(file));
+    }
+
+    @Test
+    void anUnwritableFileIsReportedForRetryNamingTheFile() throws IOException {
+        Path blocker = dir.resolve("not-a-folder");
+        Files.writeString(blocker, "a file where a folder should be");
+        Path file = blocker.resolve("leads.jsonl");
+
+        Delivery.RetryLater retry = assertInstanceOf(Delivery.RetryLater.class, new JsonlFileSink(file).deliver(SinkFixtures.LEAD));
+
+        assertTrue(retry.reason().startsWith("cannot write " + file), retry.reason());
+    }
+}

@@ -1,0 +1,26 @@
+package dev.leadbot.sink;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class OwnerSummaryTest {
+
+    @Test
+    void theSummaryShowsWhoHowToReachThemWhatTheyAnsweredAndHowHotTheyAre() {
+        assertEquals("""
+                🔥 Новый лид · 50 балл. · qualification
+                👤 Анна (@anna_k) · в Telegram: Anna Kim
+                📞 +79161234567
+                📍 Источник: vk_ads
+                🧭 Путь: greeting → role → features → concept → thanks
+                📝 Ответы:
+                • role: 👨‍💼 Я владелец бизнеса
+                • features: CRM и Google Таблицы
+                • concept: Бот, "умный",
+                с <b>тегами</b>
+                🏷 Теги: owner, hot
+                ⏱ Заполнено за 2 мин 5 с
+                🆔 6f1c2d3e-0000-4000-8000-000000000001""", OwnerSummary.plainText(SinkFixtures.LEAD));
+    }
+}

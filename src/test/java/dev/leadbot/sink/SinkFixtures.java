@@ -1,0 +1,26 @@
+package dev.leadbot.sink;
+
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Contact;
+import dev.leadbot.lead.Lead;
+import dev.leadbot.lead.Prospect;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A finished lead as the sinks receive it. */
+final class SinkFixtures {
+
+    static final Lead LEAD = new Lead("6f1c2d3e-0000-4000-8000-000000000001", "qualification",
+            new Prospect(42, 4242, Optional.of("anna_k"), "Anna", Optional.of("Kim"), "ru"),
+            Optional.of("vk_ads"),
+            List.of(Answer.of("role", "role", "owner", "👨‍💼 Я владелец бизнеса"),
+                    new Answer("features", "features", List.of("crm", "sheets"), "CRM и Google Таблицы"),
+                    Answer.of("concept", "concept", "Бот, \"умный\",\nс <b>тегами</b>", "Бот, \"умный\",\nс <b>тегами</b>")),
+            50, List.of("owner", "hot"), List.of("greeting", "role", "features", "concept", "thanks"),
+            new Contact(Optional.of("Анна"), Optional.of("+79161234567"), Optional.empty(), Optional.of("anna_k")),
+            Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:02:05Z"));
+
+    private SinkFixtures() {
+    }
+}
