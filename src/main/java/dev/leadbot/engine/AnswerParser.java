@@ -1,19 +1,18 @@
 package dev.leadbot.engine;
 
 import dev.leadbot.flow.BotText;
-import dev.leadbot.flow.BotTexts;
 import dev.leadbot.flow.InputNode;
 import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Checks a typed answer against its input node and turns it into saved values. */
+/** Checks a typed answer against its input node and turns it into the value to save. */
 final class AnswerParser {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]{2,}");
     private static final Pattern NUMBER_SPACES = Pattern.compile("[\\s\\u00a0\\u202f']");
 
-    /** The outcome: the values and label to save, or what to tell the prospect. */
+    /** The outcome: the value and label to save, or what to tell the prospect. */
     sealed interface Parsed {
         record Accepted(String value, String label) implements Parsed {
         }
@@ -22,49 +21,44 @@ final class AnswerParser {
         }
     }
 
-    private final BotTexts texts;
-    private final String language;
+    private final Renderer renderer;
 
-    AnswerParser(BotTexts texts, String language) {
-        this.texts = texts;
-        this.language = language;
+    AnswerParser(Renderer renderer) {
+        this.renderer = renderer;
     }
 
     Parsed parse(InputNode node, String typed) {
         String text = typed.strip();
         switch (node.kind()) {
             case PHONE:
-                return PhoneNumbers.normalise(text).<Parsed>map(p -> new Parsed.Accepted(p, p))
-                        .orElseGet(() -> reject(node, BotText.REASK_PHONE, ""));
+                return PhoneNumbers.normalise(text).<Parsed>map(p -> new Parsed.Accepted(p, p)).orElseGet(() -> rejected(node));
             case EMAIL:
-                return text.length() <= 254 && EMAIL.matcher(text).matches()
-                        ? new Parsed.Accepted(text, text) : reject(node, BotText.REASK_EMAIL, "");
+                return text.length() <= 254 && EMAIL.matcher(text).matches() ? new Parsed.Accepted(text, text) : rejected(node);
             case NUMBER:
                 return number(node, text);
             default:
                 int length = text.codePointCount(0, text.length());
                 if (length == 0) {
-                    return reject(node, BotText.REASK_TEXT, "");
+                    return rejected(node);
                 }
                 if (length < node.minLength()) {
-                    return reject(node, BotText.TOO_SHORT, String.valueOf(node.minLength()));
+                    return limit(BotText.TOO_SHORT, "min", node.minLength());
                 }
                 if (length > node.maxLength()) {
-                    return reject(node, BotText.TOO_LONG, String.valueOf(node.maxLength()));
+                    return limit(BotText.TOO_LONG, "max", node.maxLength());
                 }
                 return new Parsed.Accepted(text, text);
         }
     }
 
-    /** What to say when something other than text arrives at this input. */
+    /** What to say when the answer is not of the node's kind: its own re-ask, else the bot's phrase for the kind. */
     String reask(InputNode node) {
-        BotText fallback = switch (node.kind()) {
+        return node.reask().map(renderer::render).orElseGet(() -> renderer.phrase(switch (node.kind()) {
             case PHONE -> BotText.REASK_PHONE;
             case EMAIL -> BotText.REASK_EMAIL;
             case NUMBER -> BotText.REASK_NUMBER;
             case TEXT -> BotText.REASK_TEXT;
-        };
-        return message(node, fallback, "");
+        }));
     }
 
     private Parsed number(InputNode node, String text) {
@@ -72,30 +66,26 @@ final class AnswerParser {
         try {
             value = new BigDecimal(NUMBER_SPACES.matcher(text).replaceAll("").replace(',', '.'));
         } catch (NumberFormatException e) {
-            return reject(node, BotText.REASK_NUMBER, "");
+            return rejected(node);
         }
         Optional<BigDecimal> min = node.min().filter(m -> value.compareTo(m) < 0);
         if (min.isPresent()) {
-            return reject(node, BotText.NUMBER_TOO_SMALL, min.get().toPlainString());
+            return limit(BotText.NUMBER_TOO_SMALL, "min", min.get().toPlainString());
         }
         Optional<BigDecimal> max = node.max().filter(m -> value.compareTo(m) > 0);
         if (max.isPresent()) {
-            return reject(node, BotText.NUMBER_TOO_LARGE, max.get().toPlainString());
+            return limit(BotText.NUMBER_TOO_LARGE, "max", max.get().toPlainString());
         }
         String plain = value.stripTrailingZeros().toPlainString();
         return new Parsed.Accepted(plain, plain);
     }
 
-    private Parsed reject(InputNode node, BotText phrase, String limit) {
-        return new Parsed.Rejected(message(node, phrase, limit));
+    private Parsed rejected(InputNode node) {
+        return new Parsed.Rejected(reask(node));
     }
 
-    /**
-     * The bot's phrase for a length that does not fit (it names the limit); for anything else the
-     * node's own re-ask when it has one, else the bot's phrase for this kind of mistake.
-     */
-    private String message(InputNode node, BotText phrase, String limit) {
-        return node.reask().filter(r -> limit.isEmpty()).map(r -> r.in(language))
-                .orElseGet(() -> texts.get(phrase).in(language).replace("{min}", limit).replace("{max}", limit));
+    /** An answer of the right kind but out of bounds: the bot's phrase names the bound, whatever the node's re-ask says. */
+    private Parsed limit(BotText phrase, String param, Object bound) {
+        return new Parsed.Rejected(renderer.phrase(phrase, param, bound));
     }
 }

@@ -119,7 +119,7 @@ public final class ConversationEngine {
             return state;
         }
         if (state.status() == Conversation.Status.ASKING && flow.node(state.node()).orElseThrow() instanceof InputNode input) {
-            AnswerParser.Parsed parsed = new AnswerParser(flow.texts(), renderer.language()).parse(input, text);
+            AnswerParser.Parsed parsed = new AnswerParser(renderer).parse(input, text);
             if (parsed instanceof AnswerParser.Parsed.Accepted accepted) {
                 return steps.accept(state, input, accepted.value(), accepted.label(), now, out);
             }

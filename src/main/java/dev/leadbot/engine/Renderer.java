@@ -8,8 +8,10 @@ import dev.leadbot.flow.MultiSelectNode;
 import dev.leadbot.flow.Node;
 import dev.leadbot.flow.Option;
 import dev.leadbot.flow.Text;
+import dev.leadbot.lead.Answer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,13 +39,21 @@ final class Renderer {
 
     /** The text with every {@code {variable}} replaced by the label of its latest answer. */
     String render(Text text) {
+        return render(text, Map.of());
+    }
+
+    /**
+     * Like {@link #render(Text)}, with {@code params} (a bot phrase's {@code {min}}, {@code {phone}}…)
+     * taking precedence over answers of the same name.
+     */
+    String render(Text text, Map<String, String> params) {
         Matcher m = PLACEHOLDER.matcher(text.in(language));
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String variable = m.group(1);
-            String value = variable.equals(Flow.PROSPECT_NAME)
-                    ? state.prospect().firstName()
-                    : state.latest(variable).map(a -> a.label()).orElse(m.group());
+            String name = m.group(1);
+            String value = params.containsKey(name) ? params.get(name)
+                    : name.equals(Flow.PROSPECT_NAME) ? state.prospect().firstName()
+                    : state.latest(name).map(Answer::label).orElse(m.group());
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
@@ -52,6 +62,11 @@ final class Renderer {
 
     String phrase(BotText key) {
         return render(flow.texts().get(key));
+    }
+
+    /** A bot phrase with its parameter filled in, e.g. {@code {max}} of "tick at most {max}". */
+    String phrase(BotText key, String param, Object value) {
+        return render(flow.texts().get(key), Map.of(param, String.valueOf(value)));
     }
 
     String label(Option option) {

@@ -86,7 +86,7 @@ final class Steps {
         List<String> ticked = new ArrayList<>(state.ticked());
         if (!ticked.remove(option)) {
             if (ticked.size() >= multi.max()) {
-                out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.TOO_MANY).replace("{max}", String.valueOf(multi.max()))));
+                out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.TOO_MANY, "max", multi.max())));
                 return state;
             }
             ticked.add(option);
@@ -99,7 +99,7 @@ final class Steps {
     Conversation done(Conversation state, MultiSelectNode multi, Instant now, List<Output> out) {
         Renderer text = new Renderer(flow, state);
         if (state.ticked().size() < multi.min()) {
-            out.add(new Output.Notice(text.phrase(BotText.TOO_FEW).replace("{min}", String.valueOf(multi.min()))));
+            out.add(new Output.Notice(text.phrase(BotText.TOO_FEW, "min", multi.min())));
             return state;
         }
         List<Option> ticked = multi.options().stream().filter(o -> state.ticked().contains(o.id())).toList();
@@ -110,8 +110,7 @@ final class Steps {
 
     Conversation accept(Conversation state, InputNode input, String value, String label, Instant now, List<Output> out) {
         if (input.kind() == InputKind.PHONE) {
-            out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.PHONE_SAVED).replace("{phone}", value),
-                    new Keyboard.RemoveRequest()));
+            out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.PHONE_SAVED, "phone", value), new Keyboard.RemoveRequest()));
         }
         return answer(state, input, Answer.of(input.variable(), input.id(), value, label), input.next(), Optional.empty(), now, out);
     }
@@ -125,7 +124,7 @@ final class Steps {
         Node node = flow.node(state.node()).orElseThrow();
         String message = state.status() == Conversation.Status.COMPLETED ? text.phrase(BotText.ALREADY_DONE)
                 : state.status() == Conversation.Status.ASKING && node instanceof InputNode input
-                        ? new AnswerParser(flow.texts(), text.language()).reask(input)
+                        ? new AnswerParser(text).reask(input)
                         : text.phrase(BotText.USE_BUTTONS);
         out.add(new Output.Say(message, Keyboard.none()));
         return state.nudged();

@@ -20,10 +20,6 @@ public record ChoiceNode(String id, Text text, String variable, List<Option> opt
         return Optional.of(variable);
     }
 
-    public Optional<Option> option(String optionId) {
-        return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
-    }
-
     /** Where picking {@code option} leads: its own next, else the node's. */
     public Optional<Next> nextAfter(Option option) {
         return option.next().or(() -> next);

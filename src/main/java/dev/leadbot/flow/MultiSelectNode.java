@@ -21,10 +21,6 @@ public record MultiSelectNode(
         return Optional.of(variable);
     }
 
-    public Optional<Option> option(String optionId) {
-        return options.stream().filter(o -> o.id().equals(optionId)).findFirst();
-    }
-
     @Override
     public List<Route> routes() {
         return next.routes();

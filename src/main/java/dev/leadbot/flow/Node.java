@@ -27,6 +27,11 @@ public sealed interface Node permits MessageNode, ChoiceNode, MultiSelectNode, I
         return List.of();
     }
 
+    /** The option of a choice or a checklist with this id. */
+    default Optional<Option> option(String optionId) {
+        return options().stream().filter(o -> o.id().equals(optionId)).findFirst();
+    }
+
     /** Every route out of this node, from every option; empty for an end. */
     default List<Route> routes() {
         return List.of();

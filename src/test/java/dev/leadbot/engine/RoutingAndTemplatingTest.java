@@ -61,4 +61,53 @@ class RoutingAndTemplatingTest {
 
         assertEquals(List.of("Алматы? Nice!"), chat.texts());
     }
+
+    @Test
+    void aPhoneAnsweredAgainIsConfirmedWithTheNewNumberNotTheEarlierAnswer() {
+        ScriptedChat chat = new ScriptedChat(Flows.parse("""
+                start: phone
+                nodes:
+                  phone:
+                    type: input
+                    kind: phone
+                    text: Phone?
+                    next: again
+                  again:
+                    type: choice
+                    text: Change it?
+                    options:
+                      - {id: change, label: Change, next: phone}
+                      - {id: keep, label: Keep, next: bye}
+                  bye: {type: end, text: Bye}
+                """)).start().type("+7 916 111 11 11").press("Change");
+
+        chat.type("+7 916 222 22 22");
+
+        assertEquals("📞 Записал номер: +79162222222", chat.texts().get(0));
+    }
+
+    @Test
+    void theOwnersOverridesOfBotPhrasesMayUseTheProspectsName() {
+        ScriptedChat chat = new ScriptedChat(Flows.parse("""
+                start: ask
+                texts:
+                  use_buttons: "{name}, the buttons, please"
+                  reask_email: {ru: "{name}, проверьте адрес", en: "{name}, check the address"}
+                nodes:
+                  ask:
+                    type: choice
+                    text: Go on?
+                    options: [{id: go, label: Go}]
+                    next: email
+                  email:
+                    type: input
+                    kind: email
+                    text: E-mail?
+                    next: bye
+                  bye: {type: end, text: Bye}
+                """)).start();
+
+        assertEquals(List.of("Anna, the buttons, please"), chat.type("go").texts());
+        assertEquals(List.of("Anna, проверьте адрес"), chat.press("Go").type("not an address").texts());
+    }
 }
