@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param id      stable identifier, also the idempotency key for every delivery
  * @param source  the deep-link payload the conversation started with, if any
  * @param answers the answers in the order given; a re-answered variable keeps its latest answer
- * @param path    the node ids visited, in order, including detours the prospect came back from
+ * @param path    the node ids on the way to the end, in order: steps undone with back are left out,
+ *                jumps back to an earlier question (and the detour before them) are kept
  */
 public record Lead(
         String id,
