@@ -61,6 +61,9 @@ public final class ConversationEngine {
             next = typed(state, typed.text(), now, out);
         } else if (input instanceof Input.SharedContact contact) {
             next = contact(state, contact, now, out);
+        } else if (input instanceof Input.UnknownCommand) {
+            out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.UNKNOWN_COMMAND), Keyboard.none()));
+            next = state;
         } else {
             next = steps.nudge(state, out);
         }

@@ -43,6 +43,13 @@ public sealed interface Input {
     record Restart() implements Input {
     }
 
+    /** A command the bot does not know, such as {@code /help} or {@code /stop}. */
+    record UnknownCommand(String command) implements Input {
+        public UnknownCommand {
+            Objects.requireNonNull(command, "command");
+        }
+    }
+
     /** A sticker, photo, voice message, file or anything else the flow cannot take. */
     record Unsupported() implements Input {
     }

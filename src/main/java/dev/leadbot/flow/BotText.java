@@ -38,6 +38,9 @@ public enum BotText {
     REASK_NUMBER("Напишите, пожалуйста, число цифрами.", "Please type a number in digits."),
     NUMBER_TOO_SMALL("Число должно быть не меньше {min}.", "The number must be at least {min}."),
     NUMBER_TOO_LARGE("Число должно быть не больше {max}.", "The number must be at most {max}."),
+    UNKNOWN_COMMAND("Я понимаю команды /start, /back (шаг назад) и /restart (начать заново).",
+            "I understand /start, /back (one step back) and /restart (start over)."),
+    PRIVATE_ONLY("Я работаю только в личных сообщениях — напишите мне напрямую 🙂", "I only work in private chats, please message me directly 🙂"),
     FLOW_CHANGED("Мы обновили вопросы, поэтому начнём сначала.", "We have updated our questions, so let us start from the beginning."),
     DONE("➡️ Готово", "➡️ Done"),
     AND("и", "and");

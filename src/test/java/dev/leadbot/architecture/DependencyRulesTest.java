@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Dependencies point inward: the lead, the flow and the engine know nothing of YAML libraries
- * (except the flow's loader), JSON, the terminal, the network, SQL or the clock.
+ * (except the flow's loader), JSON, the terminal, the network, SQL or the clock; only the
+ * telegram package knows telegrambots.
  */
 class DependencyRulesTest {
 
@@ -30,6 +31,8 @@ class DependencyRulesTest {
                     "dev.leadbot.lead", "dev.leadbot.engine"),
             "sink", List.of("java.util", "java.time", "java.io", "java.nio", "com.fasterxml.jackson", "org.slf4j",
                     "dev.leadbot.lead", "dev.leadbot.sink"),
+            "telegram", List.of("java.", "org.telegram.telegrambots", "okhttp3", "com.fasterxml.jackson", "org.slf4j",
+                    "dev.leadbot.engine", "dev.leadbot.flow", "dev.leadbot.lead", "dev.leadbot.sink", "dev.leadbot.telegram"),
             "cli", List.of("java.", "picocli", "dev.leadbot."));
 
     @Test

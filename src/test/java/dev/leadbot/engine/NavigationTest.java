@@ -144,4 +144,14 @@ class NavigationTest {
         assertEquals(Conversation.Status.ASKING, chat.state().status());
         assertEquals(List.of(), chat.state().answers());
     }
+
+    @Test
+    void anUnknownCommandIsExplainedAndNeverTakenAsAnAnswer() {
+        ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple", "Done");
+
+        chat.send(new Input.UnknownCommand("/help"));
+
+        assertEquals(List.of("Я понимаю команды /start, /back (шаг назад) и /restart (начать заново)."), chat.texts());
+        assertEquals(List.of(), chat.state().values("who"));
+    }
 }
