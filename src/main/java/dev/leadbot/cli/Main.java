@@ -7,12 +7,13 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code leadbot} command: wires the subcommands to the terminal. */
 @Command(name = "leadbot", mixinStandardHelpOptions = true, version = "leadbot 0.1.0",
-        description = "Runs lead-qualification flows written in YAML.",
+        description = "Runs lead-qualification flows written in YAML: in Telegram (run) or in the terminal (chat).",
         subcommands = CommandLine.HelpCommand.class)
 public final class Main implements Runnable {
 
@@ -20,15 +21,17 @@ public final class Main implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, System.in, System.out, System.err, Clock.systemUTC()));
+        System.exit(run(args, System.in, System.out, System.err, Clock.systemUTC(), System.getenv()));
     }
 
     /** Runs one command line against the given streams and clock; returns the exit status. */
-    static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Clock clock) {
+    static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Clock clock, Map<String, String> env) {
         PrintWriter stdout = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter stderr = new PrintWriter(err, true, StandardCharsets.UTF_8);
-        Console console = new Console(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), stdout, stderr, clock);
+        Console console = new Console(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), stdout, stderr, clock,
+                env);
         CommandLine commandLine = new CommandLine(new Main())
+                .addSubcommand(new RunCommand(console))
                 .addSubcommand(new ChatCommand(console))
                 .addSubcommand(new ValidateCommand(console))
                 .addSubcommand(new GraphCommand(console))

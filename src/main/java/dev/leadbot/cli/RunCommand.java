@@ -1,0 +1,61 @@
+package dev.leadbot.cli;
+
+import dev.leadbot.telegram.BotStartException;
+import dev.leadbot.telegram.TelegramService;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code leadbot run}: the bot in Telegram until SIGTERM or Ctrl+C. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = {"Runs the bot in Telegram over long polling until stopped (SIGTERM or Ctrl+C).", "",
+                "Settings come from the environment, or from the config file (environment wins):",
+                "  TELEGRAM_BOT_TOKEN        the bot's token from @BotFather (required)",
+                "  LEADBOT_OWNER_CHAT_IDS    chat ids that receive lead summaries, e.g. 123456789,987654321",
+                "  LEADBOT_FLOW              the flow file (default flows/qualification.yaml)",
+                "  LEADBOT_TELEGRAM_API_URL  the Bot API (default https://api.telegram.org)",
+                "  LEADBOT_LEADS_FILE        where leads are also appended (default data/leads.jsonl)",
+                "In the config file, write them in lower case without LEADBOT_: telegram_bot_token, owner_chat_ids, flow…", ""})
+final class RunCommand implements Callable<Integer> {
+
+    private final Console console;
+
+    @Option(names = "--config", paramLabel = "FILE", defaultValue = "leadbot.yaml",
+            description = "Optional settings file (default: ${DEFAULT-VALUE})")
+    private Path config;
+
+    RunCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        ServiceSettings.Result settings = ServiceSettings.read(console.env(), config);
+        if (settings.telegram().isEmpty()) {
+            settings.problems().forEach(console.err()::println);
+            return 2;
+        }
+        var flow = FlowFiles.load(settings.flow(), console.err());
+        if (flow.isEmpty()) {
+            return 1;
+        }
+        TelegramService service;
+        try {
+            service = TelegramService.start(settings.telegram().get(), flow.get(), console.clock());
+        } catch (BotStartException e) {
+            console.err().println("cannot start the bot: " + e.getMessage());
+            return 1;
+        }
+        console.out().println("@" + service.username() + " is running; stop it with Ctrl+C or SIGTERM");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

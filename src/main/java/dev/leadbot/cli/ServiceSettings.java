@@ -1,0 +1,93 @@
+package dev.leadbot.cli;
+
+import dev.leadbot.flow.Problem;
+import dev.leadbot.flow.SettingsFile;
+import dev.leadbot.telegram.TelegramSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the service's settings from the environment and an optional {@code leadbot.yaml} (the
+ * environment wins), and checks every one, naming the setting and what to write. A token is
+ * never echoed back, not even in part.
+ */
+final class ServiceSettings {
+
+    static final String TOKEN = "TELEGRAM_BOT_TOKEN";
+    static final String OWNERS = "LEADBOT_OWNER_CHAT_IDS";
+    static final String FLOW = "LEADBOT_FLOW";
+    static final String API_URL = "LEADBOT_TELEGRAM_API_URL";
+    static final String LEADS = "LEADBOT_LEADS_FILE";
+    private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS);
+    private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{5,12}:[A-Za-z0-9_-]{30,}");
+
+    /** Settings ready for the service, or every reason they are not. */
+    record Result(Optional<TelegramSettings> telegram, Path flow, List<String> problems) {
+    }
+
+    private ServiceSettings() {
+    }
+
+    static Result read(Map<String, String> env, Path file) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Map<String, String> fromFile = Map.of();
+        if (Files.exists(file)) {
+            SettingsFile.Contents contents = SettingsFile.read(file, ALL.stream().map(ServiceSettings::fileKey).toList());
+            contents.problems().stream().map(Problem::toString).forEach(problems::add);
+            fromFile = contents.values();
+        }
+        Map<String, String> inFile = fromFile;
+        Function<String, Optional<String>> setting = name -> Optional.ofNullable(env.get(name))
+                .or(() -> Optional.ofNullable(inFile.get(fileKey(name)))).map(String::strip).filter(v -> !v.isEmpty());
+
+        Optional<String> token = setting.apply(TOKEN);
+        if (token.isEmpty()) {
+            problems.add(TOKEN + " is not set: create a bot with @BotFather in Telegram (/newbot), then set " + TOKEN
+                    + " to the token it gives you");
+        } else if (!TOKEN_SHAPE.matcher(token.get()).matches()) {
+            problems.add(TOKEN + " does not look like a bot token (digits, a colon, then 35 letters, digits, '-' or '_');"
+                    + " copy it again from @BotFather");
+        }
+        List<Long> owners = new ArrayList<>();
+        for (String id : setting.apply(OWNERS).map(v -> v.split("[,\\s]+")).orElse(new String[0])) {
+            try {
+                owners.add(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                problems.add(OWNERS + " has '" + id + "', which is not a chat id; write numbers separated by commas, e.g. 123456789,"
+                        + " and find yours with @userinfobot");
+            }
+        }
+        URI api = URI.create("https://api.telegram.org");
+        Optional<String> url = setting.apply(API_URL);
+        if (url.isPresent()) {
+            try {
+                api = new URI(url.get());
+                if (!List.of("http", "https").contains(String.valueOf(api.getScheme()).toLowerCase(Locale.ROOT)) || api.getHost() == null) {
+                    problems.add(API_URL + " must be an http or https URL such as https://api.telegram.org, not '" + url.get() + "'");
+                }
+            } catch (URISyntaxException e) {
+                problems.add(API_URL + " is not a URL: " + e.getMessage());
+            }
+        }
+        Path flow = Path.of(setting.apply(FLOW).orElse(FlowFiles.DEFAULT));
+        Path leads = Path.of(setting.apply(LEADS).orElse("data/leads.jsonl"));
+        Optional<TelegramSettings> settings = problems.isEmpty()
+                ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads)) : Optional.empty();
+        return new Result(settings, flow, problems);
+    }
+
+    /** leadbot.yaml spells each setting in lower case without the LEADBOT_ prefix: owner_chat_ids, flow… */
+    static String fileKey(String name) {
+        return name.replaceFirst("^LEADBOT_", "").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.leadbot.telegram;
+
+import dev.leadbot.engine.Input;
+import dev.leadbot.lead.Prospect;
+import java.util.Optional;
+
+/** One update, as the service routes it: to a prospect's conversation, to a group notice, or nowhere. */
+sealed interface Incoming {
+
+    int updateId();
+
+    /** From a private chat: an input for that chat's conversation. */
+    record FromProspect(int updateId, Prospect prospect, Input input, Optional<String> callbackId) implements Incoming {
+    }
+
+    /** From a group, supergroup or channel, where the bot does not run flows. */
+    record FromGroup(int updateId, long chatId) implements Incoming {
+    }
+
+    /** Nothing to do: an edit, a service message, a member update. */
+    record Skipped(int updateId, String what) implements Incoming {
+    }
+}

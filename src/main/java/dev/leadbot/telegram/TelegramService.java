@@ -1,0 +1,183 @@
+package dev.leadbot.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadbot.engine.ConversationEngine;
+import dev.leadbot.flow.Flow;
+import dev.leadbot.lead.Lead;
+import dev.leadbot.sink.Delivery;
+import dev.leadbot.sink.JsonlFileSink;
+import dev.leadbot.sink.LeadSink;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
+import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The bot in Telegram: long polling in, the engine in the middle, the outbox out. Owns every
+ * thread and HTTP client it starts and stops them all on {@link #close()}.
+ */
+public final class TelegramService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TelegramService.class);
+    private static final int POLL_SECONDS = 30;
+
+    private final OkHttpClient sendHttp;
+    private final OkHttpClient pollHttp;
+    private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(named("telegram-poll"));
+    private final ExecutorService chatThreads = Executors.newFixedThreadPool(4, named("chat"));
+    private final ScheduledExecutorService sendThreads = Executors.newScheduledThreadPool(8, named("telegram-send"));
+    private final ExecutorService sinkThread = Executors.newSingleThreadExecutor(named("lead-sinks"));
+    private final Outbox outbox;
+    private final String username;
+    private final TelegramBotsLongPollingApplication polling;
+
+    private TelegramService(TelegramSettings settings, Flow flow, Clock clock) throws TelegramApiException {
+        sendHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(45)).build();
+        pollHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20)).build();
+        TelegramUrl url = new TelegramUrl(settings.apiUrl().getScheme(), settings.apiUrl().getHost(), port(settings), false);
+        BotApi api = new BotApi(new OkHttpTelegramClient(sendHttp, settings.token(), url), settings.token());
+        username = api.execute(new GetMe()).getUserName();
+        LOG.info("bot=@{} api={} flow={} owners={}", username, settings.apiUrl(), flow.id(), settings.ownerChatIds().size());
+        api.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+        api.execute(SetMyCommands.builder().commands(List.of(new BotCommand("start", "Начать / start"),
+                new BotCommand("back", "Шаг назад / one step back"), new BotCommand("restart", "Начать заново / start over"))).build());
+        checkOwners(api, settings.ownerChatIds());
+
+        // Chats whose prospect blocked the bot: the outbox marks them, the router clears them when the prospect writes again.
+        Set<Long> closedChats = ConcurrentHashMap.newKeySet();
+        outbox = new Outbox(api, sendThreads, System::nanoTime, 25, 3, closedChats::add);
+        List<LeadSink> sinks = List.of(new OwnerChatSink(outbox, settings.ownerChatIds()), new JsonlFileSink(settings.leadsFile()));
+        ChatRouter router = new ChatRouter(new ConversationEngine(flow), new Replies(outbox, new StepMessages()),
+                lead -> sinkThread.execute(() -> handOff(sinks, lead)), clock, closedChats);
+        polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread, PollingBackOff::new);
+        polling.registerBot(settings.token(), () -> url, offset -> GetUpdates.builder().offset(offset + 1).limit(100)
+                .timeout(POLL_SECONDS).allowedUpdates(List.of("message", "callback_query")).build(),
+                new UpdateConsumer(new ChatLanes(chatThreads), router));
+    }
+
+    /**
+     * Connects, checks the token with getMe, registers the commands and starts polling.
+     *
+     * @throws BotStartException when the Bot API refuses the token or cannot be reached
+     */
+    public static TelegramService start(TelegramSettings settings, Flow flow, Clock clock) throws BotStartException {
+        try {
+            return new TelegramService(settings, flow, clock);
+        } catch (TelegramApiException e) {
+            String reason = String.valueOf(e.getMessage()).replace(settings.token(), "<token>");
+            throw new BotStartException(reason.contains("401") || reason.contains("Unauthorized")
+                    ? "Telegram refused the token (401 Unauthorized); check TELEGRAM_BOT_TOKEN against the one @BotFather gave you"
+                    : "cannot reach the Bot API at " + settings.apiUrl() + ": " + reason);
+        }
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /** Stops polling, lets in-flight updates finish, sends what is queued (up to 10 s), then stops every thread. */
+    @Override
+    public void close() {
+        try {
+            polling.close();
+        } catch (Exception e) {
+            LOG.warn("stopping long polling: {}", e.toString());
+        }
+        stop(pollThread);
+        stop(chatThreads);
+        stop(sinkThread);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (outbox.pending() > 0 && System.nanoTime() < deadline) {
+            sleep();
+        }
+        if (outbox.pending() > 0) {
+            LOG.warn("{} messages not sent at shutdown", outbox.pending());
+        }
+        sendThreads.shutdownNow();
+        for (OkHttpClient http : List.of(sendHttp, pollHttp)) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
+        }
+        LOG.info("bot=@{} stopped", username);
+    }
+
+    private static void handOff(List<LeadSink> sinks, Lead lead) {
+        for (LeadSink sink : sinks) {
+            Delivery delivery = sink.deliver(lead);
+            if (!(delivery instanceof Delivery.Delivered)) {
+                LOG.error("lead={} sink={} not delivered: {}", lead.id(), sink.name(), delivery);
+            }
+        }
+    }
+
+    private static void checkOwners(BotApi api, List<Long> owners) {
+        if (owners.isEmpty()) {
+            LOG.warn("no owner chat configured: set LEADBOT_OWNER_CHAT_IDS to receive lead summaries in Telegram");
+        }
+        for (long owner : owners) {
+            try {
+                api.execute(GetChat.builder().chatId(owner).build());
+            } catch (TelegramApiException e) {
+                LOG.warn("owner chat {} cannot receive lead summaries ({}): open the bot in Telegram from that account and press"
+                        + " Start", owner, e.getMessage());
+            }
+        }
+    }
+
+    private static int port(TelegramSettings settings) {
+        int port = settings.apiUrl().getPort();
+        return port > 0 ? port : "http".equals(settings.apiUrl().getScheme()) ? 80 : 443;
+    }
+
+    private static void stop(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+                LOG.warn("threads still busy at shutdown: {}", executor);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(false);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package dev.leadbot.telegram;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the Telegram service needs to run, already checked by whoever read it.
+ *
+ * @param apiUrl the Bot API's base URL: {@code https://api.telegram.org}, or a local fake in tests
+ */
+public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile) {
+
+    public TelegramSettings {
+        Objects.requireNonNull(token, "token");
+        ownerChatIds = List.copyOf(ownerChatIds);
+        Objects.requireNonNull(apiUrl, "apiUrl");
+        Objects.requireNonNull(leadsFile, "leadsFile");
+    }
+
+    /** Never the token. */
+    @Override
+    public String toString() {
+        return "TelegramSettings[owners=" + ownerChatIds + ", api=" + apiUrl + ", leads=" + leadsFile + "]";
+    }
+}
