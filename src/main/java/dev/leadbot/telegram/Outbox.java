@@ -66,16 +66,20 @@ final class Outbox {
             lane.draining = true;
         }
         if (start) {
-            workers.execute(() -> drain(lane));
+            workers.execute(() -> safely(lane));
         }
     }
 
     /** Makes a call at once, outside the queue: callback answers, which Telegram wants within seconds. */
     void now(String what, BotApiMethod<? extends Serializable> method) {
         workers.execute(() -> {
-            CallResult result = api.call(method);
-            if (!(result instanceof CallResult.Done)) {
-                LOG.warn("call={} result={}", what, result);
+            try {
+                CallResult result = api.call(method);
+                if (!(result instanceof CallResult.Done)) {
+                    LOG.warn("call={} result={}", what, result);
+                }
+            } catch (RuntimeException e) {
+                LOG.error("call={} could not be made", what, e);
             }
         });
     }
@@ -87,6 +91,24 @@ final class Outbox {
                 return lane.jobs.size();
             }
         }).sum();
+    }
+
+    /**
+     * A scheduled executor keeps a task's exception inside its future where nobody sees it; here
+     * it is logged, the job at the head is skipped, and the chat's queue goes on.
+     */
+    private void safely(Lane lane) {
+        try {
+            drain(lane);
+        } catch (RuntimeException e) {
+            Job failed;
+            synchronized (lane) {
+                failed = lane.jobs.peekFirst();
+            }
+            LOG.error("chat={} call={} could not be made", failed == null ? "?" : failed.chatId(), failed == null ? "?" : failed.what(), e);
+            pop(lane);
+            workers.execute(() -> safely(lane));
+        }
     }
 
     private void drain(Lane lane) {
@@ -106,7 +128,7 @@ final class Outbox {
                     lane.typingShownFor = job;
                     api.call(SendChatAction.builder().chatId(job.chatId()).action("typing").build());
                 }
-                workers.schedule(() -> drain(lane), wait, TimeUnit.NANOSECONDS);
+                workers.schedule(() -> safely(lane), wait, TimeUnit.NANOSECONDS);
                 return;
             }
             lane.window.record(now);
@@ -131,26 +153,26 @@ final class Outbox {
         if (result instanceof CallResult.Done done) {
             pop(lane);
             job.onSent().accept(done.messageId());
-            workers.execute(() -> drain(lane));
+            workers.execute(() -> safely(lane));
         } else if (result instanceof CallResult.RetryAfter retry) {
             long until = nanos.getAsLong() + retry.delay().toNanos();
             synchronized (global) {
                 global.pauseUntil(until);
             }
             LOG.warn("chat={} call={} 429: waiting {} s", job.chatId(), job.what(), retry.delay().toSeconds());
-            workers.schedule(() -> drain(lane), retry.delay().toNanos(), TimeUnit.NANOSECONDS);
+            workers.schedule(() -> safely(lane), retry.delay().toNanos(), TimeUnit.NANOSECONDS);
         } else if (result instanceof CallResult.Transient failure) {
             lane.attempts++;
             if (lane.attempts >= MAX_ATTEMPTS) {
                 LOG.error("chat={} call={} dropped after {} attempts: {}", job.chatId(), job.what(), lane.attempts, failure.reason());
                 pop(lane);
-                workers.execute(() -> drain(lane));
+                workers.execute(() -> safely(lane));
                 return;
             }
             long delay = backoffMillis(lane.attempts);
             LOG.warn("chat={} call={} attempt={} failed, retrying in {} ms: {}", job.chatId(), job.what(), lane.attempts, delay,
                     failure.reason());
-            workers.schedule(() -> drain(lane), delay, TimeUnit.MILLISECONDS);
+            workers.schedule(() -> safely(lane), delay, TimeUnit.MILLISECONDS);
         } else if (result instanceof CallResult.Blocked blocked) {
             LOG.info("chat={} call={} 403, not writing to this chat any more: {}", job.chatId(), job.what(), blocked.reason());
             synchronized (lane) {
@@ -161,7 +183,7 @@ final class Outbox {
         } else {
             LOG.error("chat={} call={} refused by Telegram: {}", job.chatId(), job.what(), ((CallResult.Rejected) result).reason());
             pop(lane);
-            workers.execute(() -> drain(lane));
+            workers.execute(() -> safely(lane));
         }
     }
 

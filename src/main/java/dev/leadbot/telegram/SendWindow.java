@@ -13,7 +13,8 @@ final class SendWindow {
     private final int limit;
     private final long windowNanos;
     private final Deque<Long> sent = new ArrayDeque<>();
-    private long pausedUntil = Long.MIN_VALUE;
+    private boolean paused;
+    private long pausedUntil;
 
     SendWindow(int limit, long windowNanos) {
         this.limit = limit;
@@ -26,7 +27,9 @@ final class SendWindow {
             sent.pollFirst();
         }
         long untilFree = sent.size() < limit ? 0 : sent.peekFirst() + windowNanos - now;
-        return Math.max(untilFree, Math.max(0, pausedUntil - now));
+        // nanoTime values are compared by difference only: they may be negative and may wrap.
+        long untilResumed = paused && pausedUntil - now > 0 ? pausedUntil - now : 0;
+        return Math.max(untilFree, untilResumed);
     }
 
     void record(long now) {
@@ -35,6 +38,9 @@ final class SendWindow {
 
     /** After a 429: nothing goes before {@code until}. */
     void pauseUntil(long until) {
-        pausedUntil = Math.max(pausedUntil, until);
+        if (!paused || until - pausedUntil > 0) {
+            pausedUntil = until;
+        }
+        paused = true;
     }
 }

@@ -105,6 +105,8 @@ public final class TelegramService implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping long polling: {}", e.toString());
         }
+        // A socket read ignores thread interrupts; cancelling the call ends a long poll at once.
+        pollHttp.dispatcher().cancelAll();
         stop(pollThread);
         stop(chatThreads);
         stop(sinkThread);

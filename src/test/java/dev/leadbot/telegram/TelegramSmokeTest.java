@@ -1,0 +1,31 @@
+package dev.leadbot.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.leadbot.telegram.fake.BotMessage;
+import dev.leadbot.telegram.fake.FakeUser;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TelegramSmokeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void startGreetsAndAsksTheRoleQuestionWithButtons() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            FakeUser anna = bot.api.user(42, "Anna").username("anna_k");
+
+            anna.send("/start vk_ads");
+
+            List<BotMessage> messages = bot.awaitCount(42, 2);
+            assertEquals("Чтобы я мог говорить с вами на одном языке, подскажите, какой вариант вас лучше описывает?", messages.get(1).text());
+            assertEquals(List.of("👨‍💼 Я владелец бизнеса / предприниматель", "🎯 Я маркетолог / специалист",
+                    "🤔 Я пока просто изучаю возможности"), messages.get(1).buttons());
+            assertEquals(List.of("start", "back", "restart"), bot.api.commands());
+        }
+    }
+}

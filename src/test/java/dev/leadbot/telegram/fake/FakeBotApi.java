@@ -1,0 +1,386 @@
+package dev.leadbot.telegram.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+
+/**
+ * A local Telegram Bot API on loopback for end-to-end tests: the methods leadbot uses, with the
+ * checks real Telegram makes (text length, HTML, callback data, "not modified", rate limits,
+ * blocked chats) and its JSON error shape, plus switches to inject 429s, 5xx and slow answers.
+ * Tests act as users through {@link #user}.
+ */
+public final class FakeBotApi implements AutoCloseable {
+
+    public static final String TOKEN = "123456789:AAFakeTokenForLocalTestsOnly_abcdefghij";
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final long SECOND = 1_000_000_000L;
+
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<ObjectNode> updates = new ArrayList<>();
+    private final Map<Long, List<BotMessage>> chats = new HashMap<>();
+    private final Map<String, Optional<String>> callbacks = new HashMap<>();
+    private final Set<Long> startedChats = new HashSet<>();
+    private final Set<Long> blocked = new HashSet<>();
+    private final Map<Long, Deque<Long>> sentPerChat = new HashMap<>();
+    private final Deque<Long> sentOverall = new ArrayDeque<>();
+    private final List<String> calls = new ArrayList<>();
+    private int nextUpdateId = 1;
+    private int nextMessageId = 1;
+    private int failures;
+    private int failureCode;
+    private int forcedRateLimits;
+    private long slowMillis;
+    private int rateLimited;
+    private List<String> commands = List.of();
+
+    public FakeBotApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::serve);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    public FakeUser user(long id, String firstName) {
+        return new FakeUser(this, id, firstName);
+    }
+
+    // ---- switches for bad conditions ----
+
+    /** The next {@code count} calls of any method answer {@code code} (502, 500…). */
+    public synchronized void failNext(int count, int code) {
+        failures = count;
+        failureCode = code;
+    }
+
+    /** The next {@code count} counted sends answer 429 with retry_after 1, as in a flood. */
+    public synchronized void rateLimitNext(int count) {
+        forcedRateLimits = count;
+    }
+
+    /** Every answer waits this long first. */
+    public synchronized void slowDown(Duration delay) {
+        slowMillis = delay.toMillis();
+    }
+
+    /** This chat opened the bot and pressed Start some time ago, so getChat knows it. */
+    public synchronized void startedEarlier(long chatId) {
+        startedChats.add(chatId);
+    }
+
+    public synchronized void block(long chatId) {
+        blocked.add(chatId);
+    }
+
+    // ---- what tests look at ----
+
+    public synchronized List<BotMessage> messages(long chatId) {
+        return List.copyOf(chats.getOrDefault(chatId, List.of()));
+    }
+
+    public synchronized List<BotMessage> botMessages(long chatId) {
+        return chats.getOrDefault(chatId, List.of()).stream().filter(BotMessage::fromBot).toList();
+    }
+
+    public synchronized Optional<String> callbackAnswer(String queryId) {
+        return callbacks.getOrDefault(queryId, Optional.empty());
+    }
+
+    public synchronized boolean callbackAnswered(String queryId) {
+        return callbacks.containsKey(queryId);
+    }
+
+    public synchronized List<String> commands() {
+        return commands;
+    }
+
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** How many 429s the fake has answered, forced or earned. */
+    public synchronized int rateLimited() {
+        return rateLimited;
+    }
+
+    /** Waits until the chat's bot messages satisfy {@code condition}; the timeout only guards against a hang. */
+    public synchronized List<BotMessage> await(long chatId, Predicate<List<BotMessage>> condition) {
+        long deadline = System.nanoTime() + 60 * SECOND;
+        while (!condition.test(botMessages(chatId))) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("chat " + chatId + " never got there; bot messages: " + botMessages(chatId));
+            }
+            waitQuietly(Math.max(1, left / 1_000_000));
+        }
+        return botMessages(chatId);
+    }
+
+    /** Waits until every update was fetched and confirmed by the bot's next getUpdates. */
+    public synchronized void awaitAllUpdatesConfirmed() {
+        long deadline = System.nanoTime() + 60 * SECOND;
+        while (!updates.isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("updates never confirmed: " + updates.size());
+            }
+            waitQuietly(100);
+        }
+    }
+
+    // ---- users' side, used by FakeUser ----
+
+    synchronized void addUpdate(ObjectNode update, long chatId, BotMessage userMessage) {
+        update.put("update_id", nextUpdateId++);
+        updates.add(update);
+        if (userMessage != null) {
+            chats.computeIfAbsent(chatId, c -> new ArrayList<>()).add(userMessage);
+        }
+        startedChats.add(chatId);
+        blocked.remove(chatId);
+        notifyAll();
+    }
+
+    synchronized int nextMessageId() {
+        return nextMessageId++;
+    }
+
+    synchronized void expectCallback(String queryId) {
+        callbacks.remove(queryId);
+    }
+
+    // ---- the HTTP side ----
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] path = exchange.getRequestURI().getPath().split("/");
+            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            if (path.length != 3 || !path[1].equals("bot" + TOKEN)) {
+                respond(exchange, 401, error(401, "Unauthorized", 0));
+                return;
+            }
+            String method = path[2].toLowerCase(Locale.ROOT);
+            long slow;
+            synchronized (this) {
+                calls.add(method);
+                slow = slowMillis;
+            }
+            if (slow > 0 && !method.equals("getupdates")) {
+                Thread.sleep(slow);
+            }
+            ObjectNode answer = answer(method, body == null || body.isMissingNode() ? JSON.createObjectNode() : body);
+            respond(exchange, answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(), answer);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private ObjectNode answer(String method, JsonNode body) throws InterruptedException {
+        synchronized (this) {
+            if (failures > 0) {
+                failures--;
+                return error(failureCode, failureCode == 502 ? "Bad Gateway" : "Internal Server Error", 0);
+            }
+        }
+        return switch (method) {
+            case "getme" -> ok(JSON.createObjectNode().put("id", 123456789L).put("is_bot", true).put("first_name", "Lead Bot")
+                    .put("username", "test_lead_bot"));
+            case "deletewebhook" -> ok(JSON.getNodeFactory().booleanNode(true));
+            case "setmycommands" -> setCommands(body);
+            case "getchat" -> getChat(body.path("chat_id").asLong());
+            case "getupdates" -> getUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100), body.path("timeout").asInt(0));
+            case "sendmessage" -> send(body);
+            case "editmessagetext", "editmessagereplymarkup" -> edit(method, body);
+            case "answercallbackquery" -> answerCallback(body);
+            case "sendchataction" -> ok(JSON.getNodeFactory().booleanNode(true));
+            default -> error(404, "Not Found", 0);
+        };
+    }
+
+    private synchronized ObjectNode setCommands(JsonNode body) {
+        List<String> names = new ArrayList<>();
+        body.path("commands").forEach(c -> names.add(c.path("command").asText()));
+        commands = names;
+        return ok(JSON.getNodeFactory().booleanNode(true));
+    }
+
+    private synchronized ObjectNode getChat(long chatId) {
+        return startedChats.contains(chatId) ? ok(JSON.createObjectNode().put("id", chatId).put("type", "private"))
+                : error(400, "Bad Request: chat not found", 0);
+    }
+
+    private synchronized ObjectNode getUpdates(int offset, int limit, int timeoutSeconds) throws InterruptedException {
+        updates.removeIf(u -> u.path("update_id").asInt() < offset);
+        long deadline = System.nanoTime() + Math.min(timeoutSeconds, 25) * SECOND;
+        while (updates.isEmpty() && System.nanoTime() < deadline) {
+            wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        ArrayNode result = JSON.createArrayNode();
+        updates.stream().limit(Math.max(1, limit)).forEach(result::add);
+        notifyAll();
+        return ok(result);
+    }
+
+    private synchronized ObjectNode send(JsonNode body) {
+        long chatId = body.path("chat_id").asLong();
+        Optional<ObjectNode> refused = refuse(chatId, body);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String html = body.path("text").asText();
+        String text;
+        try {
+            text = FakeHtml.visibleText(html);
+        } catch (FakeHtml.ParseError e) {
+            return error(400, e.getMessage(), 0);
+        }
+        if (text.isEmpty() || text.length() > 4096) {
+            return error(400, text.isEmpty() ? "Bad Request: message text is empty" : "Bad Request: message is too long", 0);
+        }
+        BotMessage message = new BotMessage(nextMessageId++, true, text, html, markup(body), 0);
+        chats.computeIfAbsent(chatId, c -> new ArrayList<>()).add(message);
+        notifyAll();
+        return ok(JSON.createObjectNode().put("message_id", message.id()).put("date", 1_700_000_000)
+                .put("text", text).set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
+    }
+
+    private synchronized ObjectNode edit(String method, JsonNode body) {
+        long chatId = body.path("chat_id").asLong();
+        Optional<ObjectNode> refused = refuse(chatId, body);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        List<BotMessage> chat = chats.getOrDefault(chatId, new ArrayList<>());
+        int id = body.path("message_id").asInt();
+        int index = -1;
+        for (int i = 0; i < chat.size(); i++) {
+            if (chat.get(i).id() == id && chat.get(i).fromBot()) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            return error(400, "Bad Request: message to edit not found", 0);
+        }
+        BotMessage old = chat.get(index);
+        String html = method.equals("editmessagetext") ? body.path("text").asText() : old.html();
+        String text;
+        try {
+            text = FakeHtml.visibleText(html);
+        } catch (FakeHtml.ParseError e) {
+            return error(400, e.getMessage(), 0);
+        }
+        Optional<JsonNode> markup = markup(body);
+        if (text.equals(old.text()) && markup.equals(old.markup())) {
+            return error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the"
+                    + " same as a current content and reply markup of the message", 0);
+        }
+        chat.set(index, new BotMessage(id, true, text, html, markup, old.edits() + 1));
+        notifyAll();
+        return ok(JSON.createObjectNode().put("message_id", id).put("date", 1_700_000_000).put("text", text)
+                .set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
+    }
+
+    private synchronized ObjectNode answerCallback(JsonNode body) {
+        String id = body.path("callback_query_id").asText();
+        if (!id.startsWith("cb")) {
+            return error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid", 0);
+        }
+        callbacks.put(id, body.hasNonNull("text") ? Optional.of(body.path("text").asText()) : Optional.empty());
+        notifyAll();
+        return ok(JSON.getNodeFactory().booleanNode(true));
+    }
+
+    /** 403 for a blocked chat, 400 for bad callback data, 429 above the limits; else empty and the send is counted. */
+    private Optional<ObjectNode> refuse(long chatId, JsonNode body) {
+        if (blocked.contains(chatId)) {
+            return Optional.of(error(403, "Forbidden: bot was blocked by the user", 0));
+        }
+        for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {
+            for (JsonNode button : row) {
+                int bytes = button.path("callback_data").asText().getBytes(StandardCharsets.UTF_8).length;
+                if (bytes < 1 || bytes > 64) {
+                    return Optional.of(error(400, "Bad Request: BUTTON_DATA_INVALID", 0));
+                }
+            }
+        }
+        long now = System.nanoTime();
+        Deque<Long> perChat = sentPerChat.computeIfAbsent(chatId, c -> new ArrayDeque<>());
+        perChat.removeIf(t -> now - t >= SECOND);
+        sentOverall.removeIf(t -> now - t >= SECOND);
+        if (forcedRateLimits > 0 || perChat.size() >= 4 || sentOverall.size() >= 30) {
+            forcedRateLimits = Math.max(0, forcedRateLimits - 1);
+            rateLimited++;
+            return Optional.of(error(429, "Too Many Requests: retry after 1", 1));
+        }
+        perChat.add(now);
+        sentOverall.add(now);
+        return Optional.empty();
+    }
+
+    private static Optional<JsonNode> markup(JsonNode body) {
+        JsonNode markup = body.path("reply_markup");
+        return markup.isMissingNode() || markup.isNull() ? Optional.empty() : Optional.of(markup);
+    }
+
+    private static ObjectNode ok(JsonNode result) {
+        ObjectNode ok = JSON.createObjectNode().put("ok", true);
+        ok.set("result", result);
+        return ok;
+    }
+
+    private static ObjectNode error(int code, String description, int retryAfter) {
+        ObjectNode error = JSON.createObjectNode().put("ok", false).put("error_code", code).put("description", description);
+        if (retryAfter > 0) {
+            error.set("parameters", JSON.createObjectNode().put("retry_after", retryAfter));
+        }
+        return error;
+    }
+
+    private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+
+    private void waitQuietly(long millis) {
+        try {
+            wait(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
