@@ -67,7 +67,7 @@ public final class TelegramService implements AutoCloseable {
 
         // Chats whose prospect blocked the bot: the outbox marks them, the router clears them when the prospect writes again.
         Set<Long> closedChats = ConcurrentHashMap.newKeySet();
-        outbox = new Outbox(api, sendThreads, System::nanoTime, 25, 3, closedChats::add);
+        outbox = new Outbox(api, sendThreads, System::nanoTime, settings.perSecond(), settings.perChatSecond(), closedChats::add);
         List<LeadSink> sinks = List.of(new OwnerChatSink(outbox, settings.ownerChatIds()), new JsonlFileSink(settings.leadsFile()));
         ChatRouter router = new ChatRouter(new ConversationEngine(flow), new Replies(outbox, new StepMessages()),
                 lead -> sinkThread.execute(() -> handOff(sinks, lead)), clock, closedChats);

@@ -8,9 +8,16 @@ import java.util.Objects;
 /**
  * What the Telegram service needs to run, already checked by whoever read it.
  *
- * @param apiUrl the Bot API's base URL: {@code https://api.telegram.org}, or a local fake in tests
+ * @param apiUrl        the Bot API's base URL: {@code https://api.telegram.org}, or a local fake in tests
+ * @param perSecond     messages a second across all chats (Telegram allows about 30)
+ * @param perChatSecond messages a second to one chat, as a short burst (Telegram allows about 1, with bursts)
  */
-public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile) {
+public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile, int perSecond, int perChatSecond) {
+
+    /** Stays under Telegram's documented limits with a margin. */
+    public TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile) {
+        this(token, ownerChatIds, apiUrl, leadsFile, 25, 3);
+    }
 
     public TelegramSettings {
         Objects.requireNonNull(token, "token");

@@ -24,10 +24,17 @@ final class BotHarness implements AutoCloseable {
     }
 
     BotHarness(Path dir, Flow flow, List<Long> owners) throws IOException, BotStartException {
+        this(dir, flow, owners, 25, 3);
+    }
+
+    /** With the service's limits raised (the fake's too), for load. */
+    BotHarness(Path dir, Flow flow, List<Long> owners, int perSecond, int perChatSecond) throws IOException, BotStartException {
         api = new FakeBotApi();
+        api.limits(Math.max(30, perSecond + 5), Math.max(4, perChatSecond + 1));
         owners.forEach(api::startedEarlier);
         leads = dir.resolve("leads.jsonl");
-        service = TelegramService.start(new TelegramSettings(FakeBotApi.TOKEN, owners, api.url(), leads), flow, Clock.systemUTC());
+        service = TelegramService.start(new TelegramSettings(FakeBotApi.TOKEN, owners, api.url(), leads, perSecond, perChatSecond), flow,
+                Clock.systemUTC());
     }
 
     /** Waits until the chat has at least {@code count} bot messages; returns them all. */

@@ -55,6 +55,8 @@ public final class FakeBotApi implements AutoCloseable {
     private int forcedRateLimits;
     private long slowMillis;
     private int rateLimited;
+    private int perChatLimit = 4;
+    private int overallLimit = 30;
     private List<String> commands = List.of();
 
     public FakeBotApi() throws IOException {
@@ -83,6 +85,12 @@ public final class FakeBotApi implements AutoCloseable {
     /** The next {@code count} counted sends answer 429 with retry_after 1, as in a flood. */
     public synchronized void rateLimitNext(int count) {
         forcedRateLimits = count;
+    }
+
+    /** Raises Telegram's limits, for load tests that measure the bot rather than the limits. */
+    public synchronized void limits(int overall, int perChat) {
+        overallLimit = overall;
+        perChatLimit = perChat;
     }
 
     /** Every answer waits this long first. */
@@ -333,7 +341,7 @@ public final class FakeBotApi implements AutoCloseable {
         Deque<Long> perChat = sentPerChat.computeIfAbsent(chatId, c -> new ArrayDeque<>());
         perChat.removeIf(t -> now - t >= SECOND);
         sentOverall.removeIf(t -> now - t >= SECOND);
-        if (forcedRateLimits > 0 || perChat.size() >= 4 || sentOverall.size() >= 30) {
+        if (forcedRateLimits > 0 || perChat.size() >= perChatLimit || sentOverall.size() >= overallLimit) {
             forcedRateLimits = Math.max(0, forcedRateLimits - 1);
             rateLimited++;
             return Optional.of(error(429, "Too Many Requests: retry after 1", 1));

@@ -1,0 +1,57 @@
+package dev.leadbot.telegram;
+
+import dev.leadbot.telegram.fake.BotMessage;
+import dev.leadbot.telegram.fake.FakeUser;
+import java.util.List;
+
+/** A prospect talking to the bot through the fake API, waiting for each reply before the next move. */
+final class ProspectChat {
+
+    final FakeUser user;
+    private final BotHarness bot;
+    private int seen;
+
+    ProspectChat(BotHarness bot, FakeUser user) {
+        this.bot = bot;
+        this.user = user;
+    }
+
+    /** Types {@code text}, then waits for a new bot message containing {@code expected}. */
+    BotMessage send(String text, String expected) {
+        user.send(text);
+        return expect(expected);
+    }
+
+    /** Presses a button on the newest message that has it, then waits for a new bot message containing {@code expected}. */
+    BotMessage press(String label, String expected) {
+        tap(label);
+        return expect(expected);
+    }
+
+    /** Waits for a button whose label contains {@code label}, as a person waits to see it, and presses it; returns the query id. */
+    String tap(String label) {
+        bot.api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.callbackData(label).isPresent()));
+        return user.press(label);
+    }
+
+    /** Waits for a bot message, newer than the last one expected, containing {@code part}. */
+    BotMessage expect(String part) {
+        List<BotMessage> messages = bot.api.await(user.chatId(), all -> indexOf(all, part) >= 0);
+        int index = indexOf(messages, part);
+        seen = index + 1;
+        return messages.get(index);
+    }
+
+    List<BotMessage> messages() {
+        return bot.api.botMessages(user.chatId());
+    }
+
+    private int indexOf(List<BotMessage> messages, String part) {
+        for (int i = seen; i < messages.size(); i++) {
+            if (messages.get(i).text().contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
