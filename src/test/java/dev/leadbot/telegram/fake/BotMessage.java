@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A message in a fake chat as it stands now: what the user sees, and its buttons. */
-public record BotMessage(int id, boolean fromBot, String text, String html, Optional<JsonNode> markup, int edits) {
+public record BotMessage(int id, boolean fromBot, String text, String html, Optional<JsonNode> markup, int edits, long sentAtNanos) {
 
     /** Labels of the inline buttons, row by row flattened. */
     public List<String> buttons() {

@@ -55,9 +55,16 @@ public final class FakeBotApi implements AutoCloseable {
     private int forcedRateLimits;
     private long slowMillis;
     private int rateLimited;
+    private int forbidden;
     private int perChatLimit = 4;
     private int overallLimit = 30;
     private List<String> commands = List.of();
+
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs
+        // every small exchange would stall ~40 ms, and the fake, not the bot, would set the pace.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
 
     public FakeBotApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -131,6 +138,22 @@ public final class FakeBotApi implements AutoCloseable {
 
     public synchronized List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    /** How many sends were refused with 403 because the chat blocked the bot. */
+    public synchronized int forbidden() {
+        return forbidden;
+    }
+
+    /** Waits until {@code condition} holds of the fake as a whole. */
+    public synchronized void awaitState(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 60 * SECOND;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the fake Bot API never reached the expected state");
+            }
+            waitQuietly(100);
+        }
     }
 
     /** How many 429s the fake has answered, forced or earned. */
@@ -271,7 +294,7 @@ public final class FakeBotApi implements AutoCloseable {
         if (text.isEmpty() || text.length() > 4096) {
             return error(400, text.isEmpty() ? "Bad Request: message text is empty" : "Bad Request: message is too long", 0);
         }
-        BotMessage message = new BotMessage(nextMessageId++, true, text, html, markup(body), 0);
+        BotMessage message = new BotMessage(nextMessageId++, true, text, html, markup(body), 0, System.nanoTime());
         chats.computeIfAbsent(chatId, c -> new ArrayList<>()).add(message);
         notifyAll();
         return ok(JSON.createObjectNode().put("message_id", message.id()).put("date", 1_700_000_000)
@@ -308,7 +331,7 @@ public final class FakeBotApi implements AutoCloseable {
             return error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the"
                     + " same as a current content and reply markup of the message", 0);
         }
-        chat.set(index, new BotMessage(id, true, text, html, markup, old.edits() + 1));
+        chat.set(index, new BotMessage(id, true, text, html, markup, old.edits() + 1, old.sentAtNanos()));
         notifyAll();
         return ok(JSON.createObjectNode().put("message_id", id).put("date", 1_700_000_000).put("text", text)
                 .set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
@@ -327,6 +350,8 @@ public final class FakeBotApi implements AutoCloseable {
     /** 403 for a blocked chat, 400 for bad callback data, 429 above the limits; else empty and the send is counted. */
     private Optional<ObjectNode> refuse(long chatId, JsonNode body) {
         if (blocked.contains(chatId)) {
+            forbidden++;
+            notifyAll();
             return Optional.of(error(403, "Forbidden: bot was blocked by the user", 0));
         }
         for (JsonNode row : body.path("reply_markup").path("inline_keyboard")) {

@@ -108,7 +108,7 @@ public final class FakeUser {
     private void deliver(ObjectNode message, String shown) {
         ObjectNode update = FakeBotApi.JSON.createObjectNode();
         update.set("message", message);
-        api.addUpdate(update, id, new BotMessage(message.path("message_id").asInt(), false, shown, shown, Optional.empty(), 0));
+        api.addUpdate(update, id, new BotMessage(message.path("message_id").asInt(), false, shown, shown, Optional.empty(), 0, System.nanoTime()));
     }
 
     private ObjectNode message(long chatId, String type) {
