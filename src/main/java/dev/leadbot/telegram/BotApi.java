@@ -13,7 +13,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * Calls the Bot API and sorts every outcome into a {@link CallResult}; never throws. The token
  * is scrubbed from every reason, so no log line can leak it.
  */
-final class BotApi {
+final class BotApi implements ApiCalls {
 
     private final OkHttpTelegramClient client;
     private final String token;
@@ -23,7 +23,8 @@ final class BotApi {
         this.token = token;
     }
 
-    CallResult call(BotApiMethod<? extends Serializable> method) {
+    @Override
+    public CallResult call(BotApiMethod<? extends Serializable> method) {
         try {
             Serializable result = client.execute(method);
             return new CallResult.Done(result instanceof Message message ? Optional.of(message.getMessageId()) : Optional.empty());

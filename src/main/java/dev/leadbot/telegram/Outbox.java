@@ -38,7 +38,7 @@ final class Outbox {
             Consumer<Optional<Integer>> onSent) {
     }
 
-    private final BotApi api;
+    private final ApiCalls api;
     private final ScheduledExecutorService workers;
     private final LongSupplier nanos;
     private final LongConsumer onBlocked;
@@ -46,7 +46,7 @@ final class Outbox {
     private final int perChat;
     private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
 
-    Outbox(BotApi api, ScheduledExecutorService workers, LongSupplier nanos, int perSecondOverall, int perChatPerSecond,
+    Outbox(ApiCalls api, ScheduledExecutorService workers, LongSupplier nanos, int perSecondOverall, int perChatPerSecond,
             LongConsumer onBlocked) {
         this.api = api;
         this.workers = workers;

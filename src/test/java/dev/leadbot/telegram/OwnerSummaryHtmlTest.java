@@ -1,0 +1,70 @@
+package dev.leadbot.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Contact;
+import dev.leadbot.lead.Lead;
+import dev.leadbot.lead.Prospect;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class OwnerSummaryHtmlTest {
+
+    private static Lead lead(List<Answer> answers) {
+        return new Lead("lead-1", "qualification", new Prospect(42, 4242, Optional.empty(), "Anna", Optional.empty(), "ru"),
+                Optional.empty(), answers, 10, List.of(), List.of("greeting", "thanks"),
+                new Contact(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:42Z"));
+    }
+
+    /** Every tag opened in a message is closed in it, in order. */
+    private static void assertBalanced(String html) {
+        Matcher tags = Pattern.compile("<(/?)([a-z]+)[^>]*>").matcher(html);
+        List<String> open = new ArrayList<>();
+        while (tags.find()) {
+            if (tags.group(1).isEmpty()) {
+                open.add(tags.group(2));
+            } else {
+                assertEquals(open.remove(open.size() - 1), tags.group(2), html);
+            }
+        }
+        assertEquals(List.of(), open, html);
+    }
+
+    @Test
+    void aShortLeadIsOneMessage() {
+        List<String> messages = OwnerSummaryHtml.messages(lead(List.of(Answer.of("role", "role", "owner", "Owner"))));
+
+        assertEquals(1, messages.size());
+        assertTrue(messages.get(0).contains("\n• <b>role</b>: Owner\n"), messages.get(0));
+        assertTrue(messages.get(0).contains("⏱ Заполнено за 42 с"), messages.get(0));
+    }
+
+    @Test
+    void aLongLeadIsSplitIntoMessagesWithinTheLimitNeverCutInsideATagOrAnEntity() {
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            String text = ("<tag> & \"quotes\" " + i + " ").repeat(120);
+            answers.add(Answer.of("concept" + i, "concept", text, text));
+        }
+        answers.add(Answer.of("huge", "concept", "ю".repeat(9000), "ю".repeat(9000)));
+
+        List<String> messages = OwnerSummaryHtml.messages(lead(answers));
+
+        assertTrue(messages.size() >= 4, "messages: " + messages.size());
+        for (String message : messages) {
+            assertTrue(OwnerSummaryHtml.visibleLength(message) <= 4096, "length " + OwnerSummaryHtml.visibleLength(message));
+            assertBalanced(message);
+            assertTrue(!message.matches("(?s).*&[a-z]*$") && !message.matches("(?s)^[a-z]*;.*"), "entity cut at an edge");
+        }
+        String all = String.join("", messages).replaceAll("<[^>]*>", "");
+        assertEquals(9000, all.chars().filter(c -> c == 'ю').count());
+    }
+}
