@@ -35,6 +35,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new ChatCommand(console))
                 .addSubcommand(new ValidateCommand(console))
                 .addSubcommand(new GraphCommand(console))
+                .addSubcommand(new HealthCommand(console))
                 .setOut(stdout)
                 .setErr(stderr);
         int status = commandLine.execute(args);

@@ -49,6 +49,7 @@ public final class TelegramService implements AutoCloseable {
     private final ExecutorService sinkThread = Executors.newSingleThreadExecutor(named("lead-sinks"));
     private final Outbox outbox;
     private final String username;
+    private final List<Long> unreachableOwners;
     private final TelegramBotsLongPollingApplication polling;
 
     private TelegramService(TelegramSettings settings, Flow flow, Clock clock) throws TelegramApiException {
@@ -63,7 +64,7 @@ public final class TelegramService implements AutoCloseable {
         api.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
         api.execute(SetMyCommands.builder().commands(List.of(new BotCommand("start", "Начать / start"),
                 new BotCommand("back", "Шаг назад / one step back"), new BotCommand("restart", "Начать заново / start over"))).build());
-        checkOwners(api, settings.ownerChatIds());
+        unreachableOwners = checkOwners(api, settings.ownerChatIds());
 
         // Chats whose prospect blocked the bot: the outbox marks them, the router clears them when the prospect writes again.
         Set<Long> closedChats = ConcurrentHashMap.newKeySet();
@@ -72,9 +73,12 @@ public final class TelegramService implements AutoCloseable {
         ChatRouter router = new ChatRouter(new ConversationEngine(flow), new Replies(outbox, new StepMessages()),
                 lead -> sinkThread.execute(() -> handOff(sinks, lead)), clock, closedChats);
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread, PollingBackOff::new);
-        polling.registerBot(settings.token(), () -> url, offset -> GetUpdates.builder().offset(offset + 1).limit(100)
-                .timeout(POLL_SECONDS).allowedUpdates(List.of("message", "callback_query")).build(),
-                new UpdateConsumer(new ChatLanes(chatThreads), router));
+        Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile(), clock);
+        polling.registerBot(settings.token(), () -> url, offset -> {
+            heartbeat.beat();
+            return GetUpdates.builder().offset(offset + 1).limit(100).timeout(POLL_SECONDS)
+                    .allowedUpdates(List.of("message", "callback_query")).build();
+        }, new UpdateConsumer(new ChatLanes(chatThreads), router));
     }
 
     /**
@@ -95,6 +99,11 @@ public final class TelegramService implements AutoCloseable {
 
     public String username() {
         return username;
+    }
+
+    /** Owner chats found at start-up that cannot receive summaries yet; each was logged with how to fix it. */
+    public List<Long> unreachableOwners() {
+        return unreachableOwners;
     }
 
     /** Stops polling, lets in-flight updates finish, sends what is queued (up to 10 s), then stops every thread. */
@@ -134,18 +143,22 @@ public final class TelegramService implements AutoCloseable {
         }
     }
 
-    private static void checkOwners(BotApi api, List<Long> owners) {
+    /** Owner chats Telegram does not know for this bot: the owner never pressed Start, or blocked the bot. */
+    private List<Long> checkOwners(BotApi api, List<Long> owners) {
         if (owners.isEmpty()) {
             LOG.warn("no owner chat configured: set LEADBOT_OWNER_CHAT_IDS to receive lead summaries in Telegram");
         }
+        List<Long> unreachable = new java.util.ArrayList<>();
         for (long owner : owners) {
             try {
                 api.execute(GetChat.builder().chatId(owner).build());
             } catch (TelegramApiException e) {
-                LOG.warn("owner chat {} cannot receive lead summaries ({}): open the bot in Telegram from that account and press"
-                        + " Start", owner, e.getMessage());
+                unreachable.add(owner);
+                LOG.warn("owner chat {} cannot receive lead summaries ({}): open @{} in Telegram from that account and press Start",
+                        owner, e.getMessage(), username);
             }
         }
+        return List.copyOf(unreachable);
     }
 
     private static int port(TelegramSettings settings) {

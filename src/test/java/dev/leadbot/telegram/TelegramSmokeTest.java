@@ -3,8 +3,11 @@ package dev.leadbot.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.leadbot.telegram.fake.BotMessage;
+import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.telegram.fake.FakeUser;
+import dev.leadbot.testing.Flows;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +29,18 @@ class TelegramSmokeTest {
             assertEquals(List.of("👨‍💼 Я владелец бизнеса / предприниматель", "🎯 Я маркетолог / специалист",
                     "🤔 Я пока просто изучаю возможности"), messages.get(1).buttons());
             assertEquals(List.of("start", "back", "restart"), bot.api.commands());
+        }
+    }
+
+    @Test
+    void anOwnerChatThatNeverStartedTheBotIsReportedAtStartUp() throws Exception {
+        try (BotHarness bot = new BotHarness(dir, Flows.qualification(), List.of(BotHarness.OWNER))) {
+            assertEquals(List.of(), bot.service.unreachableOwners());
+        }
+        FakeBotApi api = new FakeBotApi();
+        try (api; TelegramService service = TelegramService.start(new TelegramSettings(FakeBotApi.TOKEN,
+                List.of(2000L), api.url(), dir.resolve("leads.jsonl")), Flows.qualification(), Clock.systemUTC())) {
+            assertEquals(List.of(2000L), service.unreachableOwners());
         }
     }
 }
