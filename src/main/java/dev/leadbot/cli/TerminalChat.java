@@ -77,6 +77,9 @@ final class TerminalChat {
         if (lower.equals("/start") || lower.startsWith("/start ")) {
             return new Input.Start(Optional.of(line.substring("/start".length()).strip()).filter(p -> !p.isEmpty()));
         }
+        if (lower.equals("/forget")) {
+            return new Input.Forget();
+        }
         if (lower.startsWith("/contact ")) {
             return new Input.SharedContact(line.substring("/contact ".length()).strip(), true);
         }
@@ -102,6 +105,8 @@ final class TerminalChat {
             }
         } else if (output instanceof Output.Notice notice) {
             out.println("     (" + notice.text() + ")");
+        } else if (output instanceof Output.Forgotten) {
+            out.println("     (the terminal keeps no data: nothing else to delete)");
         } else if (output instanceof Output.Completed completed) {
             out.println();
             out.println("======== the owner receives ========");

@@ -26,4 +26,12 @@ public sealed interface Action {
     /** After a second /start: drop the answers and begin again. */
     record StartOver() implements Action {
     }
+
+    /** After /forget: yes, delete everything about me. */
+    record ConfirmForget() implements Action {
+    }
+
+    /** After /forget: no, keep my answers. */
+    record KeepData() implements Action {
+    }
 }

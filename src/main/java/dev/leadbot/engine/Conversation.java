@@ -38,6 +38,8 @@ public record Conversation(
         ASKING,
         /** Asked, after a second /start, whether to continue or start over. */
         RESUMING,
+        /** Asked, after /forget, to confirm deleting everything. */
+        FORGETTING,
         /** Reached an end; the lead was completed. */
         COMPLETED
     }

@@ -40,6 +40,9 @@ public final class ConversationEngine {
     public Transition handle(Optional<Conversation> saved, Prospect prospect, Input input, Instant now) {
         List<Output> out = new ArrayList<>();
         Optional<String> payload = input instanceof Input.Start start ? start.payload() : Optional.empty();
+        if (saved.isEmpty() && input instanceof Input.Forget) {
+            return new Transition(steps.askForget(steps.blank(prospect, now, 0), out), out);
+        }
         if (saved.isEmpty()) {
             return new Transition(steps.begin(prospect, payload, now, 0, out), out);
         }
@@ -55,6 +58,8 @@ public final class ConversationEngine {
             next = steps.restart(state, now, out);
         } else if (input instanceof Input.Back) {
             next = steps.back(state, out);
+        } else if (input instanceof Input.Forget) {
+            next = steps.askForget(state, out);
         } else if (input instanceof Input.Press press) {
             next = press(state, press, now, out);
         } else if (input instanceof Input.Typed typed) {
@@ -97,6 +102,13 @@ public final class ConversationEngine {
             }
             if (action instanceof Action.StartOver) {
                 return steps.restart(state, now, out);
+            }
+        } else if (current && state.status() == Conversation.Status.FORGETTING) {
+            if (action instanceof Action.ConfirmForget) {
+                return steps.forget(state, now, out);
+            }
+            if (action instanceof Action.KeepData) {
+                return steps.keep(state, node, now, out);
             }
         } else if (current && action instanceof Action.GoBack) {
             return steps.back(state, out);

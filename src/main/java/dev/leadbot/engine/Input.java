@@ -39,6 +39,10 @@ public sealed interface Input {
     record Back() implements Input {
     }
 
+    /** {@code /forget}: the prospect asks to delete everything stored about them (asked to confirm first). */
+    record Forget() implements Input {
+    }
+
     /** {@code /restart}: drop the answers and begin again. */
     record Restart() implements Input {
     }

@@ -40,6 +40,10 @@ public sealed interface Output {
         }
     }
 
+    /** The prospect confirmed /forget: delete the conversation and every lead stored for this chat. */
+    record Forgotten() implements Output {
+    }
+
     /** The prospect reached an end: the lead is ready for the owner and the sinks. */
     record Completed(Lead lead) implements Output {
         public Completed {

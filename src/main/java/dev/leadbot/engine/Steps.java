@@ -36,6 +36,44 @@ final class Steps {
         return walk(fresh, flow.start().id(), now, out);
     }
 
+    /** A conversation that has not begun: no answers, at the start, not yet shown anything. */
+    Conversation blank(Prospect prospect, Instant now, int step) {
+        return new Conversation(prospect, Optional.empty(), now, flow.start().id(), step, List.of(), List.of(), List.of(),
+                Conversation.Status.ASKING, 0);
+    }
+
+    /** Asks before deleting anything: /forget cannot be undone. */
+    Conversation askForget(Conversation state, List<Output> out) {
+        clearButtons(state, out);
+        Renderer text = new Renderer(flow, state);
+        int step = state.step() + 1;
+        out.add(new Output.Ask(step, state.node(), text.phrase(BotText.FORGET_PROMPT), new Keyboard.Buttons(List.of(
+                List.of(new Keyboard.Button(text.phrase(BotText.FORGET_CONFIRM), new Action.ConfirmForget())),
+                List.of(new Keyboard.Button(text.phrase(BotText.FORGET_CANCEL), new Action.KeepData()))))));
+        return state.at(state.node(), step, state.path(), state.ticked(), Conversation.Status.FORGETTING);
+    }
+
+    /** Confirmed: the adapter deletes the conversation and the chat's leads; what is returned is a blank start. */
+    Conversation forget(Conversation state, Instant now, List<Output> out) {
+        out.add(new Output.Edit(state.step(), state.node(), Optional.empty(), Keyboard.none()));
+        out.add(new Output.Forgotten());
+        out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.FORGOTTEN), Keyboard.none()));
+        return blank(state.prospect(), now, state.step());
+    }
+
+    /** Not confirmed: back to where the prospect was, or to the start if nothing had begun. */
+    Conversation keep(Conversation state, Node node, Instant now, List<Output> out) {
+        out.add(new Output.Edit(state.step(), state.node(), Optional.empty(), Keyboard.none()));
+        if (state.path().isEmpty()) {
+            return begin(state.prospect(), state.source(), now, state.step(), out);
+        }
+        if (node instanceof EndNode) {
+            out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.ALREADY_DONE), Keyboard.none()));
+            return state.at(node.id(), state.step(), state.path(), List.of(), Conversation.Status.COMPLETED);
+        }
+        return ask(state, node, state.ticked(), out);
+    }
+
     Conversation restart(Conversation state, Instant now, List<Output> out) {
         clearButtons(state, out);
         out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.RESTARTED)));

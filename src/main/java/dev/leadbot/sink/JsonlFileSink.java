@@ -1,5 +1,6 @@
 package dev.leadbot.sink;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadbot.lead.Lead;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -7,7 +8,10 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +20,7 @@ import org.slf4j.LoggerFactory;
 public final class JsonlFileSink implements LeadSink {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonlFileSink.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path file;
 
@@ -28,8 +33,33 @@ public final class JsonlFileSink implements LeadSink {
         return "jsonl";
     }
 
+    /**
+     * Removes every lead of {@code chatId} from the file, for a personal-data deletion request;
+     * the rest is written to a new file that replaces the old one in one step.
+     *
+     * @return how many leads were removed
+     */
+    public synchronized int forget(long chatId) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        List<String> kept = new ArrayList<>();
+        int removed = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && JSON.readTree(line).path("prospect").path("chat_id").asLong() == chatId) {
+                removed++;
+            } else {
+                kept.add(line);
+            }
+        }
+        Path next = file.resolveSibling(file.getFileName() + ".forget");
+        Files.write(next, kept, StandardCharsets.UTF_8);
+        Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return removed;
+    }
+
     @Override
-    public Delivery deliver(Lead lead) {
+    public synchronized Delivery deliver(Lead lead) {
         byte[] line = (LeadJson.toLine(lead) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Path parent = file.toAbsolutePath().getParent();

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class ButtonData {
 
     static final int MAX_BYTES = 64;
-    private static final Pattern FORMAT = Pattern.compile("(\\d{1,10}):([A-Za-z0-9_]+):([ptdbrn])(?::([A-Za-z0-9_]+))?");
+    private static final Pattern FORMAT = Pattern.compile("(\\d{1,10}):([A-Za-z0-9_]+):([ptdbrnfk])(?::([A-Za-z0-9_]+))?");
 
     private ButtonData() {
     }
@@ -46,7 +46,9 @@ final class ButtonData {
             case "d" -> option == null ? Optional.of(new Action.Done()) : Optional.empty();
             case "b" -> option == null ? Optional.of(new Action.GoBack()) : Optional.empty();
             case "r" -> option == null ? Optional.of(new Action.Resume()) : Optional.empty();
-            default -> option == null ? Optional.of(new Action.StartOver()) : Optional.empty();
+            case "n" -> option == null ? Optional.of(new Action.StartOver()) : Optional.empty();
+            case "f" -> option == null ? Optional.of(new Action.ConfirmForget()) : Optional.empty();
+            default -> option == null ? Optional.of(new Action.KeepData()) : Optional.empty();
         };
         return step > Integer.MAX_VALUE ? Optional.empty() : action.map(a -> new Input.Press((int) step, m.group(2), a));
     }
@@ -67,6 +69,16 @@ final class ButtonData {
         if (action instanceof Action.Resume) {
             return "r";
         }
-        return "n";
+        if (action instanceof Action.StartOver) {
+            return "n";
+        }
+        if (action instanceof Action.ConfirmForget) {
+            return "f";
+        }
+        if (action instanceof Action.KeepData) {
+            return "k";
+        }
+        // Java 17 cannot switch over a sealed type exhaustively; a new action must get its own letter here.
+        throw new IllegalArgumentException("no button code for " + action);
     }
 }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +27,16 @@ final class ChatRouter {
     private final ConversationEngine engine;
     private final Replies replies;
     private final Consumer<Lead> completed;
+    private final LongConsumer forgotten;
     private final Clock clock;
     private final Map<Long, Conversation> conversations = new ConcurrentHashMap<>();
     private final Set<Long> closed;
     private final Set<Long> groupsTold = ConcurrentHashMap.newKeySet();
 
     /** @param closed chats whose prospect blocked the bot; the outbox adds them, a new message removes them */
-    ChatRouter(ConversationEngine engine, Replies replies, Consumer<Lead> completed, Clock clock, Set<Long> closed) {
+    ChatRouter(ConversationEngine engine, Replies replies, Consumer<Lead> completed, LongConsumer forgotten, Clock clock,
+            Set<Long> closed) {
+        this.forgotten = forgotten;
         this.closed = closed;
         this.engine = engine;
         this.replies = replies;
@@ -63,7 +67,13 @@ final class ChatRouter {
         }
         Transition transition = engine.handle(Optional.ofNullable(conversations.get(chat)), incoming.prospect(), incoming.input(),
                 clock.instant());
-        conversations.put(chat, transition.state());
+        if (transition.outputs().contains(new Output.Forgotten())) {
+            conversations.remove(chat);
+            forgotten.accept(chat);
+            LOG.info("update={} chat={} forgotten at the prospect's request", incoming.updateId(), chat);
+        } else {
+            conversations.put(chat, transition.state());
+        }
         LOG.info("update={} chat={} input={} node={} step={}", incoming.updateId(), chat, incoming.input().getClass().getSimpleName(),
                 transition.state().node(), transition.state().step());
         replies.send(chat, transition.outputs(), incoming.callbackId());

@@ -7,6 +7,7 @@ import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadSink;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -63,15 +64,19 @@ public final class TelegramService implements AutoCloseable {
         LOG.info("bot=@{} api={} flow={} owners={}", username, settings.apiUrl(), flow.id(), settings.ownerChatIds().size());
         api.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
         api.execute(SetMyCommands.builder().commands(List.of(new BotCommand("start", "Начать / start"),
-                new BotCommand("back", "Шаг назад / one step back"), new BotCommand("restart", "Начать заново / start over"))).build());
+                new BotCommand("back", "Шаг назад / one step back"), new BotCommand("restart", "Начать заново / start over"),
+                new BotCommand("forget", "Удалить мои данные / delete my data"))).build());
         unreachableOwners = checkOwners(api, settings.ownerChatIds());
 
         // Chats whose prospect blocked the bot: the outbox marks them, the router clears them when the prospect writes again.
         Set<Long> closedChats = ConcurrentHashMap.newKeySet();
         outbox = new Outbox(api, sendThreads, System::nanoTime, settings.perSecond(), settings.perChatSecond(), closedChats::add);
-        List<LeadSink> sinks = List.of(new OwnerChatSink(outbox, settings.ownerChatIds()), new JsonlFileSink(settings.leadsFile()));
+        JsonlFileSink leadsFile = new JsonlFileSink(settings.leadsFile());
+        List<LeadSink> sinks = List.of(new OwnerChatSink(outbox, settings.ownerChatIds()), leadsFile);
+        // Leads are handed off and forgotten on the one sinks thread, so a deletion never races an append.
         ChatRouter router = new ChatRouter(new ConversationEngine(flow), new Replies(outbox, new StepMessages()),
-                lead -> sinkThread.execute(() -> handOff(sinks, lead)), clock, closedChats);
+                lead -> sinkThread.execute(() -> handOff(sinks, lead)), chat -> sinkThread.execute(() -> forget(leadsFile, chat)),
+                clock, closedChats);
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread, PollingBackOff::new);
         Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile(), clock);
         polling.registerBot(settings.token(), () -> url, offset -> {
@@ -140,6 +145,14 @@ public final class TelegramService implements AutoCloseable {
             if (!(delivery instanceof Delivery.Delivered)) {
                 LOG.error("lead={} sink={} not delivered: {}", lead.id(), sink.name(), delivery);
             }
+        }
+    }
+
+    private static void forget(JsonlFileSink leadsFile, long chat) {
+        try {
+            LOG.info("chat={} {} leads deleted from the leads file", chat, leadsFile.forget(chat));
+        } catch (IOException e) {
+            LOG.error("chat={} could not delete its leads from the leads file: {}", chat, e.toString());
         }
     }
 

@@ -64,6 +64,7 @@ final class UpdateReader {
             case "/start" -> new Input.Start(argument.filter(a -> !a.isEmpty()));
             case "/back" -> new Input.Back();
             case "/restart" -> new Input.Restart();
+            case "/forget" -> new Input.Forget();
             default -> new Input.UnknownCommand(command);
         };
     }

@@ -51,7 +51,7 @@ class RunJarIT {
             assertTrue(output.contains("@test_lead_bot is running"), output);
             assertTrue(output.contains("bot=@test_lead_bot stopped"), output);
             assertFalse(output.contains(FakeBotApi.TOKEN.substring(10)), "the token is in the output");
-            assertEquals(List.of("start", "back", "restart"), api.commands());
+            assertEquals(List.of("start", "back", "restart", "forget"), api.commands());
         }
     }
 

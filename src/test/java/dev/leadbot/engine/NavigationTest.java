@@ -151,7 +151,54 @@ class NavigationTest {
 
         chat.send(new Input.UnknownCommand("/help"));
 
-        assertEquals(List.of("Я понимаю команды /start, /back (шаг назад) и /restart (начать заново)."), chat.texts());
+        assertEquals(List.of("Я понимаю команды /start, /back (шаг назад), /restart (начать заново) и /forget (удалить мои данные)."), chat.texts());
         assertEquals(List.of(), chat.state().values("who"));
+    }
+
+    @Test
+    void forgetAsksFirstAndConfirmingDeletesEverything() {
+        ScriptedChat chat = MiniFlow.chat().start().press("Red");
+
+        chat.send(new Input.Forget());
+        assertEquals(List.of("Удалить все ваши ответы и контакты из бота? Это нельзя отменить."), chat.texts());
+        assertEquals(List.of("🗑 Да, удалить", "Нет, оставить"), chat.buttonLabels());
+
+        chat.press("Да, удалить");
+        assertTrue(chat.outputs().contains(new Output.Forgotten()));
+        assertEquals(List.of("Готово: ваши ответы и контакты удалены. Чтобы начать заново, отправьте /start."), chat.texts());
+        assertEquals(List.of(), chat.state().answers());
+        assertEquals(Optional.empty(), chat.state().source());
+    }
+
+    @Test
+    void keepingTheDataAfterForgetAsksTheSameQuestionAgain() {
+        ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple");
+
+        chat.send(new Input.Forget()).press("Нет, оставить");
+
+        assertEquals(List.of("Extras for Red?"), chat.texts());
+        assertEquals(List.of("✅ Apple", "▫️ Banana", "▫️ Cherry", "Done", "◀️ Назад"), chat.buttonLabels());
+        assertEquals(List.of("red"), chat.state().values("color"));
+    }
+
+    @Test
+    void forgetBeforeAnyConversationStillAsksAndKeepingStartsTheFlow() {
+        ScriptedChat chat = MiniFlow.chat();
+
+        chat.send(new Input.Forget());
+        assertEquals(List.of("Удалить все ваши ответы и контакты из бота? Это нельзя отменить."), chat.texts());
+
+        chat.press("Нет, оставить");
+        assertEquals(List.of("Hi Anna!", "Which color?"), chat.texts());
+    }
+
+    @Test
+    void keepingTheDataAfterTheEndLeavesTheLeadCompleted() {
+        ScriptedChat chat = Walks.finishMiniFlow(MiniFlow.chat());
+
+        chat.send(new Input.Forget()).press("Нет, оставить");
+
+        assertEquals(Conversation.Status.COMPLETED, chat.state().status());
+        assertEquals(1, chat.leadsCompleted());
     }
 }

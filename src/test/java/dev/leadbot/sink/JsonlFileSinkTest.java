@@ -38,4 +38,21 @@ class JsonlFileSinkTest {
 
         assertTrue(retry.reason().startsWith("cannot write " + file), retry.reason());
     }
+
+    @Test
+    void forgetRemovesEveryLeadOfTheChatAndKeepsTheOthers() throws IOException {
+        Path file = dir.resolve("leads.jsonl");
+        JsonlFileSink sink = new JsonlFileSink(file);
+        dev.leadbot.lead.Lead other = new dev.leadbot.lead.Lead("other", "qualification",
+                new dev.leadbot.lead.Prospect(7, 7, Optional.empty(), "Boris", Optional.empty(), "ru"), Optional.empty(), List.of(), 0,
+                List.of(), List.of(), SinkFixtures.LEAD.contact(), SinkFixtures.LEAD.startedAt(), SinkFixtures.LEAD.completedAt());
+        sink.deliver(SinkFixtures.LEAD);
+        sink.deliver(other);
+        sink.deliver(SinkFixtures.LEAD);
+
+        assertEquals(2, sink.forget(42));
+
+        assertEquals(List.of(LeadJson.toLine(other)), Files.readAllLines(file));
+        assertEquals(0, sink.forget(42));
+    }
 }

@@ -12,9 +12,21 @@ import org.junit.jupiter.api.Test;
 class ButtonDataTest {
 
     @Test
+    void everyKindOfActionHasItsOwnCode() {
+        long kinds = java.util.Arrays.stream(Action.class.getPermittedSubclasses()).count();
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (Action action : new Action[] {new Action.Pick("a"), new Action.Toggle("a"), new Action.Done(), new Action.GoBack(),
+                new Action.Resume(), new Action.StartOver(), new Action.ConfirmForget(), new Action.KeepData()}) {
+            codes.add(ButtonData.encode(1, "n", action).split(":")[2]);
+        }
+
+        assertEquals(kinds, codes.size());
+    }
+
+    @Test
     void everyActionSurvivesTheRoundTrip() {
         for (Action action : new Action[] {new Action.Pick("owner"), new Action.Toggle("crm"), new Action.Done(), new Action.GoBack(),
-                new Action.Resume(), new Action.StartOver()}) {
+                new Action.Resume(), new Action.StartOver(), new Action.ConfirmForget(), new Action.KeepData()}) {
             String data = ButtonData.encode(12, "role", action);
             assertEquals(Optional.of(new Input.Press(12, "role", action)), ButtonData.decode(data), data);
         }

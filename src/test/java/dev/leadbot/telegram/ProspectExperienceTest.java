@@ -182,7 +182,33 @@ class ProspectExperienceTest {
             chat.press("маркетолог", "Какие конкретно функции");
             chat.send("/restart", "🔄 Начинаем сначала.");
             chat.expect(ROLE);
-            chat.send("/help", "Я понимаю команды /start, /back (шаг назад) и /restart (начать заново).");
+            chat.send("/help", "Я понимаю команды /start, /back (шаг назад), /restart (начать заново) и /forget (удалить мои данные).");
+        }
+    }
+
+    @Test
+    void forgetDeletesTheProspectsLeadsAfterConfirmationAndNobodyElses() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            List<ProspectChat> chats = List.of(new ProspectChat(bot, bot.api.user(64, "Klient")), new ProspectChat(bot, bot.api.user(65, "Klient")));
+            Lockstep.walk(chats, Lockstep.OWNER_VIA_TELEGRAM);
+            bot.api.await(BotHarness.OWNER, summaries -> summaries.size() == 2);
+            bot.api.awaitState(() -> lines(bot.leads) == 2);
+
+            ProspectChat chat = chats.get(0);
+            chat.send("/forget", "Удалить все ваши ответы и контакты из бота?");
+            chat.press("Да, удалить", "Готово: ваши ответы и контакты удалены.");
+
+            bot.api.awaitState(() -> lines(bot.leads) == 1);
+            assertTrue(java.nio.file.Files.readString(bot.leads).contains("\"chat_id\":65"));
+            chat.send("/start", ROLE);
+        }
+    }
+
+    private static long lines(Path file) {
+        try {
+            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file).size() : 0;
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 

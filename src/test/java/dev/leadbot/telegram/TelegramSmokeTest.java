@@ -28,7 +28,7 @@ class TelegramSmokeTest {
             assertEquals("Чтобы я мог говорить с вами на одном языке, подскажите, какой вариант вас лучше описывает?", messages.get(1).text());
             assertEquals(List.of("👨‍💼 Я владелец бизнеса / предприниматель", "🎯 Я маркетолог / специалист",
                     "🤔 Я пока просто изучаю возможности"), messages.get(1).buttons());
-            assertEquals(List.of("start", "back", "restart"), bot.api.commands());
+            assertEquals(List.of("start", "back", "restart", "forget"), bot.api.commands());
         }
     }
 
