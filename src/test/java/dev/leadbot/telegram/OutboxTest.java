@@ -79,20 +79,33 @@ class OutboxTest {
 
     @Test
     void aBlockedChatIsMarkedAndItsQueueDroppedWhileOtherChatsGoOn() throws Exception {
-        Outbox outbox = outbox(10);
-        api.script.add(new CallResult.Blocked("Forbidden: bot was blocked by the user"));
-        CountDownLatch other = new CountDownLatch(1);
+        ScheduledExecutorService single = Executors.newSingleThreadScheduledExecutor();
+        try {
+            Outbox outbox = new Outbox(api, single, System::nanoTime, 30, 10, blocked::add);
+            api.script.add(new CallResult.Blocked("Forbidden: bot was blocked by the user"));
+            CountDownLatch gate = new CountDownLatch(1);
+            single.execute(() -> awaitQuietly(gate));
+            CountDownLatch other = new CountDownLatch(1);
 
-        send(outbox, 7, "first", new CountDownLatch(1));
-        send(outbox, 7, "second", new CountDownLatch(1));
-        send(outbox, 8, "hello", other);
-        await(other);
-        while (outbox.pending() > 0) {
-            Thread.onSpinWait();
+            send(outbox, 7, "first", new CountDownLatch(1));
+            send(outbox, 7, "second", new CountDownLatch(1));
+            send(outbox, 8, "hello", other);
+            gate.countDown();
+            await(other);
+
+            assertEquals(Set.of(7L), blocked);
+            assertEquals(List.of("7:first", "8:hello"), api.calls().stream().sorted().toList());
+        } finally {
+            single.shutdownNow();
         }
+    }
 
-        assertEquals(Set.of(7L), blocked);
-        assertEquals(List.of("7:first", "8:hello"), api.calls().stream().sorted().toList());
+    private static void awaitQuietly(CountDownLatch gate) {
+        try {
+            gate.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
