@@ -81,13 +81,7 @@ public final class ConversationEngine {
             steps.clearButtons(state, out);
             return steps.begin(state.prospect(), payload.or(state::source), now, state.step(), out);
         }
-        steps.clearButtons(state, out);
-        Renderer text = new Renderer(flow, state);
-        int step = state.step() + 1;
-        out.add(new Output.Ask(step, state.node(), text.phrase(BotText.RESUME_PROMPT), new Keyboard.Buttons(List.of(
-                List.of(new Keyboard.Button(text.phrase(BotText.RESUME_CONTINUE), new Action.Resume())),
-                List.of(new Keyboard.Button(text.phrase(BotText.RESUME_RESTART), new Action.StartOver()))))));
-        return state.at(state.node(), step, state.path(), state.ticked(), Conversation.Status.RESUMING);
+        return steps.askResume(state, out);
     }
 
     private Conversation press(Conversation state, Input.Press press, Instant now, List<Output> out) {

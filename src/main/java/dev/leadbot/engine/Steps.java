@@ -44,13 +44,26 @@ final class Steps {
 
     /** Asks before deleting anything: /forget cannot be undone. */
     Conversation askForget(Conversation state, List<Output> out) {
+        return twoWays(state, BotText.FORGET_PROMPT, BotText.FORGET_CONFIRM, new Action.ConfirmForget(), BotText.FORGET_CANCEL,
+                new Action.KeepData(), Conversation.Status.FORGETTING, out);
+    }
+
+    /** A second /start mid-flow: continue where the prospect left off, or start over? */
+    Conversation askResume(Conversation state, List<Output> out) {
+        return twoWays(state, BotText.RESUME_PROMPT, BotText.RESUME_CONTINUE, new Action.Resume(), BotText.RESUME_RESTART,
+                new Action.StartOver(), Conversation.Status.RESUMING, out);
+    }
+
+    /** A question of the bot's own with two buttons, shown in place of the current question. */
+    private Conversation twoWays(Conversation state, BotText prompt, BotText first, Action firstAction, BotText second,
+            Action secondAction, Conversation.Status status, List<Output> out) {
         clearButtons(state, out);
         Renderer text = new Renderer(flow, state);
         int step = state.step() + 1;
-        out.add(new Output.Ask(step, state.node(), text.phrase(BotText.FORGET_PROMPT), new Keyboard.Buttons(List.of(
-                List.of(new Keyboard.Button(text.phrase(BotText.FORGET_CONFIRM), new Action.ConfirmForget())),
-                List.of(new Keyboard.Button(text.phrase(BotText.FORGET_CANCEL), new Action.KeepData()))))));
-        return state.at(state.node(), step, state.path(), state.ticked(), Conversation.Status.FORGETTING);
+        out.add(new Output.Ask(step, state.node(), text.phrase(prompt), new Keyboard.Buttons(List.of(
+                List.of(new Keyboard.Button(text.phrase(first), firstAction)),
+                List.of(new Keyboard.Button(text.phrase(second), secondAction))))));
+        return state.at(state.node(), step, state.path(), state.ticked(), status);
     }
 
     /** Confirmed: the adapter deletes the conversation and the chat's leads; what is returned is a blank start. */

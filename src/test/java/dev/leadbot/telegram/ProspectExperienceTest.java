@@ -20,6 +20,16 @@ class ProspectExperienceTest {
     @TempDir
     Path dir;
 
+    /** Explorer, "discuss my project", consent, a name, "call me": the phone question. */
+    private static void toPhoneStep(ProspectChat chat) {
+            chat.send("/start", ROLE);
+            chat.press("просто изучаю", "Что дальше?");
+            chat.press("Хочу обсудить свой проект", "Давайте обсудим");
+            chat.press("Продолжить", "Как к вам обращаться?");
+            chat.send("Анна", "Как вам удобнее связаться?");
+            chat.press("Позвоните мне", "Отправить мой номер");
+    }
+
     private static BotMessage toChecklist(ProspectChat chat) {
         chat.send("/start", ROLE);
         return chat.press("маркетолог", "Какие конкретно функции");
@@ -84,12 +94,7 @@ class ProspectExperienceTest {
     void aTypedPhoneIsCheckedAndAValidOneAccepted() throws Exception {
         try (BotHarness bot = new BotHarness(dir)) {
             ProspectChat chat = new ProspectChat(bot, bot.api.user(53, "Anna"));
-            chat.send("/start", ROLE);
-            chat.press("просто изучаю", "Что дальше?");
-            chat.press("Хочу обсудить свой проект", "Давайте обсудим");
-            chat.press("Продолжить", "Как к вам обращаться?");
-            chat.send("Анна", "Как вам удобнее связаться?");
-            chat.press("Позвоните мне", "Отправить мой номер");
+            toPhoneStep(chat);
 
             chat.send("позвоните завтра", "Не похоже на номер телефона.");
             BotMessage saved = chat.send("+374 10 123456", "📞 Записал номер: +37410123456");
@@ -103,12 +108,7 @@ class ProspectExperienceTest {
     void someoneElsesContactIsAcceptedAndMarkedOnTheLead() throws Exception {
         try (BotHarness bot = new BotHarness(dir)) {
             ProspectChat chat = new ProspectChat(bot, bot.api.user(54, "Anna"));
-            chat.send("/start", ROLE);
-            chat.press("просто изучаю", "Что дальше?");
-            chat.press("Хочу обсудить свой проект", "Давайте обсудим");
-            chat.press("Продолжить", "Как к вам обращаться?");
-            chat.send("Анна", "Как вам удобнее связаться?");
-            chat.press("Позвоните мне", "Отправить мой номер");
+            toPhoneStep(chat);
 
             chat.user.shareContact("+7 701 000 00 00", 999);
             chat.expect("📞 Записал номер: +77010000000");
