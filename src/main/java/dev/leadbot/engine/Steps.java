@@ -70,7 +70,7 @@ final class Steps {
     Conversation forget(Conversation state, Instant now, List<Output> out) {
         out.add(new Output.Edit(state.step(), state.node(), Optional.empty(), Keyboard.none()));
         out.add(new Output.Forgotten());
-        out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.FORGOTTEN), Keyboard.none()));
+        out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.FORGOTTEN), new Keyboard.RemoveRequest()));
         return blank(state.prospect(), now, state.step());
     }
 
@@ -89,7 +89,7 @@ final class Steps {
 
     Conversation restart(Conversation state, Instant now, List<Output> out) {
         clearButtons(state, out);
-        out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.RESTARTED)));
+        leaving(state, BotText.RESTARTED, out);
         return begin(state.prospect(), state.source(), now, state.step(), out);
     }
 
@@ -105,7 +105,7 @@ final class Steps {
             return state;
         }
         clearButtons(state, out);
-        out.add(new Output.Notice(text.phrase(BotText.WENT_BACK)));
+        leaving(state, BotText.WENT_BACK, out);
         Answer undone = state.answers().get(state.answers().size() - 1);
         Node node = flow.node(undone.node()).orElse(flow.start());
         int cut = state.path().lastIndexOf(node.id());
@@ -179,6 +179,17 @@ final class Steps {
                         : text.phrase(BotText.USE_BUTTONS);
         out.add(new Output.Say(message, Keyboard.none()));
         return state.nudged();
+    }
+
+    /**
+     * Says {@code notice} on leaving the current question; leaving the phone question also takes
+     * away its "share my number" keyboard, which would otherwise stay under the next questions.
+     */
+    private void leaving(Conversation state, BotText notice, List<Output> out) {
+        String text = new Renderer(flow, state).phrase(notice);
+        boolean atPhone = state.status() == Conversation.Status.ASKING
+                && flow.node(state.node()).filter(n -> n instanceof InputNode input && input.kind() == InputKind.PHONE).isPresent();
+        out.add(atPhone ? new Output.Say(text, new Keyboard.RemoveRequest()) : new Output.Notice(text));
     }
 
     /** Takes the buttons off the current question, so an abandoned question cannot be answered. */

@@ -22,10 +22,6 @@ final class Html {
         return out.toString();
     }
 
-    static String bold(String text) {
-        return "<b>" + escape(text) + "</b>";
-    }
-
     static String link(String href, String text) {
         return "<a href=\"" + escape(href) + "\">" + escape(text) + "</a>";
     }

@@ -1,5 +1,6 @@
 package dev.leadbot.telegram;
 
+import dev.leadbot.engine.Action;
 import dev.leadbot.engine.Keyboard;
 import dev.leadbot.engine.Output;
 import java.io.Serializable;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntConsumer;
-import dev.leadbot.engine.Action;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;

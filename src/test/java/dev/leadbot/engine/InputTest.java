@@ -121,4 +121,19 @@ class InputTest {
     void aStickerAtAChoiceAsksForTheButtons() {
         assertEquals(List.of("Use the buttons, please."), MiniFlow.chat().start().sticker().texts());
     }
+
+    @Test
+    void goingBackFromThePhoneQuestionTakesAwayTheShareContactKeyboard() {
+        ScriptedChat chat = atPhone().back();
+
+        assertEquals(new Output.Say("↩️ Возвращаемся на шаг назад.", new Keyboard.RemoveRequest()), chat.outputs().get(0));
+        assertEquals("who", chat.state().node());
+    }
+
+    @Test
+    void restartingFromThePhoneQuestionTakesAwayTheShareContactKeyboardToo() {
+        ScriptedChat chat = atPhone().restart();
+
+        assertEquals(new Output.Say("🔄 Начинаем сначала.", new Keyboard.RemoveRequest()), chat.outputs().get(0));
+    }
 }
