@@ -31,6 +31,7 @@ class DependencyRulesTest {
                     "dev.leadbot.lead", "dev.leadbot.engine"),
             "sink", List.of("java.util", "java.time", "java.io", "java.nio", "com.fasterxml.jackson", "org.slf4j",
                     "dev.leadbot.lead", "dev.leadbot.sink"),
+            "store", List.of("java.", "com.fasterxml.jackson", "dev.leadbot.engine", "dev.leadbot.lead", "dev.leadbot.store"),
             "telegram", List.of("java.", "org.telegram.telegrambots", "okhttp3", "com.fasterxml.jackson", "org.slf4j",
                     "dev.leadbot.engine", "dev.leadbot.flow", "dev.leadbot.lead", "dev.leadbot.sink", "dev.leadbot.telegram"),
             "cli", List.of("java.", "picocli", "dev.leadbot."));
@@ -72,6 +73,20 @@ class DependencyRulesTest {
                             violations.add(file + " calls " + call);
                         }
                     }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void onlyTheStoreSpeaksSql() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !MAIN.relativize(f).startsWith("store")).toList()) {
+                String source = Files.readString(file);
+                if (source.contains("java.sql") || source.contains("org.sqlite")) {
+                    violations.add(file + " uses SQL");
                 }
             }
         }

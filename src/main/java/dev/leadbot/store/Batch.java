@@ -1,0 +1,39 @@
+package dev.leadbot.store;
+
+import dev.leadbot.engine.Conversation;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Everything one getUpdates batch changed, committed in one transaction (group commit): each
+ * chat's new conversation, or its removal, and the last update id handled.
+ */
+public final class Batch {
+
+    private final Map<Long, Optional<Conversation>> conversations = new LinkedHashMap<>();
+    private OptionalLong lastUpdateId = OptionalLong.empty();
+
+    public synchronized void put(long chatId, Conversation conversation) {
+        conversations.put(chatId, Optional.of(conversation));
+    }
+
+    public synchronized void remove(long chatId) {
+        conversations.put(chatId, Optional.empty());
+    }
+
+    public synchronized void handled(long updateId) {
+        if (lastUpdateId.isEmpty() || updateId > lastUpdateId.getAsLong()) {
+            lastUpdateId = OptionalLong.of(updateId);
+        }
+    }
+
+    synchronized Map<Long, Optional<Conversation>> conversations() {
+        return Map.copyOf(conversations);
+    }
+
+    synchronized OptionalLong lastUpdateId() {
+        return lastUpdateId;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.leadbot.store;
+
+import java.util.List;
+
+/**
+ * The schema, version by version: entry {@code i} takes a database from version {@code i} to
+ * {@code i + 1}. Entries are only ever appended, so an older file upgrades in place.
+ */
+final class Migrations {
+
+    /** "LEAD": marks a file as a leadbot database, so another program's SQLite file is never taken for one. */
+    static final int APPLICATION_ID = 0x4C454144;
+
+    static final List<List<String>> STEPS = List.of(
+            // 0 → 1: conversations, the messages that show their questions, and the polling offset.
+            List.of(
+                    "CREATE TABLE conversations (chat_id INTEGER PRIMARY KEY, flow TEXT NOT NULL, state TEXT NOT NULL,"
+                            + " updated_at TEXT NOT NULL)",
+                    "CREATE TABLE question_messages (chat_id INTEGER NOT NULL, step INTEGER NOT NULL, message_id INTEGER NOT NULL,"
+                            + " PRIMARY KEY (chat_id, step))",
+                    "CREATE TABLE polling (id INTEGER PRIMARY KEY CHECK (id = 1), last_update_id INTEGER NOT NULL)"));
+
+    static int latest() {
+        return STEPS.size();
+    }
+
+    private Migrations() {
+    }
+}

@@ -1,0 +1,191 @@
+package dev.leadbot.store;
+
+import dev.leadbot.engine.Conversation;
+import java.io.IOException;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * leadbot's durable state in one SQLite file: conversations, the messages that show their
+ * questions, and the polling offset. The only class that speaks SQL; safe to share between threads.
+ */
+public final class Store implements AutoCloseable {
+
+    private final Path file;
+    private final FileLock lock;
+    private final Connection connection;
+    private final Clock clock;
+
+    private Store(Path file, FileLock lock, Connection connection, Clock clock) {
+        this.file = file;
+        this.lock = lock;
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens (or creates) the database: locked against a second instance, upgraded if older.
+     *
+     * @throws StoreException naming the file and what to do when it is locked, foreign, damaged or newer
+     */
+    public static Store open(Path file, Clock clock) throws StoreException {
+        FileLock lock = StoreFile.lock(file);
+        try {
+            return new Store(file, lock, StoreFile.connect(file), clock);
+        } catch (StoreException | RuntimeException e) {
+            release(lock);
+            throw e;
+        }
+    }
+
+    public synchronized Optional<Conversation> conversation(long chatId) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT state FROM conversations WHERE chat_id = ?")) {
+            s.setLong(1, chatId);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(ConversationJson.read(r.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read the conversation of chat " + chatId, e);
+        }
+    }
+
+    /** The last update id committed, so a redelivered update is recognised and polling resumes after it. */
+    public synchronized OptionalLong lastUpdateId() throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT last_update_id FROM polling WHERE id = 1");
+                ResultSet r = s.executeQuery()) {
+            return r.next() ? OptionalLong.of(r.getLong(1)) : OptionalLong.empty();
+        } catch (SQLException e) {
+            throw failure("read the polling offset", e);
+        }
+    }
+
+    /** Commits a batch in one transaction: all of it is on disk afterwards, or none of it. */
+    public synchronized void commit(String flow, Batch batch) throws StoreException {
+        try {
+            connection.setAutoCommit(false);
+            try (PreparedStatement put = connection.prepareStatement("INSERT INTO conversations (chat_id, flow, state, updated_at)"
+                    + " VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET flow = excluded.flow, state = excluded.state,"
+                    + " updated_at = excluded.updated_at");
+                    PreparedStatement remove = connection.prepareStatement("DELETE FROM conversations WHERE chat_id = ?");
+                    PreparedStatement offset = connection.prepareStatement("INSERT INTO polling (id, last_update_id) VALUES (1, ?)"
+                            + " ON CONFLICT (id) DO UPDATE SET last_update_id = max(last_update_id, excluded.last_update_id)")) {
+                for (Map.Entry<Long, Optional<Conversation>> change : batch.conversations().entrySet()) {
+                    if (change.getValue().isPresent()) {
+                        put.setLong(1, change.getKey());
+                        put.setString(2, flow);
+                        put.setString(3, ConversationJson.write(change.getValue().get()));
+                        put.setString(4, clock.instant().toString());
+                        put.executeUpdate();
+                    } else {
+                        remove.setLong(1, change.getKey());
+                        remove.executeUpdate();
+                    }
+                }
+                if (batch.lastUpdateId().isPresent()) {
+                    offset.setLong(1, batch.lastUpdateId().getAsLong());
+                    offset.executeUpdate();
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            rollback();
+            throw failure("commit " + batch.conversations().size() + " conversations", e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    /** Remembers which message shows a question, so an edit after a restart still finds it. */
+    public synchronized void rememberQuestion(long chatId, int step, int messageId) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO question_messages (chat_id, step, message_id)"
+                + " VALUES (?, ?, ?)")) {
+            s.setLong(1, chatId);
+            s.setInt(2, step);
+            s.setInt(3, messageId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("remember the message of chat " + chatId + " step " + step, e);
+        }
+    }
+
+    public synchronized Optional<Integer> questionMessage(long chatId, int step) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT message_id FROM question_messages WHERE chat_id = ? AND step = ?")) {
+            s.setLong(1, chatId);
+            s.setInt(2, step);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(r.getInt(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("find the message of chat " + chatId + " step " + step, e);
+        }
+    }
+
+    /** Deletes everything stored about a chat; returns how many rows went. */
+    public synchronized int forget(long chatId) throws StoreException {
+        try {
+            connection.setAutoCommit(false);
+            int removed = 0;
+            for (String table : new String[] {"conversations", "question_messages"}) {
+                try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {
+                    s.setLong(1, chatId);
+                    removed += s.executeUpdate();
+                }
+            }
+            connection.commit();
+            return removed;
+        } catch (SQLException e) {
+            rollback();
+            throw failure("forget chat " + chatId, e);
+        } finally {
+            autoCommit();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("closing " + file + ": " + e.getMessage(), e);
+        } finally {
+            release(lock);
+        }
+    }
+
+    private StoreException failure(String what, SQLException e) {
+        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+    }
+
+    private void rollback() {
+        try {
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // The transaction failed already and is reported; SQLite rolls back an unfinished one on close anyway.
+        }
+    }
+
+    private void autoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new IllegalStateException("resetting autocommit on " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void release(FileLock lock) {
+        try {
+            lock.release();
+            lock.channel().close();
+        } catch (IOException e) {
+            throw new IllegalStateException("releasing the lock: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.leadbot.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadbot.engine.Conversation;
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Prospect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StoreTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+
+    static final Conversation MIDWAY = new Conversation(
+            new Prospect(42, 4242, Optional.of("anna_k"), "Anna", Optional.empty(), "ru"), Optional.of("vk_ads"),
+            Instant.parse("2026-11-22T09:58:00.123456789Z"), "features", 7,
+            List.of(Answer.of("role", "role", "expert", "🎯 Я маркетолог"),
+                    new Answer("extras", "extras", List.of("a", "b"), "A и B"),
+                    Answer.of("concept", "concept", "line\nbreak \"quoted\" <b>", "line\nbreak \"quoted\" <b>")),
+            List.of("greeting", "role", "features"), List.of("crm", "sheets"), Conversation.Status.ASKING, 5);
+
+    @TempDir
+    Path dir;
+
+    private Path db() {
+        return dir.resolve("data/leadbot.db");
+    }
+
+    @Test
+    void aConversationSurvivesClosingAndReopeningExactly() throws Exception {
+        try (Store store = Store.open(db(), CLOCK)) {
+            Batch batch = new Batch();
+            batch.put(42, MIDWAY);
+            batch.handled(1001);
+            batch.handled(1000);
+            store.commit("qualification", batch);
+        }
+        try (Store store = Store.open(db(), CLOCK)) {
+            assertEquals(Optional.of(MIDWAY), store.conversation(42));
+            assertEquals(OptionalLong.of(1001), store.lastUpdateId());
+            assertEquals(Optional.empty(), store.conversation(43));
+        }
+    }
+
+    @Test
+    void questionMessagesAreRememberedAndForgetRemovesEverythingOfTheChat() throws Exception {
+        try (Store store = Store.open(db(), CLOCK)) {
+            Batch batch = new Batch();
+            batch.put(42, MIDWAY);
+            batch.put(43, MIDWAY);
+            store.commit("qualification", batch);
+            store.rememberQuestion(42, 7, 555);
+
+            assertEquals(Optional.of(555), store.questionMessage(42, 7));
+            assertEquals(2, store.forget(42));
+            assertEquals(Optional.empty(), store.conversation(42));
+            assertEquals(Optional.empty(), store.questionMessage(42, 7));
+            assertEquals(Optional.of(MIDWAY), store.conversation(43));
+        }
+    }
+
+    @Test
+    void aRemovalInABatchDeletesTheConversation() throws Exception {
+        try (Store store = Store.open(db(), CLOCK)) {
+            Batch first = new Batch();
+            first.put(42, MIDWAY);
+            store.commit("qualification", first);
+            Batch second = new Batch();
+            second.remove(42);
+            store.commit("qualification", second);
+
+            assertEquals(Optional.empty(), store.conversation(42));
+        }
+    }
+
+    @Test
+    void theFileIsCreatedInItsFolderReadableByItsOwnerOnly() throws Exception {
+        try (Store store = Store.open(db(), CLOCK)) {
+            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(db()));
+        }
+    }
+
+    @Test
+    void aSecondInstanceIsRefusedNamingTheFile() throws Exception {
+        try (Store first = Store.open(db(), CLOCK)) {
+            StoreException e = assertThrows(StoreException.class, () -> Store.open(db(), CLOCK));
+            assertEquals(db() + " is in use by another running leadbot; stop that one first (two bots on one token would also take"
+                    + " each other's updates)", e.getMessage());
+        }
+        Store.open(db(), CLOCK).close();
+    }
+
+    @Test
+    void aFileThatIsNotADatabaseIsRefusedAndLeftUntouched() throws Exception {
+        Files.createDirectories(db().getParent());
+        byte[] junk = "these are someone's notes, not a database".getBytes();
+        Files.write(db(), junk);
+
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(db(), CLOCK));
+
+        assertEquals(db() + " is not an SQLite database (damaged, or another program's file); leadbot will not overwrite it: move it"
+                + " away, or set LEADBOT_DB to another path", e.getMessage());
+        assertArrayEquals(junk, Files.readAllBytes(db()));
+    }
+
+    @Test
+    void anotherProgramsDatabaseIsRefused() throws Exception {
+        Files.createDirectories(db().getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE invoices (id INTEGER)");
+        }
+
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(db(), CLOCK));
+
+        assertTrue(e.getMessage().startsWith(db() + " is an SQLite database of another program"), e.getMessage());
+    }
+
+    @Test
+    void aDatabaseFromANewerLeadbotIsRefused() throws Exception {
+        Files.createDirectories(db().getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 99");
+        }
+
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(db(), CLOCK));
+
+        assertEquals(db() + " was written by a newer leadbot (schema 99; this one knows up to " + Migrations.latest() + "); run the newer"
+                + " leadbot, or restore a backup made by this version", e.getMessage());
+    }
+
+    @Test
+    void anEmptySqliteFileIsUpgradedToTheLatestSchema() throws Exception {
+        Files.createDirectories(db().getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            s.execute("PRAGMA user_version = 0");
+        }
+
+        try (Store store = Store.open(db(), CLOCK)) {
+            assertEquals(OptionalLong.empty(), store.lastUpdateId());
+        }
+    }
+}
