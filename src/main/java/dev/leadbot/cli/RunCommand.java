@@ -1,5 +1,7 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.BotStartException;
 import dev.leadbot.telegram.TelegramService;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Option;
                 "  LEADBOT_FLOW              the flow file (default flows/qualification.yaml)",
                 "  LEADBOT_TELEGRAM_API_URL  the Bot API (default https://api.telegram.org)",
                 "  LEADBOT_LEADS_FILE        where leads are also appended (default data/leads.jsonl)",
+                "  LEADBOT_DB                the database of conversations (default data/leadbot.db)",
                 "In the config file, write them in lower case without LEADBOT_: telegram_bot_token, owner_chat_ids, flow…", ""})
 final class RunCommand implements Callable<Integer> {
 
@@ -42,10 +45,18 @@ final class RunCommand implements Callable<Integer> {
         if (flow.isEmpty()) {
             return 1;
         }
+        Store store;
+        try {
+            store = Store.open(settings.database(), console.clock());
+        } catch (StoreException e) {
+            console.err().println("cannot open the database: " + e.getMessage());
+            return 1;
+        }
         TelegramService service;
         try {
-            service = TelegramService.start(settings.telegram().get(), flow.get(), console.clock());
+            service = TelegramService.start(settings.telegram().get(), flow.get(), store, console.clock());
         } catch (BotStartException e) {
+            store.close();
             console.err().println("cannot start the bot: " + e.getMessage());
             return 1;
         }
@@ -53,6 +64,7 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();
+            store.close();
             stopped.countDown();
         }, "shutdown"));
         stopped.await();

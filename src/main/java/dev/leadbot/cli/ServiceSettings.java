@@ -28,11 +28,12 @@ final class ServiceSettings {
     static final String FLOW = "LEADBOT_FLOW";
     static final String API_URL = "LEADBOT_TELEGRAM_API_URL";
     static final String LEADS = "LEADBOT_LEADS_FILE";
-    private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS);
+    static final String DB = "LEADBOT_DB";
+    private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS, DB);
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{5,12}:[A-Za-z0-9_-]{30,}");
 
     /** Settings ready for the service, or every reason they are not. */
-    record Result(Optional<TelegramSettings> telegram, Path flow, List<String> problems) {
+    record Result(Optional<TelegramSettings> telegram, Path flow, Path database, List<String> problems) {
     }
 
     private ServiceSettings() {
@@ -83,7 +84,7 @@ final class ServiceSettings {
         Path leads = Path.of(setting.apply(LEADS).orElse("data/leads.jsonl"));
         Optional<TelegramSettings> settings = problems.isEmpty()
                 ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads)) : Optional.empty();
-        return new Result(settings, flow, problems);
+        return new Result(settings, flow, Path.of(setting.apply(DB).orElse("data/leadbot.db")), problems);
     }
 
     /** leadbot.yaml spells each setting in lower case without the LEADBOT_ prefix: owner_chat_ids, flow… */

@@ -29,11 +29,17 @@ public final class Batch {
         }
     }
 
+    /** The chats this batch changes. */
+    public synchronized java.util.Set<Long> chats() {
+        return java.util.Set.copyOf(conversations.keySet());
+    }
+
     synchronized Map<Long, Optional<Conversation>> conversations() {
         return Map.copyOf(conversations);
     }
 
-    synchronized OptionalLong lastUpdateId() {
+    /** The highest update id the batch handled, if any. */
+    public synchronized OptionalLong lastUpdateId() {
         return lastUpdateId;
     }
 }

@@ -1,9 +1,11 @@
 package dev.leadbot.telegram;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,24 +15,31 @@ final class ChatLanes {
     private static final Logger LOG = LoggerFactory.getLogger(ChatLanes.class);
 
     private final ExecutorService pool;
-    private final Map<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Optional<RuntimeException>>> tails = new ConcurrentHashMap<>();
 
     ChatLanes(ExecutorService pool) {
         this.pool = pool;
     }
 
-    /** Runs {@code work} after everything submitted earlier for {@code chat}; the future never fails. */
-    CompletableFuture<Void> submit(long chat, String what, Runnable work) {
-        Runnable safe = () -> {
+    /**
+     * Runs {@code work} after everything submitted earlier for {@code chat}. The future holds the
+     * exception the work threw, if any; a failure never stops the chat's later work.
+     */
+    CompletableFuture<Optional<RuntimeException>> submit(long chat, String what, Runnable work) {
+        Supplier<Optional<RuntimeException>> guarded = () -> {
             try {
                 work.run();
+                return Optional.empty();
+            } catch (StoreFailure e) {
+                return Optional.of(e);
             } catch (RuntimeException e) {
-                // One broken update must not stop the chat's later ones, nor the polling loop.
+                // A bug on one update must not stop the chat's later ones, nor the polling loop.
                 LOG.error("chat={} {} failed", chat, what, e);
+                return Optional.of(e);
             }
         };
-        CompletableFuture<Void> next = tails.compute(chat, (key, tail) -> tail == null
-                ? CompletableFuture.runAsync(safe, pool) : tail.thenRunAsync(safe, pool));
+        CompletableFuture<Optional<RuntimeException>> next = tails.compute(chat, (key, tail) -> tail == null
+                ? CompletableFuture.supplyAsync(guarded, pool) : tail.thenApplyAsync(previous -> guarded.get(), pool));
         next.whenComplete((ignored, error) -> tails.remove(chat, next));
         return next;
     }

@@ -1,39 +1,39 @@
 package dev.leadbot.telegram;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Which Telegram message shows which question step of each chat, so edits find their message. */
+/**
+ * Which Telegram message shows which question step of each chat, so edits find their message,
+ * also after a restart: kept in the store as each question is sent.
+ */
 final class StepMessages {
 
-    /** Edits only ever touch the last few questions; older ones are forgotten. */
-    private static final int KEPT_PER_CHAT = 16;
+    private static final Logger LOG = LoggerFactory.getLogger(StepMessages.class);
 
-    private final Map<Long, Map<Integer, Integer>> byChat = new ConcurrentHashMap<>();
+    private final Store store;
+
+    StepMessages(Store store) {
+        this.store = store;
+    }
 
     void remember(long chatId, int step, int messageId) {
-        Map<Integer, Integer> steps = byChat.computeIfAbsent(chatId, chat -> new LinkedHashMap<>() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, Integer> eldest) {
-                return size() > KEPT_PER_CHAT;
-            }
-        });
-        synchronized (steps) {
-            steps.put(step, messageId);
+        try {
+            store.rememberQuestion(chatId, step, messageId);
+        } catch (StoreException e) {
+            LOG.warn("chat={} step={}: {}; edits of this question will be skipped", chatId, step, e.getMessage());
         }
     }
 
     Optional<Integer> find(long chatId, int step) {
-        Map<Integer, Integer> steps = byChat.get(chatId);
-        if (steps == null) {
+        try {
+            return store.questionMessage(chatId, step);
+        } catch (StoreException e) {
+            LOG.warn("chat={} step={}: {}; the edit is skipped", chatId, step, e.getMessage());
             return Optional.empty();
-        }
-        synchronized (steps) {
-            return Optional.ofNullable(steps.get(step));
         }
     }
 }

@@ -7,6 +7,8 @@ import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadSink;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
@@ -53,7 +56,7 @@ public final class TelegramService implements AutoCloseable {
     private final List<Long> unreachableOwners;
     private final TelegramBotsLongPollingApplication polling;
 
-    private TelegramService(TelegramSettings settings, Flow flow, Clock clock) throws TelegramApiException {
+    private TelegramService(TelegramSettings settings, Flow flow, Store store, Clock clock) throws TelegramApiException, StoreException {
         sendHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45)).build();
         pollHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
@@ -74,16 +77,20 @@ public final class TelegramService implements AutoCloseable {
         JsonlFileSink leadsFile = new JsonlFileSink(settings.leadsFile());
         List<LeadSink> sinks = List.of(new OwnerChatSink(outbox, settings.ownerChatIds()), leadsFile);
         // Leads are handed off and forgotten on the one sinks thread, so a deletion never races an append.
-        ChatRouter router = new ChatRouter(new ConversationEngine(flow), new Replies(outbox, new StepMessages()),
-                lead -> sinkThread.execute(() -> handOff(sinks, lead)), chat -> sinkThread.execute(() -> forget(leadsFile, chat)),
+        Conversations conversations = new Conversations(store);
+        ChatRouter router = new ChatRouter(new ConversationEngine(flow), conversations, new Replies(outbox, new StepMessages(store)),
+                lead -> sinkThread.execute(() -> handOff(sinks, lead)), chat -> sinkThread.execute(() -> forget(store, leadsFile, chat)),
                 clock, closedChats);
+        UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, flow.id());
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread, PollingBackOff::new);
         Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile(), clock);
-        polling.registerBot(settings.token(), () -> url, offset -> {
+        BotSession session = polling.registerBot(settings.token(), () -> url, offset -> {
             heartbeat.beat();
             return GetUpdates.builder().offset(offset + 1).limit(100).timeout(POLL_SECONDS)
                     .allowedUpdates(List.of("message", "callback_query")).build();
-        }, new UpdateConsumer(new ChatLanes(chatThreads), router));
+        }, consumer);
+        // After a failed commit the poller must fetch the same updates again, past its own "already received" filter.
+        consumer.rewindWith(offset -> session.getLastReceivedUpdate().set(offset));
     }
 
     /**
@@ -91,9 +98,11 @@ public final class TelegramService implements AutoCloseable {
      *
      * @throws BotStartException when the Bot API refuses the token or cannot be reached
      */
-    public static TelegramService start(TelegramSettings settings, Flow flow, Clock clock) throws BotStartException {
+    public static TelegramService start(TelegramSettings settings, Flow flow, Store store, Clock clock) throws BotStartException {
         try {
-            return new TelegramService(settings, flow, clock);
+            return new TelegramService(settings, flow, store, clock);
+        } catch (StoreException e) {
+            throw new BotStartException(e.getMessage());
         } catch (TelegramApiException e) {
             String reason = String.valueOf(e.getMessage()).replace(settings.token(), "<token>");
             throw new BotStartException(reason.contains("401") || reason.contains("Unauthorized")
@@ -148,11 +157,11 @@ public final class TelegramService implements AutoCloseable {
         }
     }
 
-    private static void forget(JsonlFileSink leadsFile, long chat) {
+    private static void forget(Store store, JsonlFileSink leadsFile, long chat) {
         try {
-            LOG.info("chat={} {} leads deleted from the leads file", chat, leadsFile.forget(chat));
-        } catch (IOException e) {
-            LOG.error("chat={} could not delete its leads from the leads file: {}", chat, e.toString());
+            LOG.info("chat={} {} rows deleted from the store, {} leads from the leads file", chat, store.forget(chat), leadsFile.forget(chat));
+        } catch (IOException | StoreException e) {
+            LOG.error("chat={} could not delete all its data: {}", chat, e.getMessage());
         }
     }
 

@@ -1,43 +1,110 @@
 package dev.leadbot.telegram;
 
+import dev.leadbot.store.Batch;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Takes each getUpdates batch: hands every update to its chat's lane and returns only when all
- * of them are applied, so a batch is never half-handled. Never throws: an exception here would
- * stop the library's polling for good.
+ * Takes each getUpdates batch and makes it durable before anything leaves the process: every
+ * update goes to its chat's lane, all new states and the last update id are committed in one
+ * transaction (group commit), and only then are replies sent and leads handed over. An update
+ * at or below the committed id is a redelivery and is skipped. If the commit fails (disk full,
+ * read-only disk), nothing is sent, the batch is fetched again after a pause, and the error is
+ * logged once a minute until it succeeds. Never throws: that would stop the library's polling.
  */
 final class UpdateConsumer implements LongPollingUpdateConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateConsumer.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
+    private static final Duration LOG_EVERY = Duration.ofMinutes(1);
 
     private final ChatLanes lanes;
     private final ChatRouter router;
+    private final Conversations conversations;
+    private final Store store;
+    private final String flow;
+    private final AtomicReference<IntConsumer> rewind = new AtomicReference<>(offset -> { });
+    private long committed;
+    private long lastFailureLog;
 
-    UpdateConsumer(ChatLanes lanes, ChatRouter router) {
+    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, Store store, String flow) throws StoreException {
         this.lanes = lanes;
         this.router = router;
+        this.conversations = conversations;
+        this.store = store;
+        this.flow = flow;
+        this.committed = store.lastUpdateId().orElse(0);
+    }
+
+    /** How to make the poller fetch again from an update id: set once the polling session exists. */
+    void rewindWith(IntConsumer setOffset) {
+        rewind.set(setOffset);
     }
 
     @Override
     public void consume(List<Update> updates) {
-        List<CompletableFuture<Void>> applied = new ArrayList<>(updates.size());
+        Batch batch = new Batch();
+        Effects effects = new Effects();
+        List<CompletableFuture<Optional<RuntimeException>>> applied = new ArrayList<>(updates.size());
         for (Update update : updates) {
+            if (update.getUpdateId() <= committed) {
+                LOG.info("update={} handled before, skipped (redelivered)", update.getUpdateId());
+                continue;
+            }
             try {
                 Incoming incoming = UpdateReader.read(update);
-                applied.add(lanes.submit(chatOf(incoming), "update " + update.getUpdateId(), () -> router.handle(incoming)));
+                applied.add(lanes.submit(chatOf(incoming), "update " + update.getUpdateId(), () -> router.handle(incoming, batch, effects)));
             } catch (RuntimeException e) {
                 LOG.error("update={} could not be read", update.getUpdateId(), e);
             }
+            batch.handled(update.getUpdateId());
         }
         // join() waits even when the polling thread is interrupted at shutdown: in-flight updates finish.
         CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).join();
+        Optional<StoreFailure> storeFailure = applied.stream().map(CompletableFuture::join).flatMap(Optional::stream)
+                .filter(StoreFailure.class::isInstance).map(StoreFailure.class::cast).findFirst();
+        try {
+            if (storeFailure.isPresent()) {
+                throw (StoreException) storeFailure.get().getCause();
+            }
+            store.commit(flow, batch);
+            batch.lastUpdateId().ifPresent(id -> committed = id);
+            if (lastFailureLog != 0) {
+                LOG.info("updates are committed again");
+                lastFailureLog = 0;
+            }
+        } catch (StoreException e) {
+            failed(batch, e);
+            return;
+        }
+        effects.release();
+    }
+
+    private void failed(Batch batch, StoreException e) {
+        conversations.forget(batch.chats());
+        rewind.get().accept((int) committed);
+        long now = System.nanoTime();
+        if (lastFailureLog == 0 || now - lastFailureLog >= LOG_EVERY.toNanos()) {
+            lastFailureLog = now;
+            LOG.error("updates not committed, nothing sent; Telegram keeps them and they are retried every {} s: {}",
+                    RETRY_PAUSE.toSeconds(), e.getMessage());
+        }
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static long chatOf(Incoming incoming) {

@@ -1,6 +1,8 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.flow.Flow;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.testing.Flows;
@@ -16,25 +18,44 @@ final class BotHarness implements AutoCloseable {
     static final long OWNER = 1000;
 
     final FakeBotApi api;
-    final TelegramService service;
     final Path leads;
+    private final Path db;
+    private final Flow flow;
+    private final TelegramSettings settings;
+    Store store;
+    TelegramService service;
 
-    BotHarness(Path dir) throws IOException, BotStartException {
+    BotHarness(Path dir) throws IOException, BotStartException, StoreException {
         this(dir, Flows.qualification(), List.of(OWNER));
     }
 
-    BotHarness(Path dir, Flow flow, List<Long> owners) throws IOException, BotStartException {
+    BotHarness(Path dir, Flow flow, List<Long> owners) throws IOException, BotStartException, StoreException {
         this(dir, flow, owners, 25, 3);
     }
 
     /** With the service's limits raised (the fake's too), for load. */
-    BotHarness(Path dir, Flow flow, List<Long> owners, int perSecond, int perChatSecond) throws IOException, BotStartException {
+    BotHarness(Path dir, Flow flow, List<Long> owners, int perSecond, int perChatSecond)
+            throws IOException, BotStartException, StoreException {
         api = new FakeBotApi();
         api.limits(Math.max(30, perSecond + 5), Math.max(4, perChatSecond + 1));
         owners.forEach(api::startedEarlier);
         leads = dir.resolve("leads.jsonl");
-        service = TelegramService.start(new TelegramSettings(FakeBotApi.TOKEN, owners, api.url(), leads, perSecond, perChatSecond), flow,
-                Clock.systemUTC());
+        db = dir.resolve("leadbot.db");
+        this.flow = flow;
+        settings = new TelegramSettings(FakeBotApi.TOKEN, owners, api.url(), leads, perSecond, perChatSecond);
+        start();
+    }
+
+    /** Stops the service as SIGTERM would and starts a new one on the same database and the same fake Telegram. */
+    void restart() throws StoreException, BotStartException {
+        service.close();
+        store.close();
+        start();
+    }
+
+    private void start() throws StoreException, BotStartException {
+        store = Store.open(db, Clock.systemUTC());
+        service = TelegramService.start(settings, flow, store, Clock.systemUTC());
     }
 
     /** Waits until the chat has at least {@code count} bot messages; returns them all. */
@@ -58,6 +79,7 @@ final class BotHarness implements AutoCloseable {
     @Override
     public void close() {
         service.close();
+        store.close();
         api.close();
     }
 }

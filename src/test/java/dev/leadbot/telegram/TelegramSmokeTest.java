@@ -2,6 +2,7 @@ package dev.leadbot.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.leadbot.store.Store;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.telegram.fake.FakeUser;
@@ -38,8 +39,9 @@ class TelegramSmokeTest {
             assertEquals(List.of(), bot.service.unreachableOwners());
         }
         FakeBotApi api = new FakeBotApi();
-        try (api; TelegramService service = TelegramService.start(new TelegramSettings(FakeBotApi.TOKEN,
-                List.of(2000L), api.url(), dir.resolve("leads.jsonl")), Flows.qualification(), Clock.systemUTC())) {
+        try (api; Store store = Store.open(dir.resolve("other.db"), Clock.systemUTC());
+                TelegramService service = TelegramService.start(new TelegramSettings(FakeBotApi.TOKEN, List.of(2000L), api.url(),
+                        dir.resolve("leads.jsonl")), Flows.qualification(), store, Clock.systemUTC())) {
             assertEquals(List.of(2000L), service.unreachableOwners());
         }
     }

@@ -41,6 +41,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<ObjectNode> updates = new ArrayList<>();
+    private final List<ObjectNode> history = new ArrayList<>();
     private final Map<Long, List<BotMessage>> chats = new HashMap<>();
     private final Map<String, Optional<String>> callbacks = new HashMap<>();
     private final Set<Long> startedChats = new HashSet<>();
@@ -103,6 +104,18 @@ public final class FakeBotApi implements AutoCloseable {
     /** Every answer waits this long first. */
     public synchronized void slowDown(Duration delay) {
         slowMillis = delay.toMillis();
+    }
+
+    /** Queues every update ever sent again, with its original id, as Telegram does when it was never confirmed. */
+    public synchronized void redeliverEverything() {
+        updates.clear();
+        updates.addAll(history);
+        notifyAll();
+    }
+
+    /** How many bot-sent messages there are in all chats. */
+    public synchronized int botMessageCount() {
+        return (int) chats.values().stream().flatMap(List::stream).filter(BotMessage::fromBot).count();
     }
 
     /** This chat opened the bot and pressed Start some time ago, so getChat knows it. */
@@ -190,6 +203,7 @@ public final class FakeBotApi implements AutoCloseable {
     synchronized void addUpdate(ObjectNode update, long chatId, BotMessage userMessage) {
         update.put("update_id", nextUpdateId++);
         updates.add(update);
+        history.add(update);
         if (userMessage != null) {
             chats.computeIfAbsent(chatId, c -> new ArrayList<>()).add(userMessage);
         }

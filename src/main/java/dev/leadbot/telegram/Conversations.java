@@ -1,0 +1,39 @@
+package dev.leadbot.telegram;
+
+import dev.leadbot.engine.Conversation;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The chats' conversations: read from the store once, then served from memory while the store is kept in step. */
+final class Conversations {
+
+    private final Store store;
+    private final Map<Long, Optional<Conversation>> cache = new ConcurrentHashMap<>();
+
+    Conversations(Store store) {
+        this.store = store;
+    }
+
+    Optional<Conversation> current(long chatId) {
+        return cache.computeIfAbsent(chatId, chat -> {
+            try {
+                return store.conversation(chat);
+            } catch (StoreException e) {
+                throw new StoreFailure(e);
+            }
+        });
+    }
+
+    void changed(long chatId, Optional<Conversation> conversation) {
+        cache.put(chatId, conversation);
+    }
+
+    /** After a failed commit: what memory holds for these chats is no longer what the disk holds. */
+    void forget(Collection<Long> chatIds) {
+        chatIds.forEach(cache::remove);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.leadbot.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadbot.telegram.fake.BotMessage;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What survives a restart: every conversation, where it was, with its answers; and nothing happens twice. */
+class RestartTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void afterARestartAChatContinuesAtItsQuestionAndButtonsShownBeforeStillWork() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            ProspectChat chat = new ProspectChat(bot, bot.api.user(80, "Klient"));
+            List<Lockstep.Step> steps = Lockstep.OWNER_VIA_TELEGRAM;
+            Lockstep.walk(List.of(chat), steps.subList(0, 4));
+            BotMessage consent = BotHarness.last(chat.messages());
+
+            bot.restart();
+
+            chat.user.press(consent, "Продолжить");
+            chat.expect("Как к вам обращаться?");
+            Lockstep.walk(List.of(chat), steps.subList(5, steps.size()));
+            String summary = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Новый лид")).get(0).text();
+            assertTrue(summary.contains("• sphere: 🏢 B2B-компания"), summary);
+            assertTrue(summary.contains("📍 Источник: load"), summary);
+        }
+    }
+
+    @Test
+    void updatesRedeliveredAfterARestartChangeNothing() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            ProspectChat chat = new ProspectChat(bot, bot.api.user(81, "Klient"));
+            Lockstep.walk(List.of(chat), Lockstep.OWNER_VIA_TELEGRAM);
+            bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Новый лид"));
+            int sent = bot.api.botMessageCount();
+
+            bot.restart();
+            bot.api.redeliverEverything();
+            bot.api.awaitAllUpdatesConfirmed();
+            ProspectChat other = new ProspectChat(bot, bot.api.user(82, "Klient"));
+            other.send("/start", QualificationInTelegramTest.ROLE);
+
+            assertEquals(sent + 2, bot.api.botMessageCount());
+            assertEquals(1, bot.api.botMessages(BotHarness.OWNER).size());
+        }
+    }
+}
