@@ -7,7 +7,7 @@ COPY src src
 COPY flows flows
 RUN mvn -B -q package -DskipTests
 
-# Runtime stage: a JRE and the jar, as a non-root user; leads and the poll heartbeat live in /data.
+# Runtime stage: a JRE and the jar, as a non-root user; the database, leads and the poll heartbeat live in /data.
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin leadbot \
     && mkdir -p /data && chown leadbot /data
@@ -16,6 +16,7 @@ COPY --from=build /src/target/leadbot.jar /app/leadbot.jar
 COPY flows /app/flows
 ENV LEADBOT_FLOW=/app/flows/qualification.yaml \
     LEADBOT_LEADS_FILE=/data/leads.jsonl \
+    LEADBOT_DB=/data/leadbot.db \
     LEADBOT_OWNER_CHAT_IDS="" \
     LEADBOT_TELEGRAM_API_URL=https://api.telegram.org
 USER leadbot

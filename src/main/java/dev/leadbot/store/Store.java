@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -103,14 +104,24 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Remembers which message shows a question, so an edit after a restart still finds it. */
+    /**
+     * Remembers which message shows a question, so an edit after a restart still finds it. Written
+     * without a full disk flush: these rows come one per message sent, and losing the last few in a
+     * power cut only means an edit is skipped, while a crash of the process loses none of them.
+     */
     public synchronized void rememberQuestion(long chatId, int step, int messageId) throws StoreException {
-        try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO question_messages (chat_id, step, message_id)"
-                + " VALUES (?, ?, ?)")) {
-            s.setLong(1, chatId);
-            s.setInt(2, step);
-            s.setInt(3, messageId);
-            s.executeUpdate();
+        try (Statement pragma = connection.createStatement();
+                PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO question_messages (chat_id, step, message_id)"
+                        + " VALUES (?, ?, ?)")) {
+            pragma.execute("PRAGMA synchronous = NORMAL");
+            try {
+                s.setLong(1, chatId);
+                s.setInt(2, step);
+                s.setInt(3, messageId);
+                s.executeUpdate();
+            } finally {
+                pragma.execute("PRAGMA synchronous = FULL");
+            }
         } catch (SQLException e) {
             throw failure("remember the message of chat " + chatId + " step " + step, e);
         }

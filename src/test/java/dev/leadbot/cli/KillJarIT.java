@@ -1,0 +1,98 @@
+package dev.leadbot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadbot.telegram.fake.BotMessage;
+import dev.leadbot.telegram.fake.FakeBotApi;
+import dev.leadbot.telegram.fake.FakeUser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged bot killed with SIGKILL mid-conversation and started again: nothing is lost, nothing doubled. */
+class KillJarIT {
+
+    @TempDir
+    Path dir;
+
+    private Process start(FakeBotApi api, int run) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", "target/leadbot.jar", "run")
+                .redirectOutput(dir.resolve("out" + run + ".log").toFile()).redirectError(dir.resolve("err" + run + ".log").toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("LEADBOT_") || key.equals("TELEGRAM_BOT_TOKEN"));
+        builder.environment().putAll(Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "LEADBOT_TELEGRAM_API_URL", api.url().toString(),
+                "LEADBOT_OWNER_CHAT_IDS", "1000", "LEADBOT_LEADS_FILE", dir.resolve("data/leads.jsonl").toString(),
+                "LEADBOT_DB", dir.resolve("data/leadbot.db").toString()));
+        return builder.start();
+    }
+
+    /** Presses once the button is there, then waits for a new message containing {@code expected}. */
+    private static void step(FakeBotApi api, FakeUser user, String button, String expected) {
+        api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.callbackData(button).isPresent()));
+        int before = api.botMessages(user.chatId()).size();
+        user.press(button);
+        api.await(user.chatId(), all -> all.stream().skip(before).anyMatch(m -> m.text().contains(expected)));
+    }
+
+    @Test
+    void chatsKilledMidwayResumeAtTheirQuestionAndEachFinishedChatMakesOneLeadAndOneSummary() throws Exception {
+        try (FakeBotApi api = new FakeBotApi()) {
+            api.startedEarlier(1000);
+            List<FakeUser> users = IntStream.range(0, 3).mapToObj(i -> api.user(500 + i, "Klient")).toList();
+            Process first = start(api, 1);
+            try {
+                for (FakeUser user : users) {
+                    user.send("/start ads");
+                    api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.text().contains("какой вариант")));
+                    step(api, user, "Я владелец бизнеса", "В какой сфере");
+                    step(api, user, "B2B-компания", "Что для вас сейчас важнее всего?");
+                }
+            } finally {
+                first.destroyForcibly();
+                assertTrue(first.waitFor(60, TimeUnit.SECONDS));
+            }
+
+            Process second = start(api, 2);
+            try {
+                for (FakeUser user : users) {
+                    step(api, user, "Квалифицировать входящие заявки", "Давайте обсудим");
+                    step(api, user, "Продолжить", "Как к вам обращаться?");
+                    int before = api.botMessages(user.chatId()).size();
+                    user.send("Клиент");
+                    api.await(user.chatId(), all -> all.stream().skip(before).anyMatch(m -> m.text().contains("Как вам удобнее")));
+                    step(api, user, "Напишите мне в Telegram", "Когда вам удобно");
+                    step(api, user, "Вечером", "Спасибо, Клиент!");
+                }
+                List<BotMessage> summaries = api.await(1000, all -> all.size() >= 3);
+                api.awaitState(() -> lines(dir.resolve("data/leads.jsonl")) >= 3);
+
+                assertEquals(3, summaries.size());
+                for (BotMessage summary : summaries) {
+                    assertTrue(summary.text().contains("• sphere: 🏢 B2B-компания"), summary.text());
+                    assertTrue(summary.text().contains("📍 Источник: ads"), summary.text());
+                }
+                assertEquals(3, lines(dir.resolve("data/leads.jsonl")));
+                for (FakeUser user : users) {
+                    assertEquals(1, api.botMessages(user.chatId()).stream().filter(m -> m.text().contains("В какой сфере")).count());
+                }
+            } finally {
+                second.destroy();
+                second.waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static long lines(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}
