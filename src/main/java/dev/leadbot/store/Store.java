@@ -183,11 +183,25 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /**
+     * Back to one statement, one transaction. On a connection that is gone the failure has already
+     * been reported by the statement that met it, so it must not be masked here by a second one.
+     */
     private void autoCommit() {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            throw new IllegalStateException("resetting autocommit on " + file + ": " + e.getMessage(), e);
+            if (!isClosed()) {
+                throw new IllegalStateException("resetting autocommit on " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private boolean isClosed() {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true; // a connection that cannot even answer this is gone
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.store.Batch;
-import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,24 +25,27 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 final class UpdateConsumer implements LongPollingUpdateConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateConsumer.class);
-    private static final Duration RETRY_PAUSE = Duration.ofSeconds(5);
     private static final Duration LOG_EVERY = Duration.ofMinutes(1);
 
     private final ChatLanes lanes;
     private final ChatRouter router;
     private final Conversations conversations;
-    private final Store store;
+    private final Durable store;
     private final String flow;
+    private final Duration retryPause;
     private final AtomicReference<IntConsumer> rewind = new AtomicReference<>(offset -> { });
     private long committed;
     private long lastFailureLog;
 
-    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, Store store, String flow) throws StoreException {
+    /** @param retryPause how long to wait before fetching a batch again after its commit failed */
+    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, Durable store, String flow, Duration retryPause)
+            throws StoreException {
         this.lanes = lanes;
         this.router = router;
         this.conversations = conversations;
         this.store = store;
         this.flow = flow;
+        this.retryPause = retryPause;
         this.committed = store.lastUpdateId().orElse(0);
     }
 
@@ -98,10 +100,10 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         if (lastFailureLog == 0 || now - lastFailureLog >= LOG_EVERY.toNanos()) {
             lastFailureLog = now;
             LOG.error("updates not committed, nothing sent; Telegram keeps them and they are retried every {} s: {}",
-                    RETRY_PAUSE.toSeconds(), e.getMessage());
+                    retryPause.toSeconds(), e.getMessage());
         }
         try {
-            Thread.sleep(RETRY_PAUSE.toMillis());
+            Thread.sleep(retryPause.toMillis());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }

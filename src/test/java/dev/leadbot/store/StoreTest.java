@@ -156,4 +156,16 @@ class StoreTest {
             assertEquals(OptionalLong.empty(), store.lastUpdateId());
         }
     }
+
+    @Test
+    void aCommitOnAClosedStoreReportsAStoreException() throws Exception {
+        Store store = Store.open(db(), CLOCK);
+        store.close();
+        Batch batch = new Batch();
+        batch.put(42, MIDWAY);
+
+        StoreException e = assertThrows(StoreException.class, () -> store.commit("qualification", batch));
+
+        assertTrue(e.getMessage().startsWith("cannot commit 1 conversations in " + db()), e.getMessage());
+    }
 }

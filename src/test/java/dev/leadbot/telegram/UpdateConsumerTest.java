@@ -1,0 +1,124 @@
+package dev.leadbot.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadbot.engine.ConversationEngine;
+import dev.leadbot.store.Batch;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
+import dev.leadbot.testing.Flows;
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/** A disk that is full for a while: nothing leaves until the batch is committed, and nothing is lost or doubled. */
+class UpdateConsumerTest {
+
+    /** The store, failing its next {@code failures} commits; the failure is a real one, from a store that is gone. */
+    private static final class FullDisk implements Durable {
+        private final Store store;
+        private final Store broken;
+        private int failures;
+
+        FullDisk(Store store, Store broken, int failures) {
+            this.store = store;
+            this.broken = broken;
+            this.failures = failures;
+        }
+
+        @Override
+        public OptionalLong lastUpdateId() throws StoreException {
+            return store.lastUpdateId();
+        }
+
+        @Override
+        public void commit(String flow, Batch batch) throws StoreException {
+            if (failures > 0) {
+                failures--;
+                broken.commit(flow, batch);
+            }
+            store.commit(flow, batch);
+        }
+    }
+
+    private final List<String> sent = new ArrayList<>();
+    private final ScheduledExecutorService sendThreads = Executors.newScheduledThreadPool(2);
+    private final ExecutorService chatThreads = Executors.newFixedThreadPool(2);
+
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void stop() {
+        sendThreads.shutdownNow();
+        chatThreads.shutdownNow();
+    }
+
+    private static Update start(int updateId, long chat) throws Exception {
+        return new ObjectMapper().readValue("""
+                {"update_id": %d, "message": {"message_id": 1, "date": 1700000000, "text": "/start",
+                 "entities": [{"type": "bot_command", "offset": 0, "length": 6}],
+                 "from": {"id": %d, "is_bot": false, "first_name": "Anna", "language_code": "ru"},
+                 "chat": {"id": %d, "type": "private", "first_name": "Anna"}}}""".formatted(updateId, chat, chat), Update.class);
+    }
+
+    @Test
+    void aBatchThatCannotBeCommittedSendsNothingIsFetchedAgainAndGoesOutOnceWhenTheDiskRecovers() throws Exception {
+        Store broken = Store.open(dir.resolve("gone.db"), Clock.systemUTC());
+        broken.close();
+        try (Store store = Store.open(dir.resolve("leadbot.db"), Clock.systemUTC())) {
+            ApiCalls api = method -> record(method);
+            Outbox outbox = new Outbox(api, sendThreads, System::nanoTime, 30, 10, chat -> { });
+            Conversations conversations = new Conversations(store);
+            ChatRouter router = new ChatRouter(new ConversationEngine(Flows.qualification()), conversations,
+                    new Replies(outbox, new StepMessages(store)), lead -> { }, chat -> { }, Clock.systemUTC(), ConcurrentHashMap.newKeySet());
+            UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, new FullDisk(store, broken, 2),
+                    "qualification", Duration.ZERO);
+            List<Integer> rewoundTo = new ArrayList<>();
+            consumer.rewindWith(rewoundTo::add);
+            List<Update> batch = List.of(start(7, 42));
+
+            consumer.consume(batch);
+            consumer.consume(batch);
+            assertEquals(List.of(), sent());
+            assertEquals(List.of(0, 0), rewoundTo);
+            assertEquals(Optional.empty(), store.conversation(42));
+
+            consumer.consume(batch);
+            while (outbox.pending() > 0 || sent().size() < 2) {
+                Thread.onSpinWait();
+            }
+            consumer.consume(batch);
+
+            assertEquals(OptionalLong.of(7), store.lastUpdateId());
+            assertEquals("role", store.conversation(42).orElseThrow().node());
+            assertEquals(2, sent().size());
+            assertEquals(List.of(0, 0), rewoundTo);
+        }
+    }
+
+    private synchronized CallResult record(BotApiMethod<? extends Serializable> method) {
+        sent.add(method instanceof SendMessage message ? message.getText() : method.getMethod());
+        return new CallResult.Done(Optional.of(sent.size()));
+    }
+
+    private synchronized List<String> sent() {
+        return List.copyOf(sent);
+    }
+}
