@@ -35,6 +35,8 @@ public final class Main implements Runnable {
                 .addSubcommand(new ChatCommand(console))
                 .addSubcommand(new ValidateCommand(console))
                 .addSubcommand(new GraphCommand(console))
+                .addSubcommand(new LeadsCommand(console))
+                .addSubcommand(new ForgetCommand(console))
                 .addSubcommand(new HealthCommand(console))
                 .setOut(stdout)
                 .setErr(stderr);

@@ -84,7 +84,7 @@ final class ServiceSettings {
         Path leads = Path.of(setting.apply(LEADS).orElse("data/leads.jsonl"));
         Optional<TelegramSettings> settings = problems.isEmpty()
                 ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads)) : Optional.empty();
-        return new Result(settings, flow, Path.of(setting.apply(DB).orElse("data/leadbot.db")), problems);
+        return new Result(settings, flow, Path.of(setting.apply(DB).orElse(Databases.DEFAULT)), problems);
     }
 
     /** leadbot.yaml spells each setting in lower case without the LEADBOT_ prefix: owner_chat_ids, flow… */

@@ -3,8 +3,15 @@ package dev.leadbot.sink;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Contact;
+import dev.leadbot.lead.Prospect;
 import dev.leadbot.lead.Lead;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,6 +57,38 @@ public final class LeadJson {
         json.put("started_at", lead.startedAt().toString());
         json.put("completed_at", lead.completedAt().toString());
         return json;
+    }
+
+    /** The lead {@link #toJson} wrote, read back exactly. */
+    public static Lead fromJson(String text) {
+        JsonNode json;
+        try {
+            json = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("a stored lead is not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        JsonNode p = json.path("prospect");
+        JsonNode c = json.path("contact");
+        List<Answer> answers = new ArrayList<>();
+        for (JsonNode a : json.path("answers")) {
+            answers.add(new Answer(a.path("variable").asText(), a.path("node").asText(), strings(a.path("values")), a.path("label").asText()));
+        }
+        return new Lead(json.path("id").asText(), json.path("flow").asText(),
+                new Prospect(p.path("chat_id").asLong(), p.path("user_id").asLong(), text(p, "username"), p.path("first_name").asText(),
+                        text(p, "last_name"), p.path("language_code").asText()),
+                text(json, "source"), answers, json.path("score").asInt(), strings(json.path("tags")), strings(json.path("path")),
+                new Contact(text(c, "name"), text(c, "phone"), text(c, "email"), text(c, "username")),
+                Instant.parse(json.path("started_at").asText()), Instant.parse(json.path("completed_at").asText()));
+    }
+
+    private static Optional<String> text(JsonNode json, String field) {
+        return json.hasNonNull(field) ? Optional.of(json.path(field).asText()) : Optional.empty();
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
     }
 
     /** One line of JSON, for JSONL files. */

@@ -1,6 +1,9 @@
 package dev.leadbot.store;
 
 import dev.leadbot.engine.Conversation;
+import dev.leadbot.lead.Lead;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,11 +11,12 @@ import java.util.OptionalLong;
 
 /**
  * Everything one getUpdates batch changed, committed in one transaction (group commit): each
- * chat's new conversation, or its removal, and the last update id handled.
+ * chat's new conversation, or its removal, the leads completed, and the last update id handled.
  */
 public final class Batch {
 
     private final Map<Long, Optional<Conversation>> conversations = new LinkedHashMap<>();
+    private final List<Lead> leads = new ArrayList<>();
     private OptionalLong lastUpdateId = OptionalLong.empty();
 
     public synchronized void put(long chatId, Conversation conversation) {
@@ -21,6 +25,11 @@ public final class Batch {
 
     public synchronized void remove(long chatId) {
         conversations.put(chatId, Optional.empty());
+    }
+
+    /** A lead completed by an update of this batch, stored in the same transaction as the conversation. */
+    public synchronized void completed(Lead lead) {
+        leads.add(lead);
     }
 
     public synchronized void handled(long updateId) {
@@ -32,6 +41,10 @@ public final class Batch {
     /** The chats this batch changes. */
     public synchronized java.util.Set<Long> chats() {
         return java.util.Set.copyOf(conversations.keySet());
+    }
+
+    synchronized List<Lead> leads() {
+        return List.copyOf(leads);
     }
 
     synchronized Map<Long, Optional<Conversation>> conversations() {

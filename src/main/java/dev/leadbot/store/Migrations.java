@@ -18,7 +18,13 @@ final class Migrations {
                             + " updated_at TEXT NOT NULL)",
                     "CREATE TABLE question_messages (chat_id INTEGER NOT NULL, step INTEGER NOT NULL, message_id INTEGER NOT NULL,"
                             + " PRIMARY KEY (chat_id, step))",
-                    "CREATE TABLE polling (id INTEGER PRIMARY KEY CHECK (id = 1), last_update_id INTEGER NOT NULL)"));
+                    "CREATE TABLE polling (id INTEGER PRIMARY KEY CHECK (id = 1), last_update_id INTEGER NOT NULL)"),
+            // 1 → 2: finished leads, committed with the update that completed them.
+            List.of(
+                    "CREATE TABLE leads (id TEXT PRIMARY KEY, chat_id INTEGER NOT NULL, flow TEXT NOT NULL, completed_at TEXT NOT NULL,"
+                            + " lead TEXT NOT NULL)",
+                    "CREATE INDEX leads_by_chat ON leads (chat_id)",
+                    "CREATE INDEX leads_by_time ON leads (completed_at)"));
 
     static int latest() {
         return STEPS.size();

@@ -1,6 +1,8 @@
 package dev.leadbot.store;
 
 import dev.leadbot.engine.Conversation;
+import dev.leadbot.lead.Lead;
+import dev.leadbot.sink.LeadJson;
 import java.io.IOException;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
@@ -10,22 +12,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * leadbot's durable state in one SQLite file: conversations, the messages that show their
- * questions, and the polling offset. The only class that speaks SQL; safe to share between threads.
+ * questions, the polling offset and the leads. The only class that speaks SQL; safe to share between threads.
  */
 public final class Store implements AutoCloseable {
 
     private final Path file;
-    private final FileLock lock;
+    private final Optional<FileLock> lock;
     private final Connection connection;
     private final Clock clock;
 
-    private Store(Path file, FileLock lock, Connection connection, Clock clock) {
+    private Store(Path file, Optional<FileLock> lock, Connection connection, Clock clock) {
         this.file = file;
         this.lock = lock;
         this.connection = connection;
@@ -40,11 +45,19 @@ public final class Store implements AutoCloseable {
     public static Store open(Path file, Clock clock) throws StoreException {
         FileLock lock = StoreFile.lock(file);
         try {
-            return new Store(file, lock, StoreFile.connect(file), clock);
+            return new Store(file, Optional.of(lock), StoreFile.connect(file), clock);
         } catch (StoreException | RuntimeException e) {
             release(lock);
             throw e;
         }
+    }
+
+    /**
+     * Opens the database for the owner's tools ({@code leads}, {@code forget}) beside a running bot:
+     * no instance lock, no upgrade; the file must exist and have this version's schema.
+     */
+    public static Store openForTools(Path file, Clock clock) throws StoreException {
+        return new Store(file, Optional.empty(), StoreFile.connectExisting(file), clock);
     }
 
     public synchronized Optional<Conversation> conversation(long chatId) throws StoreException {
@@ -88,6 +101,18 @@ public final class Store implements AutoCloseable {
                     } else {
                         remove.setLong(1, change.getKey());
                         remove.executeUpdate();
+                    }
+                }
+                try (PreparedStatement lead = connection.prepareStatement("INSERT OR IGNORE INTO leads (id, chat_id, flow, completed_at, lead)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+                    // OR IGNORE: a lead id is derived from the conversation, so a replayed update cannot store it twice.
+                    for (Lead completed : batch.leads()) {
+                        lead.setString(1, completed.id());
+                        lead.setLong(2, completed.prospect().chatId());
+                        lead.setString(3, completed.flow());
+                        lead.setString(4, completed.completedAt().toString());
+                        lead.setString(5, LeadJson.toLine(completed));
+                        lead.executeUpdate();
                     }
                 }
                 if (batch.lastUpdateId().isPresent()) {
@@ -139,12 +164,28 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Deletes everything stored about a chat; returns how many rows went. */
+    /** The leads completed at or after {@code since}, oldest first. */
+    public synchronized List<Lead> leads(Instant since) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT lead FROM leads WHERE completed_at >= ? ORDER BY completed_at, id")) {
+            s.setString(1, since.toString());
+            List<Lead> leads = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    leads.add(LeadJson.fromJson(r.getString(1)));
+                }
+            }
+            return leads;
+        } catch (SQLException e) {
+            throw failure("read the leads", e);
+        }
+    }
+
+    /** Deletes everything stored about a chat (conversation, question messages, leads); returns how many rows went. */
     public synchronized int forget(long chatId) throws StoreException {
         try {
             connection.setAutoCommit(false);
             int removed = 0;
-            for (String table : new String[] {"conversations", "question_messages"}) {
+            for (String table : new String[] {"conversations", "question_messages", "leads"}) {
                 try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {
                     s.setLong(1, chatId);
                     removed += s.executeUpdate();
@@ -167,7 +208,7 @@ public final class Store implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("closing " + file + ": " + e.getMessage(), e);
         } finally {
-            release(lock);
+            lock.ifPresent(Store::release);
         }
     }
 

@@ -74,6 +74,30 @@ final class StoreFile {
         }
     }
 
+    /** For tools beside a running bot: an existing database of exactly this version's schema, not upgraded. */
+    static Connection connectExisting(Path file) throws StoreException {
+        if (!Files.exists(file)) {
+            throw new StoreException(file + " does not exist; start the bot once with 'leadbot run' (or point LEADBOT_DB/--db at the"
+                    + " right file)");
+        }
+        refuseForeignFile(file);
+        try {
+            Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout = 5000");
+            }
+            int version = pragma(connection, "user_version");
+            if (pragma(connection, "application_id") != Migrations.APPLICATION_ID || version != Migrations.latest()) {
+                connection.close();
+                throw new StoreException(file + " has schema " + version + " but this leadbot reads schema " + Migrations.latest()
+                        + "; run 'leadbot run' of this version once to upgrade it, or use the leadbot that wrote it");
+            }
+            return connection;
+        } catch (SQLException e) {
+            throw new StoreException(file + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     private static void refuseForeignFile(Path file) throws StoreException {
         try {
             if (!Files.exists(file) || Files.size(file) == 0) {

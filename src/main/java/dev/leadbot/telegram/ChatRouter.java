@@ -87,6 +87,7 @@ final class ChatRouter {
         for (Output output : outputs) {
             if (output instanceof Output.Completed done) {
                 LOG.info("update={} chat={} lead={} completed, score {}", incoming.updateId(), chat, done.lead().id(), done.lead().score());
+                batch.completed(done.lead());
                 effects.add(() -> completed.accept(done.lead()));
             }
         }

@@ -20,4 +20,9 @@ class LeadJsonTest {
                 + "\"started_at\":\"2026-11-22T10:00:00Z\",\"completed_at\":\"2026-11-22T10:02:05Z\"}",
                 LeadJson.toLine(SinkFixtures.LEAD));
     }
+
+    @Test
+    void aLeadReadBackFromItsJsonEqualsTheLeadWritten() {
+        assertEquals(SinkFixtures.LEAD, LeadJson.fromJson(LeadJson.toLine(SinkFixtures.LEAD)));
+    }
 }

@@ -168,4 +168,65 @@ class StoreTest {
 
         assertTrue(e.getMessage().startsWith("cannot commit 1 conversations in " + db()), e.getMessage());
     }
+
+    static final dev.leadbot.lead.Lead LEAD = new dev.leadbot.lead.Lead("lead-42", "qualification", MIDWAY.prospect(), MIDWAY.source(),
+            MIDWAY.answers(), 50, List.of("owner", "hot"), MIDWAY.path(),
+            new dev.leadbot.lead.Contact(Optional.of("Анна"), Optional.of("+79161234567"), Optional.empty(), Optional.of("anna_k")),
+            MIDWAY.startedAt(), Instant.parse("2026-11-22T10:01:00Z"));
+
+    @Test
+    void aLeadIsStoredWithItsBatchOnceEvenWhenTheBatchIsReplayed() throws Exception {
+        try (Store store = Store.open(db(), CLOCK)) {
+            Batch batch = new Batch();
+            batch.put(42, MIDWAY);
+            batch.completed(LEAD);
+            store.commit("qualification", batch);
+            store.commit("qualification", batch);
+
+            assertEquals(List.of(LEAD), store.leads(Instant.EPOCH));
+            assertEquals(List.of(), store.leads(Instant.parse("2026-11-22T10:02:00Z")));
+            assertEquals(2, store.forget(42));
+            assertEquals(List.of(), store.leads(Instant.EPOCH));
+        }
+    }
+
+    @Test
+    void aFileAtThePreviousSchemaVersionIsUpgradedKeepingItsConversations() throws Exception {
+        Files.createDirectories(db().getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            for (String sql : Migrations.STEPS.get(0)) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 1");
+            s.execute("INSERT INTO conversations VALUES (42, 'qualification', '" + ConversationJson.write(MIDWAY).replace("'", "''")
+                    + "', '2026-11-22T10:00:00Z')");
+        }
+
+        try (Store store = Store.open(db(), CLOCK)) {
+            assertEquals(Optional.of(MIDWAY), store.conversation(42));
+            assertEquals(List.of(), store.leads(Instant.EPOCH));
+        }
+    }
+
+    @Test
+    void theOwnersToolsReadBesideARunningBot() throws Exception {
+        try (Store bot = Store.open(db(), CLOCK)) {
+            Batch batch = new Batch();
+            batch.completed(LEAD);
+            bot.commit("qualification", batch);
+
+            try (Store tools = Store.openForTools(db(), CLOCK)) {
+                assertEquals(List.of(LEAD), tools.leads(Instant.EPOCH));
+            }
+        }
+    }
+
+    @Test
+    void theOwnersToolsRefuseAMissingFile() {
+        StoreException e = assertThrows(StoreException.class, () -> Store.openForTools(db(), CLOCK));
+
+        assertEquals(db() + " does not exist; start the bot once with 'leadbot run' (or point LEADBOT_DB/--db at the right file)",
+                e.getMessage());
+    }
 }

@@ -1,0 +1,63 @@
+package dev.leadbot.cli;
+
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Lead;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Leads as CSV that Excel opens right: UTF-8 with a byte-order mark (or Cyrillic turns to
+ * mojibake), CRLF line ends, RFC 4180 quoting, and one column per question.
+ */
+final class CsvExport {
+
+    private static final String BOM = "\uFEFF";
+    private static final List<String> FIXED = List.of("id", "completed_at", "chat_id", "user_id", "username", "first_name", "last_name",
+            "name", "phone", "email", "source", "score", "tags", "path");
+
+    private CsvExport() {
+    }
+
+    static String of(List<Lead> leads) {
+        Set<String> variables = new LinkedHashSet<>();
+        leads.forEach(lead -> lead.answers().forEach(answer -> variables.add(answer.variable())));
+        StringBuilder out = new StringBuilder(BOM);
+        List<String> header = new ArrayList<>(FIXED);
+        header.addAll(variables);
+        row(out, header);
+        for (Lead lead : leads) {
+            List<String> cells = new ArrayList<>(List.of(lead.id(), lead.completedAt().toString(), String.valueOf(lead.prospect().chatId()),
+                    String.valueOf(lead.prospect().userId()), or(lead.prospect().username()), lead.prospect().firstName(),
+                    or(lead.prospect().lastName()), or(lead.contact().name()), or(lead.contact().phone()), or(lead.contact().email()),
+                    or(lead.source()), String.valueOf(lead.score()), String.join(", ", lead.tags()), String.join(" → ", lead.path())));
+            for (String variable : variables) {
+                cells.add(lead.answer(variable).map(Answer::label).orElse(""));
+            }
+            row(out, cells);
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(quoted(cells.get(i)));
+        }
+        out.append("\r\n");
+    }
+
+    /** Quotes a cell when it holds a comma, a quote or a line break, doubling its quotes. */
+    static String quoted(String cell) {
+        boolean needs = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
+        return needs ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    private static String or(Optional<String> value) {
+        return value.orElse("");
+    }
+}

@@ -1,0 +1,98 @@
+package dev.leadbot.cli;
+
+import dev.leadbot.lead.Lead;
+import dev.leadbot.sink.LeadJson;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code leadbot leads}: the leads in the database, as a table, CSV for Excel, or JSON lines. */
+@Command(name = "leads", mixinStandardHelpOptions = true,
+        description = "Lists the leads in the database; works while the bot is running.")
+final class LeadsCommand implements Callable<Integer> {
+
+    enum Format { table, csv, jsonl }
+
+    private final Console console;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: $LEADBOT_DB or data/leadbot.db)")
+    private Optional<Path> db;
+
+    @Option(names = "--since", paramLabel = "WHEN", description = "Only leads completed since a date (2026-11-01), a time (ISO), or a"
+            + " span back from now (7d, 24h)")
+    private Optional<String> since;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv (UTF-8 with BOM, for Excel) or jsonl (default: ${DEFAULT-VALUE})")
+    private Format format;
+
+    LeadsCommand(Console console) {
+        this.console = console;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<Instant> from = since.map(this::parseSince).orElse(Optional.of(Instant.EPOCH));
+        if (from.isEmpty()) {
+            console.err().println("--since takes a date such as 2026-11-01, a time such as 2026-11-01T09:00:00Z, or a span such as 7d or 24h");
+            return 2;
+        }
+        List<Lead> leads;
+        try (Store store = Store.openForTools(Databases.path(db, console), console.clock())) {
+            leads = store.leads(from.get());
+        } catch (StoreException e) {
+            console.err().println(e.getMessage());
+            return 1;
+        }
+        switch (format) {
+            case csv -> console.out().print(CsvExport.of(leads));
+            case jsonl -> leads.forEach(lead -> console.out().println(LeadJson.toLine(lead)));
+            default -> table(leads);
+        }
+        console.out().flush();
+        return 0;
+    }
+
+    private void table(List<Lead> leads) {
+        console.out().printf("%-17s %5s  %-24s %-16s %-18s %s%n", "completed (UTC)", "score", "name", "phone", "source", "tags");
+        for (Lead lead : leads) {
+            console.out().printf("%-17s %5d  %-24s %-16s %-18s %s%n",
+                    lead.completedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
+                    lead.score(), cut(lead.contact().name().orElse(lead.prospect().fullName()), 24),
+                    lead.contact().phone().orElse(lead.contact().username().map(u -> "@" + u).orElse("")),
+                    cut(lead.source().orElse(""), 18), String.join(",", lead.tags()));
+        }
+        console.out().println(leads.size() + (leads.size() == 1 ? " lead" : " leads"));
+    }
+
+    private Optional<Instant> parseSince(String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        try {
+            if (value.matches("\\d+[dh]")) {
+                long amount = Long.parseLong(value.substring(0, value.length() - 1));
+                return Optional.of(console.clock().instant().minus(value.endsWith("d") ? Duration.ofDays(amount) : Duration.ofHours(amount)));
+            }
+            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
+            }
+            return Optional.of(Instant.parse(text.strip()));
+        } catch (DateTimeParseException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String cut(String text, int width) {
+        return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    }
+}

@@ -1,0 +1,101 @@
+package dev.leadbot.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Contact;
+import dev.leadbot.lead.Lead;
+import dev.leadbot.lead.Prospect;
+import dev.leadbot.sink.JsonlFileSink;
+import dev.leadbot.sink.LeadJson;
+import dev.leadbot.store.Batch;
+import dev.leadbot.store.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LeadsCommandTest {
+
+    static Lead lead(String id, long chat, String completed, String concept) {
+        return new Lead(id, "qualification", new Prospect(chat, chat, Optional.of("user" + chat), "Анна", Optional.empty(), "ru"),
+                Optional.of("vk_ads"), List.of(Answer.of("role", "role", "owner", "Владелец"), Answer.of("concept", "concept", concept, concept)),
+                50, List.of("owner", "hot"), List.of("greeting", "role", "concept", "thanks"),
+                new Contact(Optional.of("Анна"), Optional.of("+79161234567"), Optional.empty(), Optional.of("user" + chat)),
+                Instant.parse("2026-11-20T10:00:00Z"), Instant.parse(completed));
+    }
+
+    static final Lead OLD = lead("lead-1", 42, "2026-11-20T10:05:00Z", "Простой бот");
+    static final Lead NEW = lead("lead-2", 43, "2026-11-22T09:30:00Z", "Бот, \"умный\",\nс оплатой");
+
+    @TempDir
+    Path dir;
+
+    private Path db;
+
+    @BeforeEach
+    void seed() throws Exception {
+        db = dir.resolve("leadbot.db");
+        try (Store store = Store.open(db, Run.CLOCK)) {
+            Batch batch = new Batch();
+            batch.completed(OLD);
+            batch.completed(NEW);
+            store.commit("qualification", batch);
+        }
+    }
+
+    @Test
+    void csvOpensInExcelWithABomAHeaderAndEscapedCommasQuotesAndNewlines() {
+        Run run = Run.of("", "leads", "--db", db.toString(), "--format", "csv");
+
+        assertEquals(0, run.status(), run.err());
+        assertEquals("\uFEFFid,completed_at,chat_id,user_id,username,first_name,last_name,name,phone,email,source,score,tags,path,role,concept\r\n"
+                + "lead-1,2026-11-20T10:05:00Z,42,42,user42,Анна,,Анна,+79161234567,,vk_ads,50,\"owner, hot\","
+                + "greeting → role → concept → thanks,Владелец,Простой бот\r\n"
+                + "lead-2,2026-11-22T09:30:00Z,43,43,user43,Анна,,Анна,+79161234567,,vk_ads,50,\"owner, hot\","
+                + "greeting → role → concept → thanks,Владелец,\"Бот, \"\"умный\"\",\nс оплатой\"\r\n", run.out());
+    }
+
+    @Test
+    void sinceKeepsOnlyRecentLeads() {
+        assertEquals(List.of(LeadJson.toLine(NEW)), Run.of("", "leads", "--db", db.toString(), "--since", "1d", "--format", "jsonl")
+                .out().lines().toList());
+        assertEquals(2, Run.of("", "leads", "--db", db.toString(), "--since", "2026-11-20", "--format", "jsonl").out().lines().count());
+    }
+
+    @Test
+    void theTableShowsWhoHowToReachThemAndHowHot() {
+        Run run = Run.of("", "leads", "--db", db.toString());
+
+        assertTrue(run.out().contains("2026-11-22 09:30     50  Анна                     +79161234567     vk_ads             owner,hot\n"),
+                run.out());
+        assertTrue(run.out().endsWith("2 leads\n"), run.out());
+    }
+
+    @Test
+    void aBadSinceAndAMissingDatabaseAreExplained() {
+        assertEquals(2, Run.of("", "leads", "--db", db.toString(), "--since", "last week").status());
+        Run missing = Run.of("", "leads", "--db", dir.resolve("nope.db").toString());
+        assertEquals(1, missing.status());
+        assertTrue(missing.err().contains("does not exist; start the bot once with 'leadbot run'"), missing.err());
+    }
+
+    @Test
+    void forgetDeletesOneProspectFromTheDatabaseAndTheLeadsFile() throws Exception {
+        Path leadsFile = dir.resolve("leads.jsonl");
+        JsonlFileSink sink = new JsonlFileSink(leadsFile);
+        sink.deliver(OLD);
+        sink.deliver(NEW);
+
+        Run run = Run.of("", "forget", "42", "--db", db.toString(), "--leads", leadsFile.toString());
+
+        assertEquals(new Run(0, "chat 42: 1 rows deleted from the database, 1 leads from " + leadsFile + "\n", ""), run);
+        assertEquals(List.of(LeadJson.toLine(NEW)), Run.of("", "leads", "--db", db.toString(), "--format", "jsonl").out().lines().toList());
+        assertEquals(List.of(LeadJson.toLine(NEW)), Files.readAllLines(leadsFile));
+    }
+}
