@@ -23,7 +23,7 @@ import java.util.OptionalLong;
  * leadbot's durable state in one SQLite file: conversations, the messages that show their
  * questions, the polling offset and the leads. The only class that speaks SQL; safe to share between threads.
  */
-public final class Store implements AutoCloseable {
+public final class Store implements BatchLog, AutoCloseable {
 
     private final Path file;
     private final Optional<FileLock> lock;
@@ -72,6 +72,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** The last update id committed, so a redelivered update is recognised and polling resumes after it. */
+    @Override
     public synchronized OptionalLong lastUpdateId() throws StoreException {
         try (PreparedStatement s = connection.prepareStatement("SELECT last_update_id FROM polling WHERE id = 1");
                 ResultSet r = s.executeQuery()) {
@@ -82,6 +83,7 @@ public final class Store implements AutoCloseable {
     }
 
     /** Commits a batch in one transaction: all of it is on disk afterwards, or none of it. */
+    @Override
     public synchronized void commit(String flow, Batch batch) throws StoreException {
         try {
             connection.setAutoCommit(false);

@@ -7,14 +7,12 @@ import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadSink;
-import dev.leadbot.store.Batch;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -83,18 +81,7 @@ public final class TelegramService implements AutoCloseable {
         ChatRouter router = new ChatRouter(new ConversationEngine(flow), conversations, new Replies(outbox, new StepMessages(store)),
                 lead -> sinkThread.execute(() -> handOff(sinks, lead)), chat -> sinkThread.execute(() -> forget(store, leadsFile, chat)),
                 clock, closedChats);
-        Durable durable = new Durable() {
-            @Override
-            public OptionalLong lastUpdateId() throws StoreException {
-                return store.lastUpdateId();
-            }
-
-            @Override
-            public void commit(String flowId, Batch batch) throws StoreException {
-                store.commit(flowId, batch);
-            }
-        };
-        UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, durable, flow.id(),
+        UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, flow.id(),
                 Duration.ofSeconds(5));
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread, PollingBackOff::new);
         Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile(), clock);

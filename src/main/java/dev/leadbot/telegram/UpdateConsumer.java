@@ -1,6 +1,7 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.store.Batch;
+import dev.leadbot.store.BatchLog;
 import dev.leadbot.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     private final ChatLanes lanes;
     private final ChatRouter router;
     private final Conversations conversations;
-    private final Durable store;
+    private final BatchLog store;
     private final String flow;
     private final Duration retryPause;
     private final AtomicReference<IntConsumer> rewind = new AtomicReference<>(offset -> { });
@@ -38,7 +39,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     private long lastFailureLog;
 
     /** @param retryPause how long to wait before fetching a batch again after its commit failed */
-    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, Durable store, String flow, Duration retryPause)
+    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, BatchLog store, String flow, Duration retryPause)
             throws StoreException {
         this.lanes = lanes;
         this.router = router;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.store.Batch;
+import dev.leadbot.store.BatchLog;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.testing.Flows;
@@ -31,7 +32,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 class UpdateConsumerTest {
 
     /** The store, failing its next {@code failures} commits; the failure is a real one, from a store that is gone. */
-    private static final class FullDisk implements Durable {
+    private static final class FullDisk implements BatchLog {
         private final Store store;
         private final Store broken;
         private int failures;
