@@ -24,6 +24,8 @@ class RunJarIT {
         ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", "target/leadbot.jar", "run")
                 .redirectOutput(dir.resolve("out.log").toFile()).redirectError(dir.resolve("err.log").toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LEADBOT_") || key.equals("TELEGRAM_BOT_TOKEN"));
+        // Each run gets its own database: a stored polling offset would make a fresh fake's update ids look handled already.
+        builder.environment().put("LEADBOT_DB", dir.resolve("data/leadbot.db").toString());
         builder.environment().putAll(env);
         return builder.start();
     }
