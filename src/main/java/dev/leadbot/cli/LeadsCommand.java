@@ -33,6 +33,13 @@ final class LeadsCommand implements Callable<Integer> {
             + " span back from now (7d, 24h)")
     private Optional<String> since;
 
+    @Option(names = "--failed", description = "List the deliveries given up on, with their last error")
+    private boolean failed;
+
+    @Option(names = "--retry", paramLabel = "ID|all", description = "Put the given-up deliveries of one lead (or all) back in the queue;"
+            + " a running bot sends them within a minute")
+    private Optional<String> retry;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, csv (UTF-8 with BOM, for Excel) or jsonl (default: ${DEFAULT-VALUE})")
     private Format format;
@@ -50,6 +57,18 @@ final class LeadsCommand implements Callable<Integer> {
         }
         List<Lead> leads;
         try (Store store = Store.openForTools(Databases.path(db, console), console.clock())) {
+            if (retry.isPresent()) {
+                int requeued = store.requeue(retry.filter(r -> !r.equalsIgnoreCase("all")));
+                console.out().println(requeued + (requeued == 1 ? " delivery" : " deliveries") + " queued again");
+                return 0;
+            }
+            if (failed) {
+                List<Store.Dead> dead = store.deadDeliveries();
+                dead.forEach(d -> console.out().println(d.leadId() + "  " + d.sink() + "  after " + d.attempts() + " attempts: " + d.lastError()));
+                console.out().println(dead.size() + (dead.size() == 1 ? " failed delivery" : " failed deliveries")
+                        + (dead.isEmpty() ? "" : "; retry with: leadbot leads --retry ID|all"));
+                return 0;
+            }
             leads = store.leads(from.get());
         } catch (StoreException e) {
             console.err().println(e.getMessage());

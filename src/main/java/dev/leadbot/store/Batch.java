@@ -15,9 +15,20 @@ import java.util.OptionalLong;
  */
 public final class Batch {
 
+    private final List<String> sinks;
     private final Map<Long, Optional<Conversation>> conversations = new LinkedHashMap<>();
     private final List<Lead> leads = new ArrayList<>();
     private OptionalLong lastUpdateId = OptionalLong.empty();
+
+    /** A batch whose leads are delivered to no sink (tests of conversations alone). */
+    public Batch() {
+        this(List.of());
+    }
+
+    /** @param sinks the names of the sinks every lead of this batch must be delivered to */
+    public Batch(List<String> sinks) {
+        this.sinks = List.copyOf(sinks);
+    }
 
     public synchronized void put(long chatId, Conversation conversation) {
         conversations.put(chatId, Optional.of(conversation));
@@ -41,6 +52,10 @@ public final class Batch {
     /** The chats this batch changes. */
     public synchronized java.util.Set<Long> chats() {
         return java.util.Set.copyOf(conversations.keySet());
+    }
+
+    List<String> sinks() {
+        return sinks;
     }
 
     synchronized List<Lead> leads() {

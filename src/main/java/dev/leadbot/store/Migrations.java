@@ -24,7 +24,13 @@ final class Migrations {
                     "CREATE TABLE leads (id TEXT PRIMARY KEY, chat_id INTEGER NOT NULL, flow TEXT NOT NULL, completed_at TEXT NOT NULL,"
                             + " lead TEXT NOT NULL)",
                     "CREATE INDEX leads_by_chat ON leads (chat_id)",
-                    "CREATE INDEX leads_by_time ON leads (completed_at)"));
+                    "CREATE INDEX leads_by_time ON leads (completed_at)"),
+            // 2 → 3: one delivery per lead and sink, retried until delivered or dead.
+            List.of(
+                    "CREATE TABLE deliveries (lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE, sink TEXT NOT NULL,"
+                            + " state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')), attempts INTEGER NOT NULL DEFAULT 0,"
+                            + " due_at TEXT NOT NULL, last_error TEXT, reference TEXT, PRIMARY KEY (lead_id, sink))",
+                    "CREATE INDEX deliveries_due ON deliveries (sink, state, due_at)"));
 
     static int latest() {
         return STEPS.size();

@@ -29,12 +29,53 @@ public final class Store implements BatchLog, AutoCloseable {
     private final Optional<FileLock> lock;
     private final Connection connection;
     private final Clock clock;
+    private final Deliveries deliveries;
+
+    /** A delivery to make: the lead, and how many attempts were made already. */
+    public record Due(Lead lead, int attempts) {
+    }
+
+    /** A delivery given up on, for {@code leads --failed}. */
+    public record Dead(String leadId, String sink, int attempts, String lastError) {
+    }
 
     private Store(Path file, Optional<FileLock> lock, Connection connection, Clock clock) {
         this.file = file;
         this.lock = lock;
         this.connection = connection;
         this.clock = clock;
+        this.deliveries = new Deliveries(connection, file);
+    }
+
+    /** Up to {@code limit} pending deliveries to {@code sink} due by {@code now}, oldest first. */
+    public synchronized List<Due> due(String sink, Instant now, int limit) throws StoreException {
+        return deliveries.due(sink, now, limit);
+    }
+
+    /** When the next pending delivery to {@code sink} is due, if there is one. */
+    public synchronized Optional<Instant> nextDue(String sink) throws StoreException {
+        return deliveries.nextDue(sink);
+    }
+
+    public synchronized void delivered(String leadId, String sink, Optional<String> reference) throws StoreException {
+        deliveries.settle(leadId, sink, "delivered", Optional.empty(), Optional.empty(), reference);
+    }
+
+    public synchronized void retryAt(String leadId, String sink, Instant due, String error) throws StoreException {
+        deliveries.settle(leadId, sink, "pending", Optional.of(due), Optional.of(error), Optional.empty());
+    }
+
+    public synchronized void dead(String leadId, String sink, String error) throws StoreException {
+        deliveries.settle(leadId, sink, "dead", Optional.empty(), Optional.of(error), Optional.empty());
+    }
+
+    public synchronized List<Dead> deadDeliveries() throws StoreException {
+        return deliveries.dead();
+    }
+
+    /** Puts dead deliveries (of one lead, or all) back in the queue, due now; returns how many. */
+    public synchronized int requeue(Optional<String> leadId) throws StoreException {
+        return deliveries.requeue(leadId, clock.instant());
     }
 
     /**
@@ -117,6 +158,17 @@ public final class Store implements BatchLog, AutoCloseable {
                         lead.executeUpdate();
                     }
                 }
+                try (PreparedStatement delivery = connection.prepareStatement("INSERT OR IGNORE INTO deliveries (lead_id, sink, state, due_at)"
+                        + " VALUES (?, ?, 'pending', ?)")) {
+                    for (Lead completed : batch.leads()) {
+                        for (String sink : batch.sinks()) {
+                            delivery.setString(1, completed.id());
+                            delivery.setString(2, sink);
+                            delivery.setString(3, clock.instant().toString());
+                            delivery.executeUpdate();
+                        }
+                    }
+                }
                 if (batch.lastUpdateId().isPresent()) {
                     offset.setLong(1, batch.lastUpdateId().getAsLong());
                     offset.executeUpdate();
@@ -187,6 +239,7 @@ public final class Store implements BatchLog, AutoCloseable {
         try {
             connection.setAutoCommit(false);
             int removed = 0;
+            // Deliveries go with their leads (ON DELETE CASCADE).
             for (String table : new String[] {"conversations", "question_messages", "leads"}) {
                 try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {
                     s.setLong(1, chatId);

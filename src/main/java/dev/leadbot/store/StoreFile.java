@@ -85,6 +85,7 @@ final class StoreFile {
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = connection.createStatement()) {
                 s.execute("PRAGMA busy_timeout = 5000");
+                s.execute("PRAGMA foreign_keys = ON");
             }
             int version = pragma(connection, "user_version");
             if (pragma(connection, "application_id") != Migrations.APPLICATION_ID || version != Migrations.latest()) {

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,9 +34,17 @@ final class Outbox {
     private static final int MAX_ATTEMPTS = 20;
     private static final long TYPING_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(700);
 
-    /** One call to make: built when its turn comes (an edit needs the id of a message sent just before). */
+    /**
+     * One call to make: built when its turn comes (an edit needs the id of a message sent just
+     * before). {@code onFailed} hears why a call was given up: a 403, a refusal, or too many failures.
+     */
     record Job(long chatId, String what, boolean counted, Supplier<Optional<BotApiMethod<? extends Serializable>>> method,
-            Consumer<Optional<Integer>> onSent) {
+            Consumer<Optional<Integer>> onSent, Consumer<String> onFailed) {
+
+        Job(long chatId, String what, boolean counted, Supplier<Optional<BotApiMethod<? extends Serializable>>> method,
+                Consumer<Optional<Integer>> onSent) {
+            this(chatId, what, counted, method, onSent, reason -> { });
+        }
     }
 
     private final ApiCalls api;
@@ -107,6 +116,9 @@ final class Outbox {
             }
             LOG.error("chat={} call={} could not be made", failed == null ? "?" : failed.chatId(), failed == null ? "?" : failed.what(), e);
             pop(lane);
+            if (failed != null) {
+                failed.onFailed().accept(e.toString());
+            }
             workers.execute(() -> safely(lane));
         }
     }
@@ -166,6 +178,7 @@ final class Outbox {
             if (lane.attempts >= MAX_ATTEMPTS) {
                 LOG.error("chat={} call={} dropped after {} attempts: {}", job.chatId(), job.what(), lane.attempts, failure.reason());
                 pop(lane);
+                job.onFailed().accept(failure.reason());
                 workers.execute(() -> safely(lane));
                 return;
             }
@@ -175,14 +188,19 @@ final class Outbox {
             workers.schedule(() -> safely(lane), delay, TimeUnit.MILLISECONDS);
         } else if (result instanceof CallResult.Blocked blocked) {
             LOG.info("chat={} call={} 403, not writing to this chat any more: {}", job.chatId(), job.what(), blocked.reason());
+            List<Job> dropped;
             synchronized (lane) {
+                dropped = List.copyOf(lane.jobs);
                 lane.jobs.clear();
                 lane.draining = false;
             }
             onBlocked.accept(job.chatId());
+            dropped.forEach(d -> d.onFailed().accept("403 " + blocked.reason()));
         } else {
-            LOG.error("chat={} call={} refused by Telegram: {}", job.chatId(), job.what(), ((CallResult.Rejected) result).reason());
+            String reason = ((CallResult.Rejected) result).reason();
+            LOG.error("chat={} call={} refused by Telegram: {}", job.chatId(), job.what(), reason);
             pop(lane);
+            job.onFailed().accept(reason);
             workers.execute(() -> safely(lane));
         }
     }

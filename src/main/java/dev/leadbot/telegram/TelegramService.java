@@ -1,10 +1,9 @@
 package dev.leadbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadbot.delivery.DeliveryWorker;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.flow.Flow;
-import dev.leadbot.lead.Lead;
-import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Store;
@@ -12,7 +11,10 @@ import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +33,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
@@ -50,7 +53,8 @@ public final class TelegramService implements AutoCloseable {
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(named("telegram-poll"));
     private final ExecutorService chatThreads = Executors.newFixedThreadPool(4, named("chat"));
     private final ScheduledExecutorService sendThreads = Executors.newScheduledThreadPool(8, named("telegram-send"));
-    private final ExecutorService sinkThread = Executors.newSingleThreadExecutor(named("lead-sinks"));
+    private final ExecutorService fileThread = Executors.newSingleThreadExecutor(named("lead-files"));
+    private final List<DeliveryWorker> workers;
     private final Outbox outbox;
     private final String username;
     private final List<Long> unreachableOwners;
@@ -75,14 +79,23 @@ public final class TelegramService implements AutoCloseable {
         Set<Long> closedChats = ConcurrentHashMap.newKeySet();
         outbox = new Outbox(api, sendThreads, System::nanoTime, settings.perSecond(), settings.perChatSecond(), closedChats::add);
         JsonlFileSink leadsFile = new JsonlFileSink(settings.leadsFile());
-        List<LeadSink> sinks = List.of(new OwnerChatSink(outbox, settings.ownerChatIds()), leadsFile);
-        // Leads are handed off and forgotten on the one sinks thread, so a deletion never races an append.
+        List<LeadSink> sinks = new ArrayList<>();
+        settings.ownerChatIds().forEach(owner -> sinks.add(new OwnerChatSink(outbox, owner)));
+        sinks.add(leadsFile);
+        // One worker per sink: a slow or broken sink never holds up another, nor the conversations.
+        Consumer<String> alert = text -> settings.ownerChatIds().stream().filter(owner -> !closedChats.contains(owner)).forEach(owner ->
+                outbox.enqueue(new Outbox.Job(owner, "sendMessage delivery alert", true, () -> Optional.of(SendMessage.builder()
+                        .chatId(owner).text(Html.escape(text)).parseMode(Replies.HTML).build()), id -> { })));
+        workers = sinks.stream().map(sink -> new DeliveryWorker(store, sink, clock, alert)).toList();
         Conversations conversations = new Conversations(store);
+        // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
         ChatRouter router = new ChatRouter(new ConversationEngine(flow), conversations, new Replies(outbox, new StepMessages(store)),
-                lead -> sinkThread.execute(() -> handOff(sinks, lead)), chat -> sinkThread.execute(() -> forget(store, leadsFile, chat)),
+                lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(store, leadsFile, chat)),
                 clock, closedChats);
         UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, flow.id(),
-                Duration.ofSeconds(5));
+                sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5));
+        // Deliveries left pending by an earlier run (a crash, a CRM down) go out now.
+        workers.forEach(DeliveryWorker::wake);
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread, PollingBackOff::new);
         Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile(), clock);
         BotSession session = polling.registerBot(settings.token(), () -> url, offset -> {
@@ -129,11 +142,18 @@ public final class TelegramService implements AutoCloseable {
         } catch (Exception e) {
             LOG.warn("stopping long polling: {}", e.toString());
         }
-        // A socket read ignores thread interrupts; cancelling the call ends a long poll at once.
-        pollHttp.dispatcher().cancelAll();
+        // A socket read ignores thread interrupts; cancelling the call ends a long poll at once. The loop may
+        // be just about to start its next poll, so keep cancelling until its thread has really stopped.
+        pollThread.shutdown();
+        long pollDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!pollThread.isTerminated() && System.nanoTime() < pollDeadline) {
+            pollHttp.dispatcher().cancelAll();
+            awaitQuietly(pollThread);
+        }
         stop(pollThread);
         stop(chatThreads);
-        stop(sinkThread);
+        stop(fileThread);
+        workers.forEach(DeliveryWorker::close);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (outbox.pending() > 0 && System.nanoTime() < deadline) {
             sleep();
@@ -147,15 +167,6 @@ public final class TelegramService implements AutoCloseable {
             http.connectionPool().evictAll();
         }
         LOG.info("bot=@{} stopped", username);
-    }
-
-    private static void handOff(List<LeadSink> sinks, Lead lead) {
-        for (LeadSink sink : sinks) {
-            Delivery delivery = sink.deliver(lead);
-            if (!(delivery instanceof Delivery.Delivered)) {
-                LOG.error("lead={} sink={} not delivered: {}", lead.id(), sink.name(), delivery);
-            }
-        }
     }
 
     private static void forget(Store store, JsonlFileSink leadsFile, long chat) {
@@ -199,6 +210,14 @@ public final class TelegramService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             executor.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(100, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -33,19 +33,24 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     private final Conversations conversations;
     private final BatchLog store;
     private final String flow;
+    private final List<String> sinks;
     private final Duration retryPause;
     private final AtomicReference<IntConsumer> rewind = new AtomicReference<>(offset -> { });
     private long committed;
     private long lastFailureLog;
 
-    /** @param retryPause how long to wait before fetching a batch again after its commit failed */
-    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, BatchLog store, String flow, Duration retryPause)
-            throws StoreException {
+    /**
+     * @param sinks      the sinks every completed lead is to be delivered to (stored with the lead)
+     * @param retryPause how long to wait before fetching a batch again after its commit failed
+     */
+    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, BatchLog store, String flow, List<String> sinks,
+            Duration retryPause) throws StoreException {
         this.lanes = lanes;
         this.router = router;
         this.conversations = conversations;
         this.store = store;
         this.flow = flow;
+        this.sinks = List.copyOf(sinks);
         this.retryPause = retryPause;
         this.committed = store.lastUpdateId().orElse(0);
     }
@@ -57,7 +62,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
 
     @Override
     public void consume(List<Update> updates) {
-        Batch batch = new Batch();
+        Batch batch = new Batch(sinks);
         Effects effects = new Effects();
         List<CompletableFuture<Optional<RuntimeException>>> applied = new ArrayList<>(updates.size());
         for (Update update : updates) {

@@ -31,12 +31,13 @@ class DependencyRulesTest {
                     "dev.leadbot.lead", "dev.leadbot.engine"),
             "sink", List.of("java.util", "java.time", "java.io", "java.nio", "com.fasterxml.jackson", "org.slf4j",
                     "dev.leadbot.lead", "dev.leadbot.sink"),
+            "delivery", List.of("java.", "org.slf4j", "dev.leadbot.lead", "dev.leadbot.sink", "dev.leadbot.store", "dev.leadbot.delivery"),
             "store", List.of("java.", "com.fasterxml.jackson", "dev.leadbot.engine", "dev.leadbot.lead", "dev.leadbot.sink",
                     "dev.leadbot.store"),
             // The Telegram adapter keeps its conversations in the store: one shell using another, never the core using either.
             "telegram", List.of("java.", "org.telegram.telegrambots", "okhttp3", "com.fasterxml.jackson", "org.slf4j",
                     "dev.leadbot.engine", "dev.leadbot.flow", "dev.leadbot.lead", "dev.leadbot.sink", "dev.leadbot.store",
-                    "dev.leadbot.telegram"),
+                    "dev.leadbot.delivery", "dev.leadbot.telegram"),
             "cli", List.of("java.", "picocli", "dev.leadbot."));
 
     @Test

@@ -98,4 +98,20 @@ class LeadsCommandTest {
         assertEquals(List.of(LeadJson.toLine(NEW)), Run.of("", "leads", "--db", db.toString(), "--format", "jsonl").out().lines().toList());
         assertEquals(List.of(LeadJson.toLine(NEW)), Files.readAllLines(leadsFile));
     }
+
+    @Test
+    void failedDeliveriesAreListedAndCanBeQueuedAgain() throws Exception {
+        Path other = dir.resolve("deliveries.db");
+        try (Store store = Store.open(other, Run.CLOCK)) {
+            Batch batch = new Batch(List.of("amocrm"));
+            batch.completed(OLD);
+            store.commit("qualification", batch);
+            store.dead("lead-1", "amocrm", "401: the API key is wrong");
+        }
+
+        assertEquals(new Run(0, "lead-1  amocrm  after 1 attempts: 401: the API key is wrong\n"
+                + "1 failed delivery; retry with: leadbot leads --retry ID|all\n", ""), Run.of("", "leads", "--db", other.toString(), "--failed"));
+        assertEquals(new Run(0, "1 delivery queued again\n", ""), Run.of("", "leads", "--db", other.toString(), "--retry", "all"));
+        assertEquals(new Run(0, "0 failed deliveries\n", ""), Run.of("", "leads", "--db", other.toString(), "--failed"));
+    }
 }

@@ -81,6 +81,21 @@ class ResilienceTest {
     }
 
     @Test
+    void whenOneOwnerChatBlockedTheBotTheOtherOwnersAreToldTheLeadDidNotReachIt() throws Exception {
+        try (BotHarness bot = new BotHarness(dir, Flows.qualification(), List.of(BotHarness.OWNER, 2000L))) {
+            bot.api.block(2000);
+
+            Lockstep.walk(List.of(new ProspectChat(bot, bot.api.user(75, "Klient"))), Lockstep.OWNER_VIA_TELEGRAM);
+
+            List<BotMessage> owner = bot.api.await(BotHarness.OWNER, all -> all.size() >= 2);
+            assertTrue(owner.get(0).text().contains("Новый лид"), owner.toString());
+            assertTrue(owner.get(1).text().startsWith("⚠️ Лид ") && owner.get(1).text().contains("не доставлен в «owner-telegram:2000»"),
+                    owner.get(1).text());
+            assertEquals(1, bot.store.deadDeliveries().size());
+        }
+    }
+
+    @Test
     void twoHundredProspectsAtOnceEachFinishWithTheirOwnCorrectLead() throws Exception {
         try (BotHarness bot = new BotHarness(dir, Flows.qualification(), List.of(BotHarness.OWNER), 1000, 50)) {
             List<ProspectChat> chats = IntStream.range(0, 200)

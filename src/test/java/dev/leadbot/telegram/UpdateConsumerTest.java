@@ -90,7 +90,7 @@ class UpdateConsumerTest {
             ChatRouter router = new ChatRouter(new ConversationEngine(Flows.qualification()), conversations,
                     new Replies(outbox, new StepMessages(store)), lead -> { }, chat -> { }, Clock.systemUTC(), ConcurrentHashMap.newKeySet());
             UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, new FullDisk(store, broken, 2),
-                    "qualification", Duration.ZERO);
+                    "qualification", List.of(), Duration.ZERO);
             List<Integer> rewoundTo = new ArrayList<>();
             consumer.rewindWith(rewoundTo::add);
             List<Update> batch = List.of(start(7, 42));

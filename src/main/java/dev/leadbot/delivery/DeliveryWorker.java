@@ -1,0 +1,144 @@
+package dev.leadbot.delivery;
+
+import dev.leadbot.sink.Delivery;
+import dev.leadbot.sink.LeadSink;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the stored leads to one sink, on a thread of its own so a slow or broken sink never
+ * holds up another or the conversations. Retries on the {@link RetrySchedule}; a delivery that
+ * fails for good, or for 24 hours, is marked dead and the owner is told.
+ */
+public final class DeliveryWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int BATCH = 20;
+    /** Looks at the table at least this often, so deliveries requeued by {@code leads --retry} go out without a restart. */
+    private static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
+
+    private final Store store;
+    private final LeadSink sink;
+    private final RetrySchedule schedule;
+    private final Clock clock;
+    private final Consumer<String> alert;
+    private final ScheduledExecutorService thread;
+    private ScheduledFuture<?> next;
+
+    /** @param alert tells the owner about a delivery given up on; the text names the lead, the sink and the reason */
+    public DeliveryWorker(Store store, LeadSink sink, Clock clock, Consumer<String> alert) {
+        this(store, sink, new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble()), clock, alert);
+    }
+
+    DeliveryWorker(Store store, LeadSink sink, RetrySchedule schedule, Clock clock, Consumer<String> alert) {
+        this.store = store;
+        this.sink = sink;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.alert = alert;
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> new Thread(r, "deliver-" + sink.name()));
+        // At close, a run under way finishes; runs only scheduled for later are dropped (their deliveries stay pending in the store).
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = executor;
+    }
+
+    /** Looks for due deliveries now: after a commit that stored new leads, and at start for those left from before. */
+    public synchronized void wake() {
+        reschedule(Duration.ZERO);
+    }
+
+    /** Makes every delivery due at {@code now}; returns how many were attempted. */
+    int runOnce(Instant now) throws StoreException {
+        int attempted = 0;
+        for (Store.Due due : store.due(sink.name(), now, BATCH)) {
+            attempted++;
+            String id = due.lead().id();
+            Delivery outcome;
+            try {
+                outcome = sink.deliver(due.lead());
+            } catch (RuntimeException e) {
+                outcome = new Delivery.RetryLater(Optional.empty(), "the sink failed: " + e);
+            }
+            if (outcome instanceof Delivery.Delivered delivered) {
+                store.delivered(id, sink.name(), delivered.reference());
+                LOG.info("lead={} sink={} delivered{}", id, sink.name(), delivered.reference().map(r -> " as " + r).orElse(""));
+            } else if (outcome instanceof Delivery.RetryLater later) {
+                Optional<Instant> retry = schedule.next(due.attempts() + 1, later.after(), due.lead().completedAt(), now);
+                if (retry.isPresent()) {
+                    store.retryAt(id, sink.name(), retry.get(), later.reason());
+                    LOG.warn("lead={} sink={} attempt={} failed, retrying at {}: {}", id, sink.name(), due.attempts() + 1, retry.get(),
+                            later.reason());
+                } else {
+                    giveUp(id, "still failing after 24 hours: " + later.reason());
+                }
+            } else {
+                giveUp(id, ((Delivery.Failed) outcome).reason());
+            }
+        }
+        return attempted;
+    }
+
+    private void giveUp(String leadId, String reason) throws StoreException {
+        store.dead(leadId, sink.name(), reason);
+        LOG.error("lead={} sink={} given up: {}", leadId, sink.name(), reason);
+        alert.accept("⚠️ Лид " + leadId + " не доставлен в «" + sink.name() + "»: " + reason
+                + "\nПовторить: leadbot leads --retry " + leadId);
+    }
+
+    private void run() {
+        synchronized (this) {
+            next = null; // this run is under way; whatever it schedules comes after it
+        }
+        try {
+            int attempted = runOnce(clock.instant());
+            Optional<Instant> due = store.nextDue(sink.name());
+            if (attempted == BATCH) {
+                reschedule(Duration.ZERO);
+            } else {
+                Duration wait = due.map(at -> Duration.between(clock.instant(), at)).orElse(LOOK_AGAIN);
+                reschedule(wait.compareTo(LOOK_AGAIN) > 0 ? LOOK_AGAIN : wait);
+            }
+        } catch (StoreException | RuntimeException e) {
+            LOG.error("sink={} deliveries paused for a minute: {}", sink.name(), e.getMessage());
+            reschedule(Duration.ofMinutes(1));
+        }
+    }
+
+    private synchronized void reschedule(Duration delay) {
+        if (thread.isShutdown()) {
+            return;
+        }
+        if (next != null && !next.isDone() && next.getDelay(TimeUnit.MILLISECONDS) <= Math.max(0, delay.toMillis())) {
+            return; // an earlier run is already on its way
+        }
+        if (next != null) {
+            next.cancel(false);
+        }
+        next = thread.schedule(this::run, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
+    }
+}
