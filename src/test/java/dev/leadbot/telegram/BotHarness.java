@@ -20,7 +20,7 @@ final class BotHarness implements AutoCloseable {
     final FakeBotApi api;
     final Path leads;
     private final Path db;
-    private final Flow flow;
+    private Flow flow;
     private final TelegramSettings settings;
     Store store;
     TelegramService service;
@@ -44,6 +44,12 @@ final class BotHarness implements AutoCloseable {
         this.flow = flow;
         settings = new TelegramSettings(FakeBotApi.TOKEN, owners, api.url(), leads, perSecond, perChatSecond);
         start();
+    }
+
+    /** Restarts with an edited flow, as an owner does after changing the YAML. */
+    void restart(Flow edited) throws StoreException, BotStartException {
+        flow = edited;
+        restart();
     }
 
     /** Stops the service as SIGTERM would and starts a new one on the same database and the same fake Telegram. */

@@ -3,7 +3,9 @@ package dev.leadbot.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.flow.FlowLoader;
 import dev.leadbot.telegram.fake.BotMessage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,24 @@ class RestartTest {
 
             assertEquals(sent + 2, bot.api.botMessageCount());
             assertEquals(1, bot.api.botMessages(BotHarness.OWNER).size());
+        }
+    }
+
+    @Test
+    void afterTheFlowIsEditedAChatWhoseQuestionIsGoneStartsOverWhileTheOthersContinue() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            ProspectChat atPain = new ProspectChat(bot, bot.api.user(83, "Klient"));
+            ProspectChat atSphere = new ProspectChat(bot, bot.api.user(84, "Klient"));
+            Lockstep.walk(List.of(atPain), Lockstep.OWNER_VIA_TELEGRAM.subList(0, 3));
+            Lockstep.walk(List.of(atSphere), Lockstep.OWNER_VIA_TELEGRAM.subList(0, 2));
+
+            String yaml = Files.readString(Path.of("flows/qualification.yaml"));
+            String edited = yaml.replace("  pain_b2b:\n", "  pain_b2b_v2:\n").replace("goto: pain_b2b\n", "goto: pain_b2b_v2\n");
+            bot.restart(FlowLoader.parse("qualification.yaml", edited));
+
+            atPain.send("привет", "Мы обновили вопросы, поэтому начнём сначала.");
+            atPain.expect(QualificationInTelegramTest.ROLE);
+            atSphere.press("B2B-компания", "Что для вас сейчас важнее всего?");
         }
     }
 }
