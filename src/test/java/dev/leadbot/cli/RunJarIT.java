@@ -69,7 +69,7 @@ class RunJarIT {
     @Test
     void aTokenTelegramRefusesIsReportedWithoutBeingPrinted() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {
-            String wrong = "987654321:AAWrongTokenWrongTokenWrongToken_xyz";
+            String wrong = "9876543:AAWrongTokenWrongTokenWrongToken_xyz";
             Process bot = start(Map.of("TELEGRAM_BOT_TOKEN", wrong, "LEADBOT_TELEGRAM_API_URL", api.url().toString()));
 
             assertTrue(bot.waitFor(60, TimeUnit.SECONDS));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServiceSettingsTest {
 
-    private static final String TOKEN = "123456789:AAFakeTokenForLocalTestsOnly_abcdefghij";
+    private static final String TOKEN = "1234567:AAFakeTokenForLocalTestsOnly_abcdefghij";
 
     @TempDir
     Path dir;

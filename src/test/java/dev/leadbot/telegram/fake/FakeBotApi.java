@@ -34,7 +34,7 @@ import java.util.function.Predicate;
  */
 public final class FakeBotApi implements AutoCloseable {
 
-    public static final String TOKEN = "123456789:AAFakeTokenForLocalTestsOnly_abcdefghij";
+    public static final String TOKEN = "1234567:AAFakeTokenForLocalTestsOnly_abcdefghij";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final long SECOND = 1_000_000_000L;
 
