@@ -29,28 +29,14 @@ public final class LeadJson {
         ObjectNode json = MAPPER.createObjectNode();
         json.put("id", lead.id());
         json.put("flow", lead.flow());
-        ObjectNode prospect = json.putObject("prospect");
-        prospect.put("chat_id", lead.prospect().chatId());
-        prospect.put("user_id", lead.prospect().userId());
-        optional(prospect, "username", lead.prospect().username());
-        prospect.put("first_name", lead.prospect().firstName());
-        optional(prospect, "last_name", lead.prospect().lastName());
-        prospect.put("language_code", lead.prospect().languageCode());
+        writeProspect(json.putObject("prospect"), lead.prospect());
         optional(json, "source", lead.source());
         ObjectNode contact = json.putObject("contact");
         optional(contact, "name", lead.contact().name());
         optional(contact, "phone", lead.contact().phone());
         optional(contact, "email", lead.contact().email());
         optional(contact, "username", lead.contact().username());
-        ArrayNode answers = json.putArray("answers");
-        for (Answer answer : lead.answers()) {
-            ObjectNode a = answers.addObject();
-            a.put("variable", answer.variable());
-            a.put("node", answer.node());
-            ArrayNode values = a.putArray("values");
-            answer.values().forEach(values::add);
-            a.put("label", answer.label());
-        }
+        writeAnswers(json.putArray("answers"), lead.answers());
         json.put("score", lead.score());
         lead.tags().forEach(json.putArray("tags")::add);
         lead.path().forEach(json.putArray("path")::add);
@@ -67,25 +53,55 @@ public final class LeadJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a stored lead is not valid JSON: " + e.getOriginalMessage(), e);
         }
-        JsonNode p = json.path("prospect");
         JsonNode c = json.path("contact");
-        List<Answer> answers = new ArrayList<>();
-        for (JsonNode a : json.path("answers")) {
-            answers.add(new Answer(a.path("variable").asText(), a.path("node").asText(), strings(a.path("values")), a.path("label").asText()));
-        }
-        return new Lead(json.path("id").asText(), json.path("flow").asText(),
-                new Prospect(p.path("chat_id").asLong(), p.path("user_id").asLong(), text(p, "username"), p.path("first_name").asText(),
-                        text(p, "last_name"), p.path("language_code").asText()),
-                text(json, "source"), answers, json.path("score").asInt(), strings(json.path("tags")), strings(json.path("path")),
+        return new Lead(json.path("id").asText(), json.path("flow").asText(), readProspect(json.path("prospect")),
+                text(json, "source"), readAnswers(json.path("answers")), json.path("score").asInt(), strings(json.path("tags")), strings(json.path("path")),
                 new Contact(text(c, "name"), text(c, "phone"), text(c, "email"), text(c, "username")),
                 Instant.parse(json.path("started_at").asText()), Instant.parse(json.path("completed_at").asText()));
     }
 
-    private static Optional<String> text(JsonNode json, String field) {
+    /** The prospect's fields, as leads and stored conversations both write them. */
+    public static void writeProspect(ObjectNode json, Prospect prospect) {
+        json.put("chat_id", prospect.chatId());
+        json.put("user_id", prospect.userId());
+        optional(json, "username", prospect.username());
+        json.put("first_name", prospect.firstName());
+        optional(json, "last_name", prospect.lastName());
+        json.put("language_code", prospect.languageCode());
+    }
+
+    public static Prospect readProspect(JsonNode p) {
+        return new Prospect(p.path("chat_id").asLong(), p.path("user_id").asLong(), text(p, "username"), p.path("first_name").asText(),
+                text(p, "last_name"), p.path("language_code").asText());
+    }
+
+    /** The answers, in order, as leads and stored conversations both write them. */
+    public static void writeAnswers(ArrayNode json, List<Answer> answers) {
+        for (Answer answer : answers) {
+            ObjectNode a = json.addObject();
+            a.put("variable", answer.variable());
+            a.put("node", answer.node());
+            ArrayNode values = a.putArray("values");
+            answer.values().forEach(values::add);
+            a.put("label", answer.label());
+        }
+    }
+
+    public static List<Answer> readAnswers(JsonNode json) {
+        List<Answer> answers = new ArrayList<>();
+        for (JsonNode a : json) {
+            answers.add(new Answer(a.path("variable").asText(), a.path("node").asText(), strings(a.path("values")), a.path("label").asText()));
+        }
+        return answers;
+    }
+
+    /** A field that may be absent. */
+    public static Optional<String> text(JsonNode json, String field) {
         return json.hasNonNull(field) ? Optional.of(json.path(field).asText()) : Optional.empty();
     }
 
-    private static List<String> strings(JsonNode array) {
+    /** An array of strings. */
+    public static List<String> strings(JsonNode array) {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
