@@ -27,7 +27,7 @@ final class ChatCommand implements Callable<Integer> {
             description = "The flow file (default: ${DEFAULT-VALUE})")
     private Path file;
 
-    @Option(names = "--leads", paramLabel = "FILE", defaultValue = "data/leads.jsonl",
+    @Option(names = "--leads", paramLabel = "FILE", defaultValue = DataFiles.LEADS,
             description = "Where finished leads are appended, one JSON line each (default: ${DEFAULT-VALUE})")
     private Path leads;
 

@@ -33,9 +33,8 @@ final class ForgetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path leadsFile = leads.orElseGet(() -> Path.of(Optional.ofNullable(console.env().get(ServiceSettings.LEADS)).filter(v -> !v.isBlank())
-                .orElse("data/leads.jsonl")));
-        try (Store store = Store.openForTools(Databases.path(db, console), console.clock())) {
+        Path leadsFile = DataFiles.leads(leads, console);
+        try (Store store = Store.openForTools(DataFiles.database(db, console), console.clock())) {
             int rows = store.forget(chatId);
             int lines = new JsonlFileSink(leadsFile).forget(chatId);
             console.out().println("chat " + chatId + ": " + rows + " rows deleted from the database, " + lines + " leads from " + leadsFile);

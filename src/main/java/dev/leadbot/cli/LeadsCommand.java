@@ -56,7 +56,7 @@ final class LeadsCommand implements Callable<Integer> {
             return 2;
         }
         List<Lead> leads;
-        try (Store store = Store.openForTools(Databases.path(db, console), console.clock())) {
+        try (Store store = Store.openForTools(DataFiles.database(db, console), console.clock())) {
             if (retry.isPresent()) {
                 int requeued = store.requeue(retry.filter(r -> !r.equalsIgnoreCase("all")));
                 console.out().println(requeued + (requeued == 1 ? " delivery" : " deliveries") + " queued again");

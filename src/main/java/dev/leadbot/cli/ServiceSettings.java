@@ -81,10 +81,10 @@ final class ServiceSettings {
             }
         }
         Path flow = Path.of(setting.apply(FLOW).orElse(FlowFiles.DEFAULT));
-        Path leads = Path.of(setting.apply(LEADS).orElse("data/leads.jsonl"));
+        Path leads = Path.of(setting.apply(LEADS).orElse(DataFiles.LEADS));
         Optional<TelegramSettings> settings = problems.isEmpty()
                 ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads)) : Optional.empty();
-        return new Result(settings, flow, Path.of(setting.apply(DB).orElse(Databases.DEFAULT)), problems);
+        return new Result(settings, flow, Path.of(setting.apply(DB).orElse(DataFiles.DATABASE)), problems);
     }
 
     /** leadbot.yaml spells each setting in lower case without the LEADBOT_ prefix: owner_chat_ids, flow… */

@@ -87,6 +87,20 @@ final class Renderer {
         return render(node.text()) + "\n\n" + ANSWERED + answer;
     }
 
+    /**
+     * Whether the message now showing {@code node} (or the bot's own prompt in its place) carries
+     * inline buttons, i.e. whether there is anything to take off it. Kept in step with {@link #keyboard}.
+     */
+    boolean showsButtons(Node node) {
+        if (state.status() == Conversation.Status.RESUMING || state.status() == Conversation.Status.FORGETTING) {
+            return true;
+        }
+        if (node instanceof InputNode input && input.kind() == InputKind.PHONE) {
+            return false;
+        }
+        return !node.options().isEmpty() || node instanceof MultiSelectNode || !state.answers().isEmpty();
+    }
+
     /** The buttons under a question: its options, then a way back if there is one. */
     Keyboard keyboard(Node node, List<String> ticked) {
         if (node instanceof InputNode input && input.kind() == InputKind.PHONE) {

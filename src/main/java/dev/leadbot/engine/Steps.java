@@ -195,16 +195,16 @@ final class Steps {
     /** Takes the buttons off the current question, so an abandoned question cannot be answered. */
     void clearButtons(Conversation state, List<Output> out) {
         Optional<Node> node = flow.node(state.node());
-        if (state.status() != Conversation.Status.COMPLETED && node.isPresent()
-                && new Renderer(flow, state).keyboard(node.get(), state.ticked()) instanceof Keyboard.Buttons) {
+        if (state.status() != Conversation.Status.COMPLETED && node.isPresent() && new Renderer(flow, state).showsButtons(node.get())) {
             out.add(new Output.Edit(state.step(), state.node(), Optional.empty(), Keyboard.none()));
         }
     }
 
     private Conversation answer(Conversation state, Node node, Answer answer, Next next, Optional<String> shown, Instant now,
             List<Output> out) {
-        Optional<String> edited = shown.map(label -> new Renderer(flow, state).answered(node, label));
-        if (edited.isPresent() || new Renderer(flow, state).keyboard(node, state.ticked()) instanceof Keyboard.Buttons) {
+        Renderer text = new Renderer(flow, state);
+        Optional<String> edited = shown.map(label -> text.answered(node, label));
+        if (edited.isPresent() || text.showsButtons(node)) {
             out.add(new Output.Edit(state.step(), node.id(), edited, Keyboard.none()));
         }
         Conversation answered = state.answered(answer);

@@ -36,10 +36,11 @@ final class Outbox {
 
     /**
      * One call to make: built when its turn comes (an edit needs the id of a message sent just
-     * before). {@code onFailed} hears why a call was given up: a 403, a refusal, or too many failures.
+     * before). {@code onFailed} hears how a call was given up: {@link CallResult.Blocked} (403),
+     * {@link CallResult.Rejected}, or the last {@link CallResult.Transient} after too many attempts.
      */
     record Job(long chatId, String what, boolean counted, Supplier<Optional<BotApiMethod<? extends Serializable>>> method,
-            Consumer<Optional<Integer>> onSent, Consumer<String> onFailed) {
+            Consumer<Optional<Integer>> onSent, Consumer<CallResult> onFailed) {
 
         Job(long chatId, String what, boolean counted, Supplier<Optional<BotApiMethod<? extends Serializable>>> method,
                 Consumer<Optional<Integer>> onSent) {
@@ -117,7 +118,7 @@ final class Outbox {
             LOG.error("chat={} call={} could not be made", failed == null ? "?" : failed.chatId(), failed == null ? "?" : failed.what(), e);
             pop(lane);
             if (failed != null) {
-                failed.onFailed().accept(e.toString());
+                failed.onFailed().accept(new CallResult.Rejected(e.toString()));
             }
             workers.execute(() -> safely(lane));
         }
@@ -178,7 +179,7 @@ final class Outbox {
             if (lane.attempts >= MAX_ATTEMPTS) {
                 LOG.error("chat={} call={} dropped after {} attempts: {}", job.chatId(), job.what(), lane.attempts, failure.reason());
                 pop(lane);
-                job.onFailed().accept(failure.reason());
+                job.onFailed().accept(failure);
                 workers.execute(() -> safely(lane));
                 return;
             }
@@ -195,12 +196,11 @@ final class Outbox {
                 lane.draining = false;
             }
             onBlocked.accept(job.chatId());
-            dropped.forEach(d -> d.onFailed().accept("403 " + blocked.reason()));
+            dropped.forEach(d -> d.onFailed().accept(blocked));
         } else {
-            String reason = ((CallResult.Rejected) result).reason();
-            LOG.error("chat={} call={} refused by Telegram: {}", job.chatId(), job.what(), reason);
+            LOG.error("chat={} call={} refused by Telegram: {}", job.chatId(), job.what(), ((CallResult.Rejected) result).reason());
             pop(lane);
-            job.onFailed().accept(reason);
+            job.onFailed().accept(result);
             workers.execute(() -> safely(lane));
         }
     }

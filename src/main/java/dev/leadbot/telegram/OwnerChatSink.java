@@ -38,21 +38,30 @@ final class OwnerChatSink implements LeadSink {
     @Override
     public Delivery deliver(Lead lead) {
         List<String> parts = OwnerSummaryHtml.messages(lead);
-        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        List<CompletableFuture<CallResult>> sent = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            CompletableFuture<Void> part = new CompletableFuture<>();
+            CompletableFuture<CallResult> part = new CompletableFuture<>();
             SendMessage message = SendMessage.builder().chatId(owner).text(parts.get(i)).parseMode(Replies.HTML).build();
             outbox.enqueue(new Outbox.Job(owner, "sendMessage lead " + lead.id() + " part " + (i + 1), true, () -> Optional.of(message),
-                    id -> part.complete(null), reason -> part.completeExceptionally(new IllegalStateException(reason))));
+                    id -> part.complete(new CallResult.Done(id)), part::complete));
             sent.add(part);
         }
         try {
             CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+            for (CompletableFuture<CallResult> part : sent) {
+                CallResult result = part.join();
+                if (result instanceof CallResult.Blocked blocked) {
+                    return new Delivery.Failed("owner chat " + owner + " blocked the bot or never started it (403 " + blocked.reason()
+                            + "); open the bot from that account and press Start");
+                }
+                if (!(result instanceof CallResult.Done)) {
+                    return new Delivery.RetryLater(Optional.empty(), result.toString());
+                }
+            }
             return new Delivery.Delivered(Optional.empty());
         } catch (ExecutionException e) {
-            String reason = e.getCause().getMessage();
-            return reason.startsWith("403") ? new Delivery.Failed("owner chat " + owner + " blocked the bot or never started it ("
-                    + reason + "); open the bot from that account and press Start") : new Delivery.RetryLater(Optional.empty(), reason);
+            // The futures are only ever completed with a result, never exceptionally.
+            throw new IllegalStateException(e.getCause());
         } catch (TimeoutException e) {
             return new Delivery.RetryLater(Optional.empty(), "not sent to owner chat " + owner + " within " + PATIENCE.toMinutes() + " minutes");
         } catch (InterruptedException e) {

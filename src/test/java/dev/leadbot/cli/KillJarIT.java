@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import static dev.leadbot.testing.LeadFiles.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,11 +89,4 @@ class KillJarIT {
         }
     }
 
-    private static long lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
 }

@@ -201,4 +201,15 @@ class NavigationTest {
         assertEquals(Conversation.Status.COMPLETED, chat.state().status());
         assertEquals(1, chat.leadsCompleted());
     }
+
+    @Test
+    void restartingFromTheResumePromptTakesThePromptsButtonsOff() {
+        ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple", "Done").type("Anna");
+        chat.start();
+        int prompt = chat.step();
+
+        chat.restart();
+
+        assertEquals(new Output.Edit(prompt, "phone", Optional.empty(), Keyboard.none()), chat.outputs().get(0));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.leadbot.telegram;
 
+import static dev.leadbot.testing.LeadFiles.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -204,13 +205,6 @@ class ProspectExperienceTest {
         }
     }
 
-    private static long lines(Path file) {
-        try {
-            return java.nio.file.Files.exists(file) ? java.nio.file.Files.readAllLines(file).size() : 0;
-        } catch (java.io.IOException e) {
-            return 0;
-        }
-    }
 
     @Test
     void aSecondStartMidFlowAsksWhetherToContinue() throws Exception {

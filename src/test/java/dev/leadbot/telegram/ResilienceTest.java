@@ -1,5 +1,6 @@
 package dev.leadbot.telegram;
 
+import static dev.leadbot.testing.LeadFiles.lines;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -119,11 +120,4 @@ class ResilienceTest {
         }
     }
 
-    private static long lines(Path file) {
-        try {
-            return Files.exists(file) ? Files.readAllLines(file).size() : 0;
-        } catch (java.io.IOException e) {
-            return 0;
-        }
-    }
 }
