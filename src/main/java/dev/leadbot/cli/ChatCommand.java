@@ -2,7 +2,8 @@ package dev.leadbot.cli;
 
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.lead.Prospect;
-import dev.leadbot.sink.JsonlFileSink;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -18,8 +19,13 @@ import picocli.CommandLine.Parameters;
                 "Type an option's number to pick or tick it, or type your answer.",
                 "'back' undoes the last answer, 'restart' starts over, 'quit' leaves,",
                 "'/contact PHONE' shares a phone like Telegram's contact button.",
-                "At the end it prints the owner summary and appends the lead to the leads file.", ""})
+                "Every step is saved in the database: a conversation left midway continues next",
+                "time, and at the end the owner summary is printed and the lead stored ('leadbot leads').",
+                "The terminal's leads go to no sink.", ""})
 final class ChatCommand implements Callable<Integer> {
+
+    /** The terminal's chat id: Telegram never gives a chat id 0, so it cannot meet a real prospect's. */
+    static final long TERMINAL_CHAT = 0;
 
     private final Console console;
 
@@ -27,9 +33,8 @@ final class ChatCommand implements Callable<Integer> {
             description = "The flow file (default: ${DEFAULT-VALUE})")
     private Path file;
 
-    @Option(names = "--leads", paramLabel = "FILE", defaultValue = DataFiles.LEADS,
-            description = "Where finished leads are appended, one JSON line each (default: ${DEFAULT-VALUE})")
-    private Path leads;
+    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: $LEADBOT_DB or data/leadbot.db)")
+    private Optional<Path> db;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The prospect's first name (default: your user name)")
     private Optional<String> name;
@@ -47,10 +52,13 @@ final class ChatCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         return FlowFiles.load(file, console.err()).map(flow -> {
-            Prospect prospect = new Prospect(0, 0, Optional.empty(), name.orElseGet(ChatCommand::userName), Optional.empty(),
-                    language.orElse(flow.defaultLanguage()));
-            try {
-                return new TerminalChat(new ConversationEngine(flow), prospect, new JsonlFileSink(leads), console).run(source);
+            Prospect prospect = new Prospect(TERMINAL_CHAT, TERMINAL_CHAT, Optional.empty(), name.orElseGet(ChatCommand::userName),
+                    Optional.empty(), language.orElse(flow.defaultLanguage()));
+            try (Store store = Store.open(DataFiles.database(db, console), console.clock())) {
+                return new TerminalChat(new ConversationEngine(flow), prospect, store, console).run(source);
+            } catch (StoreException e) {
+                console.err().println(e.getMessage());
+                return 1;
             } catch (IOException e) {
                 console.err().println("cannot read the terminal: " + e.getMessage());
                 return 1;

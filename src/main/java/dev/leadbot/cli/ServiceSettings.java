@@ -29,7 +29,13 @@ final class ServiceSettings {
     static final String API_URL = "LEADBOT_TELEGRAM_API_URL";
     static final String LEADS = "LEADBOT_LEADS_FILE";
     static final String DB = "LEADBOT_DB";
-    private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS, DB);
+    static final String SEND_RATE = "LEADBOT_SEND_PER_SECOND";
+    private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS, DB, SEND_RATE);
+    /** Telegram's free limit is about 30 messages a second to different chats; paid broadcasts allow up to 1,000. */
+    private static final int DEFAULT_SEND_RATE = 25;
+    private static final int MAX_SEND_RATE = 1000;
+    /** Telegram allows about one message a second per chat, with short bursts. */
+    private static final int PER_CHAT_RATE = 3;
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{5,12}:[A-Za-z0-9_-]{30,}");
 
     /** Settings ready for the service, or every reason they are not. */
@@ -80,10 +86,23 @@ final class ServiceSettings {
                 problems.add(API_URL + " is not a URL: " + e.getMessage());
             }
         }
+        int sendRate = DEFAULT_SEND_RATE;
+        Optional<String> rate = setting.apply(SEND_RATE);
+        if (rate.isPresent()) {
+            try {
+                sendRate = Integer.parseInt(rate.get());
+            } catch (NumberFormatException e) {
+                sendRate = 0;
+            }
+            if (sendRate < 1 || sendRate > MAX_SEND_RATE) {
+                problems.add(SEND_RATE + " is '" + rate.get() + "'; write messages a second from 1 to " + MAX_SEND_RATE + " (Telegram allows"
+                        + " about 30 without paid broadcasts; leave it unset for " + DEFAULT_SEND_RATE + ")");
+            }
+        }
         Path flow = Path.of(setting.apply(FLOW).orElse(FlowFiles.DEFAULT));
         Path leads = Path.of(setting.apply(LEADS).orElse(DataFiles.LEADS));
         Optional<TelegramSettings> settings = problems.isEmpty()
-                ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads)) : Optional.empty();
+                ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads, sendRate, PER_CHAT_RATE)) : Optional.empty();
         return new Result(settings, flow, Path.of(setting.apply(DB).orElse(DataFiles.DATABASE)), problems);
     }
 

@@ -7,9 +7,10 @@ import dev.leadbot.engine.Keyboard;
 import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
 import dev.leadbot.lead.Prospect;
-import dev.leadbot.sink.Delivery;
-import dev.leadbot.sink.LeadSink;
 import dev.leadbot.sink.OwnerSummary;
+import dev.leadbot.store.Batch;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -20,7 +21,10 @@ import java.util.Set;
 
 /**
  * The terminal adapter: prints what the engine says, numbers the buttons, and turns typed
- * lines into engine inputs. Ends when a lead is completed or the input ends.
+ * lines into engine inputs. Each step is committed to the store as the Telegram service does
+ * it, so a conversation left midway continues next time and a finished lead lands in the leads
+ * table (delivered to no sink: the terminal is for trying a flow out). Ends when a lead is
+ * completed or the input ends.
  */
 final class TerminalChat {
 
@@ -30,40 +34,55 @@ final class TerminalChat {
 
     private final ConversationEngine engine;
     private final Prospect prospect;
-    private final LeadSink sink;
+    private final Store store;
     private final Console console;
     private final PrintWriter out;
     private List<Input.Press> buttons = List.of();
     private boolean finished;
 
-    TerminalChat(ConversationEngine engine, Prospect prospect, LeadSink sink, Console console) {
+    TerminalChat(ConversationEngine engine, Prospect prospect, Store store, Console console) {
         this.engine = engine;
         this.prospect = prospect;
-        this.sink = sink;
+        this.store = store;
         this.console = console;
         this.out = console.out();
     }
 
-    /** Talks until a lead is completed (exit status 0), the input ends (0) or the lead cannot be saved (1). */
-    int run(Optional<String> source) throws IOException {
-        Transition transition = engine.handle(Optional.empty(), prospect, new Input.Start(source), console.clock().instant());
+    /** Talks until a lead is completed (exit status 0) or the input ends (0). */
+    int run(Optional<String> source) throws IOException, StoreException {
+        Optional<Conversation> saved = store.conversation(prospect.chatId());
+        Transition transition = step(saved, new Input.Start(source));
         while (true) {
             Conversation state = transition.state();
             transition.outputs().forEach(this::show);
             if (finished) {
-                return state.status() == Conversation.Status.COMPLETED ? 0 : 1;
+                return 0;
             }
             out.print("> ");
             out.flush();
             String line = console.in().readLine();
             if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
                 out.println();
-                out.println("(conversation left unfinished; no lead was sent)");
+                out.println("(conversation saved unfinished; 'leadbot chat' continues it)");
                 return 0;
             }
-            Input input = parse(line.strip());
-            transition = engine.handle(Optional.of(state), prospect, input, console.clock().instant());
+            transition = step(Optional.of(state), parse(line.strip()));
         }
+    }
+
+    /** One engine step, committed before anything of it is shown. */
+    private Transition step(Optional<Conversation> saved, Input input) throws StoreException {
+        Transition transition = engine.handle(saved, prospect, input, console.clock().instant());
+        Batch batch = new Batch();
+        if (transition.outputs().contains(new Output.Forgotten())) {
+            store.forget(prospect.chatId());
+            return transition;
+        }
+        batch.put(prospect.chatId(), transition.state());
+        transition.outputs().stream().filter(Output.Completed.class::isInstance).map(Output.Completed.class::cast)
+                .forEach(completed -> batch.completed(completed.lead()));
+        store.commit(engine.flow().id(), batch);
+        return transition;
     }
 
     private Input parse(String line) {
@@ -106,17 +125,12 @@ final class TerminalChat {
         } else if (output instanceof Output.Notice notice) {
             out.println("     (" + notice.text() + ")");
         } else if (output instanceof Output.Forgotten) {
-            out.println("     (the terminal keeps no data: nothing else to delete)");
+            out.println("     (this terminal chat and its leads were deleted from " + store.file() + ")");
         } else if (output instanceof Output.Completed completed) {
             out.println();
             out.println("======== the owner receives ========");
             out.println(OwnerSummary.plainText(completed.lead()));
-            Delivery delivery = sink.deliver(completed.lead());
-            if (delivery instanceof Delivery.Delivered) {
-                out.println("======== lead saved by the " + sink.name() + " sink ========");
-            } else {
-                console.err().println("the lead was not saved: " + delivery);
-            }
+            out.println("======== lead " + completed.lead().id() + " saved in " + store.file() + " ('leadbot leads' lists it) ========");
             finished = true;
         }
     }

@@ -11,13 +11,15 @@ import java.util.OptionalLong;
 
 /**
  * Everything one getUpdates batch changed, committed in one transaction (group commit): each
- * chat's new conversation, or its removal, the leads completed, and the last update id handled.
+ * chat's new conversation, or its removal, the leads completed, the replies to send, and the last
+ * update id handled.
  */
 public final class Batch {
 
     private final List<String> sinks;
     private final Map<Long, Optional<Conversation>> conversations = new LinkedHashMap<>();
     private final List<Lead> leads = new ArrayList<>();
+    private final List<Outgoing> replies = new ArrayList<>();
     private OptionalLong lastUpdateId = OptionalLong.empty();
 
     /** A batch whose leads are delivered to no sink (tests of conversations alone). */
@@ -43,6 +45,11 @@ public final class Batch {
         leads.add(lead);
     }
 
+    /** Replies to a chat, stored with the batch and sent once it is committed; their order is kept. */
+    public synchronized void send(long chatId, List<String> payloads) {
+        payloads.forEach(payload -> replies.add(new Outgoing(0, chatId, payload)));
+    }
+
     public synchronized void handled(long updateId) {
         if (lastUpdateId.isEmpty() || updateId > lastUpdateId.getAsLong()) {
             lastUpdateId = OptionalLong.of(updateId);
@@ -60,6 +67,10 @@ public final class Batch {
 
     synchronized List<Lead> leads() {
         return List.copyOf(leads);
+    }
+
+    synchronized List<Outgoing> replies() {
+        return List.copyOf(replies);
     }
 
     synchronized Map<Long, Optional<Conversation>> conversations() {

@@ -30,7 +30,11 @@ final class Migrations {
                     "CREATE TABLE deliveries (lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE, sink TEXT NOT NULL,"
                             + " state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'dead')), attempts INTEGER NOT NULL DEFAULT 0,"
                             + " due_at TEXT NOT NULL, last_error TEXT, reference TEXT, PRIMARY KEY (lead_id, sink))",
-                    "CREATE INDEX deliveries_due ON deliveries (sink, state, due_at)"));
+                    "CREATE INDEX deliveries_due ON deliveries (sink, state, due_at)"),
+            // 3 → 4: replies to prospects, committed with the update that caused them and deleted once sent.
+            List.of(
+                    "CREATE TABLE outgoing (id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL, payload TEXT NOT NULL)",
+                    "CREATE INDEX outgoing_by_chat ON outgoing (chat_id)"));
 
     static int latest() {
         return STEPS.size();

@@ -35,6 +35,10 @@ public final class Store implements BatchLog, AutoCloseable {
     public record Due(Lead lead, int attempts) {
     }
 
+    /** The message that shows a chat's question {@code step}. */
+    public record QuestionMessage(int step, int messageId) {
+    }
+
     /** A delivery given up on, for {@code leads --failed}. */
     public record Dead(String leadId, String sink, int attempts, String lastError) {
     }
@@ -45,6 +49,11 @@ public final class Store implements BatchLog, AutoCloseable {
         this.connection = connection;
         this.clock = clock;
         this.deliveries = new Deliveries(connection, file);
+    }
+
+    /** The database file, for messages. */
+    public Path file() {
+        return file;
     }
 
     /** Up to {@code limit} pending deliveries to {@code sink} due by {@code now}, oldest first. */
@@ -125,8 +134,9 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /** Commits a batch in one transaction: all of it is on disk afterwards, or none of it. */
     @Override
-    public synchronized void commit(String flow, Batch batch) throws StoreException {
+    public synchronized List<Outgoing> commit(String flow, Batch batch) throws StoreException {
         try {
+            List<Outgoing> replies;
             connection.setAutoCommit(false);
             try (PreparedStatement put = connection.prepareStatement("INSERT INTO conversations (chat_id, flow, state, updated_at)"
                     + " VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET flow = excluded.flow, state = excluded.state,"
@@ -169,12 +179,14 @@ public final class Store implements BatchLog, AutoCloseable {
                         }
                     }
                 }
+                replies = insertReplies(batch.replies());
                 if (batch.lastUpdateId().isPresent()) {
                     offset.setLong(1, batch.lastUpdateId().getAsLong());
                     offset.executeUpdate();
                 }
             }
             connection.commit();
+            return replies;
         } catch (SQLException e) {
             rollback();
             throw failure("commit " + batch.conversations().size() + " conversations", e);
@@ -183,26 +195,65 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
+    private List<Outgoing> insertReplies(List<Outgoing> replies) throws SQLException {
+        List<Outgoing> stored = new ArrayList<>(replies.size());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outgoing (chat_id, payload) VALUES (?, ?) RETURNING id")) {
+            for (Outgoing reply : replies) {
+                insert.setLong(1, reply.chatId());
+                insert.setString(2, reply.payload());
+                try (ResultSet id = insert.executeQuery()) {
+                    id.next();
+                    stored.add(new Outgoing(id.getLong(1), reply.chatId(), reply.payload()));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /** Every reply committed but not sent yet (the last run stopped first), oldest first. */
+    public synchronized List<Outgoing> unsent() throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT id, chat_id, payload FROM outgoing ORDER BY id");
+                ResultSet r = s.executeQuery()) {
+            List<Outgoing> unsent = new ArrayList<>();
+            while (r.next()) {
+                unsent.add(new Outgoing(r.getLong(1), r.getLong(2), r.getString(3)));
+            }
+            return unsent;
+        } catch (SQLException e) {
+            throw failure("read the unsent replies", e);
+        }
+    }
+
     /**
-     * Remembers which message shows a question, so an edit after a restart still finds it. Written
-     * without a full disk flush: these rows come one per message sent, and losing the last few in a
-     * power cut only means an edit is skipped, while a crash of the process loses none of them.
+     * A reply was sent (or given up on): it leaves the queue, and when it showed a question the
+     * message id is kept so an edit after a restart still finds it. Written without a full disk
+     * flush: these rows come one per message sent; a crash of the process loses none of them, and
+     * a power cut at worst repeats the last few messages or skips an edit.
      */
-    public synchronized void rememberQuestion(long chatId, int step, int messageId) throws StoreException {
+    public synchronized void sent(Outgoing reply, Optional<QuestionMessage> shows) throws StoreException {
         try (Statement pragma = connection.createStatement();
-                PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO question_messages (chat_id, step, message_id)"
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM outgoing WHERE id = ?");
+                PreparedStatement remember = connection.prepareStatement("INSERT OR REPLACE INTO question_messages (chat_id, step, message_id)"
                         + " VALUES (?, ?, ?)")) {
             pragma.execute("PRAGMA synchronous = NORMAL");
             try {
-                s.setLong(1, chatId);
-                s.setInt(2, step);
-                s.setInt(3, messageId);
-                s.executeUpdate();
+                connection.setAutoCommit(false);
+                delete.setLong(1, reply.id());
+                delete.executeUpdate();
+                if (shows.isPresent()) {
+                    remember.setLong(1, reply.chatId());
+                    remember.setInt(2, shows.get().step());
+                    remember.setInt(3, shows.get().messageId());
+                    remember.executeUpdate();
+                }
+                connection.commit();
             } finally {
+                autoCommit();
                 pragma.execute("PRAGMA synchronous = FULL");
             }
         } catch (SQLException e) {
-            throw failure("remember the message of chat " + chatId + " step " + step, e);
+            rollback();
+            throw failure("mark reply " + reply.id() + " to chat " + reply.chatId() + " sent", e);
         }
     }
 
@@ -234,13 +285,13 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
-    /** Deletes everything stored about a chat (conversation, question messages, leads); returns how many rows went. */
+    /** Deletes everything stored about a chat (conversation, question messages, unsent replies, leads); returns how many rows went. */
     public synchronized int forget(long chatId) throws StoreException {
         try {
             connection.setAutoCommit(false);
             int removed = 0;
             // Deliveries go with their leads (ON DELETE CASCADE).
-            for (String table : new String[] {"conversations", "question_messages", "leads"}) {
+            for (String table : new String[] {"conversations", "question_messages", "outgoing", "leads"}) {
                 try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {
                     s.setLong(1, chatId);
                     removed += s.executeUpdate();

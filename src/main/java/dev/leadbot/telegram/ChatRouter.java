@@ -20,8 +20,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies each update to its chat's conversation: the new state goes into the batch, and what to
- * send or hand over into the batch's effects, released only once the batch is committed.
+ * Applies each update to its chat's conversation: the new state and the replies go into the
+ * batch, and what else leaves the process (button answers, lead hand-offs, deletions) into the
+ * batch's effects, released only once the batch is committed.
  */
 final class ChatRouter {
 
@@ -56,7 +57,7 @@ final class ChatRouter {
             if (groupsTold.add(group.chatId())) {
                 Flow flow = engine.flow();
                 Output notice = new Output.Say(flow.texts().get(BotText.PRIVATE_ONLY).in(flow.defaultLanguage()), new Keyboard.None());
-                effects.add(() -> replies.send(group.chatId(), List.of(notice), Optional.empty()));
+                batch.send(group.chatId(), Replies.render(group.chatId(), List.of(notice), Optional.empty()).payloads());
             }
             LOG.info("update={} chat={} group chat, no conversation kept", group.updateId(), group.chatId());
         } else {
@@ -83,7 +84,9 @@ final class ChatRouter {
             LOG.info("update={} chat={} input={} node={} step={}", incoming.updateId(), chat, incoming.input().getClass().getSimpleName(),
                     state.node(), state.step());
         }
-        effects.add(() -> replies.send(chat, outputs, incoming.callbackId()));
+        Replies.Rendered rendered = Replies.render(chat, outputs, incoming.callbackId());
+        batch.send(chat, rendered.payloads());
+        rendered.callbackAnswer().ifPresent(answer -> effects.add(() -> replies.answer(answer)));
         for (Output output : outputs) {
             if (output instanceof Output.Completed done) {
                 LOG.info("update={} chat={} lead={} completed, score {}", incoming.updateId(), chat, done.lead().id(), done.lead().score());

@@ -164,8 +164,9 @@ final class Outbox {
 
     private void settle(Lane lane, Job job, CallResult result) {
         if (result instanceof CallResult.Done done) {
-            pop(lane);
+            // Heard before the job leaves the queue, so a shutdown waiting for an empty queue also waits for this.
             job.onSent().accept(done.messageId());
+            pop(lane);
             workers.execute(() -> safely(lane));
         } else if (result instanceof CallResult.RetryAfter retry) {
             long until = nanos.getAsLong() + retry.delay().toNanos();

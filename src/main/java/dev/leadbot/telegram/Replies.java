@@ -7,7 +7,10 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.IntConsumer;
+import dev.leadbot.store.Outgoing;
+import dev.leadbot.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -23,65 +26,110 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.Keyboard
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
 
 /**
- * Turns the engine's outputs for one chat into Bot API calls on the outbox. Every text is sent
- * with HTML parse mode and escaped first, whether a prospect or a flow wrote it.
+ * Turns the engine's outputs for one chat into Bot API calls. Replies are rendered into the
+ * batch first and sent from the store once it is committed, so a crash between the two only
+ * delays them. Every text is sent with HTML parse mode and escaped first, whoever wrote it.
  */
 final class Replies {
 
     static final String HTML = "HTML";
     /** Option labels up to this long sit two to a row; longer ones get a row each. */
     private static final int SHORT_LABEL = 18;
+    private static final Logger LOG = LoggerFactory.getLogger(Replies.class);
 
     private final Outbox outbox;
-    private final StepMessages steps;
+    private final ReplyLog log;
 
-    Replies(Outbox outbox, StepMessages steps) {
+    Replies(Outbox outbox, ReplyLog log) {
         this.outbox = outbox;
-        this.steps = steps;
+        this.log = log;
     }
 
-    /** Sends {@code outputs}; a button press always gets its callback answered, with the first notice if there is one. */
-    void send(long chat, List<Output> outputs, Optional<String> callbackId) {
+    /** The replies to store for {@code outputs}, and the answer to the button press, if any. */
+    record Rendered(List<String> payloads, Optional<AnswerCallbackQuery> callbackAnswer) {
+    }
+
+    /** A button press always gets its callback answered, with the first notice if there is one. */
+    static Rendered render(long chat, List<Output> outputs, Optional<String> callbackId) {
         Optional<String> unanswered = callbackId;
+        Optional<AnswerCallbackQuery> answer = Optional.empty();
+        List<String> payloads = new ArrayList<>();
         for (Output output : outputs) {
             if (output instanceof Output.Notice notice && unanswered.isPresent()) {
-                outbox.now("answerCallbackQuery", AnswerCallbackQuery.builder().callbackQueryId(unanswered.get()).text(notice.text()).build());
+                answer = Optional.of(AnswerCallbackQuery.builder().callbackQueryId(unanswered.get()).text(notice.text()).build());
                 unanswered = Optional.empty();
             } else if (output instanceof Output.Notice notice) {
-                message(chat, "sendMessage notice", notice.text(), new Keyboard.None(), 0, "", id -> { });
+                payloads.add(message(chat, notice.text(), new Keyboard.None(), 0, "").encode());
             } else if (output instanceof Output.Say say) {
-                message(chat, "sendMessage", say.text(), say.keyboard(), 0, "", id -> { });
+                payloads.add(message(chat, say.text(), say.keyboard(), 0, "").encode());
             } else if (output instanceof Output.Ask ask) {
-                message(chat, "sendMessage step " + ask.step(), ask.text(), ask.keyboard(), ask.step(), ask.node(),
-                        id -> steps.remember(chat, ask.step(), id));
+                payloads.add(message(chat, ask.text(), ask.keyboard(), ask.step(), ask.node()).encode());
             } else if (output instanceof Output.Edit edit) {
-                edit(chat, edit);
+                payloads.add(edit(chat, edit).encode());
             }
         }
-        unanswered.ifPresent(id -> outbox.now("answerCallbackQuery", AnswerCallbackQuery.builder().callbackQueryId(id).build()));
+        if (unanswered.isPresent()) {
+            answer = Optional.of(AnswerCallbackQuery.builder().callbackQueryId(unanswered.get()).build());
+        }
+        return new Rendered(payloads, answer);
+    }
+
+    /** Answers a button press at once, outside the chat's queue. */
+    void answer(AnswerCallbackQuery answer) {
+        outbox.now("answerCallbackQuery", answer);
+    }
+
+    /** Queues committed replies, each chat's in order; each leaves the store once sent or given up on. */
+    void send(List<Outgoing> replies) {
+        for (Outgoing reply : replies) {
+            StoredCall call;
+            try {
+                call = StoredCall.decode(reply.payload());
+            } catch (IllegalArgumentException e) {
+                LOG.error("chat={} reply={} cannot be sent and is dropped: {}", reply.chatId(), reply.id(), e.getMessage());
+                log.sent(reply, Optional.empty());
+                continue;
+            }
+            outbox.enqueue(new Outbox.Job(reply.chatId(), call.what(), true, () -> resolve(reply.chatId(), call),
+                    id -> log.sent(reply, id.filter(sent -> call.step() > 0 && !call.isEdit())
+                            .map(sent -> new Store.QuestionMessage(call.step(), sent))),
+                    failure -> log.sent(reply, Optional.empty())));
+        }
+    }
+
+    /** A new message as it is; an edit once the message showing its step is known (none: nothing to edit). */
+    private Optional<BotApiMethod<? extends Serializable>> resolve(long chat, StoredCall call) {
+        if (!call.isEdit()) {
+            return Optional.of(call.method());
+        }
+        return log.find(chat, call.step()).map(messageId -> {
+            if (call.method() instanceof EditMessageText text) {
+                text.setMessageId(messageId);
+            } else {
+                ((EditMessageReplyMarkup) call.method()).setMessageId(messageId);
+            }
+            return call.method();
+        });
     }
 
     /** A new message; {@code step} and {@code node} go into its buttons' data. */
-    private void message(long chat, String what, String text, Keyboard keyboard, int step, String node, IntConsumer onSent) {
+    private static StoredCall message(long chat, String text, Keyboard keyboard, int step, String node) {
         SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(chat).text(Html.escape(text)).parseMode(HTML);
         markup(keyboard, step, node).ifPresent(send::replyMarkup);
-        BotApiMethod<? extends Serializable> method = send.build();
-        outbox.enqueue(new Outbox.Job(chat, what, true, () -> Optional.of(method), id -> id.ifPresent(onSent::accept)));
+        return new StoredCall(send.build(), step);
     }
 
-    private void edit(long chat, Output.Edit edit) {
+    private static StoredCall edit(long chat, Output.Edit edit) {
         Optional<InlineKeyboardMarkup> markup = inline(edit.keyboard(), edit.step(), edit.node());
-        outbox.enqueue(new Outbox.Job(chat, "edit step " + edit.step(), true, () -> steps.find(chat, edit.step()).map(messageId -> {
-            if (edit.text().isPresent()) {
-                EditMessageText.EditMessageTextBuilder<?, ?> text = EditMessageText.builder().chatId(chat).messageId(messageId)
-                        .text(Html.escape(edit.text().get())).parseMode(HTML);
-                markup.ifPresent(text::replyMarkup);
-                return text.build();
-            }
-            EditMessageReplyMarkup.EditMessageReplyMarkupBuilder buttons = EditMessageReplyMarkup.builder().chatId(chat).messageId(messageId);
-            markup.ifPresent(buttons::replyMarkup);
-            return buttons.build();
-        }), id -> { }));
+        if (edit.text().isPresent()) {
+            EditMessageText.EditMessageTextBuilder<?, ?> text = EditMessageText.builder().chatId(chat)
+                    .text(Html.escape(edit.text().get())).parseMode(HTML);
+            markup.ifPresent(text::replyMarkup);
+            return new StoredCall(text.build(), edit.step());
+        }
+        EditMessageReplyMarkup.EditMessageReplyMarkupBuilder buttons = EditMessageReplyMarkup.builder().chatId(chat);
+        markup.ifPresent(buttons::replyMarkup);
+        return new StoredCall(buttons.build(), edit.step());
     }
 
     private static Optional<ReplyKeyboard> markup(Keyboard keyboard, int step, String node) {

@@ -6,6 +6,7 @@ import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadSink;
+import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
@@ -89,11 +90,18 @@ public final class TelegramService implements AutoCloseable {
         workers = sinks.stream().map(sink -> new DeliveryWorker(store, sink, clock, alert)).toList();
         Conversations conversations = new Conversations(store);
         // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
-        ChatRouter router = new ChatRouter(new ConversationEngine(flow), conversations, new Replies(outbox, new StepMessages(store)),
+        Replies replies = new Replies(outbox, new ReplyLog(store));
+        ChatRouter router = new ChatRouter(new ConversationEngine(flow), conversations, replies,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(store, leadsFile, chat)),
                 clock, closedChats);
-        UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, flow.id(),
+        UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, flow.id(),
                 sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5));
+        // Replies committed by an earlier run that stopped before sending them go first, in order.
+        List<Outgoing> unsent = store.unsent();
+        if (!unsent.isEmpty()) {
+            LOG.info("{} replies committed before the last stop were not sent yet; sending them now", unsent.size());
+            replies.send(unsent);
+        }
         // Deliveries left pending by an earlier run (a crash, a CRM down) go out now.
         workers.forEach(DeliveryWorker::wake);
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread, PollingBackOff::new);

@@ -2,6 +2,7 @@ package dev.leadbot.telegram;
 
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.BatchLog;
+import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /**
  * Takes each getUpdates batch and makes it durable before anything leaves the process: every
  * update goes to its chat's lane, all new states and the last update id are committed in one
- * transaction (group commit), and only then are replies sent and leads handed over. An update
+ * transaction with the replies (group commit), and only then are replies sent and leads handed over. An update
  * at or below the committed id is a redelivery and is skipped. If the commit fails (disk full,
  * read-only disk), nothing is sent, the batch is fetched again after a pause, and the error is
  * logged once a minute until it succeeds. Never throws: that would stop the library's polling.
@@ -32,6 +34,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     private final ChatRouter router;
     private final Conversations conversations;
     private final BatchLog store;
+    private final Consumer<List<Outgoing>> send;
     private final String flow;
     private final List<String> sinks;
     private final Duration retryPause;
@@ -43,12 +46,13 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
      * @param sinks      the sinks every completed lead is to be delivered to (stored with the lead)
      * @param retryPause how long to wait before fetching a batch again after its commit failed
      */
-    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, BatchLog store, String flow, List<String> sinks,
-            Duration retryPause) throws StoreException {
+    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, BatchLog store, Consumer<List<Outgoing>> send,
+            String flow, List<String> sinks, Duration retryPause) throws StoreException {
         this.lanes = lanes;
         this.router = router;
         this.conversations = conversations;
         this.store = store;
+        this.send = send;
         this.flow = flow;
         this.sinks = List.copyOf(sinks);
         this.retryPause = retryPause;
@@ -82,11 +86,12 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         CompletableFuture.allOf(applied.toArray(CompletableFuture[]::new)).join();
         Optional<StoreFailure> storeFailure = applied.stream().map(CompletableFuture::join).flatMap(Optional::stream)
                 .filter(StoreFailure.class::isInstance).map(StoreFailure.class::cast).findFirst();
+        List<Outgoing> replies;
         try {
             if (storeFailure.isPresent()) {
                 throw (StoreException) storeFailure.get().getCause();
             }
-            store.commit(flow, batch);
+            replies = store.commit(flow, batch);
             batch.lastUpdateId().ifPresent(id -> committed = id);
             if (lastFailureLog != 0) {
                 LOG.info("updates are committed again");
@@ -96,6 +101,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
             failed(batch, e);
             return;
         }
+        send.accept(replies);
         effects.release();
     }
 

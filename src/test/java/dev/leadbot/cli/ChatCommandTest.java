@@ -21,10 +21,9 @@ class ChatCommandTest {
     Path dir;
 
     @Test
-    void aScriptedConversationPipedIntoChatAppendsTheExpectedLeadLine() throws IOException {
-        Path leads = dir.resolve("data/leads.jsonl");
-
-        Run run = Run.of(EXPERT_SCRIPT, "chat", "--leads", leads.toString(), "--name", "Anna", "--source", "vk_ads");
+    void aScriptedConversationPipedIntoChatStoresTheExpectedLead() {
+        Run run = Run.of(EXPERT_SCRIPT, "chat", "--db", db(), "--name", "Anna", "--source", "vk_ads");
+        Run leads = Run.of("", "leads", "--db", db(), "--format", "jsonl");
 
         assertEquals(0, run.status(), run.err());
         assertEquals(List.of("{\"id\":\"7c081b39-1ef4-34cf-b1d6-520472b3a37e\",\"flow\":\"qualification\","
@@ -43,12 +42,12 @@ class ChatCommandTest {
                 + "\"score\":35,\"tags\":[\"expert\",\"crm\",\"sheets\"],"
                 + "\"path\":[\"greeting\",\"role\",\"features\",\"concept\",\"contact_intro\",\"contact_name\",\"channel\",\"phone\","
                 + "\"contact_time\",\"thanks_expert\"],"
-                + "\"started_at\":\"2026-11-22T10:00:00Z\",\"completed_at\":\"2026-11-22T10:00:00Z\"}"), Files.readAllLines(leads));
+                + "\"started_at\":\"2026-11-22T10:00:00Z\",\"completed_at\":\"2026-11-22T10:00:00Z\"}"), leads.out().lines().toList());
     }
 
     @Test
     void theOwnerSummaryIsPrintedAtTheEnd() {
-        Run run = Run.of(EXPERT_SCRIPT, "chat", "--leads", dir.resolve("leads.jsonl").toString(), "--name", "Anna");
+        Run run = Run.of(EXPERT_SCRIPT, "chat", "--db", db(), "--name", "Anna");
 
         assertTrue(run.out().contains("""
                 ======== the owner receives ========
@@ -61,7 +60,7 @@ class ChatCommandTest {
 
     @Test
     void numbersPickOptionsAndWordsGoBackOrRestart() {
-        Run run = Run.of("1\nback\n2\nrestart\nquit\n", "chat", "--leads", dir.resolve("leads.jsonl").toString(), "--name", "Anna");
+        Run run = Run.of("1\nback\n2\nrestart\nquit\n", "chat", "--db", db(), "--name", "Anna");
 
         assertEquals(0, run.status());
         assertTrue(run.out().contains("     ✔️ 👨‍💼 Я владелец бизнеса / предприниматель\nbot: Отлично! В какой сфере ваш бизнес?"), run.out());
@@ -71,19 +70,42 @@ class ChatCommandTest {
     }
 
     @Test
-    void inputEndingMidConversationSendsNoLead() {
-        Path leads = dir.resolve("leads.jsonl");
-
-        Run run = Run.of("1\n", "chat", "--leads", leads.toString());
+    void inputEndingMidConversationStoresNoLead() {
+        Run run = Run.of("1\n", "chat", "--db", db());
 
         assertEquals(0, run.status());
-        assertTrue(run.out().endsWith("(conversation left unfinished; no lead was sent)\n"), run.out());
-        assertFalse(Files.exists(leads));
+        assertTrue(run.out().endsWith("(conversation saved unfinished; 'leadbot chat' continues it)\n"), run.out());
+        assertTrue(Run.of("", "leads", "--db", db()).out().endsWith("\n0 leads\n"));
+    }
+
+    @Test
+    void aConversationLeftMidwayContinuesWhereItWasNextTime() {
+        Run.of("1\n2\nquit\n", "chat", "--db", db(), "--name", "Anna");
+
+        Run again = Run.of("1\n", "chat", "--db", db(), "--name", "Anna");
+
+        assertTrue(again.out().startsWith("bot: Мы уже начали разговор. Продолжим с того же места или начнём заново?\n"
+                + "  1. ▶️ Продолжить\n"), again.out());
+        assertTrue(again.out().contains("bot: Что для вас сейчас важнее всего?"), again.out());
+    }
+
+    @Test
+    void forgetInTheTerminalDeletesTheTerminalChat() {
+        Run.of("1\nquit\n", "chat", "--db", db());
+
+        Run run = Run.of("/forget\n1\nquit\n", "chat", "--db", db());
+
+        assertTrue(run.out().contains("(this terminal chat and its leads were deleted from " + db() + ")"), run.out());
+        assertTrue(Run.of("quit\n", "chat", "--db", db()).out().startsWith("bot: Здравствуйте"), "starts afresh");
+    }
+
+    private String db() {
+        return dir.resolve("data/leadbot.db").toString();
     }
 
     @Test
     void anEnglishProspectChatsInEnglish() {
-        Run run = Run.of("quit\n", "chat", "--lang", "en", "--name", "Sam", "--leads", dir.resolve("leads.jsonl").toString());
+        Run run = Run.of("quit\n", "chat", "--lang", "en", "--name", "Sam", "--db", db());
 
         assertTrue(run.out().startsWith("bot: Hello, Sam! 👋"), run.out());
         assertTrue(run.out().contains("  1. 👨‍💼 I own a business / I am an entrepreneur\n"), run.out());
@@ -107,7 +129,7 @@ class ChatCommandTest {
         Run run = Run.of("", "chat", "--help");
 
         assertEquals(0, run.status());
-        assertTrue(run.out().startsWith("Usage: leadbot chat [-hV] [--lang=CODE] [--leads=FILE] [--name=NAME]"), run.out());
+        assertTrue(run.out().startsWith("Usage: leadbot chat [-hV] [--db=FILE] [--lang=CODE] [--name=NAME]"), run.out());
         assertTrue(run.out().contains("'back' undoes the last answer, 'restart' starts over, 'quit' leaves,\n"), run.out());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.telegram.fake.FakeUser;
+import dev.leadbot.testing.BotProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,13 +25,7 @@ class KillJarIT {
     Path dir;
 
     private Process start(FakeBotApi api, int run) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", "target/leadbot.jar", "run")
-                .redirectOutput(dir.resolve("out" + run + ".log").toFile()).redirectError(dir.resolve("err" + run + ".log").toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("LEADBOT_") || key.equals("TELEGRAM_BOT_TOKEN"));
-        builder.environment().putAll(Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "LEADBOT_TELEGRAM_API_URL", api.url().toString(),
-                "LEADBOT_OWNER_CHAT_IDS", "1000", "LEADBOT_LEADS_FILE", dir.resolve("data/leads.jsonl").toString(),
-                "LEADBOT_DB", dir.resolve("data/leadbot.db").toString()));
-        return builder.start();
+        return BotProcess.start(dir, String.valueOf(run), BotProcess.against(api, dir));
     }
 
     /** Presses once the button is there, then waits for a new message containing {@code expected}. */

@@ -37,14 +37,15 @@ class LeadbotJarIT {
     }
 
     @Test
-    void aConversationPipedIntoTheJarLeavesOneLeadLine() throws Exception {
-        Path leads = dir.resolve("leads.jsonl");
+    void aConversationPipedIntoTheJarLeavesOneLeadInTheDatabase() throws Exception {
+        Path db = dir.resolve("data/leadbot.db");
 
-        Result result = run(ChatCommandTest.EXPERT_SCRIPT, "chat", "--leads", leads.toString(), "--name", "Anna", "--source", "site");
+        Result result = run(ChatCommandTest.EXPERT_SCRIPT, "chat", "--db", db.toString(), "--name", "Anna", "--source", "site");
+        Result leads = run("", "leads", "--db", db.toString(), "--format", "jsonl");
 
         assertEquals(0, result.status(), result.err());
-        assertTrue(result.out().contains("======== lead saved by the jsonl sink ========"), result.out());
-        List<String> lines = Files.readAllLines(leads);
+        assertTrue(result.out().contains("saved in " + db + " ('leadbot leads' lists it) ========"), result.out());
+        List<String> lines = leads.out().lines().toList();
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).contains("\"source\":\"site\""), lines.get(0));
         assertTrue(lines.get(0).contains("\"tags\":[\"expert\",\"crm\",\"sheets\"]"), lines.get(0));

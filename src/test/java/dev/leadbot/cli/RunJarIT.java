@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.telegram.fake.FakeBotApi;
+import dev.leadbot.testing.BotProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,25 +22,18 @@ class RunJarIT {
     Path dir;
 
     private Process start(Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", "target/leadbot.jar", "run")
-                .redirectOutput(dir.resolve("out.log").toFile()).redirectError(dir.resolve("err.log").toFile());
-        builder.environment().keySet().removeIf(key -> key.startsWith("LEADBOT_") || key.equals("TELEGRAM_BOT_TOKEN"));
-        // Each run gets its own database: a stored polling offset would make a fresh fake's update ids look handled already.
-        builder.environment().put("LEADBOT_DB", dir.resolve("data/leadbot.db").toString());
-        builder.environment().putAll(env);
-        return builder.start();
+        return BotProcess.start(dir, "", env);
     }
 
     private String output() throws IOException {
-        return Files.readString(dir.resolve("out.log")) + Files.readString(dir.resolve("err.log"));
+        return BotProcess.output(dir, "");
     }
 
     @Test
     void theBotAnswersAProspectAndStopsCleanlyOnSigterm() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {
             api.startedEarlier(1000);
-            Process bot = start(Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "LEADBOT_TELEGRAM_API_URL", api.url().toString(),
-                    "LEADBOT_OWNER_CHAT_IDS", "1000", "LEADBOT_LEADS_FILE", dir.resolve("data/leads.jsonl").toString()));
+            Process bot = start(BotProcess.against(api, dir));
             try {
                 api.user(42, "Anna").send("/start site");
                 api.await(42, messages -> messages.size() >= 2);

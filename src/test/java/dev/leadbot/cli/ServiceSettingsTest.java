@@ -44,6 +44,24 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void theSendRateDefaultsUnderTelegramsLimitAndCanBeRaisedForPaidBroadcasts() throws IOException {
+        Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN);
+
+        assertEquals(25, ServiceSettings.read(env, dir.resolve("none.yaml")).telegram().orElseThrow().perSecond());
+        assertEquals(300, ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_SEND_PER_SECOND", "300"),
+                dir.resolve("none.yaml")).telegram().orElseThrow().perSecond());
+    }
+
+    @Test
+    void aSendRateOutOfRangeSaysWhatToWrite() throws IOException {
+        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_SEND_PER_SECOND", "fast"),
+                dir.resolve("none.yaml"));
+
+        assertEquals(List.of("LEADBOT_SEND_PER_SECOND is 'fast'; write messages a second from 1 to 1000 (Telegram allows about 30"
+                + " without paid broadcasts; leave it unset for 25)"), result.problems());
+    }
+
+    @Test
     void aMissingTokenSaysWhereToGetOne() throws IOException {
         ServiceSettings.Result result = ServiceSettings.read(Map.of(), dir.resolve("none.yaml"));
 

@@ -59,18 +59,24 @@ class StoreTest {
     }
 
     @Test
-    void questionMessagesAreRememberedAndForgetRemovesEverythingOfTheChat() throws Exception {
+    void repliesWaitInOrderUntilSentAndForgetRemovesEverythingOfTheChat() throws Exception {
         try (Store store = Store.open(db(), CLOCK)) {
             Batch batch = new Batch();
             batch.put(42, MIDWAY);
             batch.put(43, MIDWAY);
-            store.commit("qualification", batch);
-            store.rememberQuestion(42, 7, 555);
+            batch.send(42, List.of("first", "second"));
+            batch.send(43, List.of("other"));
+            batch.send(42, List.of("third"));
+            List<Outgoing> committed = store.commit("qualification", batch);
+            store.sent(committed.get(0), Optional.of(new Store.QuestionMessage(7, 555)));
 
+            assertEquals(List.of("first", "second", "other", "third"), committed.stream().map(Outgoing::payload).toList());
+            assertEquals(List.of("second", "other", "third"), store.unsent().stream().map(Outgoing::payload).toList());
             assertEquals(Optional.of(555), store.questionMessage(42, 7));
-            assertEquals(2, store.forget(42));
+            assertEquals(4, store.forget(42));
             assertEquals(Optional.empty(), store.conversation(42));
             assertEquals(Optional.empty(), store.questionMessage(42, 7));
+            assertEquals(List.of("other"), store.unsent().stream().map(Outgoing::payload).toList());
             assertEquals(Optional.of(MIDWAY), store.conversation(43));
         }
     }

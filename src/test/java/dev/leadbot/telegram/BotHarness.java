@@ -59,6 +59,19 @@ final class BotHarness implements AutoCloseable {
         start();
     }
 
+    /** Something done to the database while the bot is down, as a crashed run would have left it. */
+    interface WhileDown {
+        void apply(Store store, Flow flow) throws StoreException;
+    }
+
+    /** Stops the service, lets {@code crashed} change the database, and starts again on it. */
+    void restart(WhileDown crashed) throws StoreException, BotStartException {
+        service.close();
+        crashed.apply(store, flow);
+        store.close();
+        start();
+    }
+
     private void start() throws StoreException, BotStartException {
         store = Store.open(db, Clock.systemUTC());
         service = TelegramService.start(settings, flow, store, Clock.systemUTC());

@@ -1,6 +1,7 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.telegram.fake.BotMessage;
+import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.telegram.fake.FakeUser;
 import java.util.List;
 
@@ -8,11 +9,15 @@ import java.util.List;
 final class ProspectChat {
 
     final FakeUser user;
-    private final BotHarness bot;
+    private final FakeBotApi api;
     private int seen;
 
     ProspectChat(BotHarness bot, FakeUser user) {
-        this.bot = bot;
+        this(bot.api, user);
+    }
+
+    ProspectChat(FakeBotApi api, FakeUser user) {
+        this.api = api;
         this.user = user;
     }
 
@@ -30,20 +35,20 @@ final class ProspectChat {
 
     /** Waits for a button whose label contains {@code label}, as a person waits to see it, and presses it; returns the query id. */
     String tap(String label) {
-        bot.api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.callbackData(label).isPresent()));
+        api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.callbackData(label).isPresent()));
         return user.press(label);
     }
 
     /** Waits for a bot message, newer than the last one expected, containing {@code part}. */
     BotMessage expect(String part) {
-        List<BotMessage> messages = bot.api.await(user.chatId(), all -> indexOf(all, part) >= 0);
+        List<BotMessage> messages = api.await(user.chatId(), all -> indexOf(all, part) >= 0);
         int index = indexOf(messages, part);
         seen = index + 1;
         return messages.get(index);
     }
 
     List<BotMessage> messages() {
-        return bot.api.botMessages(user.chatId());
+        return api.botMessages(user.chatId());
     }
 
     private int indexOf(List<BotMessage> messages, String part) {

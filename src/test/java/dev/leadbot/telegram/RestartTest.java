@@ -3,11 +3,18 @@ package dev.leadbot.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.engine.ConversationEngine;
+import dev.leadbot.engine.Input;
+import dev.leadbot.engine.Transition;
 import dev.leadbot.flow.FlowLoader;
+import dev.leadbot.lead.Prospect;
+import dev.leadbot.store.Batch;
 import dev.leadbot.telegram.fake.BotMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +77,32 @@ class RestartTest {
             atPain.send("привет", "Мы обновили вопросы, поэтому начнём сначала.");
             atPain.expect(QualificationInTelegramTest.ROLE);
             atSphere.press("B2B-компания", "Что для вас сейчас важнее всего?");
+        }
+    }
+
+    @Test
+    void repliesCommittedByARunThatDiedBeforeSendingThemGoOutAtTheNextStart() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            ProspectChat chat = new ProspectChat(bot, bot.api.user(85, "Klient"));
+            Lockstep.walk(List.of(chat), Lockstep.OWNER_VIA_TELEGRAM.subList(0, 5));
+            Prospect prospect = new Prospect(85, 85, Optional.empty(), "Klient", Optional.empty(), "ru");
+
+            bot.restart((store, flow) -> {
+                // The name was typed and committed with its reply; the process died before the reply left.
+                Transition typed = new ConversationEngine(flow).handle(store.conversation(85), prospect, new Input.Typed("Клиент"),
+                        Instant.now());
+                Batch batch = new Batch();
+                batch.put(85, typed.state());
+                batch.send(85, Replies.render(85, typed.outputs(), Optional.empty()).payloads());
+                store.commit(flow.id(), batch);
+            });
+
+            chat.expect("Как вам удобнее связаться?");
+            chat.press("Напишите мне в Telegram", "Когда вам удобно");
+            bot.restart();
+
+            assertEquals(List.of(), bot.store.unsent());
+            assertEquals(1, chat.messages().stream().filter(m -> m.text().contains("Как вам удобнее связаться?")).count());
         }
     }
 }

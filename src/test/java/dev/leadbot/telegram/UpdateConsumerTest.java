@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.BatchLog;
+import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.testing.Flows;
@@ -49,12 +50,12 @@ class UpdateConsumerTest {
         }
 
         @Override
-        public void commit(String flow, Batch batch) throws StoreException {
+        public List<Outgoing> commit(String flow, Batch batch) throws StoreException {
             if (failures > 0) {
                 failures--;
                 broken.commit(flow, batch);
             }
-            store.commit(flow, batch);
+            return store.commit(flow, batch);
         }
     }
 
@@ -87,10 +88,11 @@ class UpdateConsumerTest {
             ApiCalls api = method -> record(method);
             Outbox outbox = new Outbox(api, sendThreads, System::nanoTime, 30, 10, chat -> { });
             Conversations conversations = new Conversations(store);
-            ChatRouter router = new ChatRouter(new ConversationEngine(Flows.qualification()), conversations,
-                    new Replies(outbox, new StepMessages(store)), lead -> { }, chat -> { }, Clock.systemUTC(), ConcurrentHashMap.newKeySet());
+            Replies replies = new Replies(outbox, new ReplyLog(store));
+            ChatRouter router = new ChatRouter(new ConversationEngine(Flows.qualification()), conversations, replies, lead -> { },
+                    chat -> { }, Clock.systemUTC(), ConcurrentHashMap.newKeySet());
             UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, new FullDisk(store, broken, 2),
-                    "qualification", List.of(), Duration.ZERO);
+                    replies::send, "qualification", List.of(), Duration.ZERO);
             List<Integer> rewoundTo = new ArrayList<>();
             consumer.rewindWith(rewoundTo::add);
             List<Update> batch = List.of(start(7, 42));

@@ -1,0 +1,53 @@
+package dev.leadbot.telegram;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+
+/**
+ * A reply as the store keeps it: the Bot API call in the library's own JSON, and the question
+ * step it shows (a new message) or changes (an edit, whose message id is only known when its turn
+ * comes). Step 0 means no question.
+ */
+record StoredCall(BotApiMethod<? extends Serializable> method, int step) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    boolean isEdit() {
+        return !(method instanceof SendMessage);
+    }
+
+    /** For the logs: the Bot API method and the step. */
+    String what() {
+        return method.getMethod() + (step > 0 ? " step " + step : "");
+    }
+
+    String encode() {
+        ObjectNode node = JSON.createObjectNode().put("call", method.getMethod()).put("step", step);
+        node.set("body", JSON.valueToTree(method));
+        return node.toString();
+    }
+
+    /** @throws IllegalArgumentException when the payload is not a call this version writes */
+    static StoredCall decode(String payload) {
+        try {
+            JsonNode node = JSON.readTree(payload);
+            JsonNode body = node.path("body");
+            BotApiMethod<? extends Serializable> method = switch (node.path("call").asText()) {
+                case SendMessage.PATH -> JSON.treeToValue(body, SendMessage.class);
+                case EditMessageText.PATH -> JSON.treeToValue(body, EditMessageText.class);
+                case EditMessageReplyMarkup.PATH -> JSON.treeToValue(body, EditMessageReplyMarkup.class);
+                default -> throw new IllegalArgumentException("unknown call " + node.path("call"));
+            };
+            return new StoredCall(method, node.path("step").asInt());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("unreadable stored reply: " + e.getOriginalMessage(), e);
+        }
+    }
+}
