@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.sink.http.HttpSetup;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,6 +27,11 @@ public final class Main implements Runnable {
 
     /** Runs one command line against the given streams and clock; returns the exit status. */
     static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Clock clock, Map<String, String> env) {
+        return run(args, in, out, err, clock, env, HttpSetup.standard());
+    }
+
+    /** The same, with the sinks' HTTP set up by the caller (tests use a virtual clock for rate limits). */
+    static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Clock clock, Map<String, String> env, HttpSetup http) {
         PrintWriter stdout = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter stderr = new PrintWriter(err, true, StandardCharsets.UTF_8);
         Console console = new Console(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), stdout, stderr, clock,
@@ -38,6 +44,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new LeadsCommand(console))
                 .addSubcommand(new ForgetCommand(console))
                 .addSubcommand(new HealthCommand(console))
+                .addSubcommand(new SinksCommand(console, http))
                 .setOut(stdout)
                 .setErr(stderr);
         int status = commandLine.execute(args);

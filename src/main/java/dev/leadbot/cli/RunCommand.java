@@ -1,5 +1,12 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.sink.InvalidSinkException;
+import dev.leadbot.sink.LeadSink;
+import dev.leadbot.sink.catalog.SinkCatalog;
+import dev.leadbot.sink.http.HttpSetup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.BotStartException;
@@ -21,7 +28,9 @@ import picocli.CommandLine.Option;
                 "  LEADBOT_TELEGRAM_API_URL  the Bot API (default https://api.telegram.org)",
                 "  LEADBOT_LEADS_FILE        where leads are also appended (default data/leads.jsonl)",
                 "  LEADBOT_DB                the database of conversations (default data/leadbot.db)",
-                "In the config file, write them in lower case without LEADBOT_: telegram_bot_token, owner_chat_ids, flow…", ""})
+                "  LEADBOT_SEND_PER_SECOND   messages a second across all chats (default 25)",
+                "In the config file, write them in lower case without LEADBOT_: telegram_bot_token, owner_chat_ids, flow…",
+                "CRM sinks are declared there too, under 'sinks:' (see the README); check them with 'leadbot sinks check'.", ""})
 final class RunCommand implements Callable<Integer> {
 
     private final Console console;
@@ -37,8 +46,15 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         ServiceSettings.Result settings = ServiceSettings.read(console.env(), config);
-        if (settings.telegram().isEmpty()) {
-            settings.problems().forEach(console.err()::println);
+        List<String> problems = new ArrayList<>(settings.problems());
+        List<LeadSink> sinks = List.of();
+        try {
+            sinks = SinkCatalog.create(settings.sinks(), Set.of("jsonl"), HttpSetup.standard(), console.clock());
+        } catch (InvalidSinkException e) {
+            problems.addAll(e.problems());
+        }
+        if (settings.telegram().isEmpty() || !problems.isEmpty()) {
+            problems.forEach(console.err()::println);
             return 2;
         }
         var flow = FlowFiles.load(settings.flow(), console.err());
@@ -54,7 +70,7 @@ final class RunCommand implements Callable<Integer> {
         }
         TelegramService service;
         try {
-            service = TelegramService.start(settings.telegram().get(), flow.get(), store, console.clock());
+            service = TelegramService.start(settings.telegram().get(), flow.get(), store, sinks, console.clock());
         } catch (BotStartException e) {
             store.close();
             console.err().println("cannot start the bot: " + e.getMessage());

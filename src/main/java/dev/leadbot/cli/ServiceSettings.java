@@ -2,6 +2,7 @@ package dev.leadbot.cli;
 
 import dev.leadbot.flow.Problem;
 import dev.leadbot.flow.SettingsFile;
+import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.telegram.TelegramSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -39,7 +40,7 @@ final class ServiceSettings {
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{5,12}:[A-Za-z0-9_-]{30,}");
 
     /** Settings ready for the service, or every reason they are not. */
-    record Result(Optional<TelegramSettings> telegram, Path flow, Path database, List<String> problems) {
+    record Result(Optional<TelegramSettings> telegram, Path flow, Path database, List<SinkSettings> sinks, List<String> problems) {
     }
 
     private ServiceSettings() {
@@ -48,10 +49,16 @@ final class ServiceSettings {
     static Result read(Map<String, String> env, Path file) throws IOException {
         List<String> problems = new ArrayList<>();
         Map<String, String> fromFile = Map.of();
+        List<SinkSettings> sinks = new ArrayList<>();
         if (Files.exists(file)) {
-            SettingsFile.Contents contents = SettingsFile.read(file, ALL.stream().map(ServiceSettings::fileKey).toList());
+            List<String> keys = new ArrayList<>(ALL.stream().map(ServiceSettings::fileKey).toList());
+            keys.add(SettingsFile.SINKS);
+            SettingsFile.Contents contents = SettingsFile.read(file, keys);
             contents.problems().stream().map(Problem::toString).forEach(problems::add);
             fromFile = contents.values();
+            for (SettingsFile.SinkEntry entry : contents.sinks()) {
+                sinks(entry, env, problems).ifPresent(sinks::add);
+            }
         }
         Map<String, String> inFile = fromFile;
         Function<String, Optional<String>> setting = name -> Optional.ofNullable(env.get(name))
@@ -103,7 +110,27 @@ final class ServiceSettings {
         Path leads = Path.of(setting.apply(LEADS).orElse(DataFiles.LEADS));
         Optional<TelegramSettings> settings = problems.isEmpty()
                 ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads, sendRate, PER_CHAT_RATE)) : Optional.empty();
-        return new Result(settings, flow, Path.of(setting.apply(DB).orElse(DataFiles.DATABASE)), problems);
+        return new Result(settings, flow, Path.of(setting.apply(DB).orElse(DataFiles.DATABASE)), sinks, problems);
+    }
+
+    /** The sinks of {@code leadbot.yaml} alone, for {@code sinks check}: no token needed. */
+    static Result sinksOnly(Map<String, String> env, Path file) throws IOException {
+        Result all = read(env, file);
+        List<String> problems = all.problems().stream().filter(p -> !p.startsWith(TOKEN + " ")).toList();
+        return new Result(Optional.empty(), all.flow(), all.database(), all.sinks(), problems);
+    }
+
+    private static Optional<SinkSettings> sinks(SettingsFile.SinkEntry entry, Map<String, String> env, List<String> problems) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        boolean complete = true;
+        for (Map.Entry<String, String> value : entry.values().entrySet()) {
+            Optional<String> expanded = SecretReferences.expand(value.getValue(), env, entry.where() + ": sink '"
+                    + entry.values().get("name") + "' " + value.getKey(), problems);
+            expanded.ifPresent(v -> values.put(value.getKey(), v));
+            complete &= expanded.isPresent();
+        }
+        return complete ? Optional.of(new SinkSettings(values.get("type"), values.get("name"), entry.where(),
+                Map.copyOf(values), entry.fields())) : Optional.empty();
     }
 
     /** leadbot.yaml spells each setting in lower case without the LEADBOT_ prefix: owner_chat_ids, flow… */

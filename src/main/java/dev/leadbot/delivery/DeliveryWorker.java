@@ -65,9 +65,10 @@ public final class DeliveryWorker implements AutoCloseable {
         for (Store.Due due : store.due(sink.name(), now, BATCH)) {
             attempted++;
             String id = due.lead().id();
+            int attempt = store.attempting(id, sink.name());
             Delivery outcome;
             try {
-                outcome = sink.deliver(due.lead());
+                outcome = sink.deliver(due.lead(), attempt);
             } catch (RuntimeException e) {
                 outcome = new Delivery.RetryLater(Optional.empty(), "the sink failed: " + e);
             }
@@ -75,10 +76,10 @@ public final class DeliveryWorker implements AutoCloseable {
                 store.delivered(id, sink.name(), delivered.reference());
                 LOG.info("lead={} sink={} delivered{}", id, sink.name(), delivered.reference().map(r -> " as " + r).orElse(""));
             } else if (outcome instanceof Delivery.RetryLater later) {
-                Optional<Instant> retry = schedule.next(due.attempts() + 1, later.after(), due.lead().completedAt(), now);
+                Optional<Instant> retry = schedule.next(attempt, later.after(), due.lead().completedAt(), now);
                 if (retry.isPresent()) {
                     store.retryAt(id, sink.name(), retry.get(), later.reason());
-                    LOG.warn("lead={} sink={} attempt={} failed, retrying at {}: {}", id, sink.name(), due.attempts() + 1, retry.get(),
+                    LOG.warn("lead={} sink={} attempt={} failed, retrying at {}: {}", id, sink.name(), attempt, retry.get(),
                             later.reason());
                 } else {
                     giveUp(id, "still failing after 24 hours: " + later.reason());

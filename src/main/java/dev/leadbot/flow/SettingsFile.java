@@ -22,13 +22,28 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class SettingsFile {
 
-    /** The values by key (a list joined with commas), and every problem found. */
-    public record Contents(Map<String, String> values, List<Problem> problems) {
+    /** The values by key (a list joined with commas), the {@code sinks:} entries, and every problem found. */
+    public record Contents(Map<String, String> values, List<SinkEntry> sinks, List<Problem> problems) {
         public Contents {
             values = Map.copyOf(values);
+            sinks = List.copyOf(sinks);
             problems = List.copyOf(problems);
         }
     }
+
+    /**
+     * One entry of the {@code sinks:} list as written: its place ({@code file:line:column}), its
+     * settings (type and name among them; a list joined with commas) and its {@code fields:} mapping.
+     */
+    public record SinkEntry(String where, Map<String, String> values, Map<String, String> fields) {
+        public SinkEntry {
+            values = Map.copyOf(values);
+            fields = Map.copyOf(fields);
+        }
+    }
+
+    /** The key under which sinks are declared; a caller that allows it lists it among the keys. */
+    public static final String SINKS = "sinks";
 
     private SettingsFile() {
     }
@@ -37,6 +52,7 @@ public final class SettingsFile {
         String name = file.toString();
         Problems problems = new Problems(name);
         Map<String, String> values = new LinkedHashMap<>();
+        List<SinkEntry> sinks = new java.util.ArrayList<>();
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(Files.readString(file, StandardCharsets.UTF_8)));
@@ -44,13 +60,57 @@ public final class SettingsFile {
             Position at = e.getProblemMark() == null ? new Position(1, 1)
                     : new Position(e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1);
             problems.add(at, "YAML syntax: " + e.getProblem() + "; check the indentation and quotes");
-            return new Contents(values, problems.sorted());
+            return new Contents(values, sinks, problems.sorted());
         }
         if (root != null) {
-            YamlMap.read(root, name, keys, problems).ifPresent(map -> keys.forEach(key -> value(map, key, problems)
-                    .ifPresent(v -> values.put(key, v))));
+            YamlMap.read(root, name, keys, problems).ifPresent(map -> {
+                keys.stream().filter(key -> !key.equals(SINKS)).forEach(key -> value(map, key, problems).ifPresent(v -> values.put(key, v)));
+                map.value(SINKS).ifPresent(list -> sinks.addAll(sinks(list, name, problems)));
+            });
         }
-        return new Contents(values, problems.sorted());
+        return new Contents(values, sinks, problems.sorted());
+    }
+
+    private static List<SinkEntry> sinks(Node list, String file, Problems problems) {
+        if (!(list instanceof SequenceNode sequence)) {
+            problems.add(list, "'sinks' must be a list, one '- type: …' entry per sink");
+            return List.of();
+        }
+        List<SinkEntry> entries = new java.util.ArrayList<>();
+        for (Node item : sequence.getValue()) {
+            if (!(item instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
+                problems.add(item, "each sink must be a mapping such as '- type: webhook', with its settings under it");
+                continue;
+            }
+            Map<String, String> settings = new LinkedHashMap<>();
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
+                String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
+                Node value = tuple.getValueNode();
+                if (key.equals("fields") && value instanceof org.yaml.snakeyaml.nodes.MappingNode map) {
+                    map.getValue().forEach(field -> {
+                        if (field.getKeyNode() instanceof ScalarNode k && field.getValueNode() instanceof ScalarNode v) {
+                            fields.put(k.getValue(), v.getValue());
+                        } else {
+                            problems.add(field.getKeyNode(), "each of 'fields' must be 'destination field: lead field'");
+                        }
+                    });
+                } else if (value instanceof ScalarNode scalar) {
+                    settings.put(key, scalar.getValue());
+                } else if (value instanceof SequenceNode values && values.getValue().stream().allMatch(ScalarNode.class::isInstance)) {
+                    settings.put(key, values.getValue().stream().map(v -> ((ScalarNode) v).getValue()).collect(Collectors.joining(",")));
+                } else {
+                    problems.add(value, "'" + key + "' of a sink must be a value or a list of values");
+                }
+            }
+            if (!settings.containsKey("type")) {
+                problems.add(item, "a sink has no 'type'; write type: amocrm, bitrix24, retailcrm, google_sheets or webhook");
+                continue;
+            }
+            settings.putIfAbsent("name", settings.get("type"));
+            entries.add(new SinkEntry(file + ":" + Problems.at(item), settings, fields));
+        }
+        return entries;
     }
 
     private static Optional<String> value(YamlMap map, String key, Problems problems) {

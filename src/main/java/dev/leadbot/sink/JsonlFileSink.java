@@ -59,7 +59,7 @@ public final class JsonlFileSink implements LeadSink {
     }
 
     @Override
-    public synchronized Delivery deliver(Lead lead) {
+    public synchronized Delivery deliver(Lead lead, int attempt) {
         byte[] line = (LeadJson.toLine(lead) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             Path parent = file.toAbsolutePath().getParent();

@@ -52,9 +52,23 @@ final class Deliveries {
         }
     }
 
+    /** Counts an attempt before it is made, so one cut short by a crash still counts; returns its number. */
+    int begin(String leadId, String sink) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE deliveries SET attempts = attempts + 1 WHERE lead_id = ? AND sink = ?"
+                + " RETURNING attempts")) {
+            s.setString(1, leadId);
+            s.setString(2, sink);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getInt(1) : 1;
+            }
+        } catch (SQLException e) {
+            throw failure("count an attempt to deliver lead " + leadId + " to " + sink, e);
+        }
+    }
+
     void settle(String leadId, String sink, String state, Optional<Instant> dueAt, Optional<String> error, Optional<String> reference)
             throws StoreException {
-        try (PreparedStatement s = connection.prepareStatement("UPDATE deliveries SET state = ?, attempts = attempts + 1,"
+        try (PreparedStatement s = connection.prepareStatement("UPDATE deliveries SET state = ?,"
                 + " due_at = coalesce(?, due_at), last_error = ?, reference = coalesce(?, reference) WHERE lead_id = ? AND sink = ?")) {
             s.setString(1, state);
             s.setString(2, dueAt.map(Instant::toString).orElse(null));

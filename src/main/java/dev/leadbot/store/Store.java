@@ -66,6 +66,11 @@ public final class Store implements BatchLog, AutoCloseable {
         return deliveries.nextDue(sink);
     }
 
+    /** Counts an attempt to deliver a lead to a sink before it is made; returns its number, from 1. */
+    public synchronized int attempting(String leadId, String sink) throws StoreException {
+        return deliveries.begin(leadId, sink);
+    }
+
     public synchronized void delivered(String leadId, String sink, Optional<String> reference) throws StoreException {
         deliveries.settle(leadId, sink, "delivered", Optional.empty(), Optional.empty(), reference);
     }

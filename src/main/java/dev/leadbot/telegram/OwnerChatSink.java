@@ -36,7 +36,7 @@ final class OwnerChatSink implements LeadSink {
     }
 
     @Override
-    public Delivery deliver(Lead lead) {
+    public Delivery deliver(Lead lead, int attempt) {
         List<String> parts = OwnerSummaryHtml.messages(lead);
         List<CompletableFuture<CallResult>> sent = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {

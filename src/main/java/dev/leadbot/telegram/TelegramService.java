@@ -61,7 +61,8 @@ public final class TelegramService implements AutoCloseable {
     private final List<Long> unreachableOwners;
     private final TelegramBotsLongPollingApplication polling;
 
-    private TelegramService(TelegramSettings settings, Flow flow, Store store, Clock clock) throws TelegramApiException, StoreException {
+    private TelegramService(TelegramSettings settings, Flow flow, Store store, List<LeadSink> crmSinks, Clock clock)
+            throws TelegramApiException, StoreException {
         sendHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45)).build();
         pollHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
@@ -83,6 +84,7 @@ public final class TelegramService implements AutoCloseable {
         List<LeadSink> sinks = new ArrayList<>();
         settings.ownerChatIds().forEach(owner -> sinks.add(new OwnerChatSink(outbox, owner)));
         sinks.add(leadsFile);
+        sinks.addAll(crmSinks);
         // One worker per sink: a slow or broken sink never holds up another, nor the conversations.
         Consumer<String> alert = text -> settings.ownerChatIds().stream().filter(owner -> !closedChats.contains(owner)).forEach(owner ->
                 outbox.enqueue(new Outbox.Job(owner, "sendMessage delivery alert", true, () -> Optional.of(SendMessage.builder()
@@ -116,13 +118,15 @@ public final class TelegramService implements AutoCloseable {
     }
 
     /**
-     * Connects, checks the token with getMe, registers the commands and starts polling.
+     * Connects, checks the token with getMe, registers the commands and starts polling. Every lead goes
+     * to each owner chat, the leads file and {@code crmSinks}, each through its own delivery worker.
      *
      * @throws BotStartException when the Bot API refuses the token or cannot be reached
      */
-    public static TelegramService start(TelegramSettings settings, Flow flow, Store store, Clock clock) throws BotStartException {
+    public static TelegramService start(TelegramSettings settings, Flow flow, Store store, List<LeadSink> crmSinks, Clock clock)
+            throws BotStartException {
         try {
-            return new TelegramService(settings, flow, store, clock);
+            return new TelegramService(settings, flow, store, crmSinks, clock);
         } catch (StoreException e) {
             throw new BotStartException(e.getMessage());
         } catch (TelegramApiException e) {

@@ -29,8 +29,9 @@ class DependencyRulesTest {
             "flow", List.of("java.util", "java.math", "java.io", "java.nio", "org.yaml.snakeyaml", "dev.leadbot.flow"),
             "engine", List.of("java.util", "java.math", "java.time.Instant", "java.nio.charset", "dev.leadbot.flow",
                     "dev.leadbot.lead", "dev.leadbot.engine"),
-            "sink", List.of("java.util", "java.time", "java.io", "java.nio", "com.fasterxml.jackson", "org.slf4j",
-                    "dev.leadbot.lead", "dev.leadbot.sink"),
+            // Sinks reach their destinations over the JDK's HTTP client and sign with javax.crypto; they see only the Lead.
+            "sink", List.of("java.util", "java.time", "java.io", "java.nio", "java.net", "java.security", "javax.crypto",
+                    "com.fasterxml.jackson", "org.slf4j", "dev.leadbot.lead", "dev.leadbot.sink"),
             "delivery", List.of("java.", "org.slf4j", "dev.leadbot.lead", "dev.leadbot.sink", "dev.leadbot.store", "dev.leadbot.delivery"),
             "store", List.of("java.", "com.fasterxml.jackson", "dev.leadbot.engine", "dev.leadbot.lead", "dev.leadbot.sink",
                     "dev.leadbot.store"),
@@ -91,6 +92,31 @@ class DependencyRulesTest {
                 String source = Files.readString(file);
                 if (source.contains("java.sql") || source.contains("org.sqlite")) {
                     violations.add(file + " uses SQL");
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    /**
+     * Inside {@code sink}, dependencies point inward too: the SPI knows no destination, a destination
+     * knows no other destination, and only the catalog (used by the command line) knows them all.
+     */
+    @Test
+    void sinkDestinationsDependOnTheSpiAndTheSharedHttpOnly() throws IOException {
+        List<String> violations = new ArrayList<>();
+        Pattern sinkPackage = Pattern.compile("dev\\.leadbot\\.sink\\.([a-z0-9]+)\\.");
+        try (Stream<Path> files = Files.walk(MAIN.resolve("sink"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Path relative = MAIN.resolve("sink").relativize(file);
+                String own = relative.getNameCount() == 1 ? "" : relative.getName(0).toString();
+                Matcher m = sinkPackage.matcher(Files.readString(file));
+                while (m.find()) {
+                    String used = m.group(1);
+                    boolean ok = used.equals(own) || own.equals("catalog") || !own.isEmpty() && used.equals("http");
+                    if (!ok) {
+                        violations.add(file + " uses dev.leadbot.sink." + used);
+                    }
                 }
             }
         }

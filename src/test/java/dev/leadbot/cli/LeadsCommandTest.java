@@ -89,8 +89,8 @@ class LeadsCommandTest {
     void forgetDeletesOneProspectFromTheDatabaseAndTheLeadsFile() throws Exception {
         Path leadsFile = dir.resolve("leads.jsonl");
         JsonlFileSink sink = new JsonlFileSink(leadsFile);
-        sink.deliver(OLD);
-        sink.deliver(NEW);
+        sink.deliver(OLD, 1);
+        sink.deliver(NEW, 1);
 
         Run run = Run.of("", "forget", "42", "--db", db.toString(), "--leads", leadsFile.toString());
 
@@ -106,6 +106,7 @@ class LeadsCommandTest {
             Batch batch = new Batch(List.of("amocrm"));
             batch.completed(OLD);
             store.commit("qualification", batch);
+            store.attempting("lead-1", "amocrm");
             store.dead("lead-1", "amocrm", "401: the API key is wrong");
         }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.telegram.TelegramSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -59,6 +60,21 @@ class ServiceSettingsTest {
 
         assertEquals(List.of("LEADBOT_SEND_PER_SECOND is 'fast'; write messages a second from 1 to 1000 (Telegram allows about 30"
                 + " without paid broadcasts; leave it unset for 25)"), result.problems());
+    }
+
+    @Test
+    void sinksAreReadWithTheirSecretsFromTheEnvironmentAndTheirFieldMapping() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, "sinks:\n  - type: amocrm\n    base_url: https://x.amocrm.ru\n    token: ${AMO}\n    fields:\n"
+                + "      555001: sphere\n  - type: google_sheets\n    name: sheet\n    columns: [lead_id, name]\n");
+
+        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "AMO", "secret-amo-token"), file);
+
+        assertEquals(List.of(), result.problems());
+        assertEquals(new SinkSettings("amocrm", "amocrm", file + ":2:5", Map.of("type", "amocrm", "name", "amocrm",
+                "base_url", "https://x.amocrm.ru", "token", "secret-amo-token"), Map.of("555001", "sphere")), result.sinks().get(0));
+        assertEquals("lead_id,name", result.sinks().get(1).values().get("columns"));
+        assertFalse(result.sinks().get(0).toString().contains("secret-amo-token"));
     }
 
     @Test

@@ -37,6 +37,7 @@ class DeliveryWorkerTest {
         private final String name;
         private final List<Delivery> script;
         final List<String> received = new ArrayList<>();
+        final List<Integer> attempts = new ArrayList<>();
 
         ScriptedSink(String name, List<Delivery> script) {
             this.name = name;
@@ -49,8 +50,9 @@ class DeliveryWorkerTest {
         }
 
         @Override
-        public synchronized Delivery deliver(Lead lead) {
+        public synchronized Delivery deliver(Lead lead, int attempt) {
             received.add(lead.id());
+            attempts.add(attempt);
             return script.isEmpty() ? new Delivery.Delivered(Optional.of("crm-7")) : script.remove(0);
         }
     }
@@ -100,9 +102,21 @@ class DeliveryWorkerTest {
         assertEquals(0, worker.runOnce(T0.plus(Duration.ofDays(2))));
 
         assertEquals(List.of("lead-1", "lead-1", "lead-1"), crm.received);
+        assertEquals(List.of(1, 2, 3), crm.attempts);
         assertEquals(Optional.empty(), store.nextDue("crm"));
         assertEquals(List.of(), alerts);
         worker.close();
+    }
+
+    @Test
+    void anAttemptCutShortByACrashStillCountsSoTheNextOneLooksTheLeadUpFirst() throws Exception {
+        ScriptedSink crm = new ScriptedSink("crm", List.of());
+        storeLead("crm");
+        store.attempting("lead-1", "crm"); // the process died while this attempt waited for the CRM
+
+        worker(crm).runOnce(T0);
+
+        assertEquals(List.of(2), crm.attempts);
     }
 
     @Test
@@ -161,7 +175,7 @@ class DeliveryWorkerTest {
             }
 
             @Override
-            public Delivery deliver(Lead lead) {
+            public Delivery deliver(Lead lead, int attempt) {
                 try {
                     release.await();
                 } catch (InterruptedException e) {
@@ -178,7 +192,7 @@ class DeliveryWorkerTest {
             }
 
             @Override
-            public Delivery deliver(Lead lead) {
+            public Delivery deliver(Lead lead, int attempt) {
                 delivered.countDown();
                 return new Delivery.Delivered(Optional.empty());
             }

@@ -22,8 +22,8 @@ class JsonlFileSinkTest {
         Path file = dir.resolve("data/leads.jsonl");
         JsonlFileSink sink = new JsonlFileSink(file);
 
-        assertEquals(new Delivery.Delivered(Optional.empty()), sink.deliver(SinkFixtures.LEAD));
-        assertEquals(new Delivery.Delivered(Optional.empty()), sink.deliver(SinkFixtures.LEAD));
+        assertEquals(new Delivery.Delivered(Optional.empty()), sink.deliver(SinkFixtures.LEAD, 1));
+        assertEquals(new Delivery.Delivered(Optional.empty()), sink.deliver(SinkFixtures.LEAD, 1));
 
         assertEquals(List.of(LeadJson.toLine(SinkFixtures.LEAD), LeadJson.toLine(SinkFixtures.LEAD)), Files.readAllLines(file));
     }
@@ -34,7 +34,7 @@ class JsonlFileSinkTest {
         Files.writeString(blocker, "a file where a folder should be");
         Path file = blocker.resolve("leads.jsonl");
 
-        Delivery.RetryLater retry = assertInstanceOf(Delivery.RetryLater.class, new JsonlFileSink(file).deliver(SinkFixtures.LEAD));
+        Delivery.RetryLater retry = assertInstanceOf(Delivery.RetryLater.class, new JsonlFileSink(file).deliver(SinkFixtures.LEAD, 1));
 
         assertTrue(retry.reason().startsWith("cannot write " + file), retry.reason());
     }
@@ -46,9 +46,9 @@ class JsonlFileSinkTest {
         dev.leadbot.lead.Lead other = new dev.leadbot.lead.Lead("other", "qualification",
                 new dev.leadbot.lead.Prospect(7, 7, Optional.empty(), "Boris", Optional.empty(), "ru"), Optional.empty(), List.of(), 0,
                 List.of(), List.of(), SinkFixtures.LEAD.contact(), SinkFixtures.LEAD.startedAt(), SinkFixtures.LEAD.completedAt());
-        sink.deliver(SinkFixtures.LEAD);
-        sink.deliver(other);
-        sink.deliver(SinkFixtures.LEAD);
+        sink.deliver(SinkFixtures.LEAD, 1);
+        sink.deliver(other, 1);
+        sink.deliver(SinkFixtures.LEAD, 1);
 
         assertEquals(2, sink.forget(42));
 

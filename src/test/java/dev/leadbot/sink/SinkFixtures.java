@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** A finished lead as the sinks receive it. */
-final class SinkFixtures {
+public final class SinkFixtures {
 
-    static final Lead LEAD = new Lead("6f1c2d3e-0000-4000-8000-000000000001", "qualification",
+    public static final Lead LEAD = new Lead("6f1c2d3e-0000-4000-8000-000000000001", "qualification",
             new Prospect(42, 4242, Optional.of("anna_k"), "Anna", Optional.of("Kim"), "ru"),
             Optional.of("vk_ads"),
             List.of(Answer.of("role", "role", "owner", "👨‍💼 Я владелец бизнеса"),
@@ -22,5 +22,13 @@ final class SinkFixtures {
             Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:02:05Z"));
 
     private SinkFixtures() {
+    }
+
+    /** Another lead like {@link #LEAD}, with its own id and chat, for bursts. */
+    public static Lead lead(int n) {
+        return new Lead(String.format("6f1c2d3e-0000-4000-8000-%012d", n), LEAD.flow(),
+                new Prospect(1000 + n, 1000 + n, Optional.empty(), "Klient" + n, Optional.empty(), "ru"), LEAD.source(), LEAD.answers(),
+                LEAD.score(), LEAD.tags(), LEAD.path(), new Contact(Optional.of("Клиент " + n), Optional.of("+7916000" + String.format("%04d", n)),
+                        Optional.of("k" + n + "@example.com"), Optional.empty()), LEAD.startedAt(), LEAD.completedAt());
     }
 }

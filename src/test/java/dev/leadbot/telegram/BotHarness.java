@@ -1,6 +1,7 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.flow.Flow;
+import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.fake.BotMessage;
@@ -22,6 +23,7 @@ final class BotHarness implements AutoCloseable {
     private final Path db;
     private Flow flow;
     private final TelegramSettings settings;
+    private final List<LeadSink> sinks;
     Store store;
     TelegramService service;
 
@@ -36,6 +38,17 @@ final class BotHarness implements AutoCloseable {
     /** With the service's limits raised (the fake's too), for load. */
     BotHarness(Path dir, Flow flow, List<Long> owners, int perSecond, int perChatSecond)
             throws IOException, BotStartException, StoreException {
+        this(dir, flow, owners, perSecond, perChatSecond, List.of());
+    }
+
+    /** With CRM sinks besides the owner chat and the leads file. */
+    BotHarness(Path dir, List<LeadSink> sinks) throws IOException, BotStartException, StoreException {
+        this(dir, Flows.qualification(), List.of(OWNER), 25, 3, sinks);
+    }
+
+    private BotHarness(Path dir, Flow flow, List<Long> owners, int perSecond, int perChatSecond, List<LeadSink> sinks)
+            throws IOException, BotStartException, StoreException {
+        this.sinks = List.copyOf(sinks);
         api = new FakeBotApi();
         api.limits(Math.max(30, perSecond + 5), Math.max(4, perChatSecond + 1));
         owners.forEach(api::startedEarlier);
@@ -74,7 +87,7 @@ final class BotHarness implements AutoCloseable {
 
     private void start() throws StoreException, BotStartException {
         store = Store.open(db, Clock.systemUTC());
-        service = TelegramService.start(settings, flow, store, Clock.systemUTC());
+        service = TelegramService.start(settings, flow, store, sinks, Clock.systemUTC());
     }
 
     /** Waits until the chat has at least {@code count} bot messages; returns them all. */

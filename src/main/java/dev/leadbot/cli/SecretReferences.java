@@ -1,0 +1,38 @@
+package dev.leadbot.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ${NAME}} in a setting is replaced by the environment variable NAME, so tokens stay out of
+ * {@code leadbot.yaml}. A variable that is not set is reported by name; its value never is.
+ */
+final class SecretReferences {
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private SecretReferences() {
+    }
+
+    /** The value with every reference filled in, or empty when one is not set (the problem is added). */
+    static Optional<String> expand(String value, Map<String, String> env, String where, List<String> problems) {
+        Matcher m = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        boolean missing = false;
+        while (m.find()) {
+            String set = env.get(m.group(1));
+            if (set == null || set.isBlank()) {
+                problems.add(where + ": ${" + m.group(1) + "} is not set in the environment; export " + m.group(1) + "=… before starting"
+                        + " leadbot");
+                missing = true;
+                continue;
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(set));
+        }
+        m.appendTail(out);
+        return missing ? Optional.empty() : Optional.of(out.toString());
+    }
+}

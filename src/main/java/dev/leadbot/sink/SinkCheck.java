@@ -1,0 +1,21 @@
+package dev.leadbot.sink;
+
+import java.util.Objects;
+
+/** What {@code leadbot sinks check} found for one sink. */
+public sealed interface SinkCheck {
+
+    /** The settings are usable; {@code what} says what was verified, e.g. the CRM account reached. */
+    record Passed(String what) implements SinkCheck {
+        public Passed {
+            Objects.requireNonNull(what, "what");
+        }
+    }
+
+    /** The sink would fail; {@code whatToDo} says what is wrong and how to fix it. */
+    record Failed(String whatToDo) implements SinkCheck {
+        public Failed {
+            Objects.requireNonNull(whatToDo, "whatToDo");
+        }
+    }
+}

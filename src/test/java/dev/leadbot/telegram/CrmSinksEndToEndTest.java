@@ -1,0 +1,75 @@
+package dev.leadbot.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadbot.sink.SinkSettings;
+import dev.leadbot.sink.amocrm.AmoCrmSink;
+import dev.leadbot.sink.amocrm.FakeAmoCrm;
+import dev.leadbot.sink.fake.FakeHttpServer;
+import dev.leadbot.sink.fake.FakeHttpServer.Reply;
+import dev.leadbot.sink.http.HttpSetup;
+import dev.leadbot.sink.webhook.WebhookSink;
+import dev.leadbot.telegram.fake.BotMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Leads finished in Telegram, through the delivery outbox, into CRMs that fail first. */
+class CrmSinksEndToEndTest {
+
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aLeadReachesEverySinkExactlyOnceEvenWhenEachFailsFirst() throws Exception {
+        try (FakeAmoCrm amo = new FakeAmoCrm(System::nanoTime); FakeHttpServer hook = new FakeHttpServer()) {
+            amo.failNext(Reply.json(503, "{\"title\":\"Service Unavailable\",\"status\":503}"));
+            AtomicInteger calls = new AtomicInteger();
+            hook.handle(request -> calls.incrementAndGet() == 1 ? Reply.json(500, "{}") : Reply.json(200, "{}"));
+            AmoCrmSink amoSink = AmoCrmSink.from(new SinkSettings("amocrm", "amo", "leadbot.yaml:2:5",
+                    Map.of("base_url", amo.server.url("").toString(), "token", FakeAmoCrm.TOKEN), Map.of()), HttpSetup.standard());
+            WebhookSink hookSink = WebhookSink.from(new SinkSettings("webhook", "hooks", "leadbot.yaml:6:5",
+                    Map.of("url", hook.url("/leads").toString(), "secret", SECRET), Map.of()), HttpSetup.standard().calls(), Clock.systemUTC());
+
+            try (BotHarness bot = new BotHarness(dir, List.of(amoSink, hookSink))) {
+                ProspectChat chat = new ProspectChat(bot, bot.api.user(90, "Klient"));
+                Lockstep.walk(List.of(chat), Lockstep.OWNER_VIA_TELEGRAM);
+
+                bot.api.awaitState(() -> amo.leads().size() == 1 && hook.requests().size() == 2);
+                bot.restart(); // pending or not, nothing may go out again
+
+                assertEquals(1, amo.leads().size());
+                assertEquals("Клиент — Telegram #" + hook.requests().get(1).header("webhook-id").substring(0, 8),
+                        amo.leads().get(0).path("name").asText());
+                assertEquals(hook.requests().get(0).header("webhook-id"), hook.requests().get(1).header("webhook-id"));
+                assertEquals(2, hook.requests().size());
+            }
+        }
+    }
+
+    @Test
+    void aSinkThatFailsForGoodIsReportedToTheOwnerInTelegram() throws Exception {
+        try (FakeHttpServer hook = new FakeHttpServer()) {
+            hook.handle(request -> Reply.json(410, ""));
+            WebhookSink hookSink = WebhookSink.from(new SinkSettings("webhook", "hooks", "leadbot.yaml:6:5",
+                    Map.of("url", hook.url("/leads").toString(), "secret", SECRET), Map.of()), HttpSetup.standard().calls(), Clock.systemUTC());
+
+            try (BotHarness bot = new BotHarness(dir, List.of(hookSink))) {
+                ProspectChat chat = new ProspectChat(bot, bot.api.user(91, "Klient"));
+                Lockstep.walk(List.of(chat), Lockstep.OWNER_VIA_TELEGRAM);
+
+                List<BotMessage> owner = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("не доставлен в «hooks»"));
+                String alert = owner.stream().filter(m -> m.text().contains("не доставлен")).findFirst().orElseThrow().text();
+                assertTrue(alert.contains("the endpoint answered 410 Gone"), alert);
+                assertTrue(alert.contains("leadbot leads --retry"), alert);
+            }
+        }
+    }
+}
