@@ -33,12 +33,17 @@ class SinksCommandTest {
     }
 
     private Run check(String yaml, Map<String, String> env) throws Exception {
+        return leadbot(yaml, env, "sinks", "check");
+    }
+
+    private Run leadbot(String yaml, Map<String, String> env, String... command) throws Exception {
         Path config = dir.resolve("leadbot.yaml");
         Files.writeString(config, yaml);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(new String[] {"sinks", "check", "--config", config.toString()}, new ByteArrayInputStream(new byte[0]), out, err,
-                Run.CLOCK, env, time.setup(Duration.ofSeconds(2)));
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(command), java.util.stream.Stream.of("--config", config.toString()))
+                .toArray(String[]::new);
+        int status = Main.run(args, new ByteArrayInputStream(new byte[0]), out, err, Run.CLOCK, env, time.setup(Duration.ofSeconds(2)));
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -74,6 +79,15 @@ class SinksCommandTest {
                 + " starting leadbot\n"
                 + file + ":4:5: sink 'webhook' (webhook): unknown setting 'retries'; a webhook sink takes type, name, fields, url, secret\n"
                 + file + ":8:5: unknown sink type 'hubspot'; write one of amocrm, kommo, bitrix24, retailcrm, google_sheets, webhook\n", run.err());
+    }
+
+    @Test
+    void theBotRefusesToStartWithASinkMistakeBeforeAnyProspectMeetsIt() throws Exception {
+        Run run = leadbot("sinks:\n  - type: webhook\n    url: https://hooks.example.com/x\n    secret: not-a-whsec\n",
+                Map.of("TELEGRAM_BOT_TOKEN", "1234567:AAFakeTokenForLocalTestsOnly_abcdefghij"), "run");
+
+        assertEquals(new Run(2, "", dir.resolve("leadbot.yaml") + ":2:5: sink 'webhook' (webhook): 'secret' must be whsec_ followed by"
+                + " base64 (at least 24 bytes), as Standard Webhooks tools generate it\n"), run);
     }
 
     @Test
