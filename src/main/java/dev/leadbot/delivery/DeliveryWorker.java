@@ -1,5 +1,6 @@
 package dev.leadbot.delivery;
 
+import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Store;
@@ -62,13 +63,13 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Makes every delivery due at {@code now}; returns how many were attempted. */
     int runOnce(Instant now) throws StoreException {
         int attempted = 0;
-        for (Store.Due due : store.due(sink.name(), now, BATCH)) {
+        for (Lead lead : store.due(sink.name(), now, BATCH)) {
             attempted++;
-            String id = due.lead().id();
+            String id = lead.id();
             int attempt = store.attempting(id, sink.name());
             Delivery outcome;
             try {
-                outcome = sink.deliver(due.lead(), attempt);
+                outcome = sink.deliver(lead, attempt);
             } catch (RuntimeException e) {
                 outcome = new Delivery.RetryLater(Optional.empty(), "the sink failed: " + e);
             }
@@ -76,7 +77,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 store.delivered(id, sink.name(), delivered.reference());
                 LOG.info("lead={} sink={} delivered{}", id, sink.name(), delivered.reference().map(r -> " as " + r).orElse(""));
             } else if (outcome instanceof Delivery.RetryLater later) {
-                Optional<Instant> retry = schedule.next(attempt, later.after(), due.lead().completedAt(), now);
+                Optional<Instant> retry = schedule.next(attempt, later.after(), lead.completedAt(), now);
                 if (retry.isPresent()) {
                     store.retryAt(id, sink.name(), retry.get(), later.reason());
                     LOG.warn("lead={} sink={} attempt={} failed, retrying at {}: {}", id, sink.name(), attempt, retry.get(),

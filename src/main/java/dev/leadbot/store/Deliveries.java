@@ -23,16 +23,16 @@ final class Deliveries {
         this.file = file;
     }
 
-    List<Store.Due> due(String sink, Instant now, int limit) throws StoreException {
-        try (PreparedStatement s = connection.prepareStatement("SELECT l.lead, d.attempts FROM deliveries d JOIN leads l ON l.id = d.lead_id"
+    List<Lead> due(String sink, Instant now, int limit) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT l.lead FROM deliveries d JOIN leads l ON l.id = d.lead_id"
                 + " WHERE d.sink = ? AND d.state = 'pending' AND d.due_at <= ? ORDER BY d.due_at, d.lead_id LIMIT ?")) {
             s.setString(1, sink);
             s.setString(2, now.toString());
             s.setInt(3, limit);
-            List<Store.Due> due = new ArrayList<>();
+            List<Lead> due = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    due.add(new Store.Due(LeadJson.fromJson(r.getString(1)), r.getInt(2)));
+                    due.add(LeadJson.fromJson(r.getString(1)));
                 }
             }
             return due;

@@ -31,10 +31,6 @@ public final class Store implements BatchLog, AutoCloseable {
     private final Clock clock;
     private final Deliveries deliveries;
 
-    /** A delivery to make: the lead, and how many attempts were made already. */
-    public record Due(Lead lead, int attempts) {
-    }
-
     /** The message that shows a chat's question {@code step}. */
     public record QuestionMessage(int step, int messageId) {
     }
@@ -56,8 +52,8 @@ public final class Store implements BatchLog, AutoCloseable {
         return file;
     }
 
-    /** Up to {@code limit} pending deliveries to {@code sink} due by {@code now}, oldest first. */
-    public synchronized List<Due> due(String sink, Instant now, int limit) throws StoreException {
+    /** The leads of up to {@code limit} pending deliveries to {@code sink} due by {@code now}, oldest first. */
+    public synchronized List<Lead> due(String sink, Instant now, int limit) throws StoreException {
         return deliveries.due(sink, now, limit);
     }
 

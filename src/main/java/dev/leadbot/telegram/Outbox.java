@@ -1,7 +1,6 @@
 package dev.leadbot.telegram;
 
 import java.io.Serializable;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.InvalidSinkException;
-import dev.leadbot.sink.LeadFields;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.sink.SinkCheck;
 import dev.leadbot.sink.SinkSettings;

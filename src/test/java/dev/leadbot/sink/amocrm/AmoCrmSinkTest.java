@@ -14,7 +14,6 @@ import dev.leadbot.sink.fake.FakeHttpServer.Reply;
 import dev.leadbot.sink.fake.VirtualTime;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
