@@ -26,14 +26,6 @@ class KillJarIT {
         return BotProcess.start(dir, String.valueOf(run), BotProcess.against(api, dir));
     }
 
-    /** Presses once the button is there, then waits for a new message containing {@code expected}. */
-    private static void step(FakeBotApi api, FakeUser user, String button, String expected) {
-        api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.callbackData(button).isPresent()));
-        int before = api.botMessages(user.chatId()).size();
-        user.press(button);
-        api.await(user.chatId(), all -> all.stream().skip(before).anyMatch(m -> m.text().contains(expected)));
-    }
-
     @Test
     void chatsKilledMidwayResumeAtTheirQuestionAndEachFinishedChatMakesOneLeadAndOneSummary() throws Exception {
         try (FakeBotApi api = new FakeBotApi()) {
@@ -44,8 +36,8 @@ class KillJarIT {
                 for (FakeUser user : users) {
                     user.send("/start ads");
                     api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.text().contains("какой вариант")));
-                    step(api, user, "Я владелец бизнеса", "В какой сфере");
-                    step(api, user, "B2B-компания", "Что для вас сейчас важнее всего?");
+                    BotProcess.press(api, user, "Я владелец бизнеса", "В какой сфере");
+                    BotProcess.press(api, user, "B2B-компания", "Что для вас сейчас важнее всего?");
                 }
             } finally {
                 first.destroyForcibly();
@@ -55,13 +47,11 @@ class KillJarIT {
             Process second = start(api, 2);
             try {
                 for (FakeUser user : users) {
-                    step(api, user, "Квалифицировать входящие заявки", "Давайте обсудим");
-                    step(api, user, "Продолжить", "Как к вам обращаться?");
-                    int before = api.botMessages(user.chatId()).size();
-                    user.send("Клиент");
-                    api.await(user.chatId(), all -> all.stream().skip(before).anyMatch(m -> m.text().contains("Как вам удобнее")));
-                    step(api, user, "Напишите мне в Telegram", "Когда вам удобно");
-                    step(api, user, "Вечером", "Спасибо, Клиент!");
+                    BotProcess.press(api, user, "Квалифицировать входящие заявки", "Давайте обсудим");
+                    BotProcess.press(api, user, "Продолжить", "Как к вам обращаться?");
+                    BotProcess.send(api, user, "Клиент", "Как вам удобнее");
+                    BotProcess.press(api, user, "Напишите мне в Telegram", "Когда вам удобно");
+                    BotProcess.press(api, user, "Вечером", "Спасибо, Клиент!");
                 }
                 List<BotMessage> summaries = api.await(1000, all -> all.size() >= 3);
                 api.awaitState(() -> lines(dir.resolve("data/leads.jsonl")) >= 3);

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.sink.fake.FakeHttpServer;
 import dev.leadbot.telegram.fake.FakeBotApi;
+import dev.leadbot.telegram.fake.FakeUser;
 import dev.leadbot.testing.BotProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -70,6 +72,39 @@ class RunJarIT {
             assertEquals(1, bot.exitValue());
             assertTrue(output().contains("Telegram refused the token (401 Unauthorized); check TELEGRAM_BOT_TOKEN"), output());
             assertFalse(output().contains("WrongToken"), output());
+        }
+    }
+
+    @Test
+    void aSinkDeclaredInTheSettingsFileReceivesTheLeadSigned() throws Exception {
+        try (FakeBotApi api = new FakeBotApi(); FakeHttpServer hook = new FakeHttpServer()) {
+            hook.handle(request -> FakeHttpServer.Reply.json(204, ""));
+            Files.writeString(dir.resolve("leadbot.yaml"), "sinks:\n  - type: webhook\n    name: n8n\n    url: " + hook.url("/leads")
+                    + "\n    secret: ${HOOK_SECRET}\n");
+            Map<String, String> env = new java.util.HashMap<>(BotProcess.against(api, dir));
+            env.put("HOOK_SECRET", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
+            api.startedEarlier(1000);
+            Process bot = start(env);
+            try {
+                FakeUser user = api.user(43, "Klient");
+                BotProcess.send(api, user, "/start site", "какой вариант");
+                BotProcess.press(api, user, "Я владелец бизнеса", "В какой сфере");
+                BotProcess.press(api, user, "B2B-компания", "Что для вас сейчас важнее всего?");
+                BotProcess.press(api, user, "Квалифицировать входящие заявки", "Давайте обсудим");
+                BotProcess.press(api, user, "Продолжить", "Как к вам обращаться?");
+                BotProcess.send(api, user, "Клиент", "Как вам удобнее");
+                BotProcess.press(api, user, "Напишите мне в Telegram", "Когда вам удобно");
+                BotProcess.press(api, user, "Вечером", "Спасибо, Клиент!");
+                api.awaitState(() -> hook.requests().size() == 1);
+            } finally {
+                bot.destroy();
+                bot.waitFor(60, TimeUnit.SECONDS);
+            }
+
+            FakeHttpServer.Request request = hook.requests().get(0);
+            assertTrue(request.header("webhook-signature").startsWith("v1,"), request.headers().toString());
+            assertTrue(request.body().contains("\"source\":\"site\""), request.body());
+            assertFalse(output().contains("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"), "the secret is in the output");
         }
     }
 }

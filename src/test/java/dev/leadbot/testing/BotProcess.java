@@ -1,6 +1,7 @@
 package dev.leadbot.testing;
 
 import dev.leadbot.telegram.fake.FakeBotApi;
+import dev.leadbot.telegram.fake.FakeUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +14,13 @@ public final class BotProcess {
     private BotProcess() {
     }
 
-    /** Starts the jar; its output goes to {@code out<run>.log} and {@code err<run>.log} in {@code dir}. */
+    /**
+     * Starts the jar; its output goes to {@code out<run>.log} and {@code err<run>.log} in {@code dir}, and
+     * its settings file is {@code dir/leadbot.yaml} (if any), never one lying in the working directory.
+     */
     public static Process start(Path dir, String run, Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", "target/leadbot.jar", "run")
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", "target/leadbot.jar", "run",
+                "--config", dir.resolve("leadbot.yaml").toString())
                 .redirectOutput(dir.resolve("out" + run + ".log").toFile()).redirectError(dir.resolve("err" + run + ".log").toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LEADBOT_") || key.equals("TELEGRAM_BOT_TOKEN"));
         // Each run gets its own database unless told otherwise: a stored polling offset would make a fresh fake's updates look handled.
@@ -32,6 +37,21 @@ public final class BotProcess {
         env.put("LEADBOT_OWNER_CHAT_IDS", "1000");
         env.put("LEADBOT_LEADS_FILE", dir.resolve("data/leads.jsonl").toString());
         return env;
+    }
+
+    /** Presses once the button is there, then waits for a new message containing {@code expected}. */
+    public static void press(FakeBotApi api, FakeUser user, String button, String expected) {
+        api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.callbackData(button).isPresent()));
+        int before = api.botMessages(user.chatId()).size();
+        user.press(button);
+        api.await(user.chatId(), all -> all.stream().skip(before).anyMatch(m -> m.text().contains(expected)));
+    }
+
+    /** Types {@code text}, then waits for a new message containing {@code expected}. */
+    public static void send(FakeBotApi api, FakeUser user, String text, String expected) {
+        int before = api.botMessages(user.chatId()).size();
+        user.send(text);
+        api.await(user.chatId(), all -> all.stream().skip(before).anyMatch(m -> m.text().contains(expected)));
     }
 
     /** What the run printed, stdout then stderr. */
