@@ -1,12 +1,9 @@
 package dev.leadbot.cli;
 
-import dev.leadbot.sink.InvalidSinkException;
 import dev.leadbot.sink.LeadSink;
-import dev.leadbot.sink.catalog.SinkCatalog;
 import dev.leadbot.sink.http.HttpSetup;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.BotStartException;
@@ -47,12 +44,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         ServiceSettings.Result settings = ServiceSettings.read(console.env(), config);
         List<String> problems = new ArrayList<>(settings.problems());
-        List<LeadSink> sinks = List.of();
-        try {
-            sinks = SinkCatalog.create(settings.sinks(), Set.of("jsonl"), HttpSetup.standard(), console.clock());
-        } catch (InvalidSinkException e) {
-            problems.addAll(e.problems());
-        }
+        List<LeadSink> sinks = SinksCommand.create(settings.sinks(), HttpSetup.standard(), console, problems);
         if (settings.telegram().isEmpty() || !problems.isEmpty()) {
             problems.forEach(console.err()::println);
             return 2;

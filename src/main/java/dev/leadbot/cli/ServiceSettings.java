@@ -46,21 +46,32 @@ final class ServiceSettings {
     private ServiceSettings() {
     }
 
-    static Result read(Map<String, String> env, Path file) throws IOException {
+    /** What the settings file holds: its flat values, its sinks (secrets filled in) and its problems. */
+    record FileSettings(Map<String, String> values, List<SinkSettings> sinks, List<String> problems) {
+    }
+
+    /** The settings file alone, for {@code sinks check}: no token or other environment setting needed. */
+    static FileSettings readFile(Map<String, String> env, Path file) throws IOException {
         List<String> problems = new ArrayList<>();
-        Map<String, String> fromFile = Map.of();
         List<SinkSettings> sinks = new ArrayList<>();
-        if (Files.exists(file)) {
-            List<String> keys = new ArrayList<>(ALL.stream().map(ServiceSettings::fileKey).toList());
-            keys.add(SettingsFile.SINKS);
-            SettingsFile.Contents contents = SettingsFile.read(file, keys);
-            contents.problems().stream().map(Problem::toString).forEach(problems::add);
-            fromFile = contents.values();
-            for (SettingsFile.SinkEntry entry : contents.sinks()) {
-                sinks(entry, env, problems).ifPresent(sinks::add);
-            }
+        if (!Files.exists(file)) {
+            return new FileSettings(Map.of(), sinks, problems);
         }
-        Map<String, String> inFile = fromFile;
+        List<String> keys = new ArrayList<>(ALL.stream().map(ServiceSettings::fileKey).toList());
+        keys.add(SettingsFile.SINKS);
+        SettingsFile.Contents contents = SettingsFile.read(file, keys);
+        contents.problems().stream().map(Problem::toString).forEach(problems::add);
+        for (SettingsFile.SinkEntry entry : contents.sinks()) {
+            sinks(entry, env, problems).ifPresent(sinks::add);
+        }
+        return new FileSettings(contents.values(), sinks, problems);
+    }
+
+    static Result read(Map<String, String> env, Path file) throws IOException {
+        FileSettings fromFile = readFile(env, file);
+        List<String> problems = new ArrayList<>(fromFile.problems());
+        List<SinkSettings> sinks = fromFile.sinks();
+        Map<String, String> inFile = fromFile.values();
         Function<String, Optional<String>> setting = name -> Optional.ofNullable(env.get(name))
                 .or(() -> Optional.ofNullable(inFile.get(fileKey(name)))).map(String::strip).filter(v -> !v.isEmpty());
 
@@ -111,13 +122,6 @@ final class ServiceSettings {
         Optional<TelegramSettings> settings = problems.isEmpty()
                 ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads, sendRate, PER_CHAT_RATE)) : Optional.empty();
         return new Result(settings, flow, Path.of(setting.apply(DB).orElse(DataFiles.DATABASE)), sinks, problems);
-    }
-
-    /** The sinks of {@code leadbot.yaml} alone, for {@code sinks check}: no token needed. */
-    static Result sinksOnly(Map<String, String> env, Path file) throws IOException {
-        Result all = read(env, file);
-        List<String> problems = all.problems().stream().filter(p -> !p.startsWith(TOKEN + " ")).toList();
-        return new Result(Optional.empty(), all.flow(), all.database(), all.sinks(), problems);
     }
 
     private static Optional<SinkSettings> sinks(SettingsFile.SinkEntry entry, Map<String, String> env, List<String> problems) {

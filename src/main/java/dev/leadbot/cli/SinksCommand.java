@@ -3,6 +3,7 @@ package dev.leadbot.cli;
 import dev.leadbot.sink.InvalidSinkException;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.sink.SinkCheck;
+import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.sink.catalog.SinkCatalog;
 import dev.leadbot.sink.http.HttpSetup;
 import java.io.IOException;
@@ -31,14 +32,9 @@ final class SinksCommand {
                     "Exits 0 when every sink passed, 1 when one failed, 2 when the settings are wrong."})
     int check(@Option(names = "--config", paramLabel = "FILE", defaultValue = "leadbot.yaml",
             description = "The settings file (default: ${DEFAULT-VALUE})") Path config) throws IOException {
-        ServiceSettings.Result settings = ServiceSettings.sinksOnly(console.env(), config);
+        ServiceSettings.FileSettings settings = ServiceSettings.readFile(console.env(), config);
         List<String> problems = new ArrayList<>(settings.problems());
-        List<LeadSink> sinks = List.of();
-        try {
-            sinks = SinkCatalog.create(settings.sinks(), Set.of("jsonl"), http, console.clock());
-        } catch (InvalidSinkException e) {
-            problems.addAll(e.problems());
-        }
+        List<LeadSink> sinks = create(settings.sinks(), http, console, problems);
         if (!problems.isEmpty()) {
             problems.forEach(console.err()::println);
             return 2;
@@ -58,5 +54,16 @@ final class SinksCommand {
             }
         }
         return allPassed ? 0 : 1;
+    }
+
+    /** The declared sinks, or none with every problem added to {@code problems}; {@code run} builds them the same way. */
+    static List<LeadSink> create(List<SinkSettings> declared, HttpSetup http, Console console, List<String> problems) {
+        try {
+            // "jsonl" is the built-in leads file's sink; owner chats are reserved by the catalog itself.
+            return SinkCatalog.create(declared, Set.of("jsonl"), http, console.clock());
+        } catch (InvalidSinkException e) {
+            problems.addAll(e.problems());
+            return List.of();
+        }
     }
 }

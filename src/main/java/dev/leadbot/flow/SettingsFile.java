@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.stream.Collectors;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -52,7 +55,7 @@ public final class SettingsFile {
         String name = file.toString();
         Problems problems = new Problems(name);
         Map<String, String> values = new LinkedHashMap<>();
-        List<SinkEntry> sinks = new java.util.ArrayList<>();
+        List<SinkEntry> sinks = new ArrayList<>();
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(Files.readString(file, StandardCharsets.UTF_8)));
@@ -76,18 +79,18 @@ public final class SettingsFile {
             problems.add(list, "'sinks' must be a list, one '- type: …' entry per sink");
             return List.of();
         }
-        List<SinkEntry> entries = new java.util.ArrayList<>();
+        List<SinkEntry> entries = new ArrayList<>();
         for (Node item : sequence.getValue()) {
-            if (!(item instanceof org.yaml.snakeyaml.nodes.MappingNode mapping)) {
+            if (!(item instanceof MappingNode mapping)) {
                 problems.add(item, "each sink must be a mapping such as '- type: webhook', with its settings under it");
                 continue;
             }
             Map<String, String> settings = new LinkedHashMap<>();
             Map<String, String> fields = new LinkedHashMap<>();
-            for (org.yaml.snakeyaml.nodes.NodeTuple tuple : mapping.getValue()) {
+            for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
                 Node value = tuple.getValueNode();
-                if (key.equals("fields") && value instanceof org.yaml.snakeyaml.nodes.MappingNode map) {
+                if (key.equals("fields") && value instanceof MappingNode map) {
                     map.getValue().forEach(field -> {
                         if (field.getKeyNode() instanceof ScalarNode k && field.getValueNode() instanceof ScalarNode v) {
                             fields.put(k.getValue(), v.getValue());

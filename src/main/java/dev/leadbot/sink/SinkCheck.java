@@ -12,6 +12,17 @@ public sealed interface SinkCheck {
         }
     }
 
+    /** What a failed harmless read means for the check: the reason a delivery would have given. */
+    static SinkCheck failed(Delivery failure) {
+        if (failure instanceof Delivery.Failed failed) {
+            return new Failed(failed.reason());
+        }
+        if (failure instanceof Delivery.RetryLater later) {
+            return new Failed(later.reason());
+        }
+        throw new IllegalArgumentException("a delivery is no failure: " + failure);
+    }
+
     /** The sink would fail; {@code whatToDo} says what is wrong and how to fix it. */
     record Failed(String whatToDo) implements SinkCheck {
         public Failed {

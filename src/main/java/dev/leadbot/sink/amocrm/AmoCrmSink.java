@@ -116,7 +116,7 @@ public final class AmoCrmSink implements LeadSink {
         Optional<Delivery> failed = failure(answer);
         if (failed.isPresent()) {
             Delivery outcome = failed.get();
-            return new SinkCheck.Failed(outcome instanceof Delivery.Failed f ? f.reason() : ((Delivery.RetryLater) outcome).reason());
+            return SinkCheck.failed(outcome);
         }
         JsonNode account = ((HttpAnswer.Response) answer).json();
         return new SinkCheck.Passed("amoCRM account '" + account.path("name").asText() + "' (id " + account.path("id").asText()

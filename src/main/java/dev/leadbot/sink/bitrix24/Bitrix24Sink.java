@@ -63,11 +63,11 @@ public final class Bitrix24Sink implements LeadSink {
 
     @Override
     public Delivery deliver(Lead lead, int attempt) {
-        Bitrix24Rest.Result mode = dealsOnly();
-        if (mode.failure().isPresent()) {
-            return mode.failure().get();
+        Optional<Delivery> unknownMode = learnMode();
+        if (unknownMode.isPresent()) {
+            return unknownMode.get();
         }
-        boolean deals = mode.result().map(JsonNode::asBoolean).orElse(false);
+        boolean deals = entity.equals("deal") || entity.equals("auto") && simpleMode.orElse(false);
         String kind = deals ? "deal" : "lead";
         if (attempt > 1) {
             Bitrix24Rest.Result existing = find(kind, lead);
@@ -101,7 +101,7 @@ public final class Bitrix24Sink implements LeadSink {
         Bitrix24Rest.Result mode = profile.failure().isPresent() ? profile : rest.call("crm.settings.mode.get", Bitrix24Rest.JSON.createObjectNode());
         if (mode.failure().isPresent()) {
             Delivery failure = mode.failure().get();
-            return new SinkCheck.Failed(failure instanceof Delivery.Failed f ? f.reason() : ((Delivery.RetryLater) failure).reason());
+            return SinkCheck.failed(failure);
         }
         JsonNode user = profile.result().orElseThrow();
         boolean simple = mode.result().get().asInt() == 2;
@@ -110,19 +110,14 @@ public final class Bitrix24Sink implements LeadSink {
                 + "; CRM in " + (simple ? "simple mode: each lead becomes a contact and a deal" : "classic mode: each lead becomes a lead"));
     }
 
-    /** Whether to create deals: asked of the portal once when {@code entity: auto}. */
-    private Bitrix24Rest.Result dealsOnly() {
-        if (!entity.equals("auto")) {
-            return new Bitrix24Rest.Result(Optional.of(Bitrix24Rest.JSON.getNodeFactory().booleanNode(entity.equals("deal"))), Optional.empty());
+    /** With {@code entity: auto}, asks the portal once whether it runs the simple CRM, which has deals but no leads. */
+    private Optional<Delivery> learnMode() {
+        if (!entity.equals("auto") || simpleMode.isPresent()) {
+            return Optional.empty();
         }
-        if (simpleMode.isEmpty()) {
-            Bitrix24Rest.Result mode = rest.call("crm.settings.mode.get", Bitrix24Rest.JSON.createObjectNode());
-            if (mode.failure().isPresent()) {
-                return mode;
-            }
-            simpleMode = Optional.of(mode.result().get().asInt() == 2);
-        }
-        return new Bitrix24Rest.Result(Optional.of(Bitrix24Rest.JSON.getNodeFactory().booleanNode(simpleMode.get())), Optional.empty());
+        Bitrix24Rest.Result mode = rest.call("crm.settings.mode.get", Bitrix24Rest.JSON.createObjectNode());
+        mode.result().ifPresent(result -> simpleMode = Optional.of(result.asInt() == 2));
+        return mode.failure();
     }
 
     /** The id of the {@code kind} an earlier attempt created for this lead, found by ORIGINATOR_ID and ORIGIN_ID. */

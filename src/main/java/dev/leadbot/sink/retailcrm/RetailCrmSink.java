@@ -94,7 +94,7 @@ public final class RetailCrmSink implements LeadSink {
         HttpAnswer answer = http.send(request("/api/credentials").GET());
         if (!(answer instanceof HttpAnswer.Response response && response.ok())) {
             Delivery failure = failure(answer);
-            return new SinkCheck.Failed(failure instanceof Delivery.Failed f ? f.reason() : ((Delivery.RetryLater) failure).reason());
+            return SinkCheck.failed(failure);
         }
         JsonNode credentials = response.json();
         String scope = entity + "_write";

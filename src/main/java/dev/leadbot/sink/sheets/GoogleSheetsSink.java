@@ -84,11 +84,9 @@ public final class GoogleSheetsSink implements LeadSink {
             return failed.get();
         }
         HttpAnswer.Response response = (HttpAnswer.Response) answer;
-        if (response.status() == 302 || response.status() == 303) {
+        if (isRedirect(response)) {
             // The script has run; its reply waits at the redirect's address, for a GET only.
-            Optional<String> echo = response.headers().firstValue("Location");
-            HttpAnswer reply = echo.map(location -> http.send(HttpRequest.newBuilder(URI.create(location)).GET()))
-                    .orElse(new HttpAnswer.Unreachable("no Location"));
+            HttpAnswer reply = echo(response);
             return reply instanceof HttpAnswer.Response r && r.ok() ? outcome(r) : new Delivery.Delivered(Optional.empty());
         }
         if (response.ok()) {
@@ -101,15 +99,24 @@ public final class GoogleSheetsSink implements LeadSink {
     @Override
     public SinkCheck check() {
         HttpAnswer answer = http.send(HttpRequest.newBuilder(url).GET());
-        if (answer instanceof HttpAnswer.Response response && (response.status() == 302 || response.status() == 303)) {
-            answer = response.headers().firstValue("Location").map(location -> http.send(HttpRequest.newBuilder(URI.create(location)).GET()))
-                    .orElse(answer);
+        if (answer instanceof HttpAnswer.Response response && isRedirect(response)) {
+            answer = echo(response);
         }
         if (answer instanceof HttpAnswer.Response response && response.ok() && response.json().path("ok").asBoolean()) {
             return new SinkCheck.Passed("the Apps Script answered from spreadsheet '" + response.json().path("spreadsheet").asText() + "'");
         }
         return new SinkCheck.Failed("the Apps Script web app did not answer as the README's script does: deploy that script as a web app"
                 + " (execute as: me, access: Anyone) and put its /exec URL in 'url'");
+    }
+
+    private static boolean isRedirect(HttpAnswer.Response response) {
+        return response.status() == 302 || response.status() == 303;
+    }
+
+    /** Reads, with a GET, the page Apps Script redirected to, which holds the script's reply. */
+    private HttpAnswer echo(HttpAnswer.Response redirect) {
+        return redirect.headers().firstValue("Location").map(location -> http.send(HttpRequest.newBuilder(URI.create(location)).GET()))
+                .orElse(new HttpAnswer.Unreachable("the redirect has no Location"));
     }
 
     /** The script's own reply: {@code {"ok":true,"row":N}}, {@code {"ok":true,"duplicate":true}} or {@code {"ok":false,"error":…}}. */
