@@ -6,6 +6,7 @@ import dev.leadbot.engine.Input;
 import dev.leadbot.engine.Keyboard;
 import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
+import dev.leadbot.funnel.TransitionEvents;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.sink.OwnerSummary;
 import dev.leadbot.store.Batch;
@@ -13,6 +14,7 @@ import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +26,8 @@ import java.util.Set;
  * lines into engine inputs. Each step is committed to the store as the Telegram service does
  * it, so a conversation left midway continues next time and a finished lead lands in the leads
  * table (delivered to no sink: the terminal is for trying a flow out). Ends when a lead is
- * completed or the input ends.
+ * completed or the input ends. Its steps are in the funnel too, under the terminal's chat id, which
+ * {@code leadbot stats} keeps apart from the prospects' (see {@code --terminal}).
  */
 final class TerminalChat {
 
@@ -33,6 +36,7 @@ final class TerminalChat {
     private static final Set<String> QUIT = Set.of("quit", "exit", "/quit");
 
     private final ConversationEngine engine;
+    private final TransitionEvents funnel;
     private final Prospect prospect;
     private final Store store;
     private final Console console;
@@ -42,6 +46,7 @@ final class TerminalChat {
 
     TerminalChat(ConversationEngine engine, Prospect prospect, Store store, Console console) {
         this.engine = engine;
+        this.funnel = new TransitionEvents(engine.flow());
         this.prospect = prospect;
         this.store = store;
         this.console = console;
@@ -72,13 +77,15 @@ final class TerminalChat {
 
     /** One engine step, committed before anything of it is shown. */
     private Transition step(Optional<Conversation> saved, Input input) throws StoreException {
-        Transition transition = engine.handle(saved, prospect, input, console.clock().instant());
+        Instant now = console.clock().instant();
+        Transition transition = engine.handle(saved, prospect, input, now);
         Batch batch = new Batch();
         if (transition.outputs().contains(new Output.Forgotten())) {
             store.forget(prospect.chatId());
             return transition;
         }
         batch.put(prospect.chatId(), transition.state());
+        batch.record(funnel.of(prospect.chatId(), saved, input, transition, now));
         transition.outputs().stream().filter(Output.Completed.class::isInstance).map(Output.Completed.class::cast)
                 .forEach(completed -> batch.completed(completed.lead()));
         store.commit(engine.flow().id(), batch);

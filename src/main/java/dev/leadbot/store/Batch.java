@@ -1,6 +1,7 @@
 package dev.leadbot.store;
 
 import dev.leadbot.engine.Conversation;
+import dev.leadbot.funnel.FunnelEvent;
 import dev.leadbot.lead.Lead;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Everything one getUpdates batch changed, committed in one transaction (group commit): each
- * chat's new conversation, or its removal, the leads completed, the replies to send, and the last
- * update id handled.
+ * chat's new conversation, or its removal, the leads completed, the replies to send, the funnel's
+ * events, and the last update id handled.
  */
 public final class Batch {
 
@@ -20,6 +21,7 @@ public final class Batch {
     private final Map<Long, Optional<Conversation>> conversations = new LinkedHashMap<>();
     private final List<Lead> leads = new ArrayList<>();
     private final List<Outgoing> replies = new ArrayList<>();
+    private final List<FunnelEvent> events = new ArrayList<>();
     private OptionalLong lastUpdateId = OptionalLong.empty();
 
     /** A batch whose leads are delivered to no sink (tests of conversations alone). */
@@ -50,6 +52,11 @@ public final class Batch {
         payloads.forEach(payload -> replies.add(new Outgoing(0, chatId, payload)));
     }
 
+    /** The funnel's record of the steps this batch took, committed with them. */
+    public synchronized void record(List<FunnelEvent> steps) {
+        events.addAll(steps);
+    }
+
     public synchronized void handled(long updateId) {
         if (lastUpdateId.isEmpty() || updateId > lastUpdateId.getAsLong()) {
             lastUpdateId = OptionalLong.of(updateId);
@@ -71,6 +78,10 @@ public final class Batch {
 
     synchronized List<Outgoing> replies() {
         return List.copyOf(replies);
+    }
+
+    synchronized List<FunnelEvent> events() {
+        return List.copyOf(events);
     }
 
     synchronized Map<Long, Optional<Conversation>> conversations() {

@@ -34,7 +34,14 @@ final class Migrations {
             // 3 → 4: replies to prospects, committed with the update that caused them and deleted once sent.
             List.of(
                     "CREATE TABLE outgoing (id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL, payload TEXT NOT NULL)",
-                    "CREATE INDEX outgoing_by_chat ON outgoing (chat_id)"));
+                    "CREATE INDEX outgoing_by_chat ON outgoing (chat_id)"),
+            // 4 → 5: the funnel: every step of every conversation, committed with the step; times in epoch milliseconds.
+            List.of(
+                    "CREATE TABLE funnel_events (id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL,"
+                            + " flow TEXT NOT NULL, version TEXT NOT NULL, started_at INTEGER NOT NULL, step INTEGER NOT NULL,"
+                            + " node TEXT NOT NULL, answer TEXT, path TEXT, source TEXT)",
+                    "CREATE INDEX funnel_events_by_time ON funnel_events (at)",
+                    "CREATE INDEX funnel_events_by_chat ON funnel_events (chat_id)"));
 
     static int latest() {
         return STEPS.size();

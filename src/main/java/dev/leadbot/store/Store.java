@@ -1,6 +1,7 @@
 package dev.leadbot.store;
 
 import dev.leadbot.engine.Conversation;
+import dev.leadbot.funnel.FunnelEvent;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.LeadJson;
 import java.io.IOException;
@@ -30,6 +31,7 @@ public final class Store implements BatchLog, AutoCloseable {
     private final Connection connection;
     private final Clock clock;
     private final Deliveries deliveries;
+    private final FunnelLog funnel;
 
     /** The message that shows a chat's question {@code step}. */
     public record QuestionMessage(int step, int messageId) {
@@ -45,6 +47,7 @@ public final class Store implements BatchLog, AutoCloseable {
         this.connection = connection;
         this.clock = clock;
         this.deliveries = new Deliveries(connection, file);
+        this.funnel = new FunnelLog(connection);
     }
 
     /** The database file, for messages. */
@@ -155,6 +158,8 @@ public final class Store implements BatchLog, AutoCloseable {
                     } else {
                         remove.setLong(1, change.getKey());
                         remove.executeUpdate();
+                        // A removed conversation was forgotten: its funnel steps go in the same transaction.
+                        funnel.forget(change.getKey());
                     }
                 }
                 try (PreparedStatement lead = connection.prepareStatement("INSERT OR IGNORE INTO leads (id, chat_id, flow, completed_at, lead)"
@@ -180,6 +185,9 @@ public final class Store implements BatchLog, AutoCloseable {
                         }
                     }
                 }
+                // Steps of a chat forgotten later in the same batch are not kept either.
+                Map<Long, Optional<Conversation>> changes = batch.conversations();
+                funnel.insert(batch.events().stream().filter(e -> !changes.containsKey(e.chatId()) || changes.get(e.chatId()).isPresent()).toList());
                 replies = insertReplies(batch.replies());
                 if (batch.lastUpdateId().isPresent()) {
                     offset.setLong(1, batch.lastUpdateId().getAsLong());
@@ -286,11 +294,26 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
-    /** Deletes everything stored about a chat (conversation, question messages, unsent replies, leads); returns how many rows went. */
+    /**
+     * The funnel's events at or after {@code since}, in the order they happened: Telegram's chats, or with
+     * {@code terminal} only the terminal chat's test conversations.
+     */
+    public synchronized List<FunnelEvent> funnelEvents(Instant since, boolean terminal) throws StoreException {
+        try {
+            return funnel.since(since, terminal);
+        } catch (SQLException e) {
+            throw failure("read the funnel", e);
+        }
+    }
+
+    /**
+     * Deletes everything stored about a chat (conversation, question messages, unsent replies, leads, funnel
+     * steps); returns how many rows went.
+     */
     public synchronized int forget(long chatId) throws StoreException {
         try {
             connection.setAutoCommit(false);
-            int removed = 0;
+            int removed = funnel.forget(chatId);
             // Deliveries go with their leads (ON DELETE CASCADE).
             for (String table : new String[] {"conversations", "question_messages", "outgoing", "leads"}) {
                 try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {

@@ -7,9 +7,11 @@ import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
 import dev.leadbot.flow.BotText;
 import dev.leadbot.flow.Flow;
+import dev.leadbot.funnel.TransitionEvents;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Batch;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies each update to its chat's conversation: the new state and the replies go into the
- * batch, and what else leaves the process (button answers, lead hand-offs, deletions) into the
+ * Applies each update to its chat's conversation: the new state, the funnel's events and the
+ * replies go into the batch, and what else leaves the process (button answers, lead hand-offs, deletions) into the
  * batch's effects, released only once the batch is committed.
  */
 final class ChatRouter {
@@ -29,6 +31,7 @@ final class ChatRouter {
     private static final Logger LOG = LoggerFactory.getLogger(ChatRouter.class);
 
     private final ConversationEngine engine;
+    private final TransitionEvents funnel;
     private final Conversations conversations;
     private final Replies replies;
     private final Consumer<Lead> completed;
@@ -41,6 +44,7 @@ final class ChatRouter {
     ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
             Clock clock, Set<Long> closed) {
         this.engine = engine;
+        this.funnel = new TransitionEvents(engine.flow());
         this.conversations = conversations;
         this.replies = replies;
         this.completed = completed;
@@ -70,7 +74,9 @@ final class ChatRouter {
         if (closed.remove(chat)) {
             LOG.info("update={} chat={} writes again after blocking the bot", incoming.updateId(), chat);
         }
-        Transition transition = engine.handle(conversations.current(chat), incoming.prospect(), incoming.input(), clock.instant());
+        Optional<Conversation> before = conversations.current(chat);
+        Instant now = clock.instant();
+        Transition transition = engine.handle(before, incoming.prospect(), incoming.input(), now);
         List<Output> outputs = transition.outputs();
         if (outputs.contains(new Output.Forgotten())) {
             conversations.changed(chat, Optional.empty());
@@ -81,6 +87,7 @@ final class ChatRouter {
             Conversation state = transition.state();
             conversations.changed(chat, Optional.of(state));
             batch.put(chat, state);
+            batch.record(funnel.of(chat, before, incoming.input(), transition, now));
             LOG.info("update={} chat={} input={} node={} step={}", incoming.updateId(), chat, incoming.input().getClass().getSimpleName(),
                     state.node(), state.step());
         }

@@ -1,0 +1,190 @@
+package dev.leadbot.funnel;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Where prospects drop off, from the funnel's events of a period: per question how many reached
+ * it, answered it and stopped there; conversion from start to lead per path and per source; and
+ * how long answers and whole conversations take. Prospects are counted once each, however often
+ * they went back or started over.
+ *
+ * <p>A prospect has <em>stopped</em> (abandoned the conversation) at a question when it is the last
+ * one they were shown, they have not finished since, and they have been silent for at least
+ * {@code idle}; silent for less, they are still <em>in progress</em>. Abandoning is read from silence
+ * when the report is made, not recorded, so the same events give a later report more stops.
+ * Conversion counts the prospects who started in the period and how many of them became a lead.
+ *
+ * @param questions one row per question, the most reached first
+ * @param paths     one row per path (the branch taken at the flow's fork), the most started first
+ * @param sources   one row per source (deep-link payload), the most started first
+ * @param versions  the flow versions the events were recorded under, oldest first
+ */
+public record FunnelReport(Instant since, Instant until, Duration idle, Totals totals, List<Question> questions, List<Group> paths,
+        List<Group> sources, List<String> versions) {
+
+    /** The label of prospects without a path yet, or who came without a source. */
+    public static final String NONE = "—";
+
+    /** The period as a whole. */
+    public record Totals(int started, int leads, int stopped, int inProgress, int backs, int restarts, int resumes,
+            Optional<Duration> medianToLead) {
+
+        public double conversion() {
+            return started == 0 ? 0 : (double) leads / started;
+        }
+    }
+
+    /** One question: distinct prospects shown it, who answered it, who stopped at it; the median time from seeing it to answering. */
+    public record Question(String node, int reached, int answered, int stopped, Optional<Duration> medianAnswer) {
+    }
+
+    /** One path or source: prospects who started, how many of them became leads, and the median time from start to lead. */
+    public record Group(String name, int started, int leads, Optional<Duration> medianToLead) {
+
+        public double conversion() {
+            return started == 0 ? 0 : (double) leads / started;
+        }
+    }
+
+    public FunnelReport {
+        Objects.requireNonNull(since, "since");
+        Objects.requireNonNull(until, "until");
+        Objects.requireNonNull(idle, "idle");
+        Objects.requireNonNull(totals, "totals");
+        questions = List.copyOf(questions);
+        paths = List.copyOf(paths);
+        sources = List.copyOf(sources);
+        versions = List.copyOf(versions);
+    }
+
+    /**
+     * The report over {@code events} (all at or after {@code since}, in the order they happened).
+     *
+     * @param now  when the report is made: who has been silent for {@code idle} by now has stopped
+     */
+    public static FunnelReport of(List<FunnelEvent> events, Instant since, Instant now, Duration idle) {
+        Map<Long, Prospect> prospects = new LinkedHashMap<>();
+        Map<String, Tally> questions = new LinkedHashMap<>();
+        Map<Long, Map<Integer, Instant>> shownAt = new HashMap<>();
+        Set<String> versions = new LinkedHashSet<>();
+        int backs = 0;
+        int restarts = 0;
+        int resumes = 0;
+        for (FunnelEvent event : events) {
+            Prospect prospect = prospects.computeIfAbsent(event.chatId(), chat -> new Prospect());
+            prospect.lastAt = event.at();
+            event.path().ifPresent(path -> prospect.path = path);
+            versions.add(event.version());
+            switch (event.kind()) {
+                case STARTED -> {
+                    prospect.started = true;
+                    prospect.source = event.source().orElse(NONE);
+                    prospect.done = false;
+                }
+                case RESTARTED -> {
+                    restarts++;
+                    prospect.done = false;
+                }
+                case SHOWN -> {
+                    questions.computeIfAbsent(event.node(), node -> new Tally()).reached.add(event.chatId());
+                    shownAt.computeIfAbsent(event.chatId(), chat -> new HashMap<>()).put(event.step(), event.at());
+                    prospect.at = Optional.of(event.node());
+                    prospect.done = false;
+                }
+                case ANSWERED -> {
+                    Tally tally = questions.computeIfAbsent(event.node(), node -> new Tally());
+                    tally.answered.add(event.chatId());
+                    Instant shown = shownAt.getOrDefault(event.chatId(), Map.of()).get(event.step());
+                    if (shown != null) {
+                        tally.answerMillis.add(Duration.between(shown, event.at()).toMillis());
+                    }
+                }
+                case BACK -> backs++;
+                case RESUMED -> resumes++;
+                case COMPLETED -> {
+                    prospect.done = true;
+                    if (prospect.started) {
+                        prospect.lead = true;
+                        prospect.toLeadMillis.add(Duration.between(event.startedAt(), event.at()).toMillis());
+                    }
+                }
+            }
+        }
+        Instant silentSince = now.minus(idle);
+        int stopped = 0;
+        int inProgress = 0;
+        for (Prospect prospect : prospects.values()) {
+            if (prospect.done || prospect.at.isEmpty()) {
+                continue;
+            }
+            if (prospect.lastAt.isAfter(silentSince)) {
+                inProgress++;
+            } else {
+                stopped++;
+                questions.get(prospect.at.get()).stopped++;
+            }
+        }
+        List<Prospect> cohort = prospects.values().stream().filter(p -> p.started).toList();
+        Totals totals = new Totals(cohort.size(), (int) cohort.stream().filter(p -> p.lead).count(), stopped, inProgress, backs, restarts,
+                resumes, median(cohort.stream().flatMap(p -> p.toLeadMillis.stream()).toList()));
+        List<Question> rows = new ArrayList<>();
+        questions.forEach((node, tally) -> rows.add(new Question(node, tally.reached.size(), tally.answered.size(), tally.stopped,
+                median(tally.answerMillis))));
+        rows.sort(Comparator.comparingInt(Question::reached).reversed());
+        return new FunnelReport(since, now, idle, totals, rows, groups(cohort, p -> p.path), groups(cohort, p -> p.source),
+                List.copyOf(versions));
+    }
+
+    private static List<Group> groups(List<Prospect> cohort, Function<Prospect, String> key) {
+        Map<String, List<Prospect>> byKey = new LinkedHashMap<>();
+        cohort.forEach(p -> byKey.computeIfAbsent(key.apply(p), k -> new ArrayList<>()).add(p));
+        List<Group> groups = new ArrayList<>();
+        byKey.forEach((name, members) -> groups.add(new Group(name, members.size(), (int) members.stream().filter(p -> p.lead).count(),
+                median(members.stream().flatMap(p -> p.toLeadMillis.stream()).toList()))));
+        groups.sort(Comparator.comparingInt(Group::started).reversed());
+        return groups;
+    }
+
+    private static Optional<Duration> median(List<Long> millis) {
+        if (millis.isEmpty()) {
+            return Optional.empty();
+        }
+        long[] sorted = millis.stream().mapToLong(Long::longValue).sorted().toArray();
+        int middle = sorted.length / 2;
+        long value = sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        return Optional.of(Duration.ofMillis(value));
+    }
+
+    /** What the events say of one prospect so far. */
+    private static final class Prospect {
+        private boolean started;
+        private boolean lead;
+        private boolean done;
+        private String source = NONE;
+        private String path = NONE;
+        private Optional<String> at = Optional.empty();
+        private Instant lastAt = Instant.EPOCH;
+        private final List<Long> toLeadMillis = new ArrayList<>();
+    }
+
+    /** What the events say of one question so far. */
+    private static final class Tally {
+        private final Set<Long> reached = new HashSet<>();
+        private final Set<Long> answered = new HashSet<>();
+        private final List<Long> answerMillis = new ArrayList<>();
+        private int stopped;
+    }
+}

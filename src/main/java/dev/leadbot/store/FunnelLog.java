@@ -1,0 +1,84 @@
+package dev.leadbot.store;
+
+import dev.leadbot.funnel.FunnelEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The funnel_events table: written inside the store's transactions, read by the reports. */
+final class FunnelLog {
+
+    /** The terminal chat's id (see {@code leadbot chat}): its test conversations are kept apart from Telegram's. */
+    static final long TERMINAL_CHAT = 0;
+
+    private final Connection connection;
+
+    FunnelLog(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Part of a caller's transaction. */
+    void insert(List<FunnelEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO funnel_events (chat_id, at, kind, flow, version, started_at,"
+                + " step, node, answer, path, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (FunnelEvent event : events) {
+                insert.setLong(1, event.chatId());
+                insert.setLong(2, event.at().toEpochMilli());
+                insert.setString(3, event.kind().name());
+                insert.setString(4, event.flow());
+                insert.setString(5, event.version());
+                insert.setLong(6, event.startedAt().toEpochMilli());
+                insert.setInt(7, event.step());
+                insert.setString(8, event.node());
+                text(insert, 9, event.answer());
+                text(insert, 10, event.path());
+                text(insert, 11, event.source());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Part of a caller's transaction; returns how many rows went. */
+    int forget(long chatId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM funnel_events WHERE chat_id = ?")) {
+            delete.setLong(1, chatId);
+            return delete.executeUpdate();
+        }
+    }
+
+    /** Events at or after {@code since}, in the order they were committed: the terminal chat's, or every other chat's. */
+    List<FunnelEvent> since(Instant since, boolean terminal) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT kind, chat_id, at, flow, version, started_at, step, node, answer, path,"
+                + " source FROM funnel_events WHERE at >= ? AND " + (terminal ? "chat_id = ?" : "chat_id <> ?") + " ORDER BY id")) {
+            s.setLong(1, since.toEpochMilli());
+            s.setLong(2, TERMINAL_CHAT);
+            List<FunnelEvent> events = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    events.add(new FunnelEvent(FunnelEvent.Kind.valueOf(r.getString(1)), r.getLong(2), Instant.ofEpochMilli(r.getLong(3)),
+                            r.getString(4), r.getString(5), Instant.ofEpochMilli(r.getLong(6)), r.getInt(7), r.getString(8),
+                            Optional.ofNullable(r.getString(9)), Optional.ofNullable(r.getString(10)), Optional.ofNullable(r.getString(11))));
+                }
+            }
+            return events;
+        }
+    }
+
+    private static void text(PreparedStatement statement, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            statement.setString(index, value.get());
+        } else {
+            statement.setNull(index, Types.VARCHAR);
+        }
+    }
+}

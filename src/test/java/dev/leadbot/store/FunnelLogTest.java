@@ -1,0 +1,97 @@
+package dev.leadbot.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.leadbot.funnel.FunnelEvent;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FunnelLogTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+    private static final Instant AT = Instant.parse("2026-11-22T09:59:00.123Z");
+
+    @TempDir
+    Path dir;
+
+    private static FunnelEvent event(long chat, FunnelEvent.Kind kind, String node, Optional<String> answer) {
+        return new FunnelEvent(kind, chat, AT, "qualification", "0a1b2c3d", AT.minusSeconds(30), 3, node, answer, Optional.of("owner"),
+                Optional.of("vk_ads"));
+    }
+
+    private Store store() throws StoreException {
+        return Store.open(dir.resolve("leadbot.db"), CLOCK);
+    }
+
+    @Test
+    void eventsAreCommittedWithTheirBatchAndReadBackExactlyBesideARunningBot() throws Exception {
+        List<FunnelEvent> steps = List.of(event(42, FunnelEvent.Kind.ANSWERED, "role", Optional.of("owner")),
+                event(42, FunnelEvent.Kind.SHOWN, "sphere", Optional.empty()));
+        try (Store bot = store()) {
+            Batch batch = new Batch();
+            batch.put(42, StoreTest.MIDWAY);
+            batch.record(steps);
+            bot.commit("qualification", batch);
+
+            try (Store tools = Store.openForTools(dir.resolve("leadbot.db"), CLOCK)) {
+                assertEquals(steps, tools.funnelEvents(Instant.EPOCH, false));
+                assertEquals(List.of(), tools.funnelEvents(AT.plusMillis(1), false));
+            }
+        }
+    }
+
+    @Test
+    void theTerminalChatsStepsAreKeptApartFromTheProspects() throws Exception {
+        try (Store store = store()) {
+            Batch batch = new Batch();
+            batch.put(0, StoreTest.MIDWAY);
+            batch.put(42, StoreTest.MIDWAY);
+            batch.record(List.of(event(0, FunnelEvent.Kind.STARTED, "greeting", Optional.empty()),
+                    event(42, FunnelEvent.Kind.STARTED, "greeting", Optional.empty())));
+            store.commit("qualification", batch);
+
+            assertEquals(List.of(42L), store.funnelEvents(Instant.EPOCH, false).stream().map(FunnelEvent::chatId).toList());
+            assertEquals(List.of(0L), store.funnelEvents(Instant.EPOCH, true).stream().map(FunnelEvent::chatId).toList());
+        }
+    }
+
+    @Test
+    void forgetRemovesEveryStepOfTheChatAndNoOther() throws Exception {
+        try (Store store = store()) {
+            Batch batch = new Batch();
+            batch.put(42, StoreTest.MIDWAY);
+            batch.put(43, StoreTest.MIDWAY);
+            batch.record(List.of(event(42, FunnelEvent.Kind.STARTED, "greeting", Optional.empty()),
+                    event(43, FunnelEvent.Kind.STARTED, "greeting", Optional.empty())));
+            store.commit("qualification", batch);
+
+            store.forget(42);
+
+            assertEquals(List.of(43L), store.funnelEvents(Instant.EPOCH, false).stream().map(FunnelEvent::chatId).toList());
+        }
+    }
+
+    @Test
+    void aChatForgottenInABatchKeepsNoStepsOfThatBatchOrBefore() throws Exception {
+        try (Store store = store()) {
+            Batch first = new Batch();
+            first.put(42, StoreTest.MIDWAY);
+            first.record(List.of(event(42, FunnelEvent.Kind.STARTED, "greeting", Optional.empty())));
+            store.commit("qualification", first);
+
+            Batch second = new Batch();
+            second.put(42, StoreTest.MIDWAY);
+            second.record(List.of(event(42, FunnelEvent.Kind.ANSWERED, "role", Optional.of("owner"))));
+            second.remove(42);
+            store.commit("qualification", second);
+
+            assertEquals(List.of(), store.funnelEvents(Instant.EPOCH, false));
+        }
+    }
+}
