@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class CsvExport {
 
-    private static final String BOM = "\uFEFF";
+    static final String BOM = "\uFEFF";
     private static final List<String> FIXED = List.of("id", "completed_at", "chat_id", "user_id", "username", "first_name", "last_name",
             "name", "phone", "email", "source", "score", "tags", "path");
 
@@ -41,7 +41,8 @@ final class CsvExport {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, List<String> cells) {
+    /** One CRLF-ended row of quoted cells. */
+    static void row(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');

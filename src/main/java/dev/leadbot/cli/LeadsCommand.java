@@ -5,16 +5,13 @@ import dev.leadbot.sink.LeadJson;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code leadbot leads}: the leads in the database, as a table, CSV for Excel, or JSON lines. */
@@ -29,9 +26,8 @@ final class LeadsCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "FILE", description = "The database (default: $LEADBOT_DB or data/leadbot.db)")
     private Optional<Path> db;
 
-    @Option(names = "--since", paramLabel = "WHEN", description = "Only leads completed since a date (2026-11-01), a time (ISO), or a"
-            + " span back from now (7d, 24h)")
-    private Optional<String> since;
+    @Mixin
+    private Since since;
 
     @Option(names = "--failed", description = "List the deliveries given up on, with their last error")
     private boolean failed;
@@ -50,9 +46,8 @@ final class LeadsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Optional<Instant> from = since.map(this::parseSince).orElse(Optional.of(Instant.EPOCH));
+        Optional<Instant> from = since.from(console);
         if (from.isEmpty()) {
-            console.err().println("--since takes a date such as 2026-11-01, a time such as 2026-11-01T09:00:00Z, or a span such as 7d or 24h");
             return 2;
         }
         List<Lead> leads;
@@ -93,22 +88,6 @@ final class LeadsCommand implements Callable<Integer> {
                     cut(lead.source().orElse(""), 18), String.join(",", lead.tags()));
         }
         console.out().println(leads.size() + (leads.size() == 1 ? " lead" : " leads"));
-    }
-
-    private Optional<Instant> parseSince(String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
-        try {
-            if (value.matches("\\d+[dh]")) {
-                long amount = Long.parseLong(value.substring(0, value.length() - 1));
-                return Optional.of(console.clock().instant().minus(value.endsWith("d") ? Duration.ofDays(amount) : Duration.ofHours(amount)));
-            }
-            if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                return Optional.of(LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant());
-            }
-            return Optional.of(Instant.parse(text.strip()));
-        } catch (DateTimeParseException | NumberFormatException e) {
-            return Optional.empty();
-        }
     }
 
     private static String cut(String text, int width) {

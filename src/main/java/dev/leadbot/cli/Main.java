@@ -42,6 +42,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new ValidateCommand(console))
                 .addSubcommand(new GraphCommand(console))
                 .addSubcommand(new LeadsCommand(console))
+                .addSubcommand(new StatsCommand(console))
                 .addSubcommand(new ForgetCommand(console))
                 .addSubcommand(new HealthCommand(console))
                 .addSubcommand(new SinksCommand(console, http))
