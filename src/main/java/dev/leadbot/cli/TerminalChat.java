@@ -84,6 +84,11 @@ final class TerminalChat {
             store.forget(prospect.chatId());
             return transition;
         }
+        if (transition.outputs().stream().anyMatch(Output.Declined.class::isInstance)) {
+            batch.remove(prospect.chatId());
+            store.commit(engine.flow().id(), batch);
+            return transition;
+        }
         batch.put(prospect.chatId(), transition.state());
         batch.record(funnel.of(prospect.chatId(), saved, input, transition, now));
         transition.outputs().stream().filter(Output.Completed.class::isInstance).map(Output.Completed.class::cast)
@@ -133,6 +138,9 @@ final class TerminalChat {
             out.println("     (" + notice.text() + ")");
         } else if (output instanceof Output.Forgotten) {
             out.println("     (this terminal chat and its leads were deleted from " + store.file() + ")");
+        } else if (output instanceof Output.Declined) {
+            out.println("     (consent declined: no lead, nothing kept in " + store.file() + ")");
+            finished = true;
         } else if (output instanceof Output.Completed completed) {
             out.println();
             out.println("======== the owner receives ========");

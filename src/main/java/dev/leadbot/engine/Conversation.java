@@ -1,5 +1,7 @@
 package dev.leadbot.engine;
 
+import dev.leadbot.flow.Consent;
+import dev.leadbot.flow.Flow;
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Prospect;
 import java.time.Instant;
@@ -65,6 +67,21 @@ public record Conversation(
         for (int i = answers.size() - 1; i >= 0; i--) {
             if (answers.get(i).variable().equals(variable)) {
                 return Optional.of(answers.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The prospect's latest answer to a consent question of {@code flow}: empty until one is
+     * answered (or after it was undone with back), then given or declined.
+     */
+    public Optional<Consent> consent(Flow flow) {
+        for (int i = answers.size() - 1; i >= 0; i--) {
+            Answer answer = answers.get(i);
+            Optional<Consent> consent = flow.node(answer.node()).flatMap(node -> node.option(answer.value())).flatMap(o -> o.consent());
+            if (consent.isPresent()) {
+                return consent;
             }
         }
         return Optional.empty();

@@ -44,6 +44,18 @@ public sealed interface Output {
     record Forgotten() implements Output {
     }
 
+    /**
+     * The prospect reached an end after declining consent: there is no lead, nothing goes to the
+     * owner or the sinks, and the adapter deletes the conversation, which names the person.
+     * {@code flow} and {@code end} say where, for anonymous counts.
+     */
+    record Declined(String flow, String end) implements Output {
+        public Declined {
+            Objects.requireNonNull(flow, "flow");
+            Objects.requireNonNull(end, "end");
+        }
+    }
+
     /** The prospect reached an end: the lead is ready for the owner and the sinks. */
     record Completed(Lead lead) implements Output {
         public Completed {

@@ -2,6 +2,7 @@ package dev.leadbot.engine;
 
 import dev.leadbot.flow.BotText;
 import dev.leadbot.flow.ChoiceNode;
+import dev.leadbot.flow.Consent;
 import dev.leadbot.flow.EndNode;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.flow.InputKind;
@@ -225,7 +226,8 @@ final class Steps {
                 path.add(id);
                 Conversation done = state.at(id, state.step(), path, List.of(), Conversation.Status.COMPLETED);
                 out.add(new Output.Say(new Renderer(flow, done).render(end.text()), Keyboard.none()));
-                out.add(new Output.Completed(leads.assemble(done, now)));
+                boolean declined = done.consent(flow).filter(c -> c == Consent.DECLINED).isPresent();
+                out.add(declined ? new Output.Declined(flow.id(), id) : new Output.Completed(leads.assemble(done, now)));
                 return done;
             } else {
                 return ask(state.at(state.node(), state.step(), path, List.of(), state.status()), node, List.of(), out);

@@ -47,6 +47,7 @@ final class GraphChecks {
             nodes.values().stream().filter(n -> !reached.contains(n.id())).forEach(n -> problems.add(n.at(), "node '" + n.id()
                     + "' is never reached from start '" + start.get().name() + "'; link to it from another node's next, or delete it"));
             new VariableChecks(problems, nodes, start.get().name(), reached, summary).run();
+            new ConsentChecks(problems, nodes, start.get().name(), summary).run();
         }
     }
 

@@ -30,7 +30,7 @@ final class OptionReader {
                     node.what() + " needs 'options:', a list of '- id: …' / 'label: …' items");
             return List.of();
         }
-        List<String> keys = withNext ? List.of("id", "label", "score", "tags", "next") : List.of("id", "label", "score", "tags");
+        List<String> keys = withNext ? List.of("id", "label", "score", "tags", "next", "consent") : List.of("id", "label", "score", "tags");
         List<Option> options = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Node item : list.getValue()) {
@@ -53,10 +53,24 @@ final class OptionReader {
         int score = map.integer("score").orElse(0);
         List<String> tags = tags(map);
         Optional<Next> own = next.read(map);
+        Optional<Consent> consent = consent(map);
         if (id.isEmpty() || label.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Option(id.get(), label.get(), score, tags, own, map.at()));
+        return Optional.of(new Option(id.get(), label.get(), score, tags, own, consent, map.at()));
+    }
+
+    private Optional<Consent> consent(YamlMap map) {
+        Optional<String> value = map.string("consent").map(String::strip);
+        Optional<Consent> consent = value.flatMap(v -> java.util.Arrays.stream(Consent.values()).filter(c -> c.yamlName().equals(v)).findFirst());
+        if (value.isPresent() && consent.isEmpty()) {
+            problems.add(map.value("consent").orElseThrow(), "'consent' in " + map.what() + " is '" + value.get() + "'"
+                    + Suggestions.didYouMean(value.get(), Consent.yamlNames(), "; write 'consent: given' on the option that agrees"
+                    + " and 'consent: declined' on the one that refuses"));
+            // Read on as the value it was meant to be, so the typo is not reported again as a missing answer.
+            return Suggestions.closest(value.get(), Consent.yamlNames()).map(c -> Consent.valueOf(c.toUpperCase(java.util.Locale.ROOT)));
+        }
+        return consent;
     }
 
     private List<String> tags(YamlMap map) {

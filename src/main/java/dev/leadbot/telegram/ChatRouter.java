@@ -83,6 +83,12 @@ final class ChatRouter {
             batch.remove(chat);
             effects.add(() -> forgotten.accept(chat));
             LOG.info("update={} chat={} forgotten at the prospect's request", incoming.updateId(), chat);
+        } else if (outputs.stream().anyMatch(Output.Declined.class::isInstance)) {
+            // A refused consent keeps nothing of the conversation: the next message starts afresh.
+            conversations.changed(chat, Optional.empty());
+            batch.remove(chat);
+            LOG.info("update={} consent declined, conversation ended at {}; nothing kept", incoming.updateId(),
+                    transition.state().node());
         } else {
             Conversation state = transition.state();
             conversations.changed(chat, Optional.of(state));

@@ -66,7 +66,7 @@ public final class TelegramService implements AutoCloseable {
         sendHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45)).build();
         pollHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20)).build();
+                .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20)).addInterceptor(new PollingFailures(settings.token())).build();
         TelegramUrl url = new TelegramUrl(settings.apiUrl().getScheme(), settings.apiUrl().getHost(), port(settings), false);
         BotApi api = new BotApi(new OkHttpTelegramClient(sendHttp, settings.token(), url), settings.token());
         username = api.execute(new GetMe()).getUserName();

@@ -36,7 +36,7 @@ class GraphCommandTest {
                       - if: {size: s}
                         goto: phone
                       - goto: bye
-                  phone: {type: input, kind: phone, text: "Your phone?", next: bye}
+                  phone: {type: input, kind: number, text: "Your age?", next: bye}
                   bye: {type: end, text: This is a rather long goodbye that the chart will shorten}
                 """);
 
@@ -47,7 +47,7 @@ class GraphCommandTest {
                     hi["hi: Hello, #quot;friend#quot;"]
                     role{{"role: Who are you?"}}
                     size[["size: Which sizes?"]]
-                    phone[/"phone: Your phone?"/]
+                    phone[/"phone: Your age?"/]
                     bye(["bye: This is a rather long goodbye that the…"])
                     hi --> role
                     role -->|"Owner"| size

@@ -28,6 +28,7 @@ class ConversationStateTest {
                 new Input.Press(2, "extras", new Action.Toggle("apple")),
                 new Input.Press(2, "extras", new Action.Toggle("banana")),
                 new Input.Press(2, "extras", new Action.Done()),
+                new Input.Press(3, "consent", new Action.Pick("agree")),
                 new Input.Typed("Anna"), new Input.Typed("+7 916 123 45 67"), new Input.Typed("anna@example.com"), new Input.Typed("30")}) {
             Conversation saved = restored(state);
             assertEquals(state, saved);

@@ -7,9 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class InputTest {
 
-    /** Red path: color, extras, then the name question. */
+    /** Red path: color, extras, consent, then the name question. */
     private static ScriptedChat atName() {
-        return MiniFlow.chat().start().press("Red").press("Apple", "Done");
+        return MiniFlow.chat().start().press("Red").press("Apple", "Done").press("Agree");
     }
 
     private static ScriptedChat atPhone() {

@@ -2,6 +2,7 @@ package dev.leadbot.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.leadbot.flow.Consent;
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Lead;
@@ -23,18 +24,41 @@ class LeadAssemblyTest {
         assertEquals(List.of(
                 Answer.of("color", "color", "red", "Red"),
                 new Answer("extras", "extras", List.of("apple", "banana"), "Apple и Banana"),
+                Answer.of("consent", "consent", "agree", "Agree"),
                 Answer.of("who", "who", "Anna", "Anna"),
                 Answer.of("phone", "phone", "+79161234567", "+79161234567"),
                 Answer.of("email", "email", "anna@example.com", "anna@example.com"),
                 Answer.of("age", "age", "30", "30")), lead.answers());
         assertEquals(10 + 5 + 3, lead.score());
         assertEquals(List.of("warm", "fruit"), lead.tags());
-        assertEquals(List.of("hello", "color", "extras", "who", "phone", "email", "age", "bye"), lead.path());
+        assertEquals(List.of("hello", "color", "extras", "consent", "who", "phone", "email", "age", "bye"), lead.path());
         assertEquals(new Contact(Optional.of("Anna"), Optional.of("+79161234567"), Optional.of("anna@example.com"), Optional.of("anna_k")),
                 lead.contact());
         assertEquals(ScriptedChat.T0, lead.startedAt());
-        assertEquals(Instant.parse("2026-11-22T10:00:40Z"), lead.completedAt());
+        assertEquals(Instant.parse("2026-11-22T10:00:45Z"), lead.completedAt());
         assertEquals("test", lead.flow());
+    }
+
+    @Test
+    void decliningConsentEndsTheConversationWithoutALead() {
+        ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple", "Done").press("Not now");
+
+        assertEquals(List.of(new Output.Edit(3, "consent", Optional.of("May we contact you?\n\n✔️ Not now"), Keyboard.none()),
+                new Output.Say("Thanks! You picked Apple.", Keyboard.none()), new Output.Declined("test", "bye")), chat.outputs());
+        assertEquals(Optional.empty(), chat.lead());
+        assertEquals(Optional.of(Consent.DECLINED), chat.state().consent(MiniFlow.FLOW));
+    }
+
+    @Test
+    void consentGoesBackWithTheAnswerThatGaveIt() {
+        ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple", "Done").press("Agree");
+        assertEquals(Optional.of(Consent.GIVEN), chat.state().consent(MiniFlow.FLOW));
+
+        chat.back();
+
+        assertEquals(Optional.empty(), chat.state().consent(MiniFlow.FLOW));
+        chat.press("Not now");
+        assertEquals(Optional.empty(), chat.lead());
     }
 
     @Test
@@ -47,14 +71,14 @@ class LeadAssemblyTest {
 
     @Test
     void anAnswerUndoneWithBackLeavesNoTraceInTheLead() {
-        ScriptedChat chat = MiniFlow.chat().start().press("Red").back().press("Синий").press("Cherry", "Done")
+        ScriptedChat chat = MiniFlow.chat().start().press("Red").back().press("Синий").press("Cherry", "Done").press("Agree")
                 .type("+7 916 123 45 67").type("anna@example.com").type("30");
         Lead lead = chat.lead().orElseThrow();
 
         assertEquals(List.of("blue"), lead.answer("color").orElseThrow().values());
         assertEquals(1 + 1, lead.score());
         assertEquals(List.of("cold"), lead.tags());
-        assertEquals(List.of("hello", "color", "extras", "phone", "email", "age", "bye"), lead.path());
+        assertEquals(List.of("hello", "color", "extras", "consent", "phone", "email", "age", "bye"), lead.path());
     }
 
     @Test

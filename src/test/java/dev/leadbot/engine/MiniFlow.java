@@ -34,6 +34,13 @@ final class MiniFlow {
                   - {id: apple, label: Apple, score: 5, tags: [fruit]}
                   - {id: banana, label: Banana, score: 3, tags: [fruit]}
                   - {id: cherry, label: Cherry, score: 1}
+                next: consent
+              consent:
+                type: choice
+                text: May we contact you?
+                options:
+                  - {id: agree, label: Agree, consent: given}
+                  - {id: decline, label: Not now, consent: declined, next: bye}
                 next:
                   - if: {color: red}
                     goto: who

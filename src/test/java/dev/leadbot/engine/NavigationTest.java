@@ -61,11 +61,11 @@ class NavigationTest {
 
     @Test
     void backTwiceWalksBackTwoQuestions() {
-        ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple", "Done").type("Anna");
+        ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple", "Done").press("Agree").type("Anna");
 
         chat.back().back();
 
-        assertEquals("extras", chat.state().node());
+        assertEquals("consent", chat.state().node());
         assertEquals(List.of("red"), chat.state().values("color"));
         assertEquals(List.of(), chat.state().values("who"));
     }
@@ -204,7 +204,7 @@ class NavigationTest {
 
     @Test
     void restartingFromTheResumePromptTakesThePromptsButtonsOff() {
-        ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple", "Done").type("Anna");
+        ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple", "Done").press("Agree").type("Anna");
         chat.start();
         int prompt = chat.step();
 

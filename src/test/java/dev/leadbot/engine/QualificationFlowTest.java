@@ -145,11 +145,15 @@ class QualificationFlowTest {
     }
 
     @Test
-    void aProspectWhoDeclinesToShareContactsIsThankedAndTheLeadIsTaggedNoContact() {
-        Lead lead = new ScriptedChat(FLOW).start().choose("explorer", "contact", "decline").lead().orElseThrow();
+    void aProspectWhoDeclinesConsentIsThankedAndLeavesNoLead() {
+        ScriptedChat chat = new ScriptedChat(FLOW).start().choose("owner", "b2b", "leads", "decline");
 
-        assertEquals(List.of("explorer", "warm", "no_contact"), lead.tags());
-        assertEquals(List.of("greeting", "role", "demo", "demo_menu", "contact_intro", "goodbye"), lead.path());
+        assertEquals(List.of("✔️ Не сейчас", "Хорошо, без проблем! Если захотите вернуться к разговору — отправьте /restart."
+                + " Хорошего дня! 👋"), chat.texts().stream().map(t -> t.substring(t.lastIndexOf('\n') + 1)).toList());
+        assertEquals(java.util.Optional.empty(), chat.lead());
+        assertEquals(0, chat.leadsCompleted());
+        assertTrue(chat.outputs().contains(new Output.Declined("qualification", "goodbye")), chat.outputs().toString());
+        assertEquals(java.util.Optional.of(dev.leadbot.flow.Consent.DECLINED), chat.state().consent(FLOW));
     }
 
     @Test

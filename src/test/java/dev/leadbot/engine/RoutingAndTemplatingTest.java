@@ -10,8 +10,8 @@ class RoutingAndTemplatingTest {
 
     @Test
     void aRuleOnAnEarlierAnswerDecidesWhereTheFlowGoes() {
-        ScriptedChat red = MiniFlow.chat().start().press("Red").press("Apple", "Done");
-        ScriptedChat blue = MiniFlow.chat().start().press("Синий").press("Apple", "Done");
+        ScriptedChat red = MiniFlow.chat().start().press("Red").press("Apple", "Done").press("Agree");
+        ScriptedChat blue = MiniFlow.chat().start().press("Синий").press("Apple", "Done").press("Agree");
 
         assertEquals("who", red.state().node());
         assertEquals("phone", blue.state().node());
@@ -65,8 +65,14 @@ class RoutingAndTemplatingTest {
     @Test
     void aPhoneAnsweredAgainIsConfirmedWithTheNewNumberNotTheEarlierAnswer() {
         ScriptedChat chat = new ScriptedChat(Flows.parse("""
-                start: phone
+                start: ok
                 nodes:
+                  ok:
+                    type: choice
+                    text: May we call you?
+                    options:
+                      - {id: yes, label: "Yes", consent: given, next: phone}
+                      - {id: no, label: "No", consent: declined, next: bye}
                   phone:
                     type: input
                     kind: phone
@@ -79,7 +85,7 @@ class RoutingAndTemplatingTest {
                       - {id: change, label: Change, next: phone}
                       - {id: keep, label: Keep, next: bye}
                   bye: {type: end, text: Bye}
-                """)).start().type("+7 916 111 11 11").press("Change");
+                """)).start().press("Yes").type("+7 916 111 11 11").press("Change");
 
         chat.type("+7 916 222 22 22");
 
@@ -97,8 +103,9 @@ class RoutingAndTemplatingTest {
                   ask:
                     type: choice
                     text: Go on?
-                    options: [{id: go, label: Go}]
-                    next: email
+                    options:
+                      - {id: go, label: Go, consent: given, next: email}
+                      - {id: stop, label: Stop, consent: declined, next: bye}
                   email:
                     type: input
                     kind: email

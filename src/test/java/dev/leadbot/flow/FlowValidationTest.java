@@ -247,7 +247,7 @@ class FlowValidationTest {
                       - {id: write, label: Write, next: bye}
                   phone:
                     type: input
-                    kind: phone
+                    kind: text
                     text: Your phone?
                     next: bye
                   bye:
@@ -263,7 +263,7 @@ class FlowValidationTest {
                 nodes:
                   phone:
                     type: input
-                    kind: phone
+                    kind: text
                     text: Your phone?
                     next: bye
                   bye:
@@ -391,9 +391,9 @@ class FlowValidationTest {
                 nodes:
                   q:
                     type: input
-                    kind: phone
+                    kind: number
                     max_length: 20
-                    text: Your phone?
+                    text: Your age?
                     next: bye
                   bye: {type: end, text: Bye}
                 """));
@@ -408,7 +408,7 @@ class FlowValidationTest {
                 nodes:
                   phone:
                     type: input
-                    kind: phone
+                    kind: text
                     text: Your phone?
                     next: bye
                   bye: {type: end, text: Bye}
