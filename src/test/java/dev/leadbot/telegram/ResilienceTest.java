@@ -20,16 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Telegram misbehaving: floods of 429, bursts of 5xx, an outage, a blocked chat; and a crowd. */
 class ResilienceTest {
 
-    /** Sending limits far above what these tests send: pacing is not what they prove, and waiting for it only costs time. */
-    private static final int UNPACED = 1000;
-    private static final int UNPACED_CHAT = 50;
-
     @TempDir
     Path dir;
-
-    private BotHarness unpaced() throws Exception {
-        return new BotHarness(dir, Flows.qualification(), List.of(BotHarness.OWNER), UNPACED, UNPACED_CHAT);
-    }
 
     /** Every question shows up once: nothing lost, nothing sent twice. */
     private static void assertEachQuestionOnce(List<BotMessage> messages) {
@@ -59,7 +51,7 @@ class ResilienceTest {
 
     @Test
     void aBotApiOutageIsSurvivedAndEveryUpdateIsHandledOnce() throws Exception {
-        try (BotHarness bot = unpaced()) {
+        try (BotHarness bot = new BotHarness(dir)) {
             ProspectChat chat = new ProspectChat(bot, bot.api.user(71, "Klient"));
             Lockstep.walk(List.of(chat), Lockstep.OWNER_VIA_TELEGRAM.subList(0, 2));
 
@@ -73,7 +65,7 @@ class ResilienceTest {
 
     @Test
     void anOwnerChatThatBlockedTheBotGetsOneAttemptPerLeadAndNoRetries() throws Exception {
-        try (BotHarness bot = unpaced()) {
+        try (BotHarness bot = new BotHarness(dir)) {
             bot.api.block(BotHarness.OWNER);
 
             Lockstep.walk(List.of(new ProspectChat(bot, bot.api.user(72, "Klient"))), Lockstep.OWNER_VIA_TELEGRAM);
@@ -91,7 +83,7 @@ class ResilienceTest {
 
     @Test
     void whenOneOwnerChatBlockedTheBotTheOtherOwnersAreToldTheLeadDidNotReachIt() throws Exception {
-        try (BotHarness bot = new BotHarness(dir, Flows.qualification(), List.of(BotHarness.OWNER, 2000L), UNPACED, UNPACED_CHAT)) {
+        try (BotHarness bot = new BotHarness(dir, Flows.qualification(), List.of(BotHarness.OWNER, 2000L))) {
             bot.api.block(2000);
 
             Lockstep.walk(List.of(new ProspectChat(bot, bot.api.user(75, "Klient"))), Lockstep.OWNER_VIA_TELEGRAM);
@@ -106,7 +98,7 @@ class ResilienceTest {
 
     @Test
     void twoHundredProspectsAtOnceEachFinishWithTheirOwnCorrectLead() throws Exception {
-        try (BotHarness bot = unpaced()) {
+        try (BotHarness bot = new BotHarness(dir, Flows.qualification(), List.of(BotHarness.OWNER), 1000, 50)) {
             List<ProspectChat> chats = IntStream.range(0, 200)
                     .mapToObj(i -> new ProspectChat(bot, bot.api.user(10_000 + i, "Klient"))).toList();
 
