@@ -5,6 +5,8 @@ import java.util.List;
 /** A sink's settings cannot work; every problem is listed, each naming the file, the sink and the setting. */
 public final class InvalidSinkException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     private final List<String> problems;
 
     public InvalidSinkException(List<String> problems) {

@@ -127,4 +127,9 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         }
         return incoming instanceof Incoming.FromGroup group ? group.chatId() : 0;
     }
+
+    /** Nothing of its own to close: the service stops the lanes and the store it was given. */
+    @Override
+    public void close() {
+    }
 }

@@ -25,7 +25,6 @@ final class FunnelChat {
     static final String YAML = """
             language: en
             start: hello
-            summary: {name: name_given}
             nodes:
               hello:
                 type: message

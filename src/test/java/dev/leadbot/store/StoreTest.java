@@ -98,6 +98,7 @@ class StoreTest {
     @Test
     void theFileIsCreatedInItsFolderReadableByItsOwnerOnly() throws Exception {
         try (Store store = Store.open(db(), CLOCK)) {
+            assertEquals(db(), store.file());
             assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(db()));
         }
     }
@@ -105,6 +106,7 @@ class StoreTest {
     @Test
     void aSecondInstanceIsRefusedNamingTheFile() throws Exception {
         try (Store first = Store.open(db(), CLOCK)) {
+            assertEquals(db(), first.file());
             StoreException e = assertThrows(StoreException.class, () -> Store.open(db(), CLOCK));
             assertEquals(db() + " is in use by another running leadbot; stop that one first (two bots on one token would also take"
                     + " each other's updates)", e.getMessage());
