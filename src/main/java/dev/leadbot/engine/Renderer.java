@@ -12,13 +12,11 @@ import dev.leadbot.lead.Answer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /** Turns flow texts into what one prospect reads: their language, their answers, their buttons. */
 final class Renderer {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
     static final String TICKED = "✅ ";
     static final String UNTICKED = "▫️ ";
     static final String ANSWERED = "✔️ ";
@@ -37,7 +35,7 @@ final class Renderer {
         return language;
     }
 
-    /** The text with every {@code {variable}} replaced by the label of its latest answer. */
+    /** The text with every {@code {variable}} replaced by the label of its latest answer, and {@code {{}/{@code }}} by one brace. */
     String render(Text text) {
         return render(text, Map.of());
     }
@@ -47,17 +45,9 @@ final class Renderer {
      * taking precedence over answers of the same name.
      */
     String render(Text text, Map<String, String> params) {
-        Matcher m = PLACEHOLDER.matcher(text.in(language));
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String value = params.containsKey(name) ? params.get(name)
-                    : name.equals(Flow.PROSPECT_NAME) ? state.prospect().firstName()
-                    : state.latest(name).map(Answer::label).orElse(m.group());
-            m.appendReplacement(out, Matcher.quoteReplacement(value));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return text.render(language, name -> params.containsKey(name) ? Optional.of(params.get(name))
+                : name.equals(Flow.PROSPECT_NAME) ? Optional.of(state.prospect().firstName())
+                : state.latest(name).map(Answer::label));
     }
 
     String phrase(BotText key) {

@@ -23,6 +23,6 @@ public final class FlowLoader {
 
     /** Parses flow YAML; {@code fileName} is what problem messages start with. */
     public static Flow parse(String fileName, String yaml) throws InvalidFlowException {
-        return new FlowParser(fileName).parse(yaml);
+        return new FlowParser(fileName, yaml).parse();
     }
 }

@@ -26,34 +26,47 @@ final class FlowParser {
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
     private final String file;
+    private final String yaml;
+    private final Source source;
     private final Problems problems;
 
-    FlowParser(String file) {
+    FlowParser(String file, String yaml) {
         this.file = file;
-        this.problems = new Problems(file);
+        this.yaml = yaml;
+        this.source = new Source(yaml);
+        this.problems = new Problems(file, source);
     }
 
     /** The flow, or every problem found in it. */
-    Flow parse(String yaml) throws InvalidFlowException {
-        Optional<org.yaml.snakeyaml.nodes.Node> root = compose(yaml);
+    Flow parse() throws InvalidFlowException {
+        Optional<org.yaml.snakeyaml.nodes.Node> root = compose();
         Optional<YamlMap> top = root.flatMap(r -> YamlMap.read(r, "the flow file", TOP_KEYS, problems));
         if (top.isEmpty()) {
             throw new InvalidFlowException(problems.sorted());
         }
         YamlMap map = top.get();
         String language = map.string("language").map(String::strip).orElse("ru");
-        if (!LANGUAGE.matcher(language).matches()) {
-            problems.add(map.keyAt("language"), "language '" + language + "' is not a language code; write a two- or"
-                    + " three-letter code such as 'ru' or 'en'");
+        boolean languageValid = LANGUAGE.matcher(language).matches();
+        if (!languageValid) {
+            problems.add(map.valueAt("language"), "language '" + language + "' is not a language code; write "
+                    + Languages.codeFor(language).map(code -> "'" + code + "'").orElse("a two- or three-letter code such as 'ru' or 'en'"));
         }
-        TextReader texts = new TextReader(language, problems);
+        TextReader texts = new TextReader(languageValid ? Optional.of(language) : Optional.empty(), problems);
         BotTexts botTexts = botTexts(map, texts, language);
         Optional<String> start = map.required("start", "write 'start: <id of the first node>'").map(String::strip);
         Set<String> declared = new LinkedHashSet<>();
-        Map<String, Node> nodes = nodes(map, new NodeReader(problems, texts, botTexts), declared);
+        NodeReader reader = new NodeReader(problems, texts, botTexts);
+        Map<String, Position> declaredAt = new LinkedHashMap<>();
+        Map<String, org.yaml.snakeyaml.nodes.Node> written = new LinkedHashMap<>();
+        Set<String> damaged = new LinkedHashSet<>();
+        List<Ref> duplicates = new java.util.ArrayList<>();
+        Map<String, Node> nodes = nodes(map, reader, declared, new GraphChecks.Written(declared, declaredAt, written, damaged, Set.of(), duplicates,
+                Map.of(), Set.of()));
+        texts.reportMissingLanguage(map.has("language") ? map.valueAt("language") : map.at(), map.has("language"));
         Map<String, Ref> summary = summary(map);
-        new GraphChecks(problems, nodes, declared, start.map(s -> new Ref(s, map.value("start").map(Problems::at).orElseThrow())),
-                summary).run();
+        new GraphChecks(problems, nodes, new GraphChecks.Written(declared, declaredAt, written, damaged, reader.withUnknownKeys(), duplicates,
+                reader.saveAsAt(), reader.badSaveAs()),
+                start.map(s -> new Ref(s, map.value("start").map(Problems::at).orElseThrow())), summary, texts).run();
         if (!problems.isEmpty()) {
             throw new InvalidFlowException(problems.sorted());
         }
@@ -62,7 +75,7 @@ final class FlowParser {
                 variable(summary, "phone"), variable(summary, "email"), variable(summary, "username")));
     }
 
-    private Optional<org.yaml.snakeyaml.nodes.Node> compose(String yaml) {
+    private Optional<org.yaml.snakeyaml.nodes.Node> compose() {
         try {
             Optional<org.yaml.snakeyaml.nodes.Node> root = Optional.ofNullable(new Yaml(new LoaderOptions()).compose(new java.io.StringReader(yaml)));
             if (root.isEmpty()) {
@@ -70,10 +83,8 @@ final class FlowParser {
             }
             return root;
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            Position at = mark == null ? new Position(1, 1) : new Position(mark.getLine() + 1, mark.getColumn() + 1);
-            problems.add(at, "YAML syntax: " + e.getProblem() + "; check the indentation, and put in quotes a text that"
-                    + " contains ': ' or ' #', starts with '{', '[', '*' or '&', or stands inside { } and contains ',' or '?'");
+            YamlSyntax.Explained explained = new YamlSyntax(source).explain(e);
+            problems.add(explained.at(), explained.message());
         } catch (YAMLException e) {
             problems.add(new Position(1, 1), "YAML syntax: " + e.getMessage());
         }
@@ -86,15 +97,33 @@ final class FlowParser {
         top.value("texts").flatMap(yaml -> YamlMap.read(yaml, "texts", keys, problems)).ifPresent(map -> {
             for (BotText key : BotText.values()) {
                 if (map.has(key.key())) {
-                    texts.read(map, key.key(), "write the text, or remove the key to keep the built-in one")
-                            .ifPresent(text -> overrides.put(key, text));
+                    texts.read(map, key.key(), "write the text, or remove the key to keep the built-in one").ifPresent(text -> {
+                        overrides.put(key, text);
+                        botTextPlaceholders(key, text, texts);
+                    });
                 }
             }
         });
         return new BotTexts(language, overrides);
     }
 
-    private Map<String, Node> nodes(YamlMap top, NodeReader reader, Set<String> declared) {
+    /** A bot phrase may show the prospect's name and the values the bot fills in for it, such as {min}. */
+    private void botTextPlaceholders(BotText key, Text text, TextReader texts) {
+        Set<String> known = new LinkedHashSet<>(List.of(Flow.PROSPECT_NAME));
+        known.addAll(key.defaults("ru").placeholders());
+        for (TextReader.Placeholder used : texts.placeholders(text)) {
+            if (!known.contains(used.name())) {
+                String braces = known.stream().map(k -> "{" + k + "}").collect(java.util.stream.Collectors.joining(", "));
+                problems.add(used.at(), "'{" + used.name() + "}' in texts." + key.key() + LookAlikes.clause(used.name(), new Position(
+                        used.at().line(), used.at().column() + 1), source) + " is not filled in by the bot"
+                        + Suggestions.closest(used.name(), known).map(c -> "; did you mean '{" + c + "}'?")
+                                .orElse("; this text can use " + braces + ", and '{{' and '}}' show a brace"));
+            }
+        }
+    }
+
+    /** Reads every node, filling in {@code into} what was written: ids, their places, their YAML and which had problems. */
+    private Map<String, Node> nodes(YamlMap top, NodeReader reader, Set<String> declared, GraphChecks.Written into) {
         Map<String, Node> nodes = new LinkedHashMap<>();
         Optional<org.yaml.snakeyaml.nodes.Node> yaml = top.value("nodes");
         if (yaml.isEmpty() || !(yaml.get() instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
@@ -104,13 +133,20 @@ final class FlowParser {
         for (NodeTuple tuple : mapping.getValue()) {
             String id = tuple.getKeyNode() instanceof ScalarNode key ? key.getValue().strip() : "";
             if (!declared.add(id)) {
-                problems.add(tuple.getKeyNode(), "duplicate node id '" + id + "'; node ids must be unique, rename one of them");
+                into.duplicates().add(new Ref(id, Problems.at(tuple.getKeyNode())));
                 continue;
             }
             if (!Ids.isValid(id)) {
-                problems.add(tuple.getKeyNode(), "node id '" + id + "' " + Ids.RULE);
+                problems.add(tuple.getKeyNode(), "node id '" + id + "'" + LookAlikes.clause(id, Problems.at(tuple.getKeyNode()), source)
+                        + " " + Ids.RULE + Ids.instead(id));
             }
+            into.at().put(id, Problems.at(tuple.getKeyNode()));
+            into.yaml().put(id, tuple.getValueNode());
+            int before = problems.size();
             reader.read(id, Problems.at(tuple.getKeyNode()), tuple.getValueNode()).ifPresent(node -> nodes.put(id, node));
+            if (problems.size() > before) {
+                into.damaged().add(id);
+            }
         }
         return nodes;
     }

@@ -19,6 +19,12 @@ final class Ids {
         return ID.matcher(id).matches();
     }
 
+    /** "; write 'just_looking'" for an id that only needs its odd characters replaced by '_', or nothing. */
+    static String instead(String id) {
+        String fixed = id.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
+        return !fixed.isEmpty() && id.chars().allMatch(c -> c < 0x80) ? "; write '" + fixed + "'" : "";
+    }
+
     static boolean isVariable(String name) {
         return VARIABLE.matcher(name).matches();
     }

@@ -22,6 +22,9 @@ public record InputNode(
         Next next,
         Position at) implements Node {
 
+    /** The longest text answer a flow may allow: Telegram's 4,096 characters, less room for the bot's own words. */
+    public static final int LONGEST_TEXT = 4000;
+
     @Override
     public Optional<String> savesAs() {
         return Optional.of(variable);

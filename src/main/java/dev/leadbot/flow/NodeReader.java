@@ -2,9 +2,11 @@ package dev.leadbot.flow;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -28,6 +30,9 @@ final class NodeReader {
     private final NextReader next;
     private final OptionReader options;
     private final BotTexts botTexts;
+    private final Set<String> withUnknownKeys = new HashSet<>();
+    private final Map<String, Position> saveAsAt = new java.util.HashMap<>();
+    private final Set<String> badSaveAs = new HashSet<>();
 
     NodeReader(Problems problems, TextReader texts, BotTexts botTexts) {
         this.problems = problems;
@@ -37,10 +42,20 @@ final class NodeReader {
         this.botTexts = botTexts;
     }
 
+    /** The ids of nodes with a key they do not allow (likely a misspelt one, such as 'nxt' for 'next'). */
+    Set<String> withUnknownKeys() {
+        return Set.copyOf(withUnknownKeys);
+    }
+
     /** The node, or empty when its type is missing or unknown (the problem is reported). */
     Optional<Node> read(String id, Position at, org.yaml.snakeyaml.nodes.Node yaml) {
         String what = "node '" + id + "'";
-        return type(yaml, what).flatMap(type -> YamlMap.read(yaml, what, KEYS.get(type), problems).flatMap(map -> switch (type) {
+        return type(yaml, what).flatMap(type -> YamlMap.read(yaml, what, KEYS.get(type), problems).flatMap(map -> {
+            if (map.hadUnknownKeys()) {
+                withUnknownKeys.add(id);
+            }
+            return Optional.of(map);
+        }).flatMap(map -> switch (type) {
             case "message" -> texts.read(map, "text", TEXT_FIX).map(text -> new MessageNode(id, text, nextOf(map), at));
             case "choice" -> choice(id, at, map);
             case "multi_select" -> multiSelect(id, at, map);
@@ -57,7 +72,14 @@ final class NodeReader {
         Optional<NodeTuple> type = mapping.getValue().stream()
                 .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("type")).findFirst();
         if (type.isEmpty() || !(type.get().getValueNode() instanceof ScalarNode value)) {
-            problems.add(yaml, what + " has no 'type'; write one of: " + String.join(", ", TYPES));
+            Optional<ScalarNode> misspelt = mapping.getValue().stream().map(NodeTuple::getKeyNode)
+                    .filter(k -> k instanceof ScalarNode s && !s.getValue().equals("type")
+                            && Suggestions.closest(s.getValue(), List.of("type")).isPresent()).map(ScalarNode.class::cast).findFirst();
+            if (misspelt.isPresent()) {
+                problems.add(misspelt.get(), "unknown key '" + misspelt.get().getValue() + "' in " + what + "; did you mean 'type'?");
+            } else {
+                problems.add(yaml, what + " has no 'type'; write one of: " + String.join(", ", TYPES));
+            }
             return Optional.empty();
         }
         if (!TYPES.contains(value.getValue())) {
@@ -72,7 +94,13 @@ final class NodeReader {
         Optional<Text> text = texts.read(map, "text", TEXT_FIX);
         String variable = variable(id, map);
         List<Option> opts = options.read(map, true);
+        if (options.hadUnknownKeys()) {
+            withUnknownKeys.add(id);
+        }
         Optional<Next> fallback = next.read(map);
+        if (fallback.isEmpty() && (map.has("next") || map.misspelt("next"))) {
+            withUnknownKeys.add(id);
+        }
         return text.map(t -> new ChoiceNode(id, t, variable, opts, fallback, at));
     }
 
@@ -80,14 +108,23 @@ final class NodeReader {
         Optional<Text> text = texts.read(map, "text", TEXT_FIX);
         String variable = variable(id, map);
         List<Option> opts = options.read(map, false);
+        if (options.hadUnknownKeys()) {
+            withUnknownKeys.add(id);
+        }
         int min = map.integer("min").orElse(1);
         int max = map.integer("max").orElse(Math.max(opts.size(), 1));
-        if (min < 0 || max < 1 || min > max) {
-            problems.add(map.keyAt(map.has("min") ? "min" : "max"), "in " + map.what() + " min " + min + " and max " + max
-                    + " cannot both hold; write 0 <= min <= max and max >= 1");
+        if (min < 0) {
+            problems.add(map.valueAt("min"), "min " + min + " in " + map.what() + " is below 0; write 0 to make ticking optional,"
+                    + " or the fewest ticks you accept");
+        } else if (max < 1) {
+            problems.add(map.valueAt("max"), "max " + max + " in " + map.what() + " allows no tick at all; write at least 1, or"
+                    + " remove it to allow every option");
         } else if (!opts.isEmpty() && min > opts.size()) {
-            problems.add(map.keyAt("min"), "min " + min + " in " + map.what() + " is more than its " + opts.size()
+            problems.add(map.valueAt("min"), "min " + min + " in " + map.what() + " is more than its " + opts.size()
                     + " options; lower min or add options");
+        } else if (min > max) {
+            problems.add(map.valueAt(map.has("max") ? "max" : "min"), "max " + max + " in " + map.what() + " is below min " + min
+                    + ", so no answer could be accepted; write max " + min + " or more, or lower min");
         }
         Optional<Text> done = map.has("done") ? texts.read(map, "done", "write the text of the done button") : Optional.of(botTexts.get(BotText.DONE));
         Next after = nextOf(map);
@@ -101,15 +138,22 @@ final class NodeReader {
         onlyFor(map, kind, InputKind.TEXT, "min_length", "max_length");
         onlyFor(map, kind, InputKind.NUMBER, "min", "max");
         int minLength = map.integer("min_length").orElse(1);
-        int maxLength = map.integer("max_length").orElse(4000);
-        if (minLength < 1 || minLength > maxLength || maxLength > 4000) {
-            problems.add(map.keyAt(map.has("min_length") ? "min_length" : "max_length"), "in " + map.what() + " min_length "
-                    + minLength + " and max_length " + maxLength + " cannot both hold; write 1 <= min_length <= max_length <= 4000");
+        int maxLength = map.integer("max_length").orElse(InputNode.LONGEST_TEXT);
+        if (minLength < 1 || minLength > InputNode.LONGEST_TEXT) {
+            problems.add(map.valueAt("min_length"), "min_length " + minLength + " in " + map.what() + " is out of range; write a"
+                    + " number from 1 to " + InputNode.LONGEST_TEXT + " (an answer has at least one character)");
+        } else if (maxLength < 1 || maxLength > InputNode.LONGEST_TEXT) {
+            problems.add(map.valueAt("max_length"), "max_length " + maxLength + " in " + map.what() + " is out of range; write"
+                    + " a number from 1 to " + InputNode.LONGEST_TEXT + " (Telegram takes at most 4096 characters a message)");
+        } else if (minLength > maxLength) {
+            problems.add(map.valueAt("max_length"), "max_length " + maxLength + " in " + map.what() + " is below min_length "
+                    + minLength + ", so no answer could be accepted; write max_length " + minLength + " or more, or lower min_length");
         }
         Optional<BigDecimal> min = map.decimal("min");
         Optional<BigDecimal> max = map.decimal("max");
         if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
-            problems.add(map.keyAt("min"), "min " + min.get() + " in " + map.what() + " is larger than max " + max.get());
+            problems.add(map.valueAt("max"), "max " + max.get() + " in " + map.what() + " is below min " + min.get()
+                    + ", so no number could be accepted; swap them or correct one");
         }
         Optional<Text> reask = map.has("reask") ? texts.read(map, "reask", "write what to say when the answer does not fit") : Optional.empty();
         Next after = nextOf(map);
@@ -126,14 +170,32 @@ final class NodeReader {
 
     /** A node's own next; a missing one is reported later with the other graph problems. */
     private Next nextOf(YamlMap map) {
-        return next.read(map).orElse(new Next(List.of()));
+        Optional<Next> read = next.read(map);
+        if (read.isEmpty() && (map.has("next") || map.misspelt("next"))) {
+            withUnknownKeys.add(map.what().replaceAll("^node '(.*)'$", "$1"));
+        }
+        return read.orElse(new Next(List.of()));
+    }
+
+    /** Where each node's save_as is written (its id when it has none), and the nodes whose save_as is itself a mistake. */
+    Map<String, Position> saveAsAt() {
+        return Map.copyOf(saveAsAt);
+    }
+
+    Set<String> badSaveAs() {
+        return Set.copyOf(badSaveAs);
     }
 
     private String variable(String id, YamlMap map) {
         String variable = map.string("save_as").map(String::strip).orElse(id);
+        saveAsAt.put(id, map.has("save_as") ? map.valueAt("save_as") : map.at());
+        if (!Ids.isVariable(variable) || variable.equals(Flow.PROSPECT_NAME)) {
+            badSaveAs.add(id);
+        }
         if (!Ids.isVariable(variable)) {
-            problems.add(map.keyAt("save_as"), (map.has("save_as") ? "save_as '" + variable + "'" : "node id '" + id
-                    + "' used as the variable name (add 'save_as:' to choose another)") + " " + Ids.VARIABLE_RULE);
+            problems.add(map.valueAt("save_as"), (map.has("save_as") ? "save_as '" + variable + "'"
+                    + LookAlikes.clause(variable, map.valueAt("save_as"), problems.source()) : "node id '" + id
+                    + "' used as the variable name (add 'save_as:' to choose another)") + " " + Ids.VARIABLE_RULE + Ids.instead(variable));
         } else if (variable.equals(Flow.PROSPECT_NAME)) {
             problems.add(map.keyAt("save_as"), "'" + Flow.PROSPECT_NAME + "' is the prospect's Telegram first name and cannot"
                     + " be saved by " + map.what() + "; write 'save_as: contact_name' or another name");

@@ -5,7 +5,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
@@ -15,6 +17,7 @@ final class OptionReader {
     private final Problems problems;
     private final TextReader texts;
     private final NextReader next;
+    private boolean unknownKeys;
 
     OptionReader(Problems problems, TextReader texts, NextReader next) {
         this.problems = problems;
@@ -25,6 +28,9 @@ final class OptionReader {
     /** The options of {@code node}; {@code withNext} tells whether an option may have its own next. */
     List<Option> read(YamlMap node, boolean withNext) {
         Optional<Node> value = node.value("options");
+        if (value.isEmpty() && node.misspelt("options")) {
+            return List.of();
+        }
         if (value.isEmpty() || !(value.get() instanceof SequenceNode list) || list.getValue().isEmpty()) {
             problems.add(value.map(Problems::at).orElse(node.at()),
                     node.what() + " needs 'options:', a list of '- id: …' / 'label: …' items");
@@ -33,8 +39,12 @@ final class OptionReader {
         List<String> keys = withNext ? List.of("id", "label", "score", "tags", "next", "consent") : List.of("id", "label", "score", "tags");
         List<Option> options = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (Node item : list.getValue()) {
-            YamlMap.read(item, "an option of " + node.what(), keys, problems).flatMap(this::option).ifPresent(option -> {
+        unknownKeys = false;
+        for (Node item : items(list)) {
+            YamlMap.read(item, "an option of " + node.what(), keys, problems).flatMap(map -> {
+                unknownKeys |= map.hadUnknownKeys();
+                return option(map);
+            }).ifPresent(option -> {
                 if (!seen.add(option.id())) {
                     problems.add(option.at(), "option id '" + option.id() + "' is used twice in " + node.what()
                             + "; option ids must be unique within a node");
@@ -46,9 +56,49 @@ final class OptionReader {
         return options;
     }
 
+    /** Whether an option last read had a key it does not allow, such as a misspelt 'next'. */
+    boolean hadUnknownKeys() {
+        return unknownKeys;
+    }
+
+    /**
+     * The options as meant: an item with a second {@code id:} is two options, the second of which
+     * lost its leading '- ' (reported once, rather than as every key given twice).
+     */
+    private List<Node> items(SequenceNode list) {
+        List<Node> items = new ArrayList<>();
+        for (Node item : list.getValue()) {
+            if (!(item instanceof MappingNode mapping)) {
+                items.add(item);
+                continue;
+            }
+            List<NodeTuple> current = new ArrayList<>();
+            for (NodeTuple tuple : mapping.getValue()) {
+                boolean id = tuple.getKeyNode() instanceof ScalarNode key && key.getValue().equals("id");
+                if (id && current.stream().anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("id"))) {
+                    Position at = Problems.at(tuple.getKeyNode());
+                    String written = problems.source().line(at.line()).strip();
+                    problems.add(at, "line " + at.line() + " starts a new option but has lost its leading '- ', so its keys"
+                            + " are read into the option above; write '- " + written + "'");
+                    items.add(part(mapping, current));
+                    current = new ArrayList<>();
+                }
+                current.add(tuple);
+            }
+            items.add(current.size() == mapping.getValue().size() ? mapping : part(mapping, current));
+        }
+        return items;
+    }
+
+    private static MappingNode part(MappingNode whole, List<NodeTuple> tuples) {
+        return new MappingNode(whole.getTag(), true, tuples, tuples.get(0).getKeyNode().getStartMark(), whole.getEndMark(),
+                whole.getFlowStyle());
+    }
+
     private Optional<Option> option(YamlMap map) {
         Optional<String> id = map.required("id", "write a short stable id such as 'id: goods'").map(String::strip);
-        id.filter(i -> !Ids.isValid(i)).ifPresent(i -> problems.add(map.keyAt("id"), "option id '" + i + "' " + Ids.RULE));
+        id.filter(i -> !Ids.isValid(i)).ifPresent(i -> problems.add(map.valueAt("id"), "option id '" + i + "'"
+                + LookAlikes.clause(i, map.valueAt("id"), problems.source()) + " " + Ids.RULE + Ids.instead(i)));
         Optional<Text> label = texts.read(map, "label", "write the text of the button");
         int score = map.integer("score").orElse(0);
         List<String> tags = tags(map);

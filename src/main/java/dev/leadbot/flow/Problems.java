@@ -9,10 +9,21 @@ import org.yaml.snakeyaml.nodes.Node;
 final class Problems {
 
     private final String file;
+    private final Source source;
     private final List<Problem> found = new ArrayList<>();
 
     Problems(String file) {
+        this(file, new Source(""));
+    }
+
+    Problems(String file, Source source) {
         this.file = file;
+        this.source = source;
+    }
+
+    /** The file as written, to point at a character inside a value. */
+    Source source() {
+        return source;
     }
 
     void add(Position at, String message) {
@@ -21,6 +32,10 @@ final class Problems {
 
     void add(Node yaml, String message) {
         add(at(yaml), message);
+    }
+
+    int size() {
+        return found.size();
     }
 
     boolean isEmpty() {

@@ -1,21 +1,24 @@
 package dev.leadbot.flow;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * A text the prospect reads, in one or more languages. Written in a flow either as a plain
  * string or as a map by language code; {@link #in} falls back to the flow's default language.
  * {@code at} is where the text is written ({@link Position#BUILT_IN} for the bot's defaults).
+ *
+ * <p>{@code {variable}} in a text is a placeholder; {@code {{} and {@code }}} stand for a literal
+ * brace, so a text can show "{" and "}" too.
  */
 public record Text(String fallback, Map<String, String> translations, Position at) {
-
-    static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z][a-z0-9_]*)}");
 
     public Text {
         Objects.requireNonNull(fallback, "fallback");
@@ -34,18 +37,69 @@ public record Text(String fallback, Map<String, String> translations, Position a
         return translations.getOrDefault(primary, fallback);
     }
 
-    /** Every {@code {variable}} any translation of this text uses, in order of appearance. */
+    /**
+     * The text for {@code languageCode} with each placeholder replaced by {@code value} of its name
+     * and each doubled brace by one brace; a placeholder without a value stays as written.
+     */
+    public String render(String languageCode, Function<String, Optional<String>> value) {
+        String text = in(languageCode);
+        StringBuilder out = new StringBuilder(text.length());
+        int copied = 0;
+        for (Brace brace : braces(text)) {
+            out.append(text, copied, brace.start());
+            if (brace.literal()) {
+                out.append(text.charAt(brace.start()));
+            } else {
+                String written = text.substring(brace.start(), brace.end());
+                out.append(brace.closed() ? value.apply(brace.name()).orElse(written) : written);
+            }
+            copied = brace.end();
+        }
+        return out.append(text, copied, text.length()).toString();
+    }
+
+    /** Every placeholder name any translation of this text uses, in order of appearance. */
     public Set<String> placeholders() {
         Set<String> names = new LinkedHashSet<>();
-        collect(fallback, names);
-        translations.values().forEach(t -> collect(t, names));
+        names.addAll(placeholdersIn(fallback));
+        translations.values().forEach(t -> names.addAll(placeholdersIn(t)));
         return names;
     }
 
-    private static void collect(String text, Set<String> into) {
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            into.add(m.group(1));
+    static List<String> placeholdersIn(String text) {
+        return braces(text).stream().filter(b -> !b.literal() && b.closed()).map(Brace::name).toList();
+    }
+
+    /**
+     * One brace construct in a text: a doubled brace standing for itself ({@code literal}), a
+     * placeholder {@code {name}}, or a {@code {} that is never closed. {@code start} and
+     * {@code end} are char indexes into the text.
+     */
+    record Brace(int start, int end, String name, boolean literal, boolean closed) {
+    }
+
+    static List<Brace> braces(String text) {
+        List<Brace> found = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if ((c == '{' || c == '}') && i + 1 < text.length() && text.charAt(i + 1) == c) {
+                found.add(new Brace(i, i + 2, "", true, true));
+                i += 2;
+            } else if (c == '{') {
+                int close = text.indexOf('}', i + 1);
+                int nextOpen = text.indexOf('{', i + 1);
+                if (close < 0 || (nextOpen >= 0 && nextOpen < close)) {
+                    found.add(new Brace(i, i + 1, "", false, false));
+                    i++;
+                } else {
+                    found.add(new Brace(i, close + 1, text.substring(i + 1, close), false, true));
+                    i = close + 1;
+                }
+            } else {
+                i++;
+            }
         }
+        return found;
     }
 }

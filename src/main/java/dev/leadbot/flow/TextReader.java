@@ -1,8 +1,13 @@
 package dev.leadbot.flow;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -10,38 +15,58 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
-/** Reads a prospect-facing text: a plain string, or a map from language code to string. */
+/**
+ * Reads a prospect-facing text: a plain string, or a map from language code to string. Keeps
+ * where each placeholder is written, so a wrong one is reported at its own column.
+ */
 final class TextReader {
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
-    private final String defaultLanguage;
-    private final Problems problems;
+    /** A {@code {name}} as written in the file. */
+    record Placeholder(String name, Position at) {
+    }
 
-    TextReader(String defaultLanguage, Problems problems) {
+    /** A text without the default language, reported one by one or, when many share the cause, once. */
+    private record MissingLanguage(Position at, String description, Set<String> languages) {
+    }
+
+    private final Optional<String> defaultLanguage;
+    private final Problems problems;
+    private final Source source;
+    private final Map<Text, List<Placeholder>> placeholders = new IdentityHashMap<>();
+    private final List<MissingLanguage> missing = new ArrayList<>();
+
+    /** @param defaultLanguage the flow's language; empty when it is itself a mistake, so texts are not judged by it */
+    TextReader(Optional<String> defaultLanguage, Problems problems) {
         this.defaultLanguage = defaultLanguage;
         this.problems = problems;
+        this.source = problems.source();
     }
 
     /** Reads {@code key} of {@code map}, reporting an empty or missing text with {@code fix}. */
     Optional<Text> read(YamlMap map, String key, String fix) {
         Optional<Node> value = map.value(key);
         if (value.isEmpty()) {
-            problems.add(map.at(), map.what() + " has no '" + key + "'; " + fix);
+            if (!map.misspelt(key)) {
+                problems.add(map.at(), map.what() + " has no '" + key + "'; " + fix);
+            }
             return Optional.empty();
         }
         return read(value.get(), "'" + key + "' in " + map.what(), fix);
     }
 
     Optional<Text> read(Node yaml, String description, String fix) {
+        List<Placeholder> found = new ArrayList<>();
         if (yaml instanceof ScalarNode scalar) {
-            return nonEmpty(scalar, description, fix).map(t -> new Text(t, Map.of(), Problems.at(scalar)));
+            return nonEmpty(scalar, description, fix, found).map(t -> remember(new Text(t, Map.of(), Problems.at(scalar)), found));
         }
         if (!(yaml instanceof MappingNode mapping)) {
             problems.add(yaml, description + " must be a text, or a map by language code such as 'ru:' and 'en:'");
             return Optional.empty();
         }
         Map<String, String> translations = new LinkedHashMap<>();
+        boolean emptyOrWrong = false;
         for (NodeTuple tuple : mapping.getValue()) {
             String language = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
             if (!LANGUAGE.matcher(language).matches()) {
@@ -51,25 +76,75 @@ final class TextReader {
                                 ? " (a text that starts with '{' must be put in quotes: \"{name}, …\")" : ""));
                 continue;
             }
-            if (tuple.getValueNode() instanceof ScalarNode scalar) {
-                nonEmpty(scalar, description + " (" + language + ")", fix).ifPresent(t -> translations.put(language, t));
-            } else {
+            Optional<String> written = tuple.getValueNode() instanceof ScalarNode scalar
+                    ? nonEmpty(scalar, description + " (" + language + ")", fix, found) : Optional.empty();
+            if (!(tuple.getValueNode() instanceof ScalarNode)) {
                 problems.add(tuple.getValueNode(), description + " (" + language + ") must be a text");
             }
+            written.ifPresent(t -> translations.put(language, t));
+            emptyOrWrong |= written.isEmpty();
         }
-        if (!translations.containsKey(defaultLanguage)) {
-            problems.add(yaml, description + " has no '" + defaultLanguage + ":' text, the flow's default language; add one,"
-                    + " it is shown to every prospect whose language has no text of its own");
+        if (translations.isEmpty() || emptyOrWrong) {
             return Optional.empty();
         }
-        return Optional.of(new Text(translations.get(defaultLanguage), translations, Problems.at(yaml)));
+        String fallback = defaultLanguage.isPresent() ? translations.get(defaultLanguage.get()) : translations.values().iterator().next();
+        if (fallback == null) {
+            missing.add(new MissingLanguage(Problems.at(yaml), description, translations.keySet()));
+            return Optional.empty();
+        }
+        return Optional.of(remember(new Text(fallback, translations, Problems.at(yaml)), found));
     }
 
-    private Optional<String> nonEmpty(ScalarNode scalar, String description, String fix) {
-        if (scalar.getValue().isBlank()) {
+    /** Where each placeholder of {@code text} is written (empty for the bot's built-in texts). */
+    List<Placeholder> placeholders(Text text) {
+        return placeholders.getOrDefault(text, List.of());
+    }
+
+    /**
+     * Reports the texts that lack the default language: one by one, or once at {@code language}
+     * when several lack it and all share another language, which is then what 'language:' should say.
+     */
+    void reportMissingLanguage(Position language, boolean written) {
+        if (missing.isEmpty() || defaultLanguage.isEmpty()) {
+            return;
+        }
+        String wanted = defaultLanguage.get();
+        Set<String> shared = new LinkedHashSet<>(missing.get(0).languages());
+        missing.forEach(m -> shared.retainAll(m.languages()));
+        if (missing.size() > 1 && !shared.isEmpty()) {
+            String instead = shared.iterator().next();
+            problems.add(language, (written ? "language '" + wanted + "'" : "the default language '" + wanted + "' (no 'language:'"
+                    + " given)") + " is missing from " + missing.size() + " texts, the first on line " + missing.get(0).at().line()
+                    + ", which are written in '" + instead + "'; write 'language: " + instead + "', or add a '" + wanted
+                    + ":' text to each");
+            return;
+        }
+        missing.forEach(m -> problems.add(m.at(), m.description() + " has no '" + wanted + ":' text, the flow's default"
+                + " language; add one, it is shown to every prospect whose language has no text of its own"));
+    }
+
+    private Text remember(Text text, List<Placeholder> found) {
+        placeholders.put(text, List.copyOf(found));
+        return text;
+    }
+
+    private Optional<String> nonEmpty(ScalarNode scalar, String description, String fix, List<Placeholder> found) {
+        String value = scalar.getValue();
+        if (value.isBlank()) {
             problems.add(scalar, description + " is empty; " + fix);
             return Optional.empty();
         }
-        return Optional.of(scalar.getValue().strip());
+        String stripped = value.strip();
+        int leading = value.indexOf(stripped);
+        for (Text.Brace brace : Text.braces(stripped)) {
+            Position at = source.at(scalar, value.codePointCount(0, leading + brace.start()));
+            if (!brace.closed()) {
+                problems.add(at, "the '{' at column " + at.column() + " in " + description + " is never closed; write '{name}'"
+                        + " for a value, or '{{' to show a brace");
+            } else if (!brace.literal()) {
+                found.add(new Placeholder(brace.name(), at));
+            }
+        }
+        return Optional.of(stripped);
     }
 }

@@ -20,8 +20,13 @@ final class YamlMap {
     private final String what;
     private final Map<String, NodeTuple> entries;
     private final Problems problems;
+    private final boolean unknownKeys;
+    private final java.util.Set<String> misspelt;
 
-    private YamlMap(Node yaml, String what, Map<String, NodeTuple> entries, Problems problems) {
+    private YamlMap(Node yaml, String what, Map<String, NodeTuple> entries, Problems problems, java.util.Set<String> misspelt,
+            boolean unknownKeys) {
+        this.unknownKeys = unknownKeys;
+        this.misspelt = misspelt;
         this.yaml = yaml;
         this.what = what;
         this.entries = entries;
@@ -35,10 +40,14 @@ final class YamlMap {
      */
     static Optional<YamlMap> read(Node yaml, String what, List<String> allowed, Problems problems) {
         if (!(yaml instanceof MappingNode mapping)) {
-            problems.add(yaml, what + " must be a mapping of 'key: value' lines");
+            boolean noSpace = yaml instanceof ScalarNode scalar && scalar.getValue().matches("[A-Za-z_]+:\\S.*");
+            problems.add(yaml, what + " must be a mapping of 'key: value' lines" + (noSpace
+                    ? "; put a space after the ':' in '" + ((ScalarNode) yaml).getValue() + "'" : ""));
             return Optional.empty();
         }
         Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        boolean unknown = false;
+        java.util.Set<String> misspelt = new java.util.HashSet<>();
         for (NodeTuple tuple : mapping.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
                 problems.add(tuple.getKeyNode(), "a key in " + what + " must be a plain word");
@@ -48,13 +57,25 @@ final class YamlMap {
             if (entries.containsKey(name)) {
                 problems.add(key, "'" + name + "' is given twice in " + what + "; keep one of them");
             } else if (!allowed.contains(name)) {
-                problems.add(key, "unknown key '" + name + "' in " + what
-                        + Suggestions.didYouMean(name, allowed, "; allowed keys: " + String.join(", ", allowed)));
+                unknown = true;
+                Suggestions.closest(name, allowed).ifPresent(misspelt::add);
+                problems.add(key, "unknown key '" + name + "'" + LookAlikes.clause(name, Problems.at(key), problems.source()) + " in "
+                        + what + Suggestions.didYouMean(name, allowed, "; allowed keys: " + String.join(", ", allowed)));
             } else {
                 entries.put(name, tuple);
             }
         }
-        return Optional.of(new YamlMap(yaml, what, entries, problems));
+        return Optional.of(new YamlMap(yaml, what, entries, problems, misspelt, unknown));
+    }
+
+    /** Whether a key was not among the allowed ones (and was reported), e.g. a misspelt 'next'. */
+    boolean hadUnknownKeys() {
+        return unknownKeys;
+    }
+
+    /** Whether an unknown key was reported as a likely misspelling of {@code key}, so its absence is no second problem. */
+    boolean misspelt(String key) {
+        return misspelt.contains(key);
     }
 
     Position at() {
@@ -77,6 +98,11 @@ final class YamlMap {
         return Optional.ofNullable(entries.get(key)).map(t -> Problems.at(t.getKeyNode())).orElse(at());
     }
 
+    /** Where the value of {@code key} is written: the line a person points at when the value is wrong. */
+    Position valueAt(String key) {
+        return value(key).map(Problems::at).orElse(keyAt(key));
+    }
+
     /** A single-value key; a list or mapping there is reported. */
     Optional<String> string(String key) {
         return value(key).flatMap(node -> scalar(node, "'" + key + "' in " + what));
@@ -84,7 +110,7 @@ final class YamlMap {
 
     /** Like {@link #string} but reports its absence with {@code fix}, what to write instead. */
     Optional<String> required(String key, String fix) {
-        if (!has(key)) {
+        if (!has(key) && !misspelt(key)) {
             problems.add(at(), what + " has no '" + key + "'; " + fix);
         }
         return string(key);

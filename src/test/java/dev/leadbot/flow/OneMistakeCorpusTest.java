@@ -1,0 +1,188 @@
+package dev.leadbot.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Copies of the customer's flow, each with one realistic mistake an owner makes by hand: each
+ * must be caught, at the line a person would point at, in exactly one report.
+ */
+class OneMistakeCorpusTest {
+
+    /** One mistake: what it is, how it is made, and the line a person would point at. */
+    record Mistake(String name, UnaryOperator<List<String>> edit, int line) {
+    }
+
+    static final List<String> FLOW;
+
+    static {
+        try {
+            FLOW = Files.readAllLines(Path.of("flows/qualification.yaml"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Line {@code number} (1-based) with {@code from} replaced by {@code to}; the text must be there. */
+    static UnaryOperator<List<String>> replace(int number, String from, String to) {
+        return lines -> {
+            List<String> copy = new ArrayList<>(lines);
+            String line = copy.get(number - 1);
+            if (!line.contains(from)) {
+                throw new IllegalArgumentException("line " + number + " has no '" + from + "': " + line);
+            }
+            copy.set(number - 1, line.replace(from, to));
+            return copy;
+        };
+    }
+
+    static UnaryOperator<List<String>> delete(int first, int last) {
+        return lines -> {
+            List<String> copy = new ArrayList<>(lines);
+            copy.subList(first - 1, last).clear();
+            return copy;
+        };
+    }
+
+    static UnaryOperator<List<String>> insertAfter(int number, String... added) {
+        return lines -> {
+            List<String> copy = new ArrayList<>(lines);
+            copy.addAll(number, List.of(added));
+            return copy;
+        };
+    }
+
+    static UnaryOperator<List<String>> both(UnaryOperator<List<String>> first, UnaryOperator<List<String>> second) {
+        return lines -> second.apply(first.apply(lines));
+    }
+
+    static final String LONG = "Очень длинный текст. ".repeat(200);
+
+    static final List<Mistake> CORPUS = List.of(
+            // YAML syntax
+            new Mistake("unclosed double quote", replace(225, "перепиской.\"", "перепиской."), 225),
+            new Mistake("unclosed single quote", replace(225, "ru: \"", "ru: '"), 225),
+            new Mistake("unclosed quote in a one-line label", replace(95, "через Telegram\",", "через Telegram,"), 95),
+            new Mistake("no colon after next", replace(408, "next: channel", "next channel"), 408),
+            new Mistake("no space after the colon", replace(408, "next: channel", "next:channel"), 408),
+            new Mistake("a tab for indentation", replace(24, "    next", "\tnext"), 24),
+            new Mistake("indented one space less", replace(24, "    next", "   next"), 24),
+            new Mistake("indented one space more", replace(24, "    next", "     next"), 24),
+            new Mistake("option lost its dash, at the dash's column", replace(104, "      - id: reviews", "      id: reviews"), 104),
+            new Mistake("option lost its dash, keeping the indentation", replace(104, "      - id: reviews", "        id: reviews"), 104),
+            new Mistake("unclosed flow mapping", replace(35, "entrepreneur\" }", "entrepreneur\""), 35),
+            new Mistake("one closing brace too many", replace(35, "entrepreneur\" }", "entrepreneur\" }}"), 35),
+            new Mistake("unclosed tag list", replace(97, "tags: [hot, sales]", "tags: [hot, sales"), 97),
+            new Mistake("a text with ': ' unquoted", replace(406, "text: { ru: \"Как к вам обращаться?\", en: \"How should we address you?\" }",
+                    "text: Внимание: как к вам обращаться?"), 406),
+            new Mistake("a text starting with a placeholder unquoted", replace(406,
+                    "text: { ru: \"Как к вам обращаться?\", en: \"How should we address you?\" }", "text: {name}, как к вам обращаться?"), 406),
+            new Mistake("an option key indented like the dash", replace(96, "        score: 30", "      score: 30"), 96),
+            // keys and types
+            new Mistake("misspelt next of a node", replace(24, "next: role", "nxt: role"), 24),
+            new Mistake("misspelt next of an option", replace(98, "next: case_orders", "nxt: case_orders"), 98),
+            new Mistake("misspelt type key", replace(20, "type: message", "tpye: message"), 20),
+            new Mistake("misspelt node type", replace(20, "type: message", "type: mesage"), 20),
+            new Mistake("misspelt choice type", replace(28, "type: choice", "type: choise"), 28),
+            new Mistake("misspelt input kind", replace(424, "kind: phone", "kind: phon"), 424),
+            new Mistake("misspelt options key", replace(56, "options:", "optons:"), 56),
+            new Mistake("a key given twice", insertAfter(406, "    text: { ru: \"Ваше имя?\", en: \"Your name?\" }"), 407),
+            new Mistake("score that is a word", replace(96, "score: 30", "score: high"), 96),
+            new Mistake("an end with next", insertAfter(465, "    next: role"), 466),
+            new Mistake("an empty next", replace(24, "next: role", "next:"), 24),
+            // variables and placeholders
+            new Mistake("misspelt save_as used elsewhere", replace(403, "save_as: contact_name", "save_as: contat_name"), 403),
+            new Mistake("save_as with a hyphen", replace(403, "save_as: contact_name", "save_as: contact-name"), 403),
+            new Mistake("misspelt placeholder", replace(452, "{contact_name}", "{contat_name}"), 452),
+            new Mistake("placeholder with a Cyrillic letter", replace(452, "{contact_name}", "{contact_namе}"), 452),
+            new Mistake("placeholder with a hyphen", replace(452, "{contact_name}", "{contact-name}"), 452),
+            new Mistake("placeholder in Russian", replace(22, "{name}", "{имя}"), 22),
+            new Mistake("name placeholder with a Cyrillic a", replace(22, "{name}", "{nаme}"), 22),
+            new Mistake("unclosed placeholder", replace(348, "{features}", "{features"), 348),
+            new Mistake("placeholder not answered on every path", replace(406, "Как к вам обращаться?", "Как к вам обращаться, {contact_time}?"), 406),
+            new Mistake("placeholder with spaces", replace(452, "{contact_name}", "{ contact_name }"), 452),
+            new Mistake("misspelt summary variable", replace(16, "phone: phone", "phone: phon"), 16),
+            new Mistake("if on a misspelt value", replace(77, "{ sphere: goods }", "{ sphere: good }"), 77),
+            new Mistake("if on a misspelt variable", replace(77, "{ sphere: goods }", "{ sphre: goods }"), 77),
+            new Mistake("if on the role with a typo", replace(445, "{ role: expert }", "{ role: exprt }"), 445),
+            // links and ids
+            new Mistake("misspelt goto", replace(78, "goto: pain_goods", "goto: pain_godos"), 78),
+            new Mistake("next with a Cyrillic o", replace(221, "next: contact_intro", "next: cоntact_intro"), 221),
+            new Mistake("next with a zero-width space", replace(227, "next: contact_intro", "next: contact_\u200bintro"), 227),
+            new Mistake("misspelt start", replace(12, "start: greeting", "start: greting"), 12),
+            new Mistake("misspelt goto to an end", replace(446, "goto: thanks_expert", "goto: thanks_expret"), 446),
+            new Mistake("a node renamed that many link to", replace(385, "contact_intro:", "contact_intr:"), 385),
+            new Mistake("a node renamed with a Cyrillic letter", replace(385, "contact_intro:", "contаct_intro:"), 385),
+            new Mistake("a node id pasted twice", replace(222, "case_faq:", "case_orders:"), 222),
+            new Mistake("a node deleted that one links to", delete(288, 293), 192),
+            new Mistake("a node id with a hyphen", replace(431, "contact_time:", "contact-time:"), 431),
+            new Mistake("duplicate option id", replace(99, "id: faq", "id: orders"), 99),
+            new Mistake("option id with a hyphen", replace(44, "id: explorer", "id: just-looking"), 44),
+            new Mistake("option id that is a number with a point", replace(44, "id: explorer", "id: 1.5"), 44),
+            new Mistake("option id with a Cyrillic e", replace(34, "id: owner", "id: ownеr"), 34),
+            new Mistake("empty label", replace(45, "ru: \"🤔 Я пока просто изучаю возможности\"", "ru: \"\""), 45),
+            new Mistake("option without a label", delete(45, 45), 44),
+            new Mistake("option id too long for button data", replace(34, "id: owner", "id: " + "o".repeat(50)), 34),
+            // ranges
+            new Mistake("min_length zero", replace(345, "min_length: 20", "min_length: 0"), 345),
+            new Mistake("max_length negative", replace(346, "max_length: 3000", "max_length: -1"), 346),
+            new Mistake("max_length over the limit", replace(346, "max_length: 3000", "max_length: 10000"), 346),
+            new Mistake("min_length over the limit", replace(345, "min_length: 20", "min_length: 5000"), 345),
+            new Mistake("min_length a word", replace(345, "min_length: 20", "min_length: twenty"), 345),
+            new Mistake("checklist min over its options", replace(308, "min: 1", "min: 10"), 308),
+            new Mistake("checklist min negative", replace(308, "min: 1", "min: -1"), 308),
+            new Mistake("checklist max zero", insertAfter(308, "    max: 0"), 309),
+            new Mistake("checklist max below min", both(replace(308, "min: 1", "min: 3"), insertAfter(308, "    max: 2")), 309),
+            new Mistake("text limits on a phone", insertAfter(424, "    max_length: 20"), 425),
+            // texts
+            new Mistake("a text too long for Telegram", replace(297, "быстрее всего.", "быстрее всего. " + LONG), 297),
+            new Mistake("language written out", replace(11, "language: ru", "language: russian"), 11),
+            new Mistake("language the texts are not in", replace(11, "language: ru", "language: de"), 11),
+            new Mistake("a text without the default language", delete(22, 22), 22),
+            new Mistake("a language code misspelt", replace(22, "ru: \"", "rus: \""), 22),
+            // the graph
+            new Mistake("a loop with no way out", both(delete(445, 447), replace(444, "next:", "next: channel")), 444),
+            new Mistake("a message that leads to itself", replace(221, "next: contact_intro", "next: case_orders"), 221),
+            new Mistake("a node without next", delete(24, 24), 19),
+            new Mistake("an option without next", delete(47, 47), 44),
+            new Mistake("rules without a default", delete(87, 87), 85),
+            new Mistake("an option deleted, cutting off a branch", delete(44, 47), 349));
+
+    @Test
+    void everyMistakeIsCaughtOnceAtTheLineAPersonWouldPointAt() {
+        List<String> misses = new ArrayList<>();
+        int caught = 0;
+        int atLine = 0;
+        int single = 0;
+        for (Mistake mistake : CORPUS) {
+            String yaml = String.join("\n", mistake.edit().apply(FLOW)) + "\n";
+            List<Problem> problems;
+            try {
+                FlowLoader.parse("flow.yaml", yaml);
+                problems = List.of();
+            } catch (InvalidFlowException e) {
+                problems = e.problems();
+            }
+            boolean isCaught = !problems.isEmpty();
+            boolean isAtLine = isCaught && problems.get(0).at().line() == mistake.line();
+            boolean isSingle = problems.size() == 1;
+            caught += isCaught ? 1 : 0;
+            atLine += isAtLine ? 1 : 0;
+            single += isSingle ? 1 : 0;
+            if (!isAtLine || !isSingle) {
+                misses.add(mistake.name() + " (line " + mistake.line() + "): " + problems);
+            }
+        }
+        String figure = CORPUS.size() + " one-mistake flows: " + caught + " caught, " + atLine + " at the right line, " + single
+                + " in a single report";
+        System.out.println(figure);
+        assertEquals(List.of(), misses, figure);
+    }
+}
