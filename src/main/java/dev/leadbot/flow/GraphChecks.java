@@ -165,13 +165,13 @@ final class GraphChecks {
             if (close.isPresent() && !linked.contains(close.get()) && links.size() > 1) {
                 String id = close.get();
                 problems.add(at(id), "node '" + id + "'" + LookAlikes.clause(id, at(id), problems.source()) + " is linked from nowhere,"
-                        + " while " + (links.size() == 1 ? "a 'next' names '" + name + "' (line " : links.size() + " links name '" + name
-                        + "' (lines ") + lines + "), which is no node; rename the node to '" + name + "'");
+                        + " while " + (links.size() == 1 ? "a 'next' names '" + name + "'" : links.size() + " links name '" + name + "'")
+                        + lines(lines) + ", which is no node; rename the node to '" + name + "'");
             } else if (close.isEmpty() && !duplicates.isEmpty()) {
                 FlowParser.Ref duplicate = duplicates.remove(0);
                 problems.add(duplicate.at(), "duplicate node id '" + duplicate.name() + "', while " + (links.size() == 1
-                        ? "a 'next' names '" + name + "' (line " : links.size() + " links name '" + name + "' (lines ") + lines
-                        + "), which is no node; rename this one to '" + name + "'");
+                        ? "a 'next' names '" + name + "'" : links.size() + " links name '" + name + "'") + lines(lines)
+                        + ", which is no node; rename this one to '" + name + "'");
             } else {
                 links.forEach(l -> problems.add(l.route().at(), "'next' of node '" + l.from().id() + "' names unknown node '" + name
                         + "'" + LookAlikes.clause(name, l.route().at(), problems.source())
@@ -180,6 +180,10 @@ final class GraphChecks {
             }
         });
         duplicates.forEach(d -> problems.add(d.at(), "duplicate node id '" + d.name() + "'; node ids must be unique, rename one of them"));
+    }
+
+    private static String lines(String lines) {
+        return " (line" + (lines.contains(",") ? "s " : " ") + lines + ")";
     }
 
     private void buttonData(Node node) {

@@ -1,0 +1,360 @@
+package dev.leadbot.flow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The mistakes owners make by hand, each reported once, at the line a person would point at,
+ * with the exact message: placeholders, look-alike characters, lengths, ranges, YAML syntax,
+ * and the cascades one mistake used to cause.
+ */
+class MistakeReportsTest {
+
+    private static List<String> problems(String yaml) {
+        InvalidFlowException e = assertThrows(InvalidFlowException.class, () -> FlowLoader.parse("bad.yaml", yaml));
+        return e.problems().stream().map(Problem::toString).toList();
+    }
+
+    private static final String ASK_NAME = """
+            start: ask
+            nodes:
+              ask:
+                type: input
+                save_as: contact_name
+                text: Your name?
+                next: bye
+              bye:
+                type: end
+            """;
+
+    // placeholders
+
+    @Test
+    void aPlaceholderWithACyrillicLetterIsNamedWithItsColumnAndTheNameItLooksLike() {
+        assertEquals(List.of("bad.yaml:10:23: '{contact_namе}' in node 'bye' ('е' at column 35 is Cyrillic) is not saved by any"
+                + " node; did you mean '{contact_name}'?"), problems(ASK_NAME + "    text: \"Thank you, {contact_namе}!\"\n"));
+    }
+
+    @Test
+    void aPlaceholderWithAHyphenGetsADidYouMean() {
+        assertEquals(List.of("bad.yaml:10:23: '{contact-name}' in node 'bye' is not saved by any node; did you mean"
+                + " '{contact_name}'?"), problems(ASK_NAME + "    text: \"Thank you, {contact-name}!\"\n"));
+    }
+
+    @Test
+    void aPlaceholderInAnotherScriptWithNothingCloseSaysHowToShowBraces() {
+        assertEquals(List.of("bad.yaml:10:23: '{имя}' in node 'bye' ('и' at column 24 is Cyrillic) is not saved by any node; use the"
+                + " save_as of an earlier question or '{name}', and write '{{' and '}}' to show braces"),
+                problems(ASK_NAME + "    text: \"Thank you, {имя}!\"\n"));
+    }
+
+    @Test
+    void aPlaceholderAfterEscapesInADoubleQuotedTextIsPointedAtExactly() {
+        assertEquals(List.of("bad.yaml:10:24: '{fone}' in node 'bye' is not saved by any node; use the save_as of an earlier"
+                + " question or '{name}', and write '{{' and '}}' to show braces"),
+                problems(ASK_NAME + "    text: \"Bye\\n\\\"ok\\\" {fone}\"\n"));
+    }
+
+    @Test
+    void aBraceNeverClosedIsReportedAtItsColumn() {
+        assertEquals(List.of("bad.yaml:10:23: the '{' at column 23 in 'text' in node 'bye' is never closed; write '{name}' for a"
+                + " value, or '{{' to show a brace"), problems(ASK_NAME + "    text: \"Thank you, {contact_name!\"\n"));
+    }
+
+    @Test
+    void doubledBracesAreLiteralAndNeedNoVariable() throws InvalidFlowException {
+        Flow flow = FlowLoader.parse("ok.yaml", ASK_NAME + "    text: \"Use {{curly}} braces, {contact_name}\"\n");
+
+        assertEquals("Use {curly} braces, Anna", flow.node("bye").orElseThrow().text()
+                .render("ru", name -> java.util.Optional.of("Anna").filter(v -> name.equals("contact_name"))));
+    }
+
+    @Test
+    void aBotPhraseMayUseOnlyWhatTheBotFillsIn() {
+        assertEquals(List.of("bad.yaml:3:24: '{mn}' in texts.too_short is not filled in by the bot; did you mean '{min}'?"), problems("""
+                start: a
+                texts:
+                  too_short: "At least {mn} characters"
+                nodes:
+                  a: {type: end, text: Bye}
+                """));
+    }
+
+    // look-alike and invisible characters in ids
+
+    @Test
+    void aLinkWithACyrillicLetterNamesTheLetterAndItsColumn() {
+        assertEquals(List.of("bad.yaml:3:38: 'next' of node 'a' names unknown node 'cоntact' ('о' at column 39 is Cyrillic); did you"
+                + " mean 'contact' (line 4)?"), problems("""
+                start: a
+                nodes:
+                  a: {type: message, text: Hi, next: cоntact}
+                  contact: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void aLinkWithAZeroWidthSpaceNamesTheInvisibleCharacter() {
+        assertEquals(List.of("bad.yaml:3:38: 'next' of node 'a' names unknown node 'con\u200btact' (an invisible zero width space"
+                + " (U+200B) at column 41); did you mean 'contact' (line 4)?"), problems("""
+                start: a
+                nodes:
+                  a: {type: message, text: Hi, next: con\u200btact}
+                  contact: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void anOptionIdWithAHyphenIsToldTheIdToWrite() {
+        assertEquals(List.of("bad.yaml:7:15: option id 'just-looking' may use only Latin letters, digits and '_', e.g. 'pain_goods';"
+                + " write 'just_looking'"), problems("""
+                start: q
+                nodes:
+                  q:
+                    type: choice
+                    text: Who are you?
+                    options:
+                      - { id: just-looking, label: Just looking }
+                    next: bye
+                  bye: {type: end, text: Bye}
+                """));
+    }
+
+    // lengths
+
+    @Test
+    void aTextOverTelegramsLimitAsWrittenIsReported() {
+        assertEquals(List.of("bad.yaml:3:24: the text of node 'a' is 4,100 characters long, over Telegram's 4,096 for one message;"
+                + " shorten it, or split it into a message node followed by the rest"), problems("""
+                start: a
+                nodes:
+                  a: {type: end, text: %s}
+                """.formatted("x".repeat(4100))));
+    }
+
+    @Test
+    void aTextThatOnlyTheLongestAnswerPushesOverTheLimitIsReported() {
+        assertEquals(List.of("bad.yaml:10:11: the text of node 'bye' can reach 4,111 characters with the longest answers in its"
+                + " placeholders, over Telegram's 4,096 for one message; shorten it, or lower the max_length of the answers it shows"),
+                problems("""
+                start: ask
+                nodes:
+                  ask:
+                    type: input
+                    max_length: 4000
+                    text: Tell us everything
+                    next: bye
+                  bye:
+                    type: end
+                    text: "%s{ask}"
+                """.formatted("y".repeat(111))));
+    }
+
+    // ranges: the line of the value that is out of range
+
+    @Test
+    void aMaxLengthOutOfRangeIsReportedAtItsOwnValueNotAtMinLength() {
+        assertEquals(List.of("bad.yaml:6:17: max_length 10000 in node 'q' is out of range; write a number from 1 to 4000 (Telegram"
+                + " takes at most 4096 characters a message)"), problems("""
+                start: q
+                nodes:
+                  q:
+                    type: input
+                    min_length: 20
+                    max_length: 10000
+                    text: Tell us
+                    next: bye
+                  bye: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void aChecklistMaxOfZeroIsReportedAtMax() {
+        assertEquals(List.of("bad.yaml:7:10: max 0 in node 'm' allows no tick at all; write at least 1, or remove it to allow every"
+                + " option"), problems("""
+                start: m
+                nodes:
+                  m:
+                    type: multi_select
+                    text: Pick
+                    min: 1
+                    max: 0
+                    options: [{id: a, label: A}]
+                    next: bye
+                  bye: {type: end, text: Bye}
+                """));
+    }
+
+    // YAML syntax: the likely line, not where the parser gave up
+
+    @Test
+    void anUnclosedQuoteIsReportedWhereItOpens() {
+        assertEquals(List.of("bad.yaml:3:24: YAML syntax: the quote opened on line 3 is never closed (the parser gave up on line 4);"
+                + " end the text with the same quote it starts with"), problems("""
+                start: a
+                nodes:
+                  a: {type: end, text: "Bye}
+                  b: {type: end, text: "Bye again"}
+                """));
+    }
+
+    @Test
+    void aKeyWithoutItsColonIsNamed() {
+        assertEquals(List.of("bad.yaml:6:5: YAML syntax: line 6 has no ':' after 'next' (the parser gave up on line 8); write"
+                + " 'next: bye'"), problems("""
+                start: a
+                nodes:
+                  a:
+                    type: message
+                    text: Hi
+                    next bye
+
+                  bye: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void anOptionThatLostItsDashAtTheDashesColumnIsRecognised() {
+        assertEquals(List.of("bad.yaml:8:7: YAML syntax: line 8 starts a new item of the list above but has lost its leading '- ';"
+                + " write '- id: b'"), problems("""
+                start: q
+                nodes:
+                  q:
+                    type: choice
+                    text: Pick
+                    options:
+                      - id: a
+                      id: b
+                    next: bye
+                  bye: {type: end, text: Bye}
+                """));
+    }
+
+    // one mistake, one report
+
+    @Test
+    void anOptionThatLostItsDashInsideTheOptionAboveIsOneReportNotEveryKeyTwice() {
+        assertEquals(List.of("bad.yaml:9:9: line 9 starts a new option but has lost its leading '- ', so its keys are read into the"
+                + " option above; write '- id: b'"), problems("""
+                start: q
+                nodes:
+                  q:
+                    type: choice
+                    text: Pick
+                    options:
+                      - id: a
+                        label: A
+                        id: b
+                        label: B
+                    next: bye
+                  bye: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void aLanguageWrittenOutIsOneReportWithTheCode() {
+        assertEquals(List.of("bad.yaml:1:11: language 'russian' is not a language code; write 'ru'"), problems("""
+                language: russian
+                start: a
+                nodes:
+                  a: {type: message, text: {ru: Привет}, next: b}
+                  b: {type: end, text: {ru: Пока}}
+                """));
+    }
+
+    @Test
+    void aLanguageTheTextsAreNotInIsOneReportAtLanguage() {
+        assertEquals(List.of("bad.yaml:1:11: language 'en' is missing from 2 texts, the first on line 4, which are written in 'ru';"
+                + " write 'language: ru', or add a 'en:' text to each"), problems("""
+                language: en
+                start: a
+                nodes:
+                  a: {type: message, text: {ru: Привет}, next: b}
+                  b: {type: end, text: {ru: Пока}}
+                """));
+    }
+
+    @Test
+    void aRenamedNodeThatSeveralLinksNameIsOneReportAtItsId() {
+        assertEquals(List.of("bad.yaml:4:3: node 'contact' is linked from nowhere, while 2 links name 'contacts' (line 3), which"
+                + " is no node; rename the node to 'contacts'"), problems("""
+                start: a
+                nodes:
+                  a: {type: choice, text: Hi, options: [{id: x, label: X, next: contacts}, {id: y, label: Y}], next: contacts}
+                  contact: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void aMisspeltSaveAsThatSeveralTextsUseIsOneReportAtTheSaveAs() {
+        assertEquals(List.of("bad.yaml:5:14: node 'ask' saves its answer as 'contat_name', which is used nowhere, while"
+                + " 'contact_name' is used (lines 9, 12) and saved by no node; write 'save_as: contact_name'"), problems("""
+                start: ask
+                nodes:
+                  ask:
+                    type: input
+                    save_as: contat_name
+                    text: Your name?
+                    next: hi
+                  hi:
+                    text: "Hi {contact_name}"
+                    type: message
+                    next: bye
+                  bye: {type: end, text: "Bye {contact_name}"}
+                """));
+    }
+
+    @Test
+    void aNodeIdGivenTwiceForTheOneLinksNameIsOneReport() {
+        assertEquals(List.of("bad.yaml:5:3: duplicate node id 'bye', while a 'next' names 'thanks' (line 3), which is no node;"
+                + " rename this one to 'thanks'"), problems("""
+                start: a
+                nodes:
+                  a: {type: choice, text: Hi, options: [{id: x, label: X, next: thanks}, {id: y, label: Y, next: bye}]}
+                  bye: {type: end, text: Bye}
+                  bye: {type: end, text: Thanks}
+                """));
+    }
+
+    @Test
+    void aNodeWithoutNextNamesTheNodesItCutsOffInsteadOfReportingThemNeverReached() {
+        assertEquals(List.of("bad.yaml:3:3: node 'a' has nowhere to go; add 'next: <node id>', or make it 'type: end' if the flow"
+                + " finishes here; perhaps it should lead to 'b', which nothing leads to now"), problems("""
+                start: a
+                nodes:
+                  a: {type: message, text: Hi}
+                  b: {type: message, text: More, next: c}
+                  c: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void nodesOnlyReachableThroughAnUnreachedOneAreFoldedIntoItsReport() {
+        assertEquals(List.of("bad.yaml:4:3: node 'b' is never reached from start 'a', and so neither is 'c', reached only through it;"
+                + " link to it from another node's next, or delete it"), problems("""
+                start: a
+                nodes:
+                  a: {type: end, text: Bye}
+                  b: {type: message, text: More, next: c}
+                  c: {type: end, text: Bye}
+                """));
+    }
+
+    // traps
+
+    @Test
+    void aLoopOfQuestionsWithNoWayOutIsNamedAtTheLinkThatClosesIt() {
+        assertEquals(List.of("bad.yaml:4:68: nodes q → r → q form a loop with no way out: none of them leads to an end, so a"
+                + " prospect who reaches 'q' can never finish; perhaps one of them should lead to 'bye', which nothing leads to now"),
+                problems("""
+                start: q
+                nodes:
+                  q: {type: choice, text: One, options: [{id: a, label: A}], next: r}
+                  r: {type: choice, text: Two, options: [{id: b, label: B}], next: q}
+                  bye: {type: end, text: Bye}
+                """));
+    }
+}
