@@ -14,6 +14,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads a prospect-facing text: a plain string, or a map from language code to string. Keeps
@@ -63,6 +64,10 @@ final class TextReader {
         }
         if (!(yaml instanceof MappingNode mapping)) {
             problems.add(yaml, description + " must be a text, or a map by language code such as 'ru:' and 'en:'");
+            return Optional.empty();
+        }
+        if (mapping.getValue().isEmpty()) {
+            problems.add(yaml, description + " is empty; " + fix);
             return Optional.empty();
         }
         Map<String, String> translations = new LinkedHashMap<>();
@@ -129,7 +134,8 @@ final class TextReader {
     }
 
     private Optional<String> nonEmpty(ScalarNode scalar, String description, String fix, List<Placeholder> found) {
-        String value = scalar.getValue();
+        // '~' and 'null' are YAML's "nothing", not a text
+        String value = scalar.getTag().equals(Tag.NULL) ? "" : scalar.getValue();
         if (value.isBlank()) {
             problems.add(scalar, description + " is empty; " + fix);
             return Optional.empty();

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -117,7 +118,7 @@ final class YamlMap {
     }
 
     Optional<Integer> integer(String key) {
-        return string(key).flatMap(raw -> {
+        return number(key, "a whole number").flatMap(raw -> {
             try {
                 return Optional.of(Integer.parseInt(raw.strip()));
             } catch (NumberFormatException e) {
@@ -128,7 +129,7 @@ final class YamlMap {
     }
 
     Optional<BigDecimal> decimal(String key) {
-        return string(key).flatMap(raw -> {
+        return number(key, "a number").flatMap(raw -> {
             try {
                 return Optional.of(new BigDecimal(raw.strip()));
             } catch (NumberFormatException e) {
@@ -136,6 +137,17 @@ final class YamlMap {
                 return Optional.empty();
             }
         });
+    }
+
+    /** A number as written; in quotes it is a text to YAML and to editors checking the schema, so it is reported. */
+    private Optional<String> number(String key, String kind) {
+        Optional<Node> node = value(key);
+        if (node.isPresent() && node.get() instanceof ScalarNode scalar && scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN) {
+            problems.add(scalar, "'" + key + "' in " + what + " must be " + kind + ", not a text in quotes; write " + key + ": "
+                    + scalar.getValue().strip());
+            return Optional.empty();
+        }
+        return string(key);
     }
 
     Optional<String> scalar(Node node, String description) {

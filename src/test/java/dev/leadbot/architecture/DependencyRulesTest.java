@@ -46,7 +46,7 @@ class DependencyRulesTest {
             // Pictures of the funnel, drawn headless; the one user of the chart library.
             "chart", List.of("java.util", "java.io", "java.awt", "javax.imageio", "org.jfree.chart", "org.jfree.data",
                     "dev.leadbot.funnel", "dev.leadbot.chart"),
-            // The command line prints JSON (stats) with Jackson, like the stores and sinks write it.
+            // The command line prints JSON (stats, validate --format json) with Jackson, like the stores and sinks write it.
             "cli", List.of("java.", "picocli", "com.fasterxml.jackson", "dev.leadbot."));
 
     @Test

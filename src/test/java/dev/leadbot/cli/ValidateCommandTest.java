@@ -44,7 +44,49 @@ class ValidateCommandTest {
         assertEquals("flows/qualification.yaml: OK, 36 nodes\n", run.out());
         assertEquals(bad + ":1:1: the flow needs 'nodes:', a mapping from node id to node\n"
                 + bad + ":1:8: start names unknown node 'a'; write the id of one of the nodes under 'nodes:'\n"
-                + "2 problems in " + bad + "\n", run.err());
+                + "2 problems in 1 of 2 files\n", run.err());
+    }
+
+    @Test
+    void severalValidFilesEndWithACount() {
+        Run run = Run.of("", "validate", "flows/qualification.yaml", "flows/qualification.yaml");
+
+        assertEquals(new Run(0, "flows/qualification.yaml: OK, 36 nodes\nflows/qualification.yaml: OK, 36 nodes\n"
+                + "no problems in 2 files\n", ""), run);
+    }
+
+    @Test
+    void problemsArePrintedByLineWhateverOrderTheyWereFoundIn() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, """
+                start: a
+                nodes:
+                  a: {type: message, text: "Hi {nme}", next: b}
+                  b: {type: end, text: Bye, next: a}
+                  c: {type: end, text: Lost}
+                """);
+
+        Run run = Run.of("", "validate", bad.toString());
+
+        assertEquals(bad + ":3:32: '{nme}' in node 'a' is not saved by any node; did you mean '{name}'?\n"
+                + bad + ":4:29: 'next' in end node 'b' is never used: an end node finishes the flow; remove it, or use 'type: message'"
+                + " to go on\n"
+                + bad + ":5:3: node 'c' is never reached from start 'a'; link to it from another node's next, or delete it\n"
+                + "3 problems in " + bad + "\n", run.err());
+    }
+
+    @Test
+    void jsonGivesEveryFileWithItsProblemsForEditorsAndCi() throws IOException {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "start: greting\nnodes:\n  greeting: {type: end, text: Bye}\n");
+
+        Run run = Run.of("", "validate", "--format", "json", "flows/qualification.yaml", bad.toString());
+
+        assertEquals(1, run.status());
+        assertEquals("{\"files\":[{\"file\":\"flows/qualification.yaml\",\"valid\":true,\"nodes\":36,\"problems\":[]},"
+                + "{\"file\":\"" + bad + "\",\"valid\":false,\"problems\":[{\"line\":1,\"column\":8,\"message\":\"start names"
+                + " unknown node 'greting'; did you mean 'greeting'?\"}]}],\"problems\":1}\n", run.out());
+        assertEquals("", run.err());
     }
 
     @Test

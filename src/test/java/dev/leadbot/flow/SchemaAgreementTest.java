@@ -1,0 +1,141 @@
+package dev.leadbot.flow;
+
+import static dev.leadbot.flow.OneMistakeCorpusTest.FLOW;
+import static dev.leadbot.flow.OneMistakeCorpusTest.replace;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * flows/flow.schema.json (what editors check as the owner types) and the validator agree in
+ * both directions on everything a schema can judge: unusual but valid flows pass both, and
+ * mistakes within one value are refused by both. Links, reachability and variables are the
+ * validator's alone.
+ */
+class SchemaAgreementTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Variant(String name, UnaryOperator<List<String>> edit) {
+    }
+
+    private static final List<Variant> BOTH_ACCEPT = List.of(
+            new Variant("a number as a label", replace(73, "label: { ru: \"Другое\", en: \"Other\" }", "label: 42")),
+            new Variant("a number in a text map", replace(73, "ru: \"Другое\"", "ru: 42")),
+            new Variant("a number as an option id", replace(72, "id: other", "id: 7")),
+            new Variant("yes as an option id", replace(72, "id: other", "id: yes")),
+            new Variant("a negative score", replace(96, "score: 30", "score: -5")),
+            new Variant("a number as a tag", replace(97, "tags: [hot, sales]", "tags: [hot, 2024]")),
+            new Variant("one tag without a list", replace(97, "tags: [hot, sales]", "tags: hot")),
+            new Variant("literal braces in a text", replace(54, "Отлично!", "Отлично {{!}}")),
+            new Variant("a number as the flow id", replace(10, "id: qualification", "id: 2024")),
+            new Variant("no checklist min", replace(308, "min: 1", "max: 7")),
+            new Variant("number limits on a number input", OneMistakeCorpusTest.both(replace(424, "kind: phone", "kind: number"),
+                    OneMistakeCorpusTest.insertAfter(424, "    min: 1", "    max: 99.5"))));
+
+    private static final List<Variant> BOTH_REJECT = List.of(
+            new Variant("an option id with a hyphen", replace(72, "id: other", "id: just-looking")),
+            new Variant("an option id with a point", replace(72, "id: other", "id: 1.5")),
+            new Variant("a negative option id", replace(72, "id: other", "id: -1")),
+            new Variant("a quoted min_length", replace(345, "min_length: 20", "min_length: '20'")),
+            new Variant("a quoted score", replace(96, "score: 30", "score: \"30\"")),
+            new Variant("a fractional score", replace(96, "score: 30", "score: 2.5")),
+            new Variant("max_length over 4000", replace(346, "max_length: 3000", "max_length: 10000")),
+            new Variant("min_length over 4000", replace(345, "min_length: 20", "min_length: 5000")),
+            new Variant("min_length zero", replace(345, "min_length: 20", "min_length: 0")),
+            new Variant("a text limit on a phone", OneMistakeCorpusTest.insertAfter(424, "    max_length: 20")),
+            new Variant("a number limit on a text", OneMistakeCorpusTest.insertAfter(346, "    max: 20")),
+            new Variant("a checklist max of zero", OneMistakeCorpusTest.insertAfter(308, "    max: 0")),
+            new Variant("a negative checklist min", replace(308, "min: 1", "min: -1")),
+            new Variant("an empty label", replace(73, "label: { ru: \"Другое\", en: \"Other\" }", "label: \"\"")),
+            new Variant("a blank label", replace(73, "label: { ru: \"Другое\", en: \"Other\" }", "label: \"   \"")),
+            new Variant("a null label", replace(73, "label: { ru: \"Другое\", en: \"Other\" }", "label: ~")),
+            new Variant("an empty text map", replace(73, "label: { ru: \"Другое\", en: \"Other\" }", "label: {}")),
+            new Variant("a text as a list", replace(73, "label: { ru: \"Другое\", en: \"Other\" }", "label: [Другое, Other]")),
+            new Variant("a language code in capitals", replace(73, "ru: \"Другое\"", "RU: \"Другое\"")),
+            new Variant("a misspelt key", replace(24, "next: role", "nxt: role")),
+            new Variant("an unknown node type", replace(20, "type: message", "type: mesage")),
+            new Variant("an unknown input kind", replace(424, "kind: phone", "kind: phon")),
+            new Variant("save_as name", replace(403, "save_as: contact_name", "save_as: name")),
+            new Variant("save_as with a hyphen", replace(403, "save_as: contact_name", "save_as: contact-name")),
+            new Variant("a node id with a hyphen", OneMistakeCorpusTest.both(replace(461, "goodbye:", "good-bye:"),
+                    replace(398, "next: goodbye", "next: good-bye"))),
+            new Variant("language written out", replace(11, "language: ru", "language: russian")),
+            new Variant("an option with next in a checklist", OneMistakeCorpusTest.insertAfter(314, "        next: concept")),
+            new Variant("a message without next", OneMistakeCorpusTest.delete(24, 24)));
+
+    private static JsonSchema schema() throws IOException {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(Files.readString(Path.of("flows/flow.schema.json")));
+    }
+
+    private static boolean schemaAccepts(String yaml) throws IOException {
+        JsonNode tree = JSON.valueToTree(new Yaml().load(yaml));
+        return schema().validate(tree).isEmpty();
+    }
+
+    private static boolean validatorAccepts(String yaml) {
+        try {
+            FlowLoader.parse("flow.yaml", yaml);
+            return true;
+        } catch (InvalidFlowException e) {
+            return false;
+        }
+    }
+
+    private static String apply(Variant variant) {
+        return String.join("\n", variant.edit().apply(FLOW)) + "\n";
+    }
+
+    @Test
+    void unusualButValidFlowsPassTheSchemaAndTheValidator() throws IOException {
+        List<String> disagreements = new ArrayList<>();
+        for (Variant variant : BOTH_ACCEPT) {
+            String yaml = apply(variant);
+            if (!schemaAccepts(yaml) || !validatorAccepts(yaml)) {
+                disagreements.add(variant.name() + ": schema " + schemaAccepts(yaml) + ", validator " + validatorAccepts(yaml));
+            }
+        }
+        assertEquals(List.of(), disagreements);
+    }
+
+    @Test
+    void mistakesWithinOneValueAreRefusedByTheSchemaAndTheValidator() throws IOException {
+        List<String> disagreements = new ArrayList<>();
+        for (Variant variant : BOTH_REJECT) {
+            String yaml = apply(variant);
+            if (schemaAccepts(yaml) || validatorAccepts(yaml)) {
+                disagreements.add(variant.name() + ": schema " + schemaAccepts(yaml) + ", validator " + validatorAccepts(yaml));
+            }
+        }
+        assertEquals(List.of(), disagreements);
+    }
+
+    @Test
+    void nothingTheSchemaRefusesInTheOneMistakeCorpusPassesTheValidator() throws IOException {
+        List<String> disagreements = new ArrayList<>();
+        for (OneMistakeCorpusTest.Mistake mistake : OneMistakeCorpusTest.CORPUS) {
+            String yaml = String.join("\n", mistake.edit().apply(FLOW)) + "\n";
+            try {
+                if (!schemaAccepts(yaml) && validatorAccepts(yaml)) {
+                    disagreements.add(mistake.name());
+                }
+            } catch (YAMLException e) {
+                // a syntax error: the schema never sees it; the corpus test shows the validator reports it
+            }
+        }
+        assertEquals(List.of(), disagreements);
+    }
+}
