@@ -100,6 +100,10 @@ final class GraphChecks {
         dangling.forEach(d -> problems.add(d.at(), d.message()));
         if (everyNodeRead) {
             new VariableChecks(problems, nodes, from.get(), reached, summary, texts, meant.isEmpty(), written).run();
+            // consent is judged on nodes read without a problem: a misspelt 'consent' must not also report every contact question
+            if (meant.isEmpty() && written.damaged().isEmpty()) {
+                new ConsentChecks(problems, nodes, from.get(), summary).run();
+            }
             new TextLengths(problems, nodes, texts).run();
         }
     }

@@ -43,8 +43,8 @@ class SchemaAgreementTest {
             new Variant("literal braces in a text", replace(54, "Отлично!", "Отлично {{!}}")),
             new Variant("a number as the flow id", replace(10, "id: qualification", "id: 2024")),
             new Variant("no checklist min", replace(308, "min: 1", "max: 7")),
-            new Variant("number limits on a number input", OneMistakeCorpusTest.both(replace(424, "kind: phone", "kind: number"),
-                    OneMistakeCorpusTest.insertAfter(424, "    min: 1", "    max: 99.5"))));
+            new Variant("number limits on a number input", OneMistakeCorpusTest.both(replace(426, "kind: phone", "kind: number"),
+                    OneMistakeCorpusTest.insertAfter(426, "    min: 1", "    max: 99.5"))));
 
     private static final List<Variant> BOTH_REJECT = List.of(
             new Variant("an option id with a hyphen", replace(72, "id: other", "id: just-looking")),
@@ -56,7 +56,7 @@ class SchemaAgreementTest {
             new Variant("max_length over 4000", replace(346, "max_length: 3000", "max_length: 10000")),
             new Variant("min_length over 4000", replace(345, "min_length: 20", "min_length: 5000")),
             new Variant("min_length zero", replace(345, "min_length: 20", "min_length: 0")),
-            new Variant("a text limit on a phone", OneMistakeCorpusTest.insertAfter(424, "    max_length: 20")),
+            new Variant("a text limit on a phone", OneMistakeCorpusTest.insertAfter(426, "    max_length: 20")),
             new Variant("a number limit on a text", OneMistakeCorpusTest.insertAfter(346, "    max: 20")),
             new Variant("a checklist max of zero", OneMistakeCorpusTest.insertAfter(308, "    max: 0")),
             new Variant("a negative checklist min", replace(308, "min: 1", "min: -1")),
@@ -68,13 +68,16 @@ class SchemaAgreementTest {
             new Variant("a language code in capitals", replace(73, "ru: \"Другое\"", "RU: \"Другое\"")),
             new Variant("a misspelt key", replace(24, "next: role", "nxt: role")),
             new Variant("an unknown node type", replace(20, "type: message", "type: mesage")),
-            new Variant("an unknown input kind", replace(424, "kind: phone", "kind: phon")),
-            new Variant("save_as name", replace(403, "save_as: contact_name", "save_as: name")),
-            new Variant("save_as with a hyphen", replace(403, "save_as: contact_name", "save_as: contact-name")),
-            new Variant("a node id with a hyphen", OneMistakeCorpusTest.both(replace(461, "goodbye:", "good-bye:"),
-                    replace(398, "next: goodbye", "next: good-bye"))),
+            new Variant("an unknown input kind", replace(426, "kind: phone", "kind: phon")),
+            new Variant("save_as name", replace(405, "save_as: contact_name", "save_as: name")),
+            new Variant("save_as with a hyphen", replace(405, "save_as: contact_name", "save_as: contact-name")),
+            new Variant("a node id with a hyphen", OneMistakeCorpusTest.both(replace(463, "goodbye:", "good-bye:"),
+                    replace(400, "next: goodbye", "next: good-bye"))),
             new Variant("language written out", replace(11, "language: ru", "language: russian")),
             new Variant("an option with next in a checklist", OneMistakeCorpusTest.insertAfter(314, "        next: concept")),
+            new Variant("consent on a checklist option", OneMistakeCorpusTest.insertAfter(314, "        consent: given")),
+            new Variant("a consent value misspelt", replace(395, "consent: given", "consent: gven")),
+            new Variant("a consent value that is no answer", replace(395, "consent: given", "consent: yes")),
             new Variant("a message without next", OneMistakeCorpusTest.delete(24, 24)));
 
     private static JsonSchema schema() throws IOException {
