@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
                 "  LEADBOT_TELEGRAM_API_URL  the Bot API (default https://api.telegram.org)",
                 "  LEADBOT_LEADS_FILE        where leads are also appended (default data/leads.jsonl)",
                 "  LEADBOT_DB                the database of conversations (default data/leadbot.db)",
-                "  LEADBOT_SEND_PER_SECOND   messages a second across all chats (default 25)",
+                "  LEADBOT_BULK_PER_SECOND   messages a second the bot starts itself: owner summaries, alerts (default 30)",
                 "In the config file, write them in lower case without LEADBOT_: telegram_bot_token, owner_chat_ids, flow…",
                 "CRM sinks are declared there too, under 'sinks:' (see the README); check them with 'leadbot sinks check'.", ""})
 final class RunCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.leadbot.cli;
 import dev.leadbot.flow.Problem;
 import dev.leadbot.flow.SettingsFile;
 import dev.leadbot.sink.SinkSettings;
+import dev.leadbot.telegram.FloodLimits;
 import dev.leadbot.telegram.TelegramSettings;
 import java.io.IOException;
 import java.net.URI;
@@ -30,13 +31,12 @@ final class ServiceSettings {
     static final String API_URL = "LEADBOT_TELEGRAM_API_URL";
     static final String LEADS = "LEADBOT_LEADS_FILE";
     static final String DB = "LEADBOT_DB";
-    static final String SEND_RATE = "LEADBOT_SEND_PER_SECOND";
-    private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS, DB, SEND_RATE);
-    /** Telegram's free limit is about 30 messages a second to different chats; paid broadcasts allow up to 1,000. */
-    private static final int DEFAULT_SEND_RATE = 25;
-    private static final int MAX_SEND_RATE = 1000;
-    /** Telegram allows about one message a second per chat, with short bursts. */
-    private static final int PER_CHAT_RATE = 3;
+    static final String BULK_RATE = "LEADBOT_BULK_PER_SECOND";
+    /** Read by leadbot before issue 9 as a cap on every message; now refused with what replaced it. */
+    static final String OLD_SEND_RATE = "LEADBOT_SEND_PER_SECOND";
+    private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS, DB, BULK_RATE, OLD_SEND_RATE);
+    /** Telegram's bulk limit is "30 messages per second or so"; paid broadcasts allow up to 1,000. */
+    private static final int MAX_BULK_RATE = 1000;
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{5,12}:[A-Za-z0-9_-]{30,}");
 
     /** Settings ready for the service, or every reason they are not. */
@@ -104,23 +104,29 @@ final class ServiceSettings {
                 problems.add(API_URL + " is not a URL: " + e.getMessage());
             }
         }
-        int sendRate = DEFAULT_SEND_RATE;
-        Optional<String> rate = setting.apply(SEND_RATE);
+        int bulkRate = FloodLimits.TELEGRAM.bulkPerSecond();
+        Optional<String> rate = setting.apply(BULK_RATE);
         if (rate.isPresent()) {
             try {
-                sendRate = Integer.parseInt(rate.get());
+                bulkRate = Integer.parseInt(rate.get());
             } catch (NumberFormatException e) {
-                sendRate = 0;
+                bulkRate = 0;
             }
-            if (sendRate < 1 || sendRate > MAX_SEND_RATE) {
-                problems.add(SEND_RATE + " is '" + rate.get() + "'; write messages a second from 1 to " + MAX_SEND_RATE + " (Telegram allows"
-                        + " about 30 without paid broadcasts; leave it unset for " + DEFAULT_SEND_RATE + ")");
+            if (bulkRate < 1 || bulkRate > MAX_BULK_RATE) {
+                problems.add(BULK_RATE + " is '" + rate.get() + "'; write messages a second from 1 to " + MAX_BULK_RATE + " (Telegram allows"
+                        + " about 30 without paid broadcasts; leave it unset for " + FloodLimits.TELEGRAM.bulkPerSecond() + ")");
             }
+        }
+        if (setting.apply(OLD_SEND_RATE).isPresent()) {
+            problems.add(OLD_SEND_RATE + " is no longer read: replies to prospects are not capped overall any more (Telegram limits"
+                    + " each chat, not the bot); remove it, and set " + BULK_RATE + " instead if you meant the cap on messages the bot"
+                    + " starts itself (owner summaries, alerts; default " + FloodLimits.TELEGRAM.bulkPerSecond() + ")");
         }
         Path flow = Path.of(setting.apply(FLOW).orElse(FlowFiles.DEFAULT));
         Path leads = Path.of(setting.apply(LEADS).orElse(DataFiles.LEADS));
         Optional<TelegramSettings> settings = problems.isEmpty()
-                ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads, sendRate, PER_CHAT_RATE)) : Optional.empty();
+                ? Optional.of(new TelegramSettings(token.orElseThrow(), owners, api, leads,
+                FloodLimits.TELEGRAM.withBulkPerSecond(bulkRate))) : Optional.empty();
         return new Result(settings, flow, Path.of(setting.apply(DB).orElse(DataFiles.DATABASE)), sinks, problems);
     }
 

@@ -1,6 +1,7 @@
 package dev.leadbot.delivery;
 
 import dev.leadbot.lead.Lead;
+import dev.leadbot.sink.CombiningSink;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Store;
@@ -8,6 +9,9 @@ import dev.leadbot.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -62,11 +66,13 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** Makes every delivery due at {@code now}; returns how many were attempted. */
     int runOnce(Instant now) throws StoreException {
-        int attempted = 0;
-        for (Lead lead : store.due(sink.name(), now, BATCH)) {
-            attempted++;
-            String id = lead.id();
-            int attempt = store.attempting(id, sink.name());
+        List<Lead> due = store.due(sink.name(), now, BATCH);
+        if (due.size() > 1 && sink instanceof CombiningSink combining) {
+            together(combining, due, now);
+            return due.size();
+        }
+        for (Lead lead : due) {
+            int attempt = store.attempting(lead.id(), sink.name());
             Delivery outcome;
             try {
                 outcome = sink.deliver(lead, attempt);
@@ -74,22 +80,62 @@ public final class DeliveryWorker implements AutoCloseable {
                 outcome = new Delivery.RetryLater(Optional.empty(), "the sink failed: " + e);
             }
             if (outcome instanceof Delivery.Delivered delivered) {
-                store.delivered(id, sink.name(), delivered.reference());
-                LOG.info("lead={} sink={} delivered{}", id, sink.name(), delivered.reference().map(r -> " as " + r).orElse(""));
-            } else if (outcome instanceof Delivery.RetryLater later) {
-                Optional<Instant> retry = schedule.next(attempt, later.after(), lead.completedAt(), now);
-                if (retry.isPresent()) {
-                    store.retryAt(id, sink.name(), retry.get(), later.reason());
-                    LOG.warn("lead={} sink={} attempt={} failed, retrying at {}: {}", id, sink.name(), attempt, retry.get(),
-                            later.reason());
-                } else {
-                    giveUp(id, "still failing after 24 hours: " + later.reason());
-                }
+                store.delivered(lead.id(), sink.name(), delivered.reference());
+                logDelivered(lead.id(), delivered);
             } else {
-                giveUp(id, ((Delivery.Failed) outcome).reason());
+                settleFailure(lead, attempt, outcome, now);
             }
         }
-        return attempted;
+        return due.size();
+    }
+
+    /**
+     * Every due lead in one hand-over; those that arrived are recorded in one transaction, so a
+     * crash before it leaves them all pending and they are sent again, never recorded twice.
+     */
+    private void together(CombiningSink combining, List<Lead> due, Instant now) throws StoreException {
+        List<Integer> attempts = store.attempting(due.stream().map(Lead::id).toList(), sink.name());
+        List<Delivery> outcomes;
+        try {
+            outcomes = combining.deliverTogether(due);
+        } catch (RuntimeException e) {
+            outcomes = due.stream().<Delivery>map(lead -> new Delivery.RetryLater(Optional.empty(), "the sink failed: " + e)).toList();
+        }
+        Map<String, Optional<String>> delivered = new LinkedHashMap<>();
+        for (int i = 0; i < due.size(); i++) {
+            if (outcomes.get(i) instanceof Delivery.Delivered done) {
+                delivered.put(due.get(i).id(), done.reference());
+            }
+        }
+        if (!delivered.isEmpty()) {
+            store.delivered(delivered, sink.name());
+        }
+        for (int i = 0; i < due.size(); i++) {
+            if (outcomes.get(i) instanceof Delivery.Delivered done) {
+                logDelivered(due.get(i).id(), done);
+            } else {
+                settleFailure(due.get(i), attempts.get(i), outcomes.get(i), now);
+            }
+        }
+    }
+
+    private void logDelivered(String leadId, Delivery.Delivered delivered) {
+        LOG.info("lead={} sink={} delivered{}", leadId, sink.name(), delivered.reference().map(r -> " as " + r).orElse(""));
+    }
+
+    private void settleFailure(Lead lead, int attempt, Delivery outcome, Instant now) throws StoreException {
+        String id = lead.id();
+        if (outcome instanceof Delivery.RetryLater later) {
+            Optional<Instant> retry = schedule.next(attempt, later.after(), lead.completedAt(), now);
+            if (retry.isPresent()) {
+                store.retryAt(id, sink.name(), retry.get(), later.reason());
+                LOG.warn("lead={} sink={} attempt={} failed, retrying at {}: {}", id, sink.name(), attempt, retry.get(), later.reason());
+            } else {
+                giveUp(id, "still failing after 24 hours: " + later.reason());
+            }
+        } else {
+            giveUp(id, ((Delivery.Failed) outcome).reason());
+        }
     }
 
     private void giveUp(String leadId, String reason) throws StoreException {

@@ -74,6 +74,55 @@ public final class Store implements BatchLog, AutoCloseable {
         deliveries.settle(leadId, sink, "delivered", Optional.empty(), Optional.empty(), reference);
     }
 
+    /**
+     * Counts an attempt for each of several leads handed to a sink together (an owner's digest), in
+     * one transaction; returns their numbers in the same order.
+     */
+    public synchronized List<Integer> attempting(List<String> leadIds, String sink) throws StoreException {
+        return inTransaction("count attempts to deliver " + leadIds.size() + " leads to " + sink, () -> {
+            List<Integer> numbers = new ArrayList<>(leadIds.size());
+            for (String id : leadIds) {
+                numbers.add(deliveries.begin(id, sink));
+            }
+            return numbers;
+        });
+    }
+
+    /**
+     * Marks several leads delivered to a sink at once, all or none: the leads of one digest message
+     * Telegram accepted. {@code references} maps each lead id to the destination's own reference.
+     */
+    public synchronized void delivered(Map<String, Optional<String>> references, String sink) throws StoreException {
+        inTransaction("record the delivery of " + references.size() + " leads to " + sink, () -> {
+            for (Map.Entry<String, Optional<String>> lead : references.entrySet()) {
+                deliveries.settle(lead.getKey(), sink, "delivered", Optional.empty(), Optional.empty(), lead.getValue());
+            }
+            return null;
+        });
+    }
+
+    /** Work on the connection that must commit whole; a {@link StoreException} from inside rolls it back. */
+    private interface InTransaction<T> {
+        T run() throws StoreException, SQLException;
+    }
+
+    private <T> T inTransaction(String what, InTransaction<T> work) throws StoreException {
+        try {
+            connection.setAutoCommit(false);
+            T result = work.run();
+            connection.commit();
+            return result;
+        } catch (SQLException e) {
+            rollback();
+            throw failure(what, e);
+        } catch (StoreException | RuntimeException e) {
+            rollback();
+            throw e;
+        } finally {
+            autoCommit();
+        }
+    }
+
     public synchronized void retryAt(String leadId, String sink, Instant due, String error) throws StoreException {
         deliveries.settle(leadId, sink, "pending", Optional.of(due), Optional.of(error), Optional.empty());
     }

@@ -76,7 +76,7 @@ final class Replies {
 
     /** Answers a button press at once, outside the chat's queue. */
     void answer(AnswerCallbackQuery answer) {
-        outbox.now("answerCallbackQuery", answer);
+        outbox.answer("answerCallbackQuery", answer);
     }
 
     /** Queues committed replies, each chat's in order; each leaves the store once sent or given up on. */
@@ -90,10 +90,10 @@ final class Replies {
                 log.sent(reply, Optional.empty());
                 continue;
             }
-            outbox.enqueue(new Outbox.Job(reply.chatId(), call.what(), true, () -> resolve(reply.chatId(), call),
+            outbox.enqueue(Outbox.Job.reply(reply.chatId(), call.what(), () -> resolve(reply.chatId(), call),
                     id -> log.sent(reply, id.filter(sent -> call.step() > 0 && !call.isEdit())
                             .map(sent -> new Store.QuestionMessage(call.step(), sent))),
-                    failure -> log.sent(reply, Optional.empty())));
+                    failure -> log.sent(reply, Optional.empty())).superseding(call.superseding()));
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serializable;
+import java.util.Set;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -26,6 +27,28 @@ record StoredCall(BotApiMethod<? extends Serializable> method, int step) {
     /** For the logs: the Bot API method and the step. */
     String what() {
         return method.getMethod() + (step > 0 ? " step " + step : "");
+    }
+
+    /**
+     * Which queued call this one makes pointless when it comes right after it: an identical message
+     * that asks nothing (three "use the buttons" notices in a row are one); an edit of a question's
+     * buttons replaced by a later edit of them, and any edit by a later edit of the text (which sets
+     * text and buttons whole). A question is never merged: its message id is needed.
+     */
+    Outbox.Superseding superseding() {
+        if (method instanceof SendMessage) {
+            if (step > 0) {
+                return Outbox.Superseding.NONE;
+            }
+            String key = "say:" + encode();
+            return new Outbox.Superseding(key, Set.of(key));
+        }
+        String markup = "markup:" + step;
+        if (method instanceof EditMessageText) {
+            String text = "text:" + step;
+            return new Outbox.Superseding(text, Set.of(text, markup));
+        }
+        return new Outbox.Superseding(markup, Set.of(markup));
     }
 
     String encode() {

@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,7 +52,11 @@ public final class TelegramService implements AutoCloseable {
     private final OkHttpClient pollHttp;
     private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(named("telegram-poll"));
     private final ExecutorService chatThreads = Executors.newFixedThreadPool(4, named("chat"));
-    private final ScheduledExecutorService sendThreads = Executors.newScheduledThreadPool(8, named("telegram-send"));
+    /**
+     * Bot API calls block their thread for a round trip; with no overall cap on replies, these threads
+     * are what bounds how many go at once (16 round trips of ~50 ms: over 300 calls a second).
+     */
+    private final ScheduledExecutorService sendThreads = Executors.newScheduledThreadPool(16, named("telegram-send"));
     private final ExecutorService fileThread = Executors.newSingleThreadExecutor(named("lead-files"));
     private final List<DeliveryWorker> workers;
     private final Outbox outbox;
@@ -79,7 +82,7 @@ public final class TelegramService implements AutoCloseable {
 
         // Chats whose prospect blocked the bot: the outbox marks them, the router clears them when the prospect writes again.
         Set<Long> closedChats = ConcurrentHashMap.newKeySet();
-        outbox = new Outbox(api, sendThreads, System::nanoTime, settings.perSecond(), settings.perChatSecond(), closedChats::add);
+        outbox = new Outbox(api, Scheduler.of(sendThreads), settings.limits(), closedChats::add);
         JsonlFileSink leadsFile = new JsonlFileSink(settings.leadsFile());
         List<LeadSink> sinks = new ArrayList<>();
         settings.ownerChatIds().forEach(owner -> sinks.add(new OwnerChatSink(outbox, owner)));
@@ -87,8 +90,8 @@ public final class TelegramService implements AutoCloseable {
         sinks.addAll(crmSinks);
         // One worker per sink: a slow or broken sink never holds up another, nor the conversations.
         Consumer<String> alert = text -> settings.ownerChatIds().stream().filter(owner -> !closedChats.contains(owner)).forEach(owner ->
-                outbox.enqueue(new Outbox.Job(owner, "sendMessage delivery alert", true, () -> Optional.of(SendMessage.builder()
-                        .chatId(owner).text(Html.escape(text)).parseMode(Replies.HTML).build()), id -> { })));
+                outbox.enqueue(Outbox.Job.fromBot(owner, "sendMessage delivery alert", SendMessage.builder()
+                        .chatId(owner).text(Html.escape(text)).parseMode(Replies.HTML).build(), id -> { }, failure -> { })));
         workers = sinks.stream().map(sink -> new DeliveryWorker(store, sink, clock, alert)).toList();
         Conversations conversations = new Conversations(store);
         // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
@@ -96,7 +99,7 @@ public final class TelegramService implements AutoCloseable {
         ChatRouter router = new ChatRouter(new ConversationEngine(flow), conversations, replies,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(store, leadsFile, chat)),
                 clock, closedChats);
-        UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, flow.id(),
+        UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, outbox::heard, flow.id(),
                 sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5));
         // Replies committed by an earlier run that stopped before sending them go first, in order.
         List<Outgoing> unsent = store.unsent();

@@ -9,15 +9,15 @@ import java.util.Objects;
  * What the Telegram service needs to run, already checked by whoever read it.
  *
  * @param apiUrl        the Bot API's base URL: {@code https://api.telegram.org}, or a local fake in tests
- * @param perSecond     messages a second across all chats (Telegram allows about 30)
- * @param perChatSecond messages a second to one chat, as a short burst (Telegram allows about 1, with bursts)
  * @param leadsFile     where leads are appended; the poll heartbeat ({@link #heartbeatFile()}) lives beside it
+ * @param limits        how the outbox paces: Telegram's per-chat budget, and the cap on what the bot starts
+ *                      itself (owner summaries, alerts, messages to chats not in conversation), 30 a second
+ *                      unless raised for paid broadcasts. Replies to chats in conversation have no overall cap.
  */
-public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile, int perSecond, int perChatSecond) {
+public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile, FloodLimits limits) {
 
-    /** Stays under Telegram's documented limits with a margin. */
     public TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile) {
-        this(token, ownerChatIds, apiUrl, leadsFile, 25, 3);
+        this(token, ownerChatIds, apiUrl, leadsFile, FloodLimits.TELEGRAM);
     }
 
     public TelegramSettings {
@@ -25,6 +25,7 @@ public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl
         ownerChatIds = List.copyOf(ownerChatIds);
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(leadsFile, "leadsFile");
+        Objects.requireNonNull(limits, "limits");
     }
 
     /** Touched before every long poll, so a health check can tell the loop is alive. */

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
@@ -35,6 +36,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     private final Conversations conversations;
     private final BatchLog store;
     private final Consumer<List<Outgoing>> send;
+    private final LongConsumer heard;
     private final String flow;
     private final List<String> sinks;
     private final Duration retryPause;
@@ -43,16 +45,18 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     private long lastFailureLog;
 
     /**
+     * @param heard      told of every chat that wrote, as its update is read: the bot's messages to it are replies
      * @param sinks      the sinks every completed lead is to be delivered to (stored with the lead)
      * @param retryPause how long to wait before fetching a batch again after its commit failed
      */
     UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, BatchLog store, Consumer<List<Outgoing>> send,
-            String flow, List<String> sinks, Duration retryPause) throws StoreException {
+            LongConsumer heard, String flow, List<String> sinks, Duration retryPause) throws StoreException {
         this.lanes = lanes;
         this.router = router;
         this.conversations = conversations;
         this.store = store;
         this.send = send;
+        this.heard = heard;
         this.flow = flow;
         this.sinks = List.copyOf(sinks);
         this.retryPause = retryPause;
@@ -76,6 +80,9 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
             }
             try {
                 Incoming incoming = UpdateReader.read(update);
+                if (!(incoming instanceof Incoming.Skipped)) {
+                    heard.accept(chatOf(incoming));
+                }
                 applied.add(lanes.submit(chatOf(incoming), "update " + update.getUpdateId(), () -> router.handle(incoming, batch, effects)));
             } catch (RuntimeException e) {
                 LOG.error("update={} could not be read", update.getUpdateId(), e);

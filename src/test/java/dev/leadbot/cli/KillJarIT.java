@@ -8,6 +8,7 @@ import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.telegram.fake.FakeUser;
 import dev.leadbot.testing.BotProcess;
+import dev.leadbot.testing.OwnerChat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,10 +54,10 @@ class KillJarIT {
                     BotProcess.press(api, user, "Напишите мне в Telegram", "Когда вам удобно");
                     BotProcess.press(api, user, "Вечером", "Спасибо, Клиент!");
                 }
-                List<BotMessage> summaries = api.await(1000, all -> all.size() >= 3);
+                List<BotMessage> summaries = api.await(1000, all -> OwnerChat.leadsIn(all) >= 3);
                 api.awaitState(() -> lines(dir.resolve("data/leads.jsonl")) >= 3);
 
-                assertEquals(3, summaries.size());
+                assertEquals(3, OwnerChat.leadsIn(summaries));
                 for (BotMessage summary : summaries) {
                     assertTrue(summary.text().contains("• sphere: 🏢 B2B-компания"), summary.text());
                     assertTrue(summary.text().contains("📍 Источник: ads"), summary.text());

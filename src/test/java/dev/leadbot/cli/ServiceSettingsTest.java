@@ -45,21 +45,31 @@ class ServiceSettingsTest {
     }
 
     @Test
-    void theSendRateDefaultsUnderTelegramsLimitAndCanBeRaisedForPaidBroadcasts() throws IOException {
+    void theBulkRateDefaultsToTelegramsBulkFigureAndCanBeRaisedForPaidBroadcasts() throws IOException {
         Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN);
 
-        assertEquals(25, ServiceSettings.read(env, dir.resolve("none.yaml")).telegram().orElseThrow().perSecond());
-        assertEquals(300, ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_SEND_PER_SECOND", "300"),
-                dir.resolve("none.yaml")).telegram().orElseThrow().perSecond());
+        assertEquals(30, ServiceSettings.read(env, dir.resolve("none.yaml")).telegram().orElseThrow().limits().bulkPerSecond());
+        assertEquals(300, ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_BULK_PER_SECOND", "300"),
+                dir.resolve("none.yaml")).telegram().orElseThrow().limits().bulkPerSecond());
     }
 
     @Test
-    void aSendRateOutOfRangeSaysWhatToWrite() throws IOException {
-        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_SEND_PER_SECOND", "fast"),
+    void aBulkRateOutOfRangeSaysWhatToWrite() throws IOException {
+        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_BULK_PER_SECOND", "fast"),
                 dir.resolve("none.yaml"));
 
-        assertEquals(List.of("LEADBOT_SEND_PER_SECOND is 'fast'; write messages a second from 1 to 1000 (Telegram allows about 30"
-                + " without paid broadcasts; leave it unset for 25)"), result.problems());
+        assertEquals(List.of("LEADBOT_BULK_PER_SECOND is 'fast'; write messages a second from 1 to 1000 (Telegram allows about 30"
+                + " without paid broadcasts; leave it unset for 30)"), result.problems());
+    }
+
+    @Test
+    void theOldOverallSendRateIsRefusedWithWhatReplacedIt() throws IOException {
+        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_SEND_PER_SECOND", "25"),
+                dir.resolve("none.yaml"));
+
+        assertEquals(List.of("LEADBOT_SEND_PER_SECOND is no longer read: replies to prospects are not capped overall any more (Telegram"
+                + " limits each chat, not the bot); remove it, and set LEADBOT_BULK_PER_SECOND instead if you meant the cap on messages"
+                + " the bot starts itself (owner summaries, alerts; default 30)"), result.problems());
     }
 
     @Test

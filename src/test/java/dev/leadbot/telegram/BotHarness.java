@@ -7,9 +7,11 @@ import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.testing.Flows;
+import dev.leadbot.testing.OwnerChat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -17,6 +19,11 @@ import java.util.function.Predicate;
 final class BotHarness implements AutoCloseable {
 
     static final long OWNER = 1000;
+    /**
+     * Telegram's flood control with its clock ten times faster, on both sides: the same bursts, 429s
+     * and pauses, but a conversation clicked through at test speed takes seconds, not minutes.
+     */
+    static final FloodLimits FAST_FLOOD = new FloodLimits(5, Duration.ofMillis(100), 300);
 
     final FakeBotApi api;
     final Path leads;
@@ -32,30 +39,23 @@ final class BotHarness implements AutoCloseable {
     }
 
     BotHarness(Path dir, Flow flow, List<Long> owners) throws IOException, BotStartException, StoreException {
-        this(dir, flow, owners, 25, 3);
-    }
-
-    /** With the service's limits raised (the fake's too), for load. */
-    BotHarness(Path dir, Flow flow, List<Long> owners, int perSecond, int perChatSecond)
-            throws IOException, BotStartException, StoreException {
-        this(dir, flow, owners, perSecond, perChatSecond, List.of());
+        this(dir, flow, owners, List.of());
     }
 
     /** With CRM sinks besides the owner chat and the leads file. */
     BotHarness(Path dir, List<LeadSink> sinks) throws IOException, BotStartException, StoreException {
-        this(dir, Flows.qualification(), List.of(OWNER), 25, 3, sinks);
+        this(dir, Flows.qualification(), List.of(OWNER), sinks);
     }
 
-    private BotHarness(Path dir, Flow flow, List<Long> owners, int perSecond, int perChatSecond, List<LeadSink> sinks)
-            throws IOException, BotStartException, StoreException {
+    private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks) throws IOException, BotStartException, StoreException {
         this.sinks = List.copyOf(sinks);
         api = new FakeBotApi();
-        api.limits(Math.max(30, perSecond + 5), Math.max(4, perChatSecond + 1));
+        api.floodLimits(FAST_FLOOD.chatBurst(), FAST_FLOOD.chatRefill(), FAST_FLOOD.bulkPerSecond());
         owners.forEach(api::startedEarlier);
         leads = dir.resolve("leads.jsonl");
         db = dir.resolve("leadbot.db");
         this.flow = flow;
-        settings = new TelegramSettings(FakeBotApi.TOKEN, owners, api.url(), leads, perSecond, perChatSecond);
+        settings = new TelegramSettings(FakeBotApi.TOKEN, owners, api.url(), leads, FAST_FLOOD);
         start();
     }
 
@@ -102,6 +102,11 @@ final class BotHarness implements AutoCloseable {
 
     static Predicate<BotMessage> saying(String part) {
         return message -> message.text().contains(part);
+    }
+
+    /** How many lead summaries the owner's messages carry (a digest carries several). */
+    static long leadsIn(List<BotMessage> ownerMessages) {
+        return OwnerChat.leadsIn(ownerMessages);
     }
 
     static BotMessage last(List<BotMessage> messages) {

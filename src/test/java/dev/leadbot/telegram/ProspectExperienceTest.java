@@ -192,7 +192,7 @@ class ProspectExperienceTest {
         try (BotHarness bot = new BotHarness(dir)) {
             List<ProspectChat> chats = List.of(new ProspectChat(bot, bot.api.user(64, "Klient")), new ProspectChat(bot, bot.api.user(65, "Klient")));
             Lockstep.walk(chats, Lockstep.OWNER_VIA_TELEGRAM);
-            bot.api.await(BotHarness.OWNER, summaries -> summaries.size() == 2);
+            bot.api.await(BotHarness.OWNER, summaries -> BotHarness.leadsIn(summaries) == 2);
             bot.api.awaitState(() -> lines(bot.leads) == 2);
 
             ProspectChat chat = chats.get(0);

@@ -86,13 +86,13 @@ class UpdateConsumerTest {
         broken.close();
         try (Store store = Store.open(dir.resolve("leadbot.db"), Clock.systemUTC())) {
             ApiCalls api = method -> record(method);
-            Outbox outbox = new Outbox(api, sendThreads, System::nanoTime, 30, 10, chat -> { });
+            Outbox outbox = new Outbox(api, Scheduler.of(sendThreads), FloodLimits.TELEGRAM, chat -> { });
             Conversations conversations = new Conversations(store);
             Replies replies = new Replies(outbox, new ReplyLog(store));
             ChatRouter router = new ChatRouter(new ConversationEngine(Flows.qualification()), conversations, replies, lead -> { },
                     chat -> { }, Clock.systemUTC(), ConcurrentHashMap.newKeySet());
             UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, new FullDisk(store, broken, 2),
-                    replies::send, "qualification", List.of(), Duration.ZERO);
+                    replies::send, outbox::heard, "qualification", List.of(), Duration.ZERO);
             List<Integer> rewoundTo = new ArrayList<>();
             consumer.rewindWith(rewoundTo::add);
             List<Update> batch = List.of(start(7, 42));

@@ -5,7 +5,9 @@ import dev.leadbot.telegram.fake.FakeUser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code leadbot run} from the packaged jar in its own process, with nothing of the caller's environment but what is given. */
@@ -19,8 +21,16 @@ public final class BotProcess {
      * its settings file is {@code dir/leadbot.yaml} (if any), never one lying in the working directory.
      */
     public static Process start(Path dir, String run, Map<String, String> env) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-jar", "target/leadbot.jar", "run",
-                "--config", dir.resolve("leadbot.yaml").toString())
+        return start(dir, run, env, List.of());
+    }
+
+    /** The same, with these options for the JVM (heap, collector, class-data archive…). */
+    public static Process start(Path dir, String run, Map<String, String> env, List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", "target/leadbot.jar", "run", "--config", dir.resolve("leadbot.yaml").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out" + run + ".log").toFile()).redirectError(dir.resolve("err" + run + ".log").toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LEADBOT_") || key.equals("TELEGRAM_BOT_TOKEN"));
         // Each run gets its own database unless told otherwise: a stored polling offset would make a fresh fake's updates look handled.

@@ -12,9 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,15 +26,42 @@ import java.util.function.Predicate;
 
 /**
  * A local Telegram Bot API on loopback for end-to-end tests: the methods leadbot uses, with the
- * checks real Telegram makes (text length, HTML, callback data, "not modified", rate limits,
+ * checks real Telegram makes (text length, HTML, callback data, "not modified", flood control,
  * blocked chats) and its JSON error shape, plus switches to inject 429s, 5xx and slow answers.
  * Tests act as users through {@link #user}.
+ *
+ * <p>Flood control as Telegram describes it (Bot FAQ; its engineer on tdlib/td#3034 and
+ * tdlib/telegram-bot-api#648): each chat takes a short burst (5 messages) and then about one a
+ * second, sends and edits alike; messages the bot starts itself, which the fake recognises as
+ * messages to a chat whose user has not written (sent a message or pressed a button) in the last
+ * {@link #RECENT}, are also capped at 30 a second across all chats; replies to chats in
+ * conversation have no overall cap; {@code answerCallbackQuery} and {@code sendChatAction} are
+ * free. Above a limit the call gets a 429 with a {@code retry_after} of the whole seconds until it
+ * would pass (at least 1). Telegram's accounting is not exact to the millisecond, and neither is the
+ * network between: a call passes when it is within a tenth of a refill of its turn. Tests of whole
+ * conversations may speed the clock of these limits up ({@link #floodLimits}); benchmarks keep them.
  */
 public final class FakeBotApi implements AutoCloseable {
 
     public static final String TOKEN = "1234567:AAFakeTokenForLocalTestsOnly_abcdefghij";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final long SECOND = 1_000_000_000L;
+    static final Duration RECENT = Duration.ofSeconds(60);
+
+    /** Hears what happens in the fake, for benchmarks; called under the fake's lock, so it must be quick. */
+    public interface Watcher {
+        /** The bot asked for updates. */
+        default void polled(long nanos) {
+        }
+
+        /** An update of this chat was handed to the bot for the first time. */
+        default void handedOver(long chatId, long nanos) {
+        }
+
+        /** The bot's message call (a send or an edit) in this chat was accepted; {@code message} is as it stands now. */
+        default void accepted(long chatId, String method, BotMessage message, long nanos) {
+        }
+    }
 
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -46,8 +71,18 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<String, Optional<String>> callbacks = new HashMap<>();
     private final Set<Long> startedChats = new HashSet<>();
     private final Set<Long> blocked = new HashSet<>();
-    private final Map<Long, Deque<Long>> sentPerChat = new HashMap<>();
-    private final Deque<Long> sentOverall = new ArrayDeque<>();
+    /** Flood budgets as {nanoseconds of credit, last refill}: a call costs one refill of its chat, and of the bulk lane. */
+    private final Map<Long, long[]> chatBudgets = new HashMap<>();
+    private long[] bulkBudget;
+    private int chatBurst;
+    private long chatCost;
+    private long bulkCost;
+    private int bulkBurst;
+    private final Map<Long, Long> lastWrote = new HashMap<>();
+    private final Map<Integer, Long> updateChats = new HashMap<>();
+    private final Set<Integer> handedOver = new HashSet<>();
+    private Watcher watcher = new Watcher() { };
+    private int messageCalls;
     private final List<String> calls = new ArrayList<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 1;
@@ -57,8 +92,6 @@ public final class FakeBotApi implements AutoCloseable {
     private long slowMillis;
     private int rateLimited;
     private int forbidden;
-    private int perChatLimit = 4;
-    private int overallLimit = 30;
     private List<String> commands = List.of();
 
     static {
@@ -71,6 +104,7 @@ public final class FakeBotApi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::serve);
         server.setExecutor(threads);
+        floodLimits(5, Duration.ofSeconds(1), 30);
         server.start();
     }
 
@@ -95,10 +129,22 @@ public final class FakeBotApi implements AutoCloseable {
         forcedRateLimits = count;
     }
 
-    /** Raises Telegram's limits, for load tests that measure the bot rather than the limits. */
-    public synchronized void limits(int overall, int perChat) {
-        overallLimit = overall;
-        perChatLimit = perChat;
+    /**
+     * Telegram's flood control with its clock sped up or not: {@code chatBurst} messages at once to a
+     * chat, then one per {@code chatRefill}; {@code bulkPerSecond} for bulk. Telegram's: 5, 1 s, 30.
+     */
+    public synchronized void floodLimits(int chatBurst, Duration chatRefill, int bulkPerSecond) {
+        this.chatBurst = chatBurst;
+        this.chatCost = chatRefill.toNanos();
+        this.bulkBurst = bulkPerSecond;
+        this.bulkCost = SECOND / bulkPerSecond;
+        this.bulkBudget = new long[] {bulkBurst * bulkCost, System.nanoTime()};
+        chatBudgets.clear();
+    }
+
+    /** Hears handed-over updates and accepted calls from now on. */
+    public synchronized void watch(Watcher watcher) {
+        this.watcher = watcher;
     }
 
     /** Every answer waits this long first. */
@@ -174,6 +220,11 @@ public final class FakeBotApi implements AutoCloseable {
         return rateLimited;
     }
 
+    /** How many message calls (sends and edits) reached the flood check, 429s included. */
+    public synchronized int messageCalls() {
+        return messageCalls;
+    }
+
     /** Waits until the chat's bot messages satisfy {@code condition}; the timeout only guards against a hang. */
     public synchronized List<BotMessage> await(long chatId, Predicate<List<BotMessage>> condition) {
         long deadline = System.nanoTime() + 60 * SECOND;
@@ -202,6 +253,8 @@ public final class FakeBotApi implements AutoCloseable {
 
     synchronized void addUpdate(ObjectNode update, long chatId, BotMessage userMessage) {
         update.put("update_id", nextUpdateId++);
+        updateChats.put(update.path("update_id").asInt(), chatId);
+        lastWrote.put(chatId, System.nanoTime());
         updates.add(update);
         history.add(update);
         if (userMessage != null) {
@@ -281,13 +334,21 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private synchronized ObjectNode getUpdates(int offset, int limit, int timeoutSeconds) throws InterruptedException {
+        watcher.polled(System.nanoTime());
         updates.removeIf(u -> u.path("update_id").asInt() < offset);
         long deadline = System.nanoTime() + Math.min(timeoutSeconds, 25) * SECOND;
         while (updates.isEmpty() && System.nanoTime() < deadline) {
             wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         ArrayNode result = JSON.createArrayNode();
-        updates.stream().limit(Math.max(1, limit)).forEach(result::add);
+        long now = System.nanoTime();
+        updates.stream().limit(Math.max(1, limit)).forEach(update -> {
+            result.add(update);
+            int id = update.path("update_id").asInt();
+            if (handedOver.add(id)) {
+                watcher.handedOver(updateChats.getOrDefault(id, 0L), now);
+            }
+        });
         notifyAll();
         return ok(result);
     }
@@ -310,6 +371,7 @@ public final class FakeBotApi implements AutoCloseable {
         }
         BotMessage message = new BotMessage(nextMessageId++, true, text, html, markup(body), 0, System.nanoTime());
         chats.computeIfAbsent(chatId, c -> new ArrayList<>()).add(message);
+        watcher.accepted(chatId, "sendmessage", message, message.sentAtNanos());
         notifyAll();
         return ok(JSON.createObjectNode().put("message_id", message.id()).put("date", 1_700_000_000)
                 .put("text", text).set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
@@ -345,7 +407,9 @@ public final class FakeBotApi implements AutoCloseable {
             return error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the"
                     + " same as a current content and reply markup of the message", 0);
         }
-        chat.set(index, new BotMessage(id, true, text, html, markup, old.edits() + 1, old.sentAtNanos()));
+        BotMessage edited = new BotMessage(id, true, text, html, markup, old.edits() + 1, old.sentAtNanos());
+        chat.set(index, edited);
+        watcher.accepted(chatId, method, edited, System.nanoTime());
         notifyAll();
         return ok(JSON.createObjectNode().put("message_id", id).put("date", 1_700_000_000).put("text", text)
                 .set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
@@ -361,7 +425,7 @@ public final class FakeBotApi implements AutoCloseable {
         return ok(JSON.getNodeFactory().booleanNode(true));
     }
 
-    /** 403 for a blocked chat, 400 for bad callback data, 429 above the limits; else empty and the send is counted. */
+    /** 403 for a blocked chat, 400 for bad callback data, 429 over the flood budget; else empty and the call is counted. */
     private Optional<ObjectNode> refuse(long chatId, JsonNode body) {
         if (blocked.contains(chatId)) {
             forbidden++;
@@ -376,18 +440,31 @@ public final class FakeBotApi implements AutoCloseable {
                 }
             }
         }
+        messageCalls++;
         long now = System.nanoTime();
-        Deque<Long> perChat = sentPerChat.computeIfAbsent(chatId, c -> new ArrayDeque<>());
-        perChat.removeIf(t -> now - t >= SECOND);
-        sentOverall.removeIf(t -> now - t >= SECOND);
-        if (forcedRateLimits > 0 || perChat.size() >= perChatLimit || sentOverall.size() >= overallLimit) {
+        long[] chat = chatBudgets.computeIfAbsent(chatId, c -> new long[] {chatBurst * chatCost, now});
+        Long wrote = lastWrote.get(chatId);
+        boolean bulk = wrote == null || now - wrote > RECENT.toNanos();
+        long chatWait = wait(chat, chatCost, chatBurst * chatCost, now);
+        long bulkWait = bulk ? wait(bulkBudget, bulkCost, bulkBurst * bulkCost, now) : 0;
+        if (forcedRateLimits > 0 || chatWait > 0 || bulkWait > 0) {
             forcedRateLimits = Math.max(0, forcedRateLimits - 1);
             rateLimited++;
-            return Optional.of(error(429, "Too Many Requests: retry after 1", 1));
+            int seconds = (int) Math.max(1, (Math.max(chatWait, bulkWait) + SECOND - 1) / SECOND);
+            return Optional.of(error(429, "Too Many Requests: retry after " + seconds, seconds));
         }
-        perChat.add(now);
-        sentOverall.add(now);
+        chat[0] -= chatCost;
+        if (bulk) {
+            bulkBudget[0] -= bulkCost;
+        }
         return Optional.empty();
+    }
+
+    /** Refills a budget {credit, last} to {@code now}; how long until a call costing {@code cost} passes (within a tenth of it). */
+    private static long wait(long[] budget, long cost, long capacity, long now) {
+        budget[0] = Math.min(capacity, budget[0] + Math.max(0, now - budget[1]));
+        budget[1] = now;
+        return Math.max(0, cost - cost / 10 - budget[0]);
     }
 
     private static Optional<JsonNode> markup(JsonNode body) {

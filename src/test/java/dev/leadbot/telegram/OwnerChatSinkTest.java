@@ -1,0 +1,140 @@
+package dev.leadbot.telegram;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Contact;
+import dev.leadbot.lead.Lead;
+import dev.leadbot.lead.Prospect;
+import dev.leadbot.sink.Delivery;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+
+/** Summaries waiting for one owner chat go as digests: whole leads per message, each lead delivered when its message is. */
+class OwnerChatSinkTest {
+
+    private static final long OWNER = 1000;
+
+    /** Runs the outbox's work at once on the caller's thread: within the owner chat's burst nothing ever waits. */
+    private static final class AtOnce implements Scheduler {
+        @Override
+        public long nanoTime() {
+            return 0;
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            task.run();
+        }
+
+        @Override
+        public void schedule(Runnable task, long delayNanos) {
+            throw new AssertionError("nothing here should have to wait");
+        }
+    }
+
+    private final List<String> sent = new ArrayList<>();
+    private final Deque<CallResult> script = new ArrayDeque<>();
+    private final ApiCalls api = this::call;
+    private final OwnerChatSink sink = new OwnerChatSink(new Outbox(api, new AtOnce(), FloodLimits.TELEGRAM, chat -> { }), OWNER);
+
+    private CallResult call(BotApiMethod<? extends Serializable> method) {
+        sent.add(((SendMessage) method).getText());
+        CallResult next = script.pollFirst();
+        return next == null ? new CallResult.Done(Optional.of(100 + sent.size())) : next;
+    }
+
+    private static Lead lead(int n, String answer) {
+        return new Lead("lead-" + n, "qualification", new Prospect(4000 + n, 5000 + n, Optional.empty(), "Anna " + n, Optional.empty(),
+                "ru"), Optional.empty(), List.of(Answer.of("pain", "pain", answer, answer)), 10, List.of(), List.of("greeting", "thanks"),
+                new Contact(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()),
+                Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:00:42Z"));
+    }
+
+    private static long count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    void summariesWaitingTogetherGoAsOneMessageEachLeadWithItsProfileLink() {
+        List<Lead> leads = IntStream.rangeClosed(1, 3).mapToObj(n -> lead(n, "Квалифицировать заявки")).toList();
+
+        List<Delivery> outcomes = sink.deliverTogether(leads);
+
+        assertEquals(1, sent.size());
+        assertEquals(3, count(sent.get(0), "Новый лид"));
+        for (int n = 1; n <= 3; n++) {
+            assertTrue(sent.get(0).contains("<a href=\"tg://user?id=" + (5000 + n) + "\">"), sent.get(0));
+        }
+        assertEquals(List.of(new Delivery.Delivered(Optional.of("message 101")), new Delivery.Delivered(Optional.of("message 101")),
+                new Delivery.Delivered(Optional.of("message 101"))), outcomes);
+    }
+
+    @Test
+    void aDigestOverTheLimitIsSplitOnlyBetweenLeads() {
+        List<Lead> leads = IntStream.rangeClosed(1, 12).mapToObj(n -> lead(n, "ответ ".repeat(100))).toList();
+
+        sink.deliverTogether(leads);
+
+        assertTrue(sent.size() > 1, "messages: " + sent.size());
+        assertEquals(12, sent.stream().mapToLong(text -> count(text, "Новый лид")).sum());
+        for (String message : sent) {
+            assertTrue(OwnerSummaryHtml.visibleLength(message) <= OwnerSummaryHtml.LIMIT, "length " + OwnerSummaryHtml.visibleLength(message));
+            assertEquals(count(message, "Новый лид"), count(message, "🆔"), "a lead cut in two: " + message);
+        }
+    }
+
+    @Test
+    void aLeadTooLongForOneMessageGetsMessagesOfItsOwnAndTheOthersStayTogether() {
+        List<Lead> leads = List.of(lead(1, "short"), lead(2, "ю".repeat(6000)), lead(3, "short"));
+
+        sink.deliverTogether(leads);
+
+        int parts = OwnerSummaryHtml.messages(leads.get(1)).size();
+        assertTrue(parts > 1, "parts: " + parts);
+        assertEquals(parts + 2, sent.size());
+        assertTrue(sent.get(0).contains("Anna 1") && !sent.get(0).contains("Anna 2"), sent.get(0));
+        assertTrue(sent.get(sent.size() - 1).contains("Anna 3") && !sent.get(sent.size() - 1).contains("Anna 2"));
+    }
+
+    @Test
+    void aLeadIsDeliveredOnlyWhenEveryMessageCarryingItWasTaken() {
+        List<Lead> leads = List.of(lead(1, "short"), lead(2, "ю".repeat(6000)), lead(3, "short"));
+        script.add(new CallResult.Done(Optional.of(7)));
+        script.add(new CallResult.Done(Optional.of(8)));
+        script.add(new CallResult.Rejected("400 Bad Request: can't parse entities"));
+
+        List<Delivery> outcomes = sink.deliverTogether(leads);
+
+        assertEquals(new Delivery.Delivered(Optional.of("message 7")), outcomes.get(0));
+        assertTrue(outcomes.get(1) instanceof Delivery.Failed, outcomes.get(1).toString());
+        assertTrue(outcomes.get(2) instanceof Delivery.Delivered, outcomes.get(2).toString());
+    }
+
+    @Test
+    void aDigestTelegramRefusesIsSentLeadByLeadSoOneBadSummaryHoldsBackNoOther() {
+        List<Lead> leads = IntStream.rangeClosed(1, 3).mapToObj(n -> lead(n, "ok")).toList();
+        script.add(new CallResult.Rejected("400 Bad Request: can't parse entities"));
+        script.add(new CallResult.Done(Optional.of(8)));
+        script.add(new CallResult.Rejected("400 Bad Request: can't parse entities"));
+        script.add(new CallResult.Done(Optional.of(9)));
+
+        List<Delivery> outcomes = sink.deliverTogether(leads);
+
+        assertEquals(4, sent.size());
+        assertEquals(new Delivery.Delivered(Optional.of("message 8")), outcomes.get(0));
+        assertEquals(new Delivery.Failed("Telegram refused the summary in owner chat 1000 (400 Bad Request: can't parse entities)"),
+                outcomes.get(1));
+        assertEquals(new Delivery.Delivered(Optional.of("message 9")), outcomes.get(2));
+    }
+}

@@ -1,0 +1,373 @@
+package dev.leadbot.telegram;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadbot.telegram.fake.BotMessage;
+import dev.leadbot.telegram.fake.FakeBotApi;
+import dev.leadbot.telegram.fake.FakeUser;
+import dev.leadbot.testing.BotProcess;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The spike after an ad post, as a user would try it: N prospects arrive within a second and each
+ * answers at a person's pace (1–3 s, random with a fixed seed, before every step), against
+ * {@link FakeBotApi}, which enforces Telegram's flood control. The bot is the packaged jar in its
+ * own process, started with the JVM options of the Dockerfile's entrypoint (its class-data archive
+ * built here the same way), so its start and memory are measured as a user runs it. Prints the
+ * time to the first poll; the felt latency of every turn (the update handed to the bot → the last
+ * reply of that turn accepted) p50/p99; message calls (sends and edits) per lead on each path; the
+ * share of 429s; each owner summary's lag behind its lead's last reply; and the bot's RSS. Run:
+ * {@code mvn -q -B package -DskipTests && mvn -q -B test-compile exec:java -Dexec.mainClass=dev.leadbot.telegram.SpikeBenchmark -Dexec.args=200}
+ * (arguments: prospects, then optionally the seed). {@code -Dleadbot.jvm="..."} tries other JVM options
+ * instead of the Dockerfile's (an archive named in them is built first if missing).
+ */
+public final class SpikeBenchmark {
+
+    private static final Path JAR = Path.of("target/leadbot.jar");
+    private static final Path ARCHIVE = Path.of("target/leadbot.jsa");
+    private static final long MS = 1_000_000L;
+
+    /** One move of a prospect and what shows it was answered: a message of the bot, sent or edited. */
+    private record Step(Consumer<FakeUser> move, Predicate<BotMessage> answered) {
+        static Step send(String text, String reply) {
+            return new Step(user -> user.send(text), message -> message.text().contains(reply));
+        }
+
+        static Step tap(String label, String reply) {
+            return new Step(user -> user.press(label), message -> message.text().contains(reply));
+        }
+
+        /** A tick in a checklist: answered when the message shows it ticked. */
+        static Step tick(String label) {
+            return new Step(user -> user.press(label), message -> message.buttons().stream().anyMatch(b -> b.startsWith("✅")
+                    && b.contains(label)));
+        }
+    }
+
+    private record Route(String name, List<Step> steps) {
+    }
+
+    private static final List<Route> PATHS = List.of(
+            new Route("owner", List.of(
+                    Step.send("/start ad", "какой вариант вас лучше описывает"),
+                    Step.tap("Я владелец бизнеса", "В какой сфере"),
+                    Step.tap("B2B-компания", "Что для вас сейчас важнее всего?"),
+                    Step.tap("Квалифицировать входящие заявки", "Давайте обсудим"),
+                    Step.tap("Продолжить", "Как к вам обращаться?"),
+                    Step.send("Клиент", "Как вам удобнее связаться?"),
+                    Step.tap("Позвоните мне", "Отправить мой номер"),
+                    Step.send("+7 999 123-45-67", "Когда вам удобно"),
+                    Step.tap("Вечером", "Спасибо, Клиент!"))),
+            new Route("expert", List.of(
+                    Step.send("/start ad", "какой вариант вас лучше описывает"),
+                    Step.tap("Я маркетолог", "Какие конкретно функции"),
+                    Step.tick("Интеграция с CRM"),
+                    Step.tick("Парсинг данных"),
+                    Step.tap("Готово", "опишите, пожалуйста"),
+                    Step.send("Бот для сети кофеен: заказы, оплата и баллы", "Давайте обсудим"),
+                    Step.tap("Продолжить", "Как к вам обращаться?"),
+                    Step.send("Клиент", "Как вам удобнее связаться?"),
+                    Step.tap("Напишите мне в Telegram", "Когда вам удобно"),
+                    Step.tap("Утром", "Спасибо, Клиент. Заявка принята"))),
+            new Route("explorer", List.of(
+                    Step.send("/start ad", "какой вариант вас лучше описывает"),
+                    Step.tap("Я пока просто изучаю", "Что дальше?"),
+                    Step.tap("Показать пример", "стоматологий"),
+                    Step.tap("Хочу обсудить", "Давайте обсудим"),
+                    Step.tap("Продолжить", "Как к вам обращаться?"),
+                    Step.send("Клиент", "Как вам удобнее связаться?"),
+                    Step.tap("Напишите мне в Telegram", "Когда вам удобно"),
+                    Step.tap("Днём", "Спасибо, Клиент!"))));
+
+    /** One prospect's walk: where it is, when its turns were handed over and last answered. */
+    private static final class Walk {
+        final FakeUser user;
+        final Route path;
+        final Random random;
+        int step = -1;
+        boolean answered = true;
+        long handedOver;
+        long lastReply;
+        long finished;
+        int messageCalls;
+        final List<Long> latencies = new ArrayList<>();
+
+        Walk(FakeUser user, Route path, Random random) {
+            this.user = user;
+            this.path = path;
+            this.random = random;
+        }
+
+        /** The turn before the next move is over: its last reply is known. */
+        void closeTurn() {
+            if (step >= 0 && handedOver != 0 && lastReply != 0) {
+                latencies.add(lastReply - handedOver);
+            }
+            handedOver = 0;
+            lastReply = 0;
+        }
+    }
+
+    private final FakeBotApi api;
+    private final ScheduledExecutorService people = Executors.newScheduledThreadPool(4);
+    private final Map<Long, Walk> walks = new ConcurrentHashMap<>();
+    private final Map<Long, Long> summaryAt = new ConcurrentHashMap<>();
+    private final List<Integer> leadsPerSummary = new ArrayList<>();
+    private volatile long firstPoll;
+
+    private SpikeBenchmark(FakeBotApi api) {
+        this.api = api;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int prospects = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
+        if (!Files.exists(JAR)) {
+            throw new IllegalStateException("no " + JAR + ": run mvn -q -B package -DskipTests first");
+        }
+        String tried = System.getProperty("leadbot.jvm", "").strip();
+        List<String> jvm = tried.isEmpty() ? JvmOptions.fromDockerfile(Path.of("Dockerfile"), ARCHIVE) : List.of(tried.split("\\s+"));
+        for (String option : jvm) {
+            if (option.startsWith("-XX:SharedArchiveFile=")) {
+                JvmOptions.buildArchive(jvm, Path.of(option.substring("-XX:SharedArchiveFile=".length())));
+            }
+        }
+        try (FakeBotApi api = new FakeBotApi()) {
+            new SpikeBenchmark(api).run(prospects, seed, jvm);
+        }
+    }
+
+    private void run(int prospects, long seed, List<String> jvm) throws Exception {
+        Path dir = Files.createTempDirectory("leadbot-spike");
+        api.startedEarlier(BotHarness.OWNER);
+        api.watch(new FakeBotApi.Watcher() {
+            @Override
+            public void polled(long nanos) {
+                if (firstPoll == 0) {
+                    firstPoll = nanos;
+                }
+            }
+
+            @Override
+            public void handedOver(long chatId, long nanos) {
+                Walk walk = walks.get(chatId);
+                if (walk != null && walk.handedOver == 0) {
+                    walk.handedOver = nanos;
+                }
+            }
+
+            @Override
+            public void accepted(long chatId, String method, BotMessage message, long nanos) {
+                if (chatId == BotHarness.OWNER) {
+                    summary(message, nanos);
+                    return;
+                }
+                Walk walk = walks.get(chatId);
+                if (walk != null) {
+                    answered(walk, message, nanos);
+                }
+            }
+        });
+        Random random = new Random(seed);
+        for (int i = 0; i < prospects; i++) {
+            long chat = 100_000 + i;
+            walks.put(chat, new Walk(api.user(chat, "Klient"), PATHS.get(i % PATHS.size()), new Random(random.nextLong())));
+        }
+        long start = System.nanoTime();
+        Process bot = BotProcess.start(dir, "1", BotProcess.against(api, dir), jvm);
+        RssSampler rss = new RssSampler(bot.pid());
+        people.scheduleAtFixedRate(rss, 100, 100, TimeUnit.MILLISECONDS);
+        try {
+            api.awaitState(() -> firstPoll != 0);
+            double toFirstPoll = (firstPoll - start) / 1e9;
+            long arrivals = System.nanoTime();
+            for (Walk walk : walks.values()) {
+                people.schedule(() -> move(walk), random.nextInt(1000), TimeUnit.MILLISECONDS);
+            }
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+            api.awaitState(() -> walks.values().stream().allMatch(w -> w.finished != 0) || System.nanoTime() > deadline);
+            long walked = System.nanoTime();
+            long done = walks.values().stream().filter(w -> w.finished != 0).count();
+            api.awaitState(() -> summaryAt.size() >= done || System.nanoTime() - walked > TimeUnit.SECONDS.toNanos(120));
+            Thread.sleep(2000); // the last turns' trailing replies, if any
+            synchronized (api) {
+                walks.values().forEach(Walk::closeTurn);
+            }
+            report(prospects, seed, jvm, toFirstPoll, done, (walked - arrivals) / 1e9, rss);
+        } finally {
+            people.shutdownNow();
+            bot.destroy();
+            bot.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Called under the fake's lock. */
+    private void answered(Walk walk, BotMessage message, long nanos) {
+        walk.messageCalls++;
+        walk.lastReply = nanos;
+        if (!walk.answered && walk.path.steps().get(walk.step).answered().test(message)) {
+            walk.answered = true;
+            if (walk.step == walk.path.steps().size() - 1) {
+                walk.finished = nanos;
+            } else {
+                people.schedule(() -> move(walk), 1000 + walk.random.nextInt(2001), TimeUnit.MILLISECONDS);
+            }
+        }
+    }
+
+    private void move(Walk walk) {
+        synchronized (api) {
+            walk.closeTurn();
+            walk.step++;
+            walk.answered = false;
+        }
+        walk.path.steps().get(walk.step).move().accept(walk.user);
+    }
+
+    private static final Pattern PROFILE = Pattern.compile("tg://user\\?id=(\\d+)");
+
+    /** Called under the fake's lock. */
+    private void summary(BotMessage message, long nanos) {
+        Matcher profile = PROFILE.matcher(message.html());
+        int leads = 0;
+        while (profile.find()) {
+            summaryAt.putIfAbsent(Long.parseLong(profile.group(1)), nanos);
+            leads++;
+        }
+        leadsPerSummary.add(leads);
+    }
+
+    private void report(int prospects, long seed, List<String> jvm, double toFirstPoll, long done, double walkSeconds, RssSampler rss)
+            throws IOException {
+        List<Long> latencies = new ArrayList<>();
+        walks.values().forEach(w -> latencies.addAll(w.latencies));
+        long[] felt = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+        List<Long> lags = new ArrayList<>();
+        for (Walk walk : walks.values()) {
+            Long at = summaryAt.get(walk.user.chatId());
+            if (at != null && walk.finished != 0) {
+                lags.add(at - walk.finished);
+            }
+        }
+        long[] lag = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        System.out.printf("%d prospects arriving within 1 s, 1–3 s before every step (seed %d); bot: java %s -jar %s%n", prospects, seed,
+                String.join(" ", jvm), JAR);
+        System.out.printf("load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+        System.out.printf("first poll %.2f s after the process started%n", toFirstPoll);
+        System.out.printf("finished %d/%d conversations in %.1f s%n", done, prospects, walkSeconds);
+        System.out.printf("felt latency (update handed over → last reply of the turn), %d turns: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
+                + " max %.1f ms%n", felt.length, at(felt, 0.5) / 1e6, at(felt, 0.9) / 1e6, at(felt, 0.99) / 1e6, at(felt, 1.0) / 1e6);
+        for (Route path : PATHS) {
+            List<Walk> on = walks.values().stream().filter(w -> w.path == path && w.finished != 0).toList();
+            System.out.printf("message calls per lead, %s path (%d steps): %.1f (sends and edits accepted; %d leads)%n", path.name(),
+                    path.steps().size(), on.stream().mapToInt(w -> w.messageCalls).average().orElse(0), on.size());
+        }
+        System.out.printf("429s: %d of %d message calls (%.2f %%)%n", api.rateLimited(), api.messageCalls(),
+                100.0 * api.rateLimited() / Math.max(1, api.messageCalls()));
+        System.out.printf("owner summaries: %d of %d leads in %d messages; lag behind the lead's last reply: p50 %.1f s, p99 %.1f s,"
+                + " max %.1f s%n", lag.length, done, leadsPerSummary.size(), at(lag, 0.5) / 1e9, at(lag, 0.99) / 1e9, at(lag, 1.0) / 1e9);
+        System.out.printf("bot RSS: peak %d MB sampled (VmHWM %d MB), at the end %d MB%n", rss.peakKb / 1024, rss.hwmKb / 1024,
+                rss.lastKb / 1024);
+    }
+
+    private static long at(long[] sorted, double quantile) {
+        return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) Math.floor(sorted.length * quantile))];
+    }
+
+    /** The bot process's resident memory, from /proc, every time it runs. */
+    private static final class RssSampler implements Runnable {
+        private final Path status;
+        volatile long peakKb;
+        volatile long hwmKb;
+        volatile long lastKb;
+
+        RssSampler(long pid) {
+            status = Path.of("/proc/" + pid + "/status");
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        lastKb = kb(line);
+                        peakKb = Math.max(peakKb, lastKb);
+                    } else if (line.startsWith("VmHWM:")) {
+                        hwmKb = kb(line);
+                    }
+                }
+            } catch (IOException e) {
+                // The process has ended; the last sample stands.
+            }
+        }
+
+        private static long kb(String line) {
+            return Long.parseLong(line.replaceAll("\\D", ""));
+        }
+    }
+
+    /** The JVM options a user runs the bot with: the Dockerfile's entrypoint, with the archive where this build keeps it. */
+    static final class JvmOptions {
+
+        private JvmOptions() {
+        }
+
+        static List<String> fromDockerfile(Path dockerfile, Path archive) throws IOException {
+            String entrypoint = Files.readAllLines(dockerfile).stream().filter(line -> line.startsWith("ENTRYPOINT ")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no ENTRYPOINT in " + dockerfile));
+            JsonNode words = new ObjectMapper().readTree(entrypoint.substring("ENTRYPOINT ".length()));
+            List<String> options = new ArrayList<>();
+            for (int i = 1; i < words.size() && !words.get(i).asText().equals("-jar"); i++) {
+                options.add(words.get(i).asText().replace("/app/leadbot.jsa", archive.toString()));
+            }
+            return options;
+        }
+
+        /**
+         * The class-data archive, made as the Dockerfile makes it: one start that stops at an
+         * unreachable Bot API, with the archive written at exit.
+         */
+        static void buildArchive(List<String> jvm, Path archive) throws IOException, InterruptedException {
+            if (Files.exists(archive) && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(JAR)) > 0) {
+                return;
+            }
+            Path dir = Files.createTempDirectory("leadbot-cds");
+            List<String> command = new ArrayList<>();
+            command.add(ProcessHandle.current().info().command().orElse("java"));
+            jvm.stream().filter(option -> !option.startsWith("-XX:SharedArchiveFile")).forEach(command::add);
+            command.add("-XX:ArchiveClassesAtExit=" + archive);
+            command.addAll(List.of("-jar", JAR.toString(), "run", "--config", dir.resolve("none.yaml").toString()));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("cds.log").toFile());
+            Map<String, String> env = new HashMap<>(Trainer.ENV);
+            env.put("LEADBOT_DB", dir.resolve("leadbot.db").toString());
+            env.put("LEADBOT_LEADS_FILE", dir.resolve("leads.jsonl").toString());
+            builder.environment().keySet().removeIf(key -> key.startsWith("LEADBOT_") || key.equals("TELEGRAM_BOT_TOKEN"));
+            builder.environment().putAll(env);
+            builder.start().waitFor(120, TimeUnit.SECONDS);
+            if (!Files.exists(archive)) {
+                throw new IllegalStateException("no archive made; see " + dir.resolve("cds.log"));
+            }
+        }
+    }
+
+    /** The training start's settings, the same as the Dockerfile's. */
+    private static final class Trainer {
+        static final Map<String, String> ENV = Map.of("TELEGRAM_BOT_TOKEN", "123456:AAarchiveTrainingTokenNotARealOne000000",
+                "LEADBOT_TELEGRAM_API_URL", "http://127.0.0.1:9", "LEADBOT_FLOW", "flows/qualification.yaml");
+    }
+}
