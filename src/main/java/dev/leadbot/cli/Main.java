@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,11 +28,17 @@ public final class Main implements Runnable {
 
     /** Runs one command line against the given streams and clock; returns the exit status. */
     static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Clock clock, Map<String, String> env) {
-        return run(args, in, out, err, clock, env, HttpSetup.standard());
+        // Made only by a command that calls a sink: an HTTP client sets up TLS, a sizeable part of a start.
+        return run(args, in, out, err, clock, env, HttpSetup::standard);
     }
 
     /** The same, with the sinks' HTTP set up by the caller (tests use a virtual clock for rate limits). */
     static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Clock clock, Map<String, String> env, HttpSetup http) {
+        return run(args, in, out, err, clock, env, () -> http);
+    }
+
+    private static int run(String[] args, InputStream in, OutputStream out, OutputStream err, Clock clock, Map<String, String> env,
+            Supplier<HttpSetup> http) {
         PrintWriter stdout = new PrintWriter(out, true, StandardCharsets.UTF_8);
         PrintWriter stderr = new PrintWriter(err, true, StandardCharsets.UTF_8);
         Console console = new Console(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), stdout, stderr, clock,

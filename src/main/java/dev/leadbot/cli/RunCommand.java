@@ -44,7 +44,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         ServiceSettings.Result settings = ServiceSettings.read(console.env(), config);
         List<String> problems = new ArrayList<>(settings.problems());
-        List<LeadSink> sinks = SinksCommand.create(settings.sinks(), HttpSetup.standard(), console, problems);
+        // No HTTP client (and its TLS set-up) unless a sink needs one: the bot's first poll comes sooner.
+        List<LeadSink> sinks = settings.sinks().isEmpty() ? List.of()
+                : SinksCommand.create(settings.sinks(), HttpSetup.standard(), console, problems);
         if (settings.telegram().isEmpty() || !problems.isEmpty()) {
             problems.forEach(console.err()::println);
             return 2;

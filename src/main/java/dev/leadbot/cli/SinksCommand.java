@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -19,9 +20,9 @@ import picocli.CommandLine.Option;
 final class SinksCommand {
 
     private final Console console;
-    private final HttpSetup http;
+    private final Supplier<HttpSetup> http;
 
-    SinksCommand(Console console, HttpSetup http) {
+    SinksCommand(Console console, Supplier<HttpSetup> http) {
         this.console = console;
         this.http = http;
     }
@@ -34,7 +35,7 @@ final class SinksCommand {
             description = "The settings file (default: ${DEFAULT-VALUE})") Path config) throws IOException {
         ServiceSettings.FileSettings settings = ServiceSettings.readFile(console.env(), config);
         List<String> problems = new ArrayList<>(settings.problems());
-        List<LeadSink> sinks = create(settings.sinks(), http, console, problems);
+        List<LeadSink> sinks = create(settings.sinks(), http.get(), console, problems);
         if (!problems.isEmpty()) {
             problems.forEach(console.err()::println);
             return 2;

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,10 +76,17 @@ public final class TelegramService implements AutoCloseable {
         username = api.execute(new GetMe()).getUserName();
         LOG.info("bot=@{} api={} flow={} owners={}", username, settings.apiUrl(), flow.id(), settings.ownerChatIds().size());
         api.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
-        api.execute(SetMyCommands.builder().commands(List.of(new BotCommand("start", "Начать / start"),
-                new BotCommand("back", "Шаг назад / one step back"), new BotCommand("restart", "Начать заново / start over"),
-                new BotCommand("forget", "Удалить мои данные / delete my data"))).build());
-        unreachableOwners = checkOwners(api, settings.ownerChatIds());
+        // The commands menu and the owner check need not hold up the first poll: they run beside the rest of the start.
+        CompletableFuture<List<Long>> ownersChecked = CompletableFuture.supplyAsync(() -> {
+            try {
+                api.execute(SetMyCommands.builder().commands(List.of(new BotCommand("start", "Начать / start"),
+                        new BotCommand("back", "Шаг назад / one step back"), new BotCommand("restart", "Начать заново / start over"),
+                        new BotCommand("forget", "Удалить мои данные / delete my data"))).build());
+            } catch (TelegramApiException e) {
+                LOG.warn("the commands menu was not set: {}", e.getMessage());
+            }
+            return checkOwners(api, settings.ownerChatIds());
+        }, sendThreads);
 
         // Chats whose prospect blocked the bot: the outbox marks them, the router clears them when the prospect writes again.
         Set<Long> closedChats = ConcurrentHashMap.newKeySet();
@@ -118,6 +126,7 @@ public final class TelegramService implements AutoCloseable {
         }, consumer);
         // After a failed commit the poller must fetch the same updates again, past its own "already received" filter.
         consumer.rewindWith(offset -> session.getLastReceivedUpdate().set(offset));
+        unreachableOwners = ownersChecked.join();
     }
 
     /**

@@ -7,6 +7,10 @@ import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.telegram.fake.FakeUser;
 import dev.leadbot.testing.BotProcess;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,6 +158,7 @@ public final class SpikeBenchmark {
 
     private void run(int prospects, long seed, List<String> jvm) throws Exception {
         Path dir = Files.createTempDirectory("leadbot-spike");
+        warmUp();
         api.startedEarlier(BotHarness.OWNER);
         api.watch(new FakeBotApi.Watcher() {
             @Override
@@ -213,6 +218,16 @@ public final class SpikeBenchmark {
             people.shutdownNow();
             bot.destroy();
             bot.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Telegram answers like a warm server: the fake's own first requests must not count against the bot's start. */
+    private void warmUp() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest getMe = HttpRequest.newBuilder(URI.create(api.url() + "/bot" + FakeBotApi.TOKEN + "/getMe"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).header("Content-Type", "application/json").build();
+        for (int i = 0; i < 200; i++) {
+            http.send(getMe, HttpResponse.BodyHandlers.discarding());
         }
     }
 
