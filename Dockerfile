@@ -9,6 +9,9 @@ RUN mvn -B -q package -DskipTests
 
 # Runtime stage: a JRE and the jar, as a non-root user; the database, leads and the poll heartbeat live in /data.
 FROM eclipse-temurin:17-jre
+# The /stats funnel chart is drawn headless with Java2D, which needs fontconfig and a font with Cyrillic.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin leadbot \
     && mkdir -p /data && chown leadbot /data
 WORKDIR /app

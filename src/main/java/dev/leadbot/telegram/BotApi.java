@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -32,6 +33,18 @@ final class BotApi implements ApiCalls {
             return classify(e);
         } catch (TelegramApiException | RuntimeException e) {
             return new CallResult.Transient(scrub(method.getMethod() + ": " + e));
+        }
+    }
+
+    /** Uploads a photo (a multipart call, which {@link #call} cannot make); the outcome sorted like any call's. */
+    CallResult send(SendPhoto photo) {
+        try {
+            Message message = client.execute(photo);
+            return new CallResult.Done(Optional.ofNullable(message).map(Message::getMessageId));
+        } catch (TelegramApiRequestException e) {
+            return classify(e);
+        } catch (TelegramApiException | RuntimeException e) {
+            return new CallResult.Transient(scrub("sendPhoto: " + e));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.leadbot.telegram;
 
 import dev.leadbot.engine.Conversation;
 import dev.leadbot.engine.ConversationEngine;
+import dev.leadbot.engine.Input;
 import dev.leadbot.engine.Keyboard;
 import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
@@ -38,11 +39,19 @@ final class ChatRouter {
     private final LongConsumer forgotten;
     private final Clock clock;
     private final Set<Long> closed;
+    private final OwnerCommands owners;
     private final Set<Long> groupsTold = ConcurrentHashMap.newKeySet();
 
     /** @param closed chats whose prospect blocked the bot; the outbox adds them, a new message removes them */
     ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
             Clock clock, Set<Long> closed) {
+        this(engine, conversations, replies, completed, forgotten, clock, closed, OwnerCommands.NOBODY);
+    }
+
+    /** @param owners answers the owner commands of owner chats */
+    ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
+            Clock clock, Set<Long> closed, OwnerCommands owners) {
+        this.owners = owners;
         this.engine = engine;
         this.funnel = new TransitionEvents(engine.flow());
         this.conversations = conversations;
@@ -57,6 +66,14 @@ final class ChatRouter {
     void handle(Incoming incoming, Batch batch, Effects effects) {
         if (incoming instanceof Incoming.FromProspect prospect) {
             handle(prospect, batch, effects);
+        } else if (incoming instanceof Incoming.OwnerCommand command && owners.answers(command.prospect().chatId())) {
+            long chat = command.prospect().chatId();
+            LOG.info("update={} chat={} owner command {}", command.updateId(), chat, command.command());
+            effects.add(() -> owners.stats(chat, command.argument()));
+        } else if (incoming instanceof Incoming.OwnerCommand command) {
+            // A stranger learns nothing, not even that the command exists: the answer any unknown command gets.
+            handle(new Incoming.FromProspect(command.updateId(), command.prospect(), new Input.UnknownCommand(command.command()),
+                    Optional.empty()), batch, effects);
         } else if (incoming instanceof Incoming.FromGroup group) {
             if (groupsTold.add(group.chatId())) {
                 Flow flow = engine.flow();

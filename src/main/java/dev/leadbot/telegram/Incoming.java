@@ -13,6 +13,13 @@ sealed interface Incoming {
     record FromProspect(int updateId, Prospect prospect, Input input, Optional<String> callbackId) implements Incoming {
     }
 
+    /**
+     * A command for owners only, such as {@code /stats 30d}, from a private chat: answered if the chat is an
+     * owner's, otherwise treated exactly like any unknown command a prospect types.
+     */
+    record OwnerCommand(int updateId, Prospect prospect, String command, Optional<String> argument) implements Incoming {
+    }
+
     /** From a group, supergroup or channel, where the bot does not run flows. */
     record FromGroup(int updateId, long chatId) implements Incoming {
     }

@@ -59,6 +59,7 @@ public final class TelegramService implements AutoCloseable {
      */
     private final ScheduledExecutorService sendThreads = Executors.newScheduledThreadPool(16, named("telegram-send"));
     private final ExecutorService fileThread = Executors.newSingleThreadExecutor(named("lead-files"));
+    private final ExecutorService statsThread = Executors.newSingleThreadExecutor(named("owner-stats"));
     private final List<DeliveryWorker> workers;
     private final Outbox outbox;
     private final String username;
@@ -106,7 +107,7 @@ public final class TelegramService implements AutoCloseable {
         Replies replies = new Replies(outbox, new ReplyLog(store));
         ChatRouter router = new ChatRouter(new ConversationEngine(flow), conversations, replies,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(store, leadsFile, chat)),
-                clock, closedChats);
+                clock, closedChats, new OwnerStats(settings.ownerChatIds(), store.file(), flow.id(), api, statsThread, clock));
         UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, outbox::heard, flow.id(),
                 sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5));
         // Replies committed by an earlier run that stopped before sending them go first, in order.
@@ -177,6 +178,7 @@ public final class TelegramService implements AutoCloseable {
         stop(pollThread);
         stop(chatThreads);
         stop(fileThread);
+        statsThread.shutdownNow();
         workers.forEach(DeliveryWorker::close);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (outbox.pending() > 0 && System.nanoTime() < deadline) {

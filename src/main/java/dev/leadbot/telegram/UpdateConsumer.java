@@ -132,6 +132,9 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         if (incoming instanceof Incoming.FromProspect prospect) {
             return prospect.prospect().chatId();
         }
+        if (incoming instanceof Incoming.OwnerCommand command) {
+            return command.prospect().chatId();
+        }
         return incoming instanceof Incoming.FromGroup group ? group.chatId() : 0;
     }
 

@@ -5,6 +5,7 @@ import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Prospect;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -16,6 +17,8 @@ final class UpdateReader {
 
     /** Callback data that does not parse: a press the engine will find stale, so it answers and changes nothing. */
     private static final Input FORGED = new Input.Press(-1, "", new Action.Pick(""));
+    /** Commands for owners: {@code /stats}, {@code /stats 30d}, {@code /stats@my_bot 24h}. */
+    private static final Pattern OWNER_COMMAND = Pattern.compile("(?i)/stats(@\\w+)?(\\s.*)?", Pattern.DOTALL);
 
     private UpdateReader() {
     }
@@ -41,7 +44,13 @@ final class UpdateReader {
         if (message.getFrom() == null) {
             return new Incoming.Skipped(id, "message without a sender");
         }
-        return new Incoming.FromProspect(id, prospect(chat.getId(), message.getFrom()), input(message), Optional.empty());
+        Prospect from = prospect(chat.getId(), message.getFrom());
+        if (message.hasText() && OWNER_COMMAND.matcher(message.getText().strip()).matches()) {
+            String[] parts = message.getText().strip().split("\\s+", 2);
+            return new Incoming.OwnerCommand(id, from, parts[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", ""),
+                    parts.length > 1 ? Optional.of(parts[1].strip()) : Optional.empty());
+        }
+        return new Incoming.FromProspect(id, from, input(message), Optional.empty());
     }
 
     private static Input input(Message message) {

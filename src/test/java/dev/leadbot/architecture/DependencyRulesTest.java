@@ -42,7 +42,7 @@ class DependencyRulesTest {
             // The Telegram adapter keeps its conversations in the store: one shell using another, never the core using either.
             "telegram", List.of("java.", "org.telegram.telegrambots", "okhttp3", "com.fasterxml.jackson", "org.slf4j",
                     "dev.leadbot.engine", "dev.leadbot.flow", "dev.leadbot.funnel", "dev.leadbot.lead", "dev.leadbot.sink",
-                    "dev.leadbot.store", "dev.leadbot.delivery", "dev.leadbot.telegram"),
+                    "dev.leadbot.store", "dev.leadbot.delivery", "dev.leadbot.chart", "dev.leadbot.telegram"),
             // Pictures of the funnel, drawn headless; the one user of the chart library.
             "chart", List.of("java.util", "java.io", "java.awt", "javax.imageio", "org.jfree.chart", "org.jfree.data",
                     "dev.leadbot.funnel", "dev.leadbot.chart"),

@@ -68,6 +68,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<ObjectNode> updates = new ArrayList<>();
     private final List<ObjectNode> history = new ArrayList<>();
     private final Map<Long, List<BotMessage>> chats = new HashMap<>();
+    private final Map<Long, List<BotPhoto>> photos = new HashMap<>();
     private final Map<String, Optional<String>> callbacks = new HashMap<>();
     private final Set<Long> startedChats = new HashSet<>();
     private final Set<Long> blocked = new HashSet<>();
@@ -183,6 +184,11 @@ public final class FakeBotApi implements AutoCloseable {
         return chats.getOrDefault(chatId, List.of()).stream().filter(BotMessage::fromBot).toList();
     }
 
+    /** Photos the bot sent to the chat, in order. */
+    public synchronized List<BotPhoto> photos(long chatId) {
+        return List.copyOf(photos.getOrDefault(chatId, List.of()));
+    }
+
     public synchronized Optional<String> callbackAnswer(String queryId) {
         return callbacks.getOrDefault(queryId, Optional.empty());
     }
@@ -278,7 +284,9 @@ public final class FakeBotApi implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String[] path = exchange.getRequestURI().getPath().split("/");
-            JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
+            byte[] bytes = exchange.getRequestBody().readAllBytes();
+            Optional<FakeMultipart> upload = FakeMultipart.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
+            JsonNode body = upload.isPresent() ? JSON.valueToTree(upload.get().fields()) : JSON.readTree(bytes);
             if (path.length != 3 || !path[1].equals("bot" + TOKEN)) {
                 respond(exchange, 401, error(401, "Unauthorized", 0));
                 return;
@@ -292,7 +300,8 @@ public final class FakeBotApi implements AutoCloseable {
             if (slow > 0 && !method.equals("getupdates")) {
                 Thread.sleep(slow);
             }
-            ObjectNode answer = answer(method, body == null || body.isMissingNode() ? JSON.createObjectNode() : body);
+            ObjectNode answer = upload.isPresent() && method.equals("sendphoto") ? sendPhoto(upload.get())
+                    : answer(method, body == null || body.isMissingNode() ? JSON.createObjectNode() : body);
             respond(exchange, answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(), answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -375,6 +384,36 @@ public final class FakeBotApi implements AutoCloseable {
         notifyAll();
         return ok(JSON.createObjectNode().put("message_id", message.id()).put("date", 1_700_000_000)
                 .put("text", text).set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
+    }
+
+    /** Telegram's checks for a photo: an image file, a caption of at most 1,024 characters in valid HTML. */
+    private synchronized ObjectNode sendPhoto(FakeMultipart upload) {
+        long chatId = Long.parseLong(upload.fields().getOrDefault("chat_id", "0"));
+        Optional<ObjectNode> refused = refuse(chatId, JSON.valueToTree(upload.fields()));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        // The file is its own part, named by "attach://NAME" in the photo field, or the photo field itself.
+        String photoField = upload.fields().getOrDefault("photo", "");
+        byte[] image = upload.files().get(photoField.startsWith("attach://") ? photoField.substring("attach://".length()) : "photo");
+        if (image == null || image.length == 0) {
+            return error(400, "Bad Request: there is no photo in the request", 0);
+        }
+        String html = upload.fields().getOrDefault("caption", "");
+        String caption;
+        try {
+            caption = upload.fields().containsKey("parse_mode") ? FakeHtml.visibleText(html) : html;
+        } catch (FakeHtml.ParseError e) {
+            return error(400, e.getMessage(), 0);
+        }
+        if (caption.length() > 1024) {
+            return error(400, "Bad Request: message caption is too long", 0);
+        }
+        BotPhoto photo = new BotPhoto(nextMessageId++, caption, html, image);
+        photos.computeIfAbsent(chatId, c -> new ArrayList<>()).add(photo);
+        notifyAll();
+        return ok(JSON.createObjectNode().put("message_id", photo.id()).put("date", 1_700_000_000).put("caption", caption)
+                .set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
     }
 
     private synchronized ObjectNode edit(String method, JsonNode body) {

@@ -1,0 +1,146 @@
+package dev.leadbot.telegram;
+
+import dev.leadbot.chart.FunnelChart;
+import dev.leadbot.funnel.FunnelReport;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
+import java.io.ByteArrayInputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+
+/**
+ * Answers an owner's {@code /stats [7d|24h]}: the funnel of the period as a chart with a few lines
+ * under it. The report is read on its own thread over its own read-only connection, so a large
+ * funnel never holds up the conversations; a 429 waits {@code retry_after}, a network error is
+ * retried a few times, and a request that cannot be answered is logged. Not durable: a /stats
+ * lost to a crash is simply asked again.
+ */
+final class OwnerStats implements OwnerCommands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerStats.class);
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
+    /** Silence after which a prospect counts as stopped, as {@code leadbot stats} has it by default. */
+    static final Duration IDLE = Duration.ofHours(1);
+    private static final int ATTEMPTS = 5;
+    private static final String USAGE = "Статистика: /stats — за 7 дней, /stats 30d — за 30 дней, /stats 24h — за сутки.";
+
+    private final List<Long> owners;
+    private final Path database;
+    private final String flow;
+    private final BotApi api;
+    private final ExecutorService thread;
+    private final Clock clock;
+
+    /** @param database the bot's database, read over a connection of this class's own */
+    OwnerStats(List<Long> owners, Path database, String flow, BotApi api, ExecutorService thread, Clock clock) {
+        this.owners = List.copyOf(owners);
+        this.database = database;
+        this.flow = flow;
+        this.api = api;
+        this.thread = thread;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean answers(long chatId) {
+        return owners.contains(chatId);
+    }
+
+    @Override
+    public void stats(long chatId, Optional<String> period) {
+        thread.execute(() -> answer(chatId, period));
+    }
+
+    private void answer(long chatId, Optional<String> argument) {
+        Optional<Duration> period = argument.map(OwnerStats::period).orElse(Optional.of(DEFAULT_PERIOD));
+        if (period.isEmpty()) {
+            deliver(chatId, "usage", () -> api.call(text(chatId, USAGE)));
+            return;
+        }
+        Instant now = clock.instant();
+        Instant since = now.minus(period.get());
+        FunnelReport report;
+        try (Store store = Store.openForTools(database, clock)) {
+            report = FunnelReport.of(store.funnelEvents(since, false), since, now, IDLE);
+        } catch (StoreException e) {
+            LOG.error("chat={} /stats could not read the funnel: {}", chatId, e.getMessage());
+            deliver(chatId, "error", () -> api.call(text(chatId, "Не удалось прочитать статистику; подробности в журнале бота.")));
+            return;
+        }
+        String caption = StatsCaption.html(report, period.get(), flow);
+        if (report.questions().isEmpty()) {
+            deliver(chatId, "text", () -> api.call(text(chatId, caption)));
+            return;
+        }
+        byte[] png = FunnelChart.png(report, StatsCaption.chartWords(report, period.get()));
+        deliver(chatId, "photo", () -> api.send(SendPhoto.builder().chatId(chatId).caption(caption).parseMode(Replies.HTML)
+                .photo(new InputFile(new ByteArrayInputStream(png), "funnel.png")).build()));
+    }
+
+    /** A span back from now: {@code 7d}, {@code 24h}; up to a year. */
+    static Optional<Duration> period(String text) {
+        String value = text.strip().toLowerCase(Locale.ROOT);
+        if (!value.matches("\\d{1,4}[dh]|\\d{1,4}д|\\d{1,4}ч")) {
+            return Optional.empty();
+        }
+        long amount = Long.parseLong(value.substring(0, value.length() - 1));
+        Duration period = value.endsWith("d") || value.endsWith("д") ? Duration.ofDays(amount) : Duration.ofHours(amount);
+        return period.isZero() || period.compareTo(Duration.ofDays(366)) > 0 ? Optional.empty() : Optional.of(period);
+    }
+
+    private static SendMessage text(long chatId, String html) {
+        return SendMessage.builder().chatId(chatId).text(html).parseMode(Replies.HTML).build();
+    }
+
+    private interface Call {
+        CallResult make();
+    }
+
+    private void deliver(long chatId, String what, Call call) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            CallResult result = call.make();
+            if (result instanceof CallResult.Done) {
+                LOG.info("chat={} /stats answered ({})", chatId, what);
+                return;
+            }
+            boolean again;
+            if (result instanceof CallResult.RetryAfter retry) {
+                again = pause(retry.delay());
+            } else if (result instanceof CallResult.Transient failure && attempt < ATTEMPTS) {
+                LOG.warn("chat={} /stats attempt={} failed, retrying: {}", chatId, attempt, failure.reason());
+                again = pause(Duration.ofSeconds(1L << attempt));
+            } else {
+                LOG.error("chat={} /stats not answered: {}", chatId, result);
+                return;
+            }
+            if (!again) {
+                LOG.warn("chat={} /stats not answered: the bot is stopping", chatId);
+                return;
+            }
+        }
+        LOG.error("chat={} /stats not answered after {} attempts", chatId, ATTEMPTS);
+    }
+
+    /** Waits; false when the bot is stopping. */
+    private static boolean pause(Duration delay) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
