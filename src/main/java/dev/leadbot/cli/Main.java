@@ -47,6 +47,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new RunCommand(console))
                 .addSubcommand(new ChatCommand(console))
                 .addSubcommand(new ValidateCommand(console))
+                .addSubcommand(new TestCommand(console))
                 .addSubcommand(new GraphCommand(console))
                 .addSubcommand(new LeadsCommand(console))
                 .addSubcommand(new StatsCommand(console))

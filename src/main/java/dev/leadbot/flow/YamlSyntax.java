@@ -66,6 +66,10 @@ final class YamlSyntax {
             return new Explained(gaveUp, "YAML syntax: the ':' at column " + gaveUp.column() + " of line " + gaveUp.line()
                     + " is read as a new key; a text that contains ': ' must be in quotes, e.g. text: \"Note: …\"");
         }
+        if (what.endsWith("but got ?")) {
+            return new Explained(gaveUp, "YAML syntax: line " + gaveUp.line() + " has a text with '?' inside { }, where YAML reads"
+                    + " '?' as a sign; put the text in quotes, e.g. { text: \"Ready?\" }");
+        }
         if (what.contains("found ','") && source.line(gaveUp.line()).contains("{")) {
             return new Explained(gaveUp, "YAML syntax: line " + gaveUp.line() + " has a text that starts with '{' and is read"
                     + " as a mapping; put the whole text in quotes, e.g. text: \"{name}, …\"");

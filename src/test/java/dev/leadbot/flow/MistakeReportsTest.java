@@ -233,6 +233,16 @@ class MistakeReportsTest {
                 """));
     }
 
+    @Test
+    void aQuestionMarkInsideBracesIsExplained() {
+        assertEquals(List.of("bad.yaml:3:29: YAML syntax: line 3 has a text with '?' inside { }, where YAML reads '?' as a sign;"
+                + " put the text in quotes, e.g. { text: \"Ready?\" }"), problems("""
+                start: a
+                nodes:
+                  a: {type: end, text: Ready?, next: b}
+                """));
+    }
+
     // one mistake, one report
 
     @Test

@@ -1,0 +1,95 @@
+package dev.leadbot.walkthrough;
+
+import dev.leadbot.engine.Keyboard;
+import dev.leadbot.engine.Output;
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Lead;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** What the prospect sees of one engine output, as lines of a readable transcript. */
+final class TranscriptLines {
+
+    List<String> of(Output output) {
+        List<String> lines = new ArrayList<>();
+        if (output instanceof Output.Say say) {
+            lines.add("");
+            lines.add("bot: " + indent(say.text()));
+            lines.addAll(keyboard(say.keyboard()));
+        } else if (output instanceof Output.Ask ask) {
+            lines.add("");
+            lines.add("bot: " + indent(ask.text()));
+            lines.addAll(keyboard(ask.keyboard()));
+        } else if (output instanceof Output.Edit edit) {
+            edit.text().ifPresent(text -> lines.add("     (the question now shows the answer: " + text.substring(text.lastIndexOf('\n') + 1)
+                    + ")"));
+            if (edit.text().isEmpty() && edit.keyboard() instanceof Keyboard.Buttons) {
+                lines.addAll(keyboard(edit.keyboard()));
+            }
+        } else if (output instanceof Output.Notice notice) {
+            lines.add("bot (notice): " + indent(notice.text()));
+        } else if (output instanceof Output.Completed completed) {
+            lines.add("");
+            lines.addAll(lead(completed.lead()));
+        } else if (output instanceof Output.Declined declined) {
+            lines.add("");
+            lines.add("no lead: consent was declined, so nothing about the prospect is kept or sent (ends at '" + declined.end() + "')");
+        }
+        return lines;
+    }
+
+    /** Every text of an output a prospect reads: messages, questions, edits, notices and buttons. */
+    static List<String> texts(Output output) {
+        List<String> texts = new ArrayList<>();
+        if (output instanceof Output.Say say) {
+            texts.add(say.text());
+        } else if (output instanceof Output.Ask ask) {
+            texts.add(ask.text());
+        } else if (output instanceof Output.Edit edit) {
+            edit.text().ifPresent(texts::add);
+        } else if (output instanceof Output.Notice notice) {
+            texts.add(notice.text());
+        }
+        return texts;
+    }
+
+    static String shorten(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() > 80 ? line.substring(0, 77) + "…" : line;
+    }
+
+    private static String indent(String text) {
+        return text.replace("\n", "\n     ");
+    }
+
+    private static List<String> keyboard(Keyboard keyboard) {
+        if (keyboard instanceof Keyboard.Buttons inline) {
+            return inline.rows().stream().map(row -> "     " + row.stream().map(b -> "[" + b.label() + "]")
+                    .collect(Collectors.joining(" "))).toList();
+        }
+        if (keyboard instanceof Keyboard.RequestContact request) {
+            return List.of("     [" + request.label() + "] (a keyboard that shares the prospect's number)");
+        }
+        return List.of();
+    }
+
+    private static List<String> lead(Lead lead) {
+        List<String> lines = new ArrayList<>();
+        lines.add("lead: score " + lead.score() + (lead.tags().isEmpty() ? "" : ", tags " + String.join(", ", lead.tags())));
+        for (Answer answer : lead.answers()) {
+            lines.add("  " + answer.variable() + ": " + answer.label());
+        }
+        contact("name", lead.contact().name(), lines);
+        contact("phone", lead.contact().phone(), lines);
+        contact("e-mail", lead.contact().email(), lines);
+        contact("telegram", lead.contact().username().map(u -> "@" + u), lines);
+        lines.add("  path: " + String.join(" → ", lead.path()));
+        return lines;
+    }
+
+    private static void contact(String what, Optional<String> value, List<String> lines) {
+        value.ifPresent(v -> lines.add("  contact " + what + ": " + v));
+    }
+}
