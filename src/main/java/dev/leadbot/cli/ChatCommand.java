@@ -10,24 +10,31 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code leadbot chat [FLOW]}: the conversation engine in the terminal, for trying a flow out. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Talks through a flow in the terminal, as a prospect would in Telegram.", "",
-                "Type an option's number to pick or tick it, or type your answer.",
-                "'back' undoes the last answer, 'restart' starts over, 'quit' leaves,",
-                "'/contact PHONE' shares a phone like Telegram's contact button.",
+                "Type an option's number or its name to pick it (several numbers, e.g. '1, 3', at a",
+                "checklist), or type your answer. 'back' undoes the last answer, 'restart' starts",
+                "over, 'quit' leaves, '/help' lists what the chat understands, '/contact PHONE'",
+                "shares a phone like Telegram's contact button. The chat's own hints follow the",
+                "flow's language (Russian or English).",
                 "Every step is saved in the database: a conversation left midway continues next",
-                "time, and at the end the owner summary is printed and the lead stored ('leadbot leads').",
-                "The terminal's leads go to no sink.", ""})
+                "time, and at the end the owner summary is printed and the lead stored (the",
+                "'leads' command lists it). The terminal's leads go to no sink.", ""})
 final class ChatCommand implements Callable<Integer> {
 
     /** The terminal's chat id: Telegram never gives a chat id 0, so it cannot meet a real prospect's. */
     static final long TERMINAL_CHAT = 0;
 
     private final Console console;
+
+    @Spec
+    private CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FLOW", defaultValue = FlowFiles.DEFAULT,
             description = "The flow file (default: ${DEFAULT-VALUE})")
@@ -55,7 +62,8 @@ final class ChatCommand implements Callable<Integer> {
             Prospect prospect = new Prospect(TERMINAL_CHAT, TERMINAL_CHAT, Optional.empty(), name.orElseGet(ChatCommand::userName),
                     Optional.empty(), language.orElse(flow.defaultLanguage()));
             try (Store store = Store.open(DataFiles.database(db, console), console.clock())) {
-                return new TerminalChat(new ConversationEngine(flow), prospect, store, console).run(source);
+                return new TerminalChat(new ConversationEngine(flow), prospect, store, console, CommandLineEcho.ofThisProcess(),
+                        spec.root().commandLine().getParseResult().originalArgs()).run(source);
             } catch (StoreException e) {
                 console.err().println(e.getMessage());
                 return 1;

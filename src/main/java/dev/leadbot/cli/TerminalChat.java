@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.engine.Action;
 import dev.leadbot.engine.Conversation;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.engine.Input;
@@ -15,25 +16,29 @@ import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The terminal adapter: prints what the engine says, numbers the buttons, and turns typed
- * lines into engine inputs. Each step is committed to the store as the Telegram service does
- * it, so a conversation left midway continues next time and a finished lead lands in the leads
- * table (delivered to no sink: the terminal is for trying a flow out). Ends when a lead is
- * completed or the input ends. Its steps are in the funnel too, under the terminal's chat id, which
- * {@code leadbot stats} keeps apart from the prospects' (see {@code --terminal}).
+ * The terminal adapter: prints what the engine says, numbers the options as the engine reads
+ * typed numbers, and turns typed lines into engine inputs. Navigation is words (back, restart,
+ * quit, in English or Russian), never a number, so a number is always an answer. Each step is
+ * committed to the store as the Telegram service does it, so a conversation left midway
+ * continues next time and a finished lead lands in the leads table (delivered to no sink: the
+ * terminal is for trying a flow out). Ends when a lead is completed or the input ends. Its steps
+ * are in the funnel too, under the terminal's chat id, which {@code leadbot stats} keeps apart
+ * from the prospects' (see {@code --terminal}).
  */
 final class TerminalChat {
 
     private static final Set<String> BACK = Set.of("back", "/back", "назад");
     private static final Set<String> RESTART = Set.of("restart", "/restart", "заново");
-    private static final Set<String> QUIT = Set.of("quit", "exit", "/quit");
+    private static final Set<String> QUIT = Set.of("quit", "exit", "/quit", "выход", "выйти");
+    private static final String BOT = "bot: ";
+    private static final String ASIDE = "     ";
 
     private final ConversationEngine engine;
     private final TransitionEvents funnel;
@@ -41,20 +46,27 @@ final class TerminalChat {
     private final Store store;
     private final Console console;
     private final PrintWriter out;
-    private List<Input.Press> buttons = List.of();
+    private final CommandLineEcho echo;
+    private final List<String> arguments;
+    /** The buttons of the newest question, shown again when a line is not an answer to it. */
+    private Keyboard question = Keyboard.none();
     private boolean finished;
 
-    TerminalChat(ConversationEngine engine, Prospect prospect, Store store, Console console) {
+    /** @param arguments the command line that started this chat, to say how to continue it */
+    TerminalChat(ConversationEngine engine, Prospect prospect, Store store, Console console, CommandLineEcho echo, List<String> arguments) {
         this.engine = engine;
         this.funnel = new TransitionEvents(engine.flow());
         this.prospect = prospect;
         this.store = store;
         this.console = console;
         this.out = console.out();
+        this.echo = echo;
+        this.arguments = List.copyOf(arguments);
     }
 
     /** Talks until a lead is completed (exit status 0) or the input ends (0). */
     int run(Optional<String> source) throws IOException, StoreException {
+        out.println(say(TerminalText.INTRO, Map.of()));
         Optional<Conversation> saved = store.conversation(prospect.chatId());
         Transition transition = step(saved, new Input.Start(source));
         while (true) {
@@ -63,15 +75,19 @@ final class TerminalChat {
             if (finished) {
                 return 0;
             }
-            out.print("> ");
-            out.flush();
-            String line = console.in().readLine();
-            if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
-                out.println();
-                out.println("(conversation saved unfinished; 'leadbot chat' continues it)");
-                return 0;
+            Optional<Input> input = Optional.empty();
+            while (input.isEmpty()) {
+                out.print("> ");
+                out.flush();
+                String line = console.in().readLine();
+                if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
+                    out.println();
+                    out.println(say(TerminalText.SAVED_UNFINISHED, Map.of("db", store.file().toString(), "command", echo.of(arguments))));
+                    return 0;
+                }
+                input = parse(line.strip());
             }
-            transition = step(Optional.of(state), parse(line.strip()));
+            transition = step(Optional.of(state), input.get());
         }
     }
 
@@ -97,72 +113,95 @@ final class TerminalChat {
         return transition;
     }
 
-    private Input parse(String line) {
+    /** The engine input a line stands for; empty when the terminal answers it itself (/help, an unknown command). */
+    private Optional<Input> parse(String line) {
         String lower = line.toLowerCase(Locale.ROOT);
         if (BACK.contains(lower)) {
-            return new Input.Back();
+            return Optional.of(new Input.Back());
         }
         if (RESTART.contains(lower)) {
-            return new Input.Restart();
+            return Optional.of(new Input.Restart());
         }
         if (lower.equals("/start") || lower.startsWith("/start ")) {
-            return new Input.Start(Optional.of(line.substring("/start".length()).strip()).filter(p -> !p.isEmpty()));
+            return Optional.of(new Input.Start(Optional.of(line.substring("/start".length()).strip()).filter(p -> !p.isEmpty())));
         }
         if (lower.equals("/forget")) {
-            return new Input.Forget();
+            return Optional.of(new Input.Forget());
         }
         if (lower.startsWith("/contact ")) {
-            return new Input.SharedContact(line.substring("/contact ".length()).strip(), true);
+            return Optional.of(new Input.SharedContact(line.substring("/contact ".length()).strip(), true));
         }
-        if (line.matches("\\d{1,2}")) {
-            int number = Integer.parseInt(line);
-            if (number >= 1 && number <= buttons.size()) {
-                return buttons.get(number - 1);
-            }
+        if (lower.startsWith("/")) {
+            out.println(say(TerminalText.HELP, Map.of()));
+            showOptions(question);
+            return Optional.empty();
         }
-        return new Input.Typed(line);
+        return Optional.of(new Input.Typed(line));
     }
 
     private void show(Output output) {
         if (output instanceof Output.Say say) {
-            out.println("bot: " + say.text());
+            out.println(BOT + say.text());
         } else if (output instanceof Output.Ask ask) {
-            out.println("bot: " + ask.text());
-            showButtons(ask.step(), ask.node(), ask.keyboard());
-        } else if (output instanceof Output.Edit edit) {
-            edit.text().ifPresent(text -> out.println("     " + text.substring(text.lastIndexOf('\n') + 1)));
-            if (edit.keyboard() instanceof Keyboard.Buttons) {
-                showButtons(edit.step(), edit.node(), edit.keyboard());
+            out.println(BOT + ask.text());
+            question = ask.keyboard();
+            showOptions(ask.keyboard());
+            if (ask.repeated()) {
+                showHint(ask.keyboard());
             }
+        } else if (output instanceof Output.Edit edit) {
+            if (edit.keyboard() instanceof Keyboard.Buttons) {
+                question = edit.keyboard();
+                showOptions(edit.keyboard());
+            }
+        } else if (output instanceof Output.Answered answered) {
+            out.println(ASIDE + Output.Answered.MARK + answered.answer());
+            answered.after().ifPresent(after -> out.println(BOT + after));
+        } else if (output instanceof Output.Reminder) {
+            showOptions(question);
+            showHint(question);
         } else if (output instanceof Output.Notice notice) {
-            out.println("     (" + notice.text() + ")");
+            out.println(ASIDE + "(" + notice.text() + ")");
         } else if (output instanceof Output.Forgotten) {
-            out.println("     (this terminal chat and its leads were deleted from " + store.file() + ")");
+            out.println(ASIDE + say(TerminalText.FORGOTTEN, Map.of("db", store.file().toString())));
         } else if (output instanceof Output.Declined) {
-            out.println("     (consent declined: no lead, nothing kept in " + store.file() + ")");
+            out.println(ASIDE + say(TerminalText.DECLINED, Map.of("db", store.file().toString())));
             finished = true;
         } else if (output instanceof Output.Completed completed) {
             out.println();
-            out.println("======== the owner receives ========");
+            out.println(say(TerminalText.OWNER_RECEIVES, Map.of()));
             out.println(OwnerSummary.plainText(completed.lead()));
-            out.println("======== lead " + completed.lead().id() + " saved in " + store.file() + " ('leadbot leads' lists it) ========");
+            out.println(say(TerminalText.LEAD_SAVED, Map.of("id", completed.lead().id(), "db", store.file().toString(),
+                    "command", echo.of(List.of("leads", "--db", store.file().toString())))));
             finished = true;
         }
     }
 
-    private void showButtons(int step, String node, Keyboard keyboard) {
-        List<Input.Press> numbered = new ArrayList<>();
-        if (keyboard instanceof Keyboard.Buttons inline) {
-            for (List<Keyboard.Button> row : inline.rows()) {
-                for (Keyboard.Button button : row) {
-                    numbered.add(new Input.Press(step, node, button.action()));
-                    out.println("  " + numbered.size() + ". " + button.label());
-                }
+    /** The options by the numbers the engine reads, then the way back by its word. */
+    private void showOptions(Keyboard keyboard) {
+        if (keyboard instanceof Keyboard.Buttons buttons) {
+            List<Keyboard.Button> numbered = buttons.numbered();
+            for (int i = 0; i < numbered.size(); i++) {
+                out.println("  " + (i + 1) + ". " + numbered.get(i).label());
             }
+            buttons.rows().stream().flatMap(List::stream).filter(b -> b.action() instanceof Action.GoBack)
+                    .forEach(back -> out.println(say(TerminalText.BACK_LINE, Map.of("label", back.label()))));
         } else if (keyboard instanceof Keyboard.RequestContact contact) {
-            out.println("  (type the number, or '/contact NUMBER' for Telegram's \"" + contact.label() + "\" button)");
+            out.println("  " + say(TerminalText.CONTACT, Map.of("label", contact.label())));
         }
-        buttons = numbered;
     }
 
+    /** What to type at this question: a number of an option, or several numbers at a checklist. */
+    private void showHint(Keyboard keyboard) {
+        if (keyboard instanceof Keyboard.Buttons buttons) {
+            List<Keyboard.Button> numbered = buttons.numbered();
+            int done = numbered.stream().map(Keyboard.Button::action).toList().indexOf(new Action.Done()) + 1;
+            out.println(done > 0 ? say(TerminalText.TICK, Map.of("n", String.valueOf(done)))
+                    : say(TerminalText.CHOOSE, Map.of("n", String.valueOf(numbered.size()))));
+        }
+    }
+
+    private String say(TerminalText text, Map<String, String> params) {
+        return text.in(engine.flow(), prospect.languageCode(), params);
+    }
 }

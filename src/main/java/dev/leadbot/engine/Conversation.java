@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param answers   every answer given, in order; back pops the last one
  * @param path      the nodes passed through to get here; back cuts the undone part
  * @param ticked    the options ticked so far on the current checklist
+ * @param preface   the message nodes shown in the same message as the current question, before
+ *                  it; the question keeps them when it is edited to show its answer
  * @param nudgedAt  the step at which the prospect was last told that a sticker or file is not
  *                  an answer, so the reminder comes once per question
  */
@@ -31,6 +33,7 @@ public record Conversation(
         List<Answer> answers,
         List<String> path,
         List<String> ticked,
+        List<String> preface,
         Status status,
         int nudgedAt) {
 
@@ -54,6 +57,7 @@ public record Conversation(
         answers = List.copyOf(answers);
         path = List.copyOf(path);
         ticked = List.copyOf(ticked);
+        preface = List.copyOf(preface);
         Objects.requireNonNull(status, "status");
     }
 
@@ -88,29 +92,35 @@ public record Conversation(
     }
 
     Conversation with(Prospect newProspect) {
-        return new Conversation(newProspect, source, startedAt, node, step, answers, path, ticked, status, nudgedAt);
+        return new Conversation(newProspect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt);
     }
 
+    /** At another node or step; what was shown with the earlier question is not shown with this one. */
     Conversation at(String newNode, int newStep, List<String> newPath, List<String> newTicked, Status newStatus) {
-        return new Conversation(prospect, source, startedAt, newNode, newStep, answers, newPath, newTicked, newStatus, nudgedAt);
+        return new Conversation(prospect, source, startedAt, newNode, newStep, answers, newPath, newTicked, List.of(), newStatus,
+                nudgedAt);
+    }
+
+    Conversation prefacedBy(List<String> messages) {
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, messages, status, nudgedAt);
     }
 
     Conversation answered(Answer answer) {
         List<Answer> more = new ArrayList<>(answers);
         more.add(answer);
-        return new Conversation(prospect, source, startedAt, node, step, more, path, List.of(), status, nudgedAt);
+        return new Conversation(prospect, source, startedAt, node, step, more, path, List.of(), preface, status, nudgedAt);
     }
 
     Conversation withTicked(List<String> newTicked) {
-        return new Conversation(prospect, source, startedAt, node, step, answers, path, newTicked, status, nudgedAt);
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, newTicked, preface, status, nudgedAt);
     }
 
     Conversation nudged() {
-        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, status, step);
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, step);
     }
 
     Conversation withoutLastAnswer() {
         return new Conversation(prospect, source, startedAt, node, step, answers.subList(0, answers.size() - 1), path, ticked,
-                status, nudgedAt);
+                preface, status, nudgedAt);
     }
 }

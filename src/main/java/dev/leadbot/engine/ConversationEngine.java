@@ -61,7 +61,7 @@ public final class ConversationEngine {
         } else if (input instanceof Input.Forget) {
             next = steps.askForget(state, out);
         } else if (input instanceof Input.Press press) {
-            next = press(state, press, now, out);
+            next = press(state, press, true, now, out);
         } else if (input instanceof Input.Typed typed) {
             next = typed(state, typed.text(), now, out);
         } else if (input instanceof Input.SharedContact contact) {
@@ -84,14 +84,15 @@ public final class ConversationEngine {
         return steps.askResume(state, out);
     }
 
-    private Conversation press(Conversation state, Input.Press press, Instant now, List<Output> out) {
+    /** @param pressed whether a button was pressed, rather than its option typed */
+    private Conversation press(Conversation state, Input.Press press, boolean pressed, Instant now, List<Output> out) {
         Node node = flow.node(state.node()).orElseThrow();
         Action action = press.action();
         boolean current = press.step() == state.step() && press.node().equals(state.node())
                 && state.status() != Conversation.Status.COMPLETED;
         if (current && state.status() == Conversation.Status.RESUMING) {
             if (action instanceof Action.Resume) {
-                out.add(new Output.Edit(state.step(), state.node(), Optional.empty(), Keyboard.none()));
+                out.add(new Output.Edit(state.step(), state.node(), Keyboard.none()));
                 return steps.ask(state, node, state.ticked(), out);
             }
             if (action instanceof Action.StartOver) {
@@ -107,7 +108,7 @@ public final class ConversationEngine {
         } else if (current && action instanceof Action.GoBack) {
             return steps.back(state, out);
         } else if (current && node instanceof ChoiceNode choice && action instanceof Action.Pick pick) {
-            Optional<Conversation> picked = choice.option(pick.option()).map(option -> steps.pick(state, choice, option, now, out));
+            Optional<Conversation> picked = choice.option(pick.option()).map(option -> steps.pick(state, choice, option, pressed, now, out));
             if (picked.isPresent()) {
                 return picked.get();
             }
@@ -115,7 +116,7 @@ public final class ConversationEngine {
                 && multi.option(toggle.option()).isPresent()) {
             return steps.toggle(state, multi, toggle.option(), out);
         } else if (current && node instanceof MultiSelectNode multi && action instanceof Action.Done) {
-            return steps.done(state, multi, now, out);
+            return steps.done(state, multi, pressed, now, out);
         }
         out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.STALE_BUTTON)));
         return state;
@@ -135,8 +136,17 @@ public final class ConversationEngine {
             out.add(new Output.Say(((AnswerParser.Parsed.Rejected) parsed).message(), Keyboard.none()));
             return state;
         }
-        out.add(new Output.Say(renderer.phrase(BotText.USE_BUTTONS), Keyboard.none()));
-        return state;
+        Keyboard keyboard = steps.showing(state).keyboard();
+        List<Action> named = keyboard instanceof Keyboard.Buttons buttons
+                ? new TypedChoice(renderer.phrase(BotText.AND)).read(buttons, text) : List.of();
+        if (named.size() == 1 && !(named.get(0) instanceof Action.Toggle)) {
+            return press(state, new Input.Press(state.step(), state.node(), named.get(0)), false, now, out);
+        }
+        if (!named.isEmpty() && named.stream().allMatch(Action.Toggle.class::isInstance)
+                && flow.node(state.node()).orElseThrow() instanceof MultiSelectNode multi) {
+            return steps.toggleTyped(state, multi, named.stream().map(a -> ((Action.Toggle) a).option()).toList(), out);
+        }
+        return steps.unclear(state, out);
     }
 
     private Conversation contact(Conversation state, Input.SharedContact contact, Instant now, List<Output> out) {

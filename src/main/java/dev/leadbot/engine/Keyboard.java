@@ -15,6 +15,14 @@ public sealed interface Keyboard {
         public Buttons {
             rows = rows.stream().map(List::copyOf).toList();
         }
+
+        /**
+         * The buttons a typed number stands for, the first being 1: every button but the way
+         * back, in order, so a number is always an answer and never navigation.
+         */
+        public List<Button> numbered() {
+            return rows.stream().flatMap(List::stream).filter(b -> !(b.action() instanceof Action.GoBack)).toList();
+        }
     }
 
     /** A keyboard in place of the text field with one button that shares the prospect's phone. */

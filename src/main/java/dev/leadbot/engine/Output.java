@@ -15,8 +15,11 @@ public sealed interface Output {
         }
     }
 
-    /** A question of {@code node}; its buttons carry {@code step}, which later edits refer to. */
-    record Ask(int step, String node, String text, Keyboard keyboard) implements Output {
+    /**
+     * A question of {@code node}; its buttons carry {@code step}, which later edits refer to.
+     * {@code repeated}: the same question shown again below a message that was not an answer.
+     */
+    record Ask(int step, String node, String text, Keyboard keyboard, boolean repeated) implements Output {
         public Ask {
             Objects.requireNonNull(node, "node");
             Objects.requireNonNull(text, "text");
@@ -24,18 +27,54 @@ public sealed interface Output {
         }
     }
 
-    /** Changes the question of {@code node} shown at {@code step}: its text when present, and its buttons. */
-    record Edit(int step, String node, Optional<String> text, Keyboard keyboard) implements Output {
+    /** Changes the buttons of the question of {@code node} shown at {@code step}. */
+    record Edit(int step, String node, Keyboard keyboard) implements Output {
         public Edit {
             Objects.requireNonNull(node, "node");
-            Objects.requireNonNull(text, "text");
             Objects.requireNonNull(keyboard, "keyboard");
+        }
+    }
+
+    /**
+     * The question of {@code node} shown at {@code step} was answered: it now reads as
+     * {@code question} with the {@code answer} under it and no buttons, followed by {@code after}
+     * (what the flow says next, when it needs no message of its own).
+     */
+    record Answered(int step, String node, String question, String answer, Optional<String> after) implements Output {
+
+        /** The mark before an answer shown in its question. */
+        public static final String MARK = "✔️ ";
+
+        public Answered {
+            Objects.requireNonNull(node, "node");
+            Objects.requireNonNull(question, "question");
+            Objects.requireNonNull(answer, "answer");
+            Objects.requireNonNull(after, "after");
+        }
+
+        /** The whole message as it reads once answered. */
+        public String text() {
+            return question + "\n\n" + MARK + answer + after.map(more -> "\n\n" + more).orElse("");
+        }
+
+        Answered followedBy(String more) {
+            return new Answered(step, node, question, answer, Optional.of(more));
         }
     }
 
     /** A short notice: a pop-up answer to a button press, or a brief message otherwise. */
     record Notice(String text) implements Output {
         public Notice {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * A short reminder that the question still waits for one of its buttons: the question was
+     * already shown again below an earlier message that was not an answer.
+     */
+    record Reminder(String text) implements Output {
+        public Reminder {
             Objects.requireNonNull(text, "text");
         }
     }

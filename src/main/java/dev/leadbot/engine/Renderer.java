@@ -4,6 +4,7 @@ import dev.leadbot.flow.BotText;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.flow.InputKind;
 import dev.leadbot.flow.InputNode;
+import dev.leadbot.flow.MessageNode;
 import dev.leadbot.flow.MultiSelectNode;
 import dev.leadbot.flow.Node;
 import dev.leadbot.flow.Option;
@@ -19,7 +20,6 @@ final class Renderer {
 
     static final String TICKED = "✅ ";
     static final String UNTICKED = "▫️ ";
-    static final String ANSWERED = "✔️ ";
 
     private final Flow flow;
     private final Conversation state;
@@ -72,9 +72,14 @@ final class Renderer {
                 + labels.get(labels.size() - 1);
     }
 
-    /** The question text followed by the answer given, for the edited question. */
-    String answered(Node node, String answer) {
-        return render(node.text()) + "\n\n" + ANSWERED + answer;
+    /** The message showing {@code node}'s question: the messages shown with it first, then its text. */
+    String question(Node node) {
+        List<String> parts = new ArrayList<>();
+        for (String id : state.preface()) {
+            flow.node(id).filter(MessageNode.class::isInstance).ifPresent(message -> parts.add(render(message.text())));
+        }
+        parts.add(render(node.text()));
+        return String.join(Steps.BETWEEN, parts);
     }
 
     /**

@@ -11,6 +11,8 @@ import java.util.Set;
  */
 public enum BotText {
     USE_BUTTONS("Пожалуйста, выберите вариант кнопкой 👆", "Please pick one of the buttons above 👆"),
+    NOT_UNDERSTOOD("Не совсем понял ответ 🤔 Выберите, пожалуйста, один из вариантов:",
+            "I did not quite get that 🤔 Please choose one of the options:"),
     STALE_BUTTON("Эта кнопка уже не действует — ответьте на последний вопрос 👇",
             "That button has expired — please answer the latest question 👇"),
     BACK_BUTTON("◀️ Назад", "◀️ Back"),
@@ -72,6 +74,14 @@ public enum BotText {
      * language is read by Russian speakers in our markets, to English otherwise.
      */
     public Text defaults(String flowLanguage) {
+        return builtIn(russian, english, flowLanguage);
+    }
+
+    /**
+     * A built-in text of any adapter (the terminal's hints, say) chosen as the bot's phrases are:
+     * Russian and English, falling back as {@link #defaults} does.
+     */
+    public static Text builtIn(String russian, String english, String flowLanguage) {
         String fallback = RUSSIAN_READING.contains(flowLanguage) ? russian : english;
         return new Text(fallback, Map.of("ru", russian, "en", english), Position.BUILT_IN);
     }

@@ -27,6 +27,9 @@ final class ConversationJson {
         LeadJson.writeAnswers(json.putArray("answers"), c.answers());
         c.path().forEach(json.putArray("path")::add);
         c.ticked().forEach(json.putArray("ticked")::add);
+        if (!c.preface().isEmpty()) {
+            c.preface().forEach(json.putArray("preface")::add);
+        }
         json.put("status", c.status().name()).put("nudged_at", c.nudgedAt());
         return json.toString();
     }
@@ -41,6 +44,7 @@ final class ConversationJson {
         return new Conversation(LeadJson.readProspect(json.path("prospect")), LeadJson.text(json, "source"),
                 Instant.parse(json.path("started_at").asText()), json.path("node").asText(), json.path("step").asInt(),
                 LeadJson.readAnswers(json.path("answers")), LeadJson.strings(json.path("path")), LeadJson.strings(json.path("ticked")),
+                LeadJson.strings(json.path("preface")),
                 Conversation.Status.valueOf(json.path("status").asText()), json.path("nudged_at").asInt());
     }
 }

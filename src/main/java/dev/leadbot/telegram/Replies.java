@@ -60,12 +60,16 @@ final class Replies {
                 unanswered = Optional.empty();
             } else if (output instanceof Output.Notice notice) {
                 payloads.add(message(chat, notice.text(), new Keyboard.None(), 0, "").encode());
+            } else if (output instanceof Output.Reminder reminder) {
+                payloads.add(message(chat, reminder.text(), new Keyboard.None(), 0, "").encode());
             } else if (output instanceof Output.Say say) {
                 payloads.add(message(chat, say.text(), say.keyboard(), 0, "").encode());
             } else if (output instanceof Output.Ask ask) {
                 payloads.add(message(chat, ask.text(), ask.keyboard(), ask.step(), ask.node()).encode());
             } else if (output instanceof Output.Edit edit) {
-                payloads.add(edit(chat, edit).encode());
+                payloads.add(buttons(chat, edit).encode());
+            } else if (output instanceof Output.Answered answered) {
+                payloads.add(answered(chat, answered).encode());
             }
         }
         if (unanswered.isPresent()) {
@@ -119,17 +123,17 @@ final class Replies {
         return new StoredCall(send.build(), step);
     }
 
-    private static StoredCall edit(long chat, Output.Edit edit) {
-        Optional<InlineKeyboardMarkup> markup = inline(edit.keyboard(), edit.step(), edit.node());
-        if (edit.text().isPresent()) {
-            EditMessageText.EditMessageTextBuilder<?, ?> text = EditMessageText.builder().chatId(chat)
-                    .text(Html.escape(edit.text().get())).parseMode(HTML);
-            markup.ifPresent(text::replyMarkup);
-            return new StoredCall(text.build(), edit.step());
-        }
+    /** New buttons under a question, or none. */
+    private static StoredCall buttons(long chat, Output.Edit edit) {
         EditMessageReplyMarkup.EditMessageReplyMarkupBuilder buttons = EditMessageReplyMarkup.builder().chatId(chat);
-        markup.ifPresent(buttons::replyMarkup);
+        inline(edit.keyboard(), edit.step(), edit.node()).ifPresent(buttons::replyMarkup);
         return new StoredCall(buttons.build(), edit.step());
+    }
+
+    /** The question with its answer under it; leaving out the markup takes the buttons off. */
+    private static StoredCall answered(long chat, Output.Answered answered) {
+        return new StoredCall(EditMessageText.builder().chatId(chat).text(Html.escape(answered.text())).parseMode(HTML).build(),
+                answered.step());
     }
 
     private static Optional<ReplyKeyboard> markup(Keyboard keyboard, int step, String node) {

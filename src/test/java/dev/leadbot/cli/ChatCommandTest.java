@@ -1,6 +1,7 @@
 package dev.leadbot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -16,8 +17,109 @@ class ChatCommandTest {
     static final String EXPERT_SCRIPT = String.join("\n", "2", "1", "3", "8", "Бот для сети кофеен с баллами и оплатой", "1",
             "Иван", "1", "8 (916) 123-45-67", "2") + "\n";
 
+    static final String INTRO = "(Пробный разговор в терминале: отвечайте номером варианта или словами. «назад» — шаг назад,"
+            + " «заново» — начать сначала, «выход» — выйти, /help — подсказка.)";
+    static final String ROLE_OPTIONS = """
+              1. 👨‍💼 Я владелец бизнеса / предприниматель
+              2. 🎯 Я маркетолог / специалист
+              3. 🤔 Я пока просто изучаю возможности
+            """;
+
     @TempDir
     Path dir;
+
+    @Test
+    void theFirstScreenSaysHowToGoBackRestartAndQuit() {
+        Run run = Run.of("quit\n", "chat", "--db", db());
+
+        assertTrue(run.out().startsWith(INTRO + "\nbot: Здравствуйте, "), run.out());
+    }
+
+    @Test
+    void oneAtANumberQuestionIsTheAnswerOne() throws IOException {
+        Path flow = dir.resolve("branches.yaml");
+        Files.writeString(flow, """
+                language: en
+                start: hello
+                nodes:
+                  hello: {type: message, text: Hello!, next: branches}
+                  branches: {type: input, kind: number, save_as: branches, text: "How many branches do you have?", next: bye}
+                  bye: {type: end, text: "{branches}, noted."}
+                """);
+
+        Run run = Run.of("1\n", "chat", flow.toString(), "--db", db());
+
+        assertEquals(0, run.status(), run.err());
+        assertTrue(run.out().contains("bot: 1, noted.\n"), run.out());
+        assertTrue(Run.of("", "leads", "--db", db(), "--format", "jsonl").out().contains("\"values\":[\"1\"]"));
+    }
+
+    @Test
+    void theWayBackIsAWordAndNeverANumber() {
+        Run run = Run.of("1\n6\nback\nquit\n", "chat", "--db", db(), "--name", "Anna");
+
+        assertTrue(run.out().contains("""
+                  5. 🏢 B2B-компания
+                  6. Другое
+                  ◀️ Назад — напишите «назад»
+                """), run.out());
+        assertTrue(run.out().contains("     ✔️ Другое\n"), run.out());
+        assertTrue(run.out().contains("     (↩️ Возвращаемся на шаг назад.)\nbot: Отлично! В какой сфере ваш бизнес?"), run.out());
+    }
+
+    @Test
+    void aLineThatIsNotAnAnswerShowsTheNumberedOptionsAgainAndSaysWhatToType() {
+        Run run = Run.of("hello\nhello again\nquit\n", "chat", "--db", db(), "--name", "Anna");
+
+        String hint = "(напишите номер от 1 до 3 или название варианта; «назад» — шаг назад)\n";
+        assertTrue(run.out().contains("> bot: Не совсем понял ответ 🤔 Выберите, пожалуйста, один из вариантов:\n\n"
+                + "Чтобы я мог говорить с вами на одном языке, подскажите, какой вариант вас лучше описывает?\n"
+                + ROLE_OPTIONS + hint + "> " + ROLE_OPTIONS + hint + "> "), run.out());
+        assertFalse(run.out().contains("👆"), run.out());
+    }
+
+    @Test
+    void anOptionsNameIsAnAnswerToo() {
+        Run run = Run.of("маркетолог\nquit\n", "chat", "--db", db(), "--name", "Anna");
+
+        assertTrue(run.out().contains("     ✔️ 🎯 Я маркетолог / специалист\nbot: Понимаю."), run.out());
+    }
+
+    @Test
+    void helpSaysWhatTheChatUnderstandsAndShowsTheQuestionsOptions() {
+        Run run = Run.of("/help\nquit\n", "chat", "--db", db(), "--name", "Anna");
+
+        assertTrue(run.out().contains("""
+                > Что можно написать:
+                  номер варианта или его название — выбрать его; в списке с галочками «1, 3» отмечает несколько;
+                  любой текст — ответ на вопрос, где ждут текст, число, телефон или e-mail;
+                  /contact НОМЕР — поделиться телефоном, как кнопкой в Telegram;
+                  назад — шаг назад; заново — начать сначала; /forget — удалить мои данные;
+                  выход — выйти (разговор сохранится и продолжится в следующий раз).
+                """ + ROLE_OPTIONS + "> "), run.out());
+    }
+
+    @Test
+    void theChatsOwnWordsFollowTheFlowsLanguage() {
+        Run run = Run.of("hello\nquit\n", "chat", "--lang", "en", "--db", db(), "--name", "Sam");
+
+        assertTrue(run.out().contains("(type a number from 1 to 3 or the option's name; \"back\" goes one step back)\n"), run.out());
+        assertTrue(run.out().endsWith("(conversation saved in " + db() + "; to continue where you left off, run again:"
+                + " java -jar target/leadbot.jar chat --lang en --db " + db() + " --name Sam)\n"), run.out());
+    }
+
+    @Test
+    void aChecklistTakesSeveralNumbersAndSaysHowToFinish() {
+        Run run = Run.of("2\n1, 3\nhm\nquit\n", "chat", "--db", db(), "--name", "Anna");
+
+        assertTrue(run.out().contains("""
+                  1. ✅ Интеграция с CRM (amoCRM, Bitrix24 и др.)
+                  2. ▫️ Прием платежей (ЮKassa, Robokassa, Stripe)
+                  3. ✅ Интеграция с Google Таблицами
+                """), run.out());
+        assertTrue(run.out().contains("  8. ➡️ Готово, я выбрал(а)\n  ◀️ Назад — напишите «назад»\n"
+                + "(напишите номера вариантов, например 1, 3, чтобы отметить или снять галочки, и 8 — чтобы закончить)\n"), run.out());
+    }
 
     @Test
     void aScriptedConversationPipedIntoChatStoresTheExpectedLead() {
@@ -49,7 +151,7 @@ class ChatCommandTest {
         Run run = Run.of(EXPERT_SCRIPT, "chat", "--db", db(), "--name", "Anna");
 
         assertTrue(run.out().contains("""
-                ======== the owner receives ========
+                ======== владелец получит ========
                 🆕 Новый лид · 35 балл. · qualification
                 👤 Иван · в Telegram: Anna
                 📞 +79161234567
@@ -73,7 +175,8 @@ class ChatCommandTest {
         Run run = Run.of("1\n", "chat", "--db", db());
 
         assertEquals(0, run.status());
-        assertTrue(run.out().endsWith("(conversation saved unfinished; 'leadbot chat' continues it)\n"), run.out());
+        assertTrue(run.out().endsWith("(разговор сохранён в " + db() + "; чтобы продолжить с этого места, запустите снова:"
+                + " java -jar target/leadbot.jar chat --db " + db() + ")\n"), run.out());
         assertTrue(Run.of("", "leads", "--db", db()).out().endsWith("\n0 leads\n"));
     }
 
@@ -83,7 +186,7 @@ class ChatCommandTest {
 
         Run again = Run.of("1\n", "chat", "--db", db(), "--name", "Anna");
 
-        assertTrue(again.out().startsWith("bot: Мы уже начали разговор. Продолжим с того же места или начнём заново?\n"
+        assertTrue(again.out().startsWith(INTRO + "\nbot: Мы уже начали разговор. Продолжим с того же места или начнём заново?\n"
                 + "  1. ▶️ Продолжить\n"), again.out());
         assertTrue(again.out().contains("bot: Что для вас сейчас важнее всего?"), again.out());
     }
@@ -94,8 +197,8 @@ class ChatCommandTest {
 
         Run run = Run.of("/forget\n1\nquit\n", "chat", "--db", db());
 
-        assertTrue(run.out().contains("(this terminal chat and its leads were deleted from " + db() + ")"), run.out());
-        assertTrue(Run.of("quit\n", "chat", "--db", db()).out().startsWith("bot: Здравствуйте"), "starts afresh");
+        assertTrue(run.out().contains("     (этот разговор в терминале и его заявки удалены из " + db() + ")"), run.out());
+        assertTrue(Run.of("quit\n", "chat", "--db", db()).out().startsWith(INTRO + "\nbot: Здравствуйте"), "starts afresh");
     }
 
     private String db() {
@@ -106,7 +209,9 @@ class ChatCommandTest {
     void anEnglishProspectChatsInEnglish() {
         Run run = Run.of("quit\n", "chat", "--lang", "en", "--name", "Sam", "--db", db());
 
-        assertTrue(run.out().startsWith("bot: Hello, Sam! 👋"), run.out());
+        assertTrue(run.out().startsWith("(A trial conversation in the terminal: answer with an option's number or in words."
+                + " \"back\" goes one step back, \"restart\" starts over, \"quit\" leaves, /help shows what you can type.)\n"
+                + "bot: Hello, Sam! 👋"), run.out());
         assertTrue(run.out().contains("  1. 👨‍💼 I own a business / I am an entrepreneur\n"), run.out());
     }
 
@@ -128,6 +233,6 @@ class ChatCommandTest {
 
         assertEquals(0, run.status());
         assertTrue(run.out().startsWith("Usage: leadbot chat [-hV] [--db=FILE] [--lang=CODE] [--name=NAME]"), run.out());
-        assertTrue(run.out().contains("'back' undoes the last answer, 'restart' starts over, 'quit' leaves,\n"), run.out());
+        assertTrue(run.out().contains("checklist), or type your answer. 'back' undoes the last answer, 'restart' starts\n"), run.out());
     }
 }

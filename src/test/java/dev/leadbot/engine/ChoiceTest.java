@@ -11,10 +11,10 @@ import org.junit.jupiter.api.Test;
 class ChoiceTest {
 
     @Test
-    void startShowsTheMessagesThenTheFirstQuestionWithItsButtons() {
+    void startShowsTheMessagesAndTheFirstQuestionInOneMessageWithItsButtons() {
         ScriptedChat chat = MiniFlow.chat().start();
 
-        assertEquals(List.of("Hi Anna!", "Which color?"), chat.texts());
+        assertEquals(List.of("Hi Anna!\n\nWhich color?"), chat.texts());
         assertEquals(List.of("Red", "Синий"), chat.buttonLabels());
         assertEquals(1, chat.step());
         assertEquals("color", chat.state().node());
@@ -24,8 +24,7 @@ class ChoiceTest {
     void pickingAnOptionEditsTheQuestionToShowTheAnswerWithoutButtons() {
         ScriptedChat chat = MiniFlow.chat().start().press("Red");
 
-        Output.Edit edit = assertInstanceOf(Output.Edit.class, chat.outputs().get(0));
-        assertEquals(new Output.Edit(1, "color", Optional.of("Which color?\n\n✔️ Red"), Keyboard.none()), edit);
+        assertEquals(new Output.Answered(1, "color", "Hi Anna!\n\nWhich color?", "Red", Optional.empty()), chat.outputs().get(0));
         assertEquals("Extras for Red?", chat.texts().get(1));
     }
 
@@ -45,16 +44,6 @@ class ChoiceTest {
         assertEquals(List.of("Red", "Blue"), german.buttonLabels());
     }
 
-    @Test
-    void typingWhereButtonsAreExpectedAsksToUseTheButtonsAndChangesNothing() {
-        ScriptedChat chat = MiniFlow.chat().start();
-        Conversation before = chat.state();
-
-        chat.type("red please");
-
-        assertEquals(List.of("Use the buttons, please."), chat.texts());
-        assertEquals(before, chat.state());
-    }
 
     @Test
     void everyQuestionAfterTheFirstOffersAWayBack() {

@@ -12,7 +12,7 @@ class ConversationStateTest {
     /** What a store does: keep the components, build the value again later. */
     private static Conversation restored(Conversation saved) {
         return new Conversation(saved.prospect(), saved.source(), saved.startedAt(), saved.node(), saved.step(), saved.answers(),
-                saved.path(), saved.ticked(), saved.status(), saved.nudgedAt());
+                saved.path(), saved.ticked(), saved.preface(), saved.status(), saved.nudgedAt());
     }
 
     @Test

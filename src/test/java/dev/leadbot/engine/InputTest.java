@@ -118,8 +118,11 @@ class InputTest {
     }
 
     @Test
-    void aStickerAtAChoiceAsksForTheButtons() {
-        assertEquals(List.of("Use the buttons, please."), MiniFlow.chat().start().sticker().texts());
+    void aStickerAtAChoiceShowsTheQuestionAgainBelowItOnce() {
+        ScriptedChat chat = MiniFlow.chat().start();
+
+        assertEquals(List.of("Sorry, which one?\n\nWhich color?"), chat.sticker().texts());
+        assertEquals(List.of(), chat.sticker().outputs());
     }
 
     @Test

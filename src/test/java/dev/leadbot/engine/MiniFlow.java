@@ -12,6 +12,7 @@ final class MiniFlow {
             summary: {name: who, phone: phone, email: email}
             texts:
               use_buttons: Use the buttons, please.
+              not_understood: Sorry, which one?
             nodes:
               hello:
                 type: message

@@ -28,7 +28,7 @@ class NavigationTest {
 
         chat.back();
 
-        assertEquals(new Output.Edit(abandoned, "extras", Optional.empty(), Keyboard.none()), chat.outputs().get(0));
+        assertEquals(new Output.Edit(abandoned, "extras", Keyboard.none()), chat.outputs().get(0));
     }
 
     @Test
@@ -76,7 +76,7 @@ class NavigationTest {
 
         chat.restart();
 
-        assertEquals(List.of("🔄 Начинаем сначала.", "Hi Anna!", "Which color?"), chat.texts());
+        assertEquals(List.of("🔄 Начинаем сначала.", "Hi Anna!\n\nWhich color?"), chat.texts());
         assertEquals(List.of(), chat.state().answers());
         assertEquals(Optional.of("vk_ads"), chat.state().source());
     }
@@ -128,7 +128,7 @@ class NavigationTest {
 
         chat.start("telegram_ads");
 
-        assertEquals(List.of("Hi Anna!", "Which color?"), chat.texts());
+        assertEquals(List.of("Hi Anna!\n\nWhich color?"), chat.texts());
         assertEquals(Optional.of("telegram_ads"), chat.state().source());
     }
 
@@ -189,7 +189,7 @@ class NavigationTest {
         assertEquals(List.of("Удалить все ваши ответы и контакты из бота? Это нельзя отменить."), chat.texts());
 
         chat.press("Нет, оставить");
-        assertEquals(List.of("Hi Anna!", "Which color?"), chat.texts());
+        assertEquals(List.of("Hi Anna!\n\nWhich color?"), chat.texts());
     }
 
     @Test
@@ -210,6 +210,6 @@ class NavigationTest {
 
         chat.restart();
 
-        assertEquals(new Output.Edit(prompt, "phone", Optional.empty(), Keyboard.none()), chat.outputs().get(0));
+        assertEquals(new Output.Edit(prompt, "phone", Keyboard.none()), chat.outputs().get(0));
     }
 }

@@ -129,8 +129,10 @@ final class ScriptedChat {
                 texts.add(ask.text());
             } else if (output instanceof Output.Notice notice) {
                 texts.add(notice.text());
-            } else if (output instanceof Output.Edit edit) {
-                edit.text().ifPresent(texts::add);
+            } else if (output instanceof Output.Answered answered) {
+                texts.add(answered.text());
+            } else if (output instanceof Output.Reminder reminder) {
+                texts.add(reminder.text());
             }
         }
         return texts;

@@ -33,7 +33,7 @@ class StoreTest {
             List.of(Answer.of("role", "role", "expert", "🎯 Я маркетолог"),
                     new Answer("extras", "extras", List.of("a", "b"), "A и B"),
                     Answer.of("concept", "concept", "line\nbreak \"quoted\" <b>", "line\nbreak \"quoted\" <b>")),
-            List.of("greeting", "role", "features"), List.of("crm", "sheets"), Conversation.Status.ASKING, 5);
+            List.of("greeting", "role", "features"), List.of("crm", "sheets"), List.of("greeting"), Conversation.Status.ASKING, 5);
 
     @TempDir
     Path dir;

@@ -27,15 +27,27 @@ final class ProspectChat {
         return expect(expected);
     }
 
-    /** Presses a button on the newest message that has it, then waits for a new bot message containing {@code expected}. */
+    /**
+     * Presses a button on the newest message that has it, then waits for a bot message containing
+     * {@code expected}: a newer one, or the pressed one itself once the words after the answer join it.
+     */
     BotMessage press(String label, String expected) {
         tap(label);
         return expect(expected);
     }
 
-    /** Waits for a button whose label contains {@code label}, as a person waits to see it, and presses it; returns the query id. */
+    /**
+     * Waits for a button whose label contains {@code label}, as a person waits to see it, and presses
+     * it; returns the query id. The next expectation looks from the pressed message on.
+     */
     String tap(String label) {
-        api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.callbackData(label).isPresent()));
+        List<BotMessage> all = api.await(user.chatId(), messages -> messages.stream().anyMatch(m -> m.callbackData(label).isPresent()));
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).callbackData(label).isPresent()) {
+                seen = Math.min(seen, i);
+                break;
+            }
+        }
         return user.press(label);
     }
 

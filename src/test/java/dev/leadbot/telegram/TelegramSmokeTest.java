@@ -19,16 +19,18 @@ class TelegramSmokeTest {
     Path dir;
 
     @Test
-    void startGreetsAndAsksTheRoleQuestionWithButtons() throws Exception {
+    void startGreetsAndAsksTheRoleQuestionWithButtonsInOneMessage() throws Exception {
         try (BotHarness bot = new BotHarness(dir)) {
             FakeUser anna = bot.api.user(42, "Anna").username("anna_k");
 
             anna.send("/start vk_ads");
 
-            List<BotMessage> messages = bot.awaitCount(42, 2);
-            assertEquals("Чтобы я мог говорить с вами на одном языке, подскажите, какой вариант вас лучше описывает?", messages.get(1).text());
+            List<BotMessage> messages = bot.awaitCount(42, 1);
+            assertEquals("Здравствуйте, Anna! 👋 Я бот студии, которая делает Telegram-ботов для бизнеса. Задам пару вопросов, чтобы"
+                    + " предложить решение именно под вашу задачу — это займёт около минуты.\n\n"
+                    + "Чтобы я мог говорить с вами на одном языке, подскажите, какой вариант вас лучше описывает?", messages.get(0).text());
             assertEquals(List.of("👨‍💼 Я владелец бизнеса / предприниматель", "🎯 Я маркетолог / специалист",
-                    "🤔 Я пока просто изучаю возможности"), messages.get(1).buttons());
+                    "🤔 Я пока просто изучаю возможности"), messages.get(0).buttons());
             assertEquals(List.of("start", "back", "restart", "forget"), bot.api.commands());
         }
     }

@@ -104,14 +104,14 @@ class UpdateConsumerTest {
             assertEquals(Optional.empty(), store.conversation(42));
 
             consumer.consume(batch);
-            while (outbox.pending() > 0 || sent().size() < 2) {
+            while (outbox.pending() > 0 || sent().isEmpty()) {
                 Thread.onSpinWait();
             }
             consumer.consume(batch);
 
             assertEquals(OptionalLong.of(7), store.lastUpdateId());
             assertEquals("role", store.conversation(42).orElseThrow().node());
-            assertEquals(2, sent().size());
+            assertEquals(1, sent().size(), "the greeting and the first question, once");
             assertEquals(List.of(0, 0), rewoundTo);
         }
     }

@@ -1,5 +1,6 @@
 package dev.leadbot.testing;
 
+import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.telegram.fake.FakeUser;
 import java.io.IOException;
@@ -51,10 +52,15 @@ public final class BotProcess {
 
     /** Presses once the button is there, then waits for a new message containing {@code expected}. */
     public static void press(FakeBotApi api, FakeUser user, String button, String expected) {
-        api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.callbackData(button).isPresent()));
-        int before = api.botMessages(user.chatId()).size();
+        List<BotMessage> shown = api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.callbackData(button).isPresent()));
+        int pressed = shown.size() - 1;
+        while (shown.get(pressed).callbackData(button).isEmpty()) {
+            pressed--;
+        }
+        int from = pressed;
         user.press(button);
-        api.await(user.chatId(), all -> all.stream().skip(before).anyMatch(m -> m.text().contains(expected)));
+        // The pressed question itself may be where the words after the answer appear.
+        api.await(user.chatId(), all -> all.stream().skip(from).anyMatch(m -> m.text().contains(expected)));
     }
 
     /** Types {@code text}, then waits for a new message containing {@code expected}. */
