@@ -70,7 +70,9 @@ final class TerminalChat {
         Optional<Conversation> saved = store.conversation(prospect.chatId());
         Transition transition = step(saved, new Input.Start(source));
         while (true) {
-            Conversation state = transition.state();
+            // After /forget the chat has no conversation, as in Telegram: the next line begins anew.
+            Optional<Conversation> state = transition.outputs().contains(new Output.Forgotten()) ? Optional.empty()
+                    : Optional.of(transition.state());
             transition.outputs().forEach(this::show);
             if (finished) {
                 return 0;
@@ -87,7 +89,7 @@ final class TerminalChat {
                 }
                 input = parse(line.strip());
             }
-            transition = step(Optional.of(state), input.get());
+            transition = step(state, input.get());
         }
     }
 

@@ -17,7 +17,8 @@ public sealed interface Output {
 
     /**
      * A question of {@code node}; its buttons carry {@code step}, which later edits refer to.
-     * {@code repeated}: the same question shown again below a message that was not an answer.
+     * {@code repeated}: the same question shown again below the prospect's message (one that was
+     * not an answer, or options of a checklist typed), not a new question reached.
      */
     record Ask(int step, String node, String text, Keyboard keyboard, boolean repeated) implements Output {
         public Ask {

@@ -153,18 +153,22 @@ final class Steps {
 
     /** Shows {@code node}'s question under a new step number. */
     Conversation ask(Conversation state, Node node, List<String> ticked, List<Output> out) {
-        return ask(state, node, ticked, List.of(), out);
+        return ask(state, node, ticked, List.of(), false, out);
     }
 
-    /** The same, in one message after the flow's messages {@code preface}. */
-    private Conversation ask(Conversation state, Node node, List<String> ticked, List<String> preface, List<Output> out) {
+    /**
+     * The same, in one message after the flow's messages {@code preface}; {@code repeated} when it
+     * is the same question shown again below the prospect's message.
+     */
+    private Conversation ask(Conversation state, Node node, List<String> ticked, List<String> preface, boolean repeated,
+            List<Output> out) {
         List<String> path = new ArrayList<>(state.path());
         if (path.isEmpty() || !path.get(path.size() - 1).equals(node.id())) {
             path.add(node.id());
         }
         Conversation asking = state.at(node.id(), state.step() + 1, path, ticked, Conversation.Status.ASKING).prefacedBy(preface);
         Renderer text = new Renderer(flow, asking);
-        out.add(new Output.Ask(asking.step(), node.id(), text.question(node), text.keyboard(node, ticked), false));
+        out.add(new Output.Ask(asking.step(), node.id(), text.question(node), text.keyboard(node, ticked), repeated));
         return asking;
     }
 
@@ -206,7 +210,7 @@ final class Steps {
             return state;
         }
         clearButtons(state, out);
-        return ask(state, multi, ticked, out);
+        return ask(state, multi, ticked, List.of(), true, out);
     }
 
     /** @param pressed whether the option's button was pressed, rather than the option typed */
@@ -348,7 +352,7 @@ final class Steps {
                     say(rendered(new Renderer(flow, walked), messages), out);
                     preface = List.of();
                 }
-                return ask(walked, node, List.of(), preface, out);
+                return ask(walked, node, List.of(), preface, false, out);
             }
         }
         throw new IllegalStateException("flow " + flow.id() + " passes " + flow.nodes().size() + " messages without a question");

@@ -195,9 +195,10 @@ class ChatCommandTest {
     void forgetInTheTerminalDeletesTheTerminalChat() {
         Run.of("1\nquit\n", "chat", "--db", db());
 
-        Run run = Run.of("/forget\n1\nquit\n", "chat", "--db", db());
+        Run run = Run.of("/forget\n1\nhello\nquit\n", "chat", "--db", db());
 
         assertTrue(run.out().contains("     (этот разговор в терминале и его заявки удалены из " + db() + ")"), run.out());
+        assertTrue(run.out().contains("> bot: Здравствуйте, "), "the next line begins anew: " + run.out());
         assertTrue(Run.of("quit\n", "chat", "--db", db()).out().startsWith(INTRO + "\nbot: Здравствуйте"), "starts afresh");
     }
 

@@ -44,7 +44,8 @@ class LeadbotJarIT {
         Result leads = run("", "leads", "--db", db.toString(), "--format", "jsonl");
 
         assertEquals(0, result.status(), result.err());
-        assertTrue(result.out().contains("saved in " + db + " ('leadbot leads' lists it) ========"), result.out());
+        assertTrue(result.out().contains(" сохранена в " + db + "; список заявок: java -jar target/leadbot.jar leads --db " + db
+                + " ========\n"), "the command names the jar that ran: " + result.out());
         List<String> lines = leads.out().lines().toList();
         assertEquals(1, lines.size());
         assertTrue(lines.get(0).contains("\"source\":\"site\""), lines.get(0));

@@ -38,7 +38,7 @@ class RunJarIT {
             Process bot = start(BotProcess.against(api, dir));
             try {
                 api.user(42, "Anna").send("/start site");
-                api.await(42, messages -> messages.size() >= 2);
+                api.await(42, messages -> messages.size() == 1 && messages.get(0).text().contains("какой вариант вас лучше описывает?"));
                 assertTrue(Files.exists(dir.resolve("data/heartbeat")));
             } finally {
                 bot.destroy();
