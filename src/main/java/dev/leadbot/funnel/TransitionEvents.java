@@ -75,7 +75,8 @@ public final class TransitionEvents {
             }
         }
         if (after.status() == Conversation.Status.ASKING && outputs.stream()
-                .anyMatch(o -> o instanceof Output.Ask ask && ask.step() == after.step() && ask.node().equals(after.node()))) {
+                .anyMatch(o -> o instanceof Output.Ask ask && ask.step() == after.step() && ask.node().equals(after.node())
+                        && !ask.repeated())) {
             events.add(event.at(FunnelEvent.Kind.SHOWN, after.step(), after.node()));
         }
         if (outputs.stream().anyMatch(Output.Completed.class::isInstance)) {

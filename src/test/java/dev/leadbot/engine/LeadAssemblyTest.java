@@ -43,8 +43,8 @@ class LeadAssemblyTest {
     void decliningConsentEndsTheConversationWithoutALead() {
         ScriptedChat chat = MiniFlow.chat().start().press("Red").press("Apple", "Done").press("Not now");
 
-        assertEquals(List.of(new Output.Edit(3, "consent", Optional.of("May we contact you?\n\n✔️ Not now"), Keyboard.none()),
-                new Output.Say("Thanks! You picked Apple.", Keyboard.none()), new Output.Declined("test", "bye")), chat.outputs());
+        assertEquals(List.of(new Output.Answered(3, "consent", "May we contact you?", "Not now", Optional.of("Thanks! You picked Apple.")),
+                new Output.Declined("test", "bye")), chat.outputs());
         assertEquals(Optional.empty(), chat.lead());
         assertEquals(Optional.of(Consent.DECLINED), chat.state().consent(MiniFlow.FLOW));
     }

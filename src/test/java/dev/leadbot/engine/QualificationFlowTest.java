@@ -150,8 +150,8 @@ class QualificationFlowTest {
     void aProspectWhoDeclinesConsentIsThankedAndLeavesNoLead() {
         ScriptedChat chat = new ScriptedChat(FLOW).start().choose("owner", "b2b", "leads", "decline");
 
-        assertEquals(List.of("✔️ Не сейчас", "Хорошо, без проблем! Если захотите вернуться к разговору — отправьте /restart."
-                + " Хорошего дня! 👋"), chat.texts().stream().map(t -> t.substring(t.lastIndexOf('\n') + 1)).toList());
+        assertEquals(List.of(text("case_leads") + "\n\n" + CONTACT_INTRO + "\n\n✔️ Не сейчас\n\nХорошо, без проблем! Если захотите"
+                + " вернуться к разговору — отправьте /restart. Хорошего дня! 👋"), chat.texts());
         assertEquals(java.util.Optional.empty(), chat.lead());
         assertEquals(0, chat.leadsCompleted());
         assertTrue(chat.outputs().contains(new Output.Declined("qualification", "goodbye")), chat.outputs().toString());
