@@ -18,11 +18,11 @@ import picocli.CommandLine.Spec;
 /** {@code leadbot chat [FLOW]}: the conversation engine in the terminal, for trying a flow out. */
 @Command(name = "chat", mixinStandardHelpOptions = true,
         description = {"Talks through a flow in the terminal, as a prospect would in Telegram.", "",
-                "Type an option's number or its name to pick it (several numbers, e.g. '1, 3', at a",
-                "checklist), or type your answer. 'back' undoes the last answer, 'restart' starts",
-                "over, 'quit' leaves, '/help' lists what the chat understands, '/contact PHONE'",
-                "shares a phone like Telegram's contact button. The chat's own hints follow the",
-                "flow's language (Russian or English).",
+                "Type an option's number or its name to pick it (several numbers, such as",
+                "'1, 3', at a checklist), or type your answer. 'back' undoes the last answer,",
+                "'restart' starts over, 'quit' leaves, '/help' lists what the chat understands,",
+                "'/contact PHONE' shares a phone like Telegram's contact button. The chat's own",
+                "hints follow the flow's language (Russian or English).",
                 "Every step is saved in the database: a conversation left midway continues next",
                 "time, and at the end the owner summary is printed and the lead stored (the",
                 "'leads' command lists it). The terminal's leads go to no sink.", ""})

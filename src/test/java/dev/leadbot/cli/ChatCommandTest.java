@@ -234,6 +234,6 @@ class ChatCommandTest {
 
         assertEquals(0, run.status());
         assertTrue(run.out().startsWith("Usage: leadbot chat [-hV] [--db=FILE] [--lang=CODE] [--name=NAME]"), run.out());
-        assertTrue(run.out().contains("checklist), or type your answer. 'back' undoes the last answer, 'restart' starts\n"), run.out());
+        assertTrue(run.out().contains("'restart' starts over, 'quit' leaves, '/help' lists what the chat understands,\n"), run.out());
     }
 }
