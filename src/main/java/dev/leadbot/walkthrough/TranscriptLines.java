@@ -23,13 +23,14 @@ final class TranscriptLines {
             lines.add("bot: " + indent(ask.text()));
             lines.addAll(keyboard(ask.keyboard()));
         } else if (output instanceof Output.Edit edit) {
-            edit.text().ifPresent(text -> lines.add("     (the question now shows the answer: " + text.substring(text.lastIndexOf('\n') + 1)
-                    + ")"));
-            if (edit.text().isEmpty() && edit.keyboard() instanceof Keyboard.Buttons) {
-                lines.addAll(keyboard(edit.keyboard()));
-            }
+            lines.addAll(keyboard(edit.keyboard()));
+        } else if (output instanceof Output.Answered answered) {
+            lines.add("     (the question now shows the answer: " + Output.Answered.MARK + answered.answer() + ")");
+            answered.after().ifPresent(after -> lines.add("bot: " + indent(after)));
         } else if (output instanceof Output.Notice notice) {
             lines.add("bot (notice): " + indent(notice.text()));
+        } else if (output instanceof Output.Reminder reminder) {
+            lines.add("bot: " + indent(reminder.text()));
         } else if (output instanceof Output.Completed completed) {
             lines.add("");
             lines.addAll(lead(completed.lead()));
@@ -47,10 +48,12 @@ final class TranscriptLines {
             texts.add(say.text());
         } else if (output instanceof Output.Ask ask) {
             texts.add(ask.text());
-        } else if (output instanceof Output.Edit edit) {
-            edit.text().ifPresent(texts::add);
+        } else if (output instanceof Output.Answered answered) {
+            texts.add(answered.text());
         } else if (output instanceof Output.Notice notice) {
             texts.add(notice.text());
+        } else if (output instanceof Output.Reminder reminder) {
+            texts.add(reminder.text());
         }
         return texts;
     }
