@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadbot.console.CsvExport;
 import dev.leadbot.funnel.FunnelReport;
 import java.time.Duration;
 import java.time.Instant;

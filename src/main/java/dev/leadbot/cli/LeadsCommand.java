@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.console.CsvExport;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.LeadJson;
 import dev.leadbot.store.Store;

@@ -343,6 +343,38 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
+    /** The {@code limit} leads completed last, newest first. */
+    public synchronized List<Lead> latestLeads(int limit) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT lead FROM leads ORDER BY completed_at DESC, id DESC LIMIT ?")) {
+            s.setInt(1, limit);
+            return readLeads(s);
+        } catch (SQLException e) {
+            throw failure("read the latest leads", e);
+        }
+    }
+
+    /** The leads whose id starts with {@code prefix} (an owner types the first characters of an id), at most {@code limit}. */
+    public synchronized List<Lead> leadsWithIdStarting(String prefix, int limit) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT lead FROM leads WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT ?")) {
+            s.setInt(1, prefix.length());
+            s.setString(2, prefix);
+            s.setInt(3, limit);
+            return readLeads(s);
+        } catch (SQLException e) {
+            throw failure("find lead " + prefix, e);
+        }
+    }
+
+    private static List<Lead> readLeads(PreparedStatement s) throws SQLException {
+        List<Lead> leads = new ArrayList<>();
+        try (ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                leads.add(LeadJson.fromJson(r.getString(1)));
+            }
+        }
+        return leads;
+    }
+
     /**
      * The funnel's events at or after {@code since}, in the order they happened: Telegram's chats, or with
      * {@code terminal} only the terminal chat's test conversations.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -38,13 +39,26 @@ final class BotApi implements ApiCalls {
 
     /** Uploads a photo (a multipart call, which {@link #call} cannot make); the outcome sorted like any call's. */
     CallResult send(SendPhoto photo) {
+        return upload("sendPhoto", () -> client.execute(photo));
+    }
+
+    /** Uploads a document, like {@link #send(SendPhoto)}. */
+    CallResult send(SendDocument document) {
+        return upload("sendDocument", () -> client.execute(document));
+    }
+
+    private interface Upload {
+        Message make() throws TelegramApiException;
+    }
+
+    private CallResult upload(String method, Upload upload) {
         try {
-            Message message = client.execute(photo);
+            Message message = upload.make();
             return new CallResult.Done(Optional.ofNullable(message).map(Message::getMessageId));
         } catch (TelegramApiRequestException e) {
             return classify(e);
         } catch (TelegramApiException | RuntimeException e) {
-            return new CallResult.Transient(scrub("sendPhoto: " + e));
+            return new CallResult.Transient(scrub(method + ": " + e));
         }
     }
 

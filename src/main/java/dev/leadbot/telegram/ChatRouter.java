@@ -1,5 +1,8 @@
 package dev.leadbot.telegram;
 
+import dev.leadbot.console.ConsoleButton;
+import dev.leadbot.console.ConsoleCommand;
+import dev.leadbot.console.OwnerChats;
 import dev.leadbot.engine.Conversation;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.engine.Input;
@@ -39,19 +42,41 @@ final class ChatRouter {
     private final LongConsumer forgotten;
     private final Clock clock;
     private final Set<Long> closed;
-    private final OwnerCommands owners;
+    private final OwnerChats owners;
+    private final Console console;
     private final Set<Long> groupsTold = ConcurrentHashMap.newKeySet();
+
+    /** Where owner commands and presses go, once their update is committed; only ever called for an owner chat. */
+    interface Console {
+        void command(long chat, ConsoleCommand command);
+
+        void press(long chat, Optional<ConsoleButton.Press> press, String callbackId);
+    }
+
+    /** Without owner chats: every owner command or button is a stranger's. */
+    private static final Console NO_OWNERS = new Console() {
+        @Override
+        public void command(long chat, ConsoleCommand command) {
+            throw new IllegalStateException("chat " + chat + " is no owner's");
+        }
+
+        @Override
+        public void press(long chat, Optional<ConsoleButton.Press> press, String callbackId) {
+            throw new IllegalStateException("chat " + chat + " is no owner's");
+        }
+    };
 
     /** @param closed chats whose prospect blocked the bot; the outbox adds them, a new message removes them */
     ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
             Clock clock, Set<Long> closed) {
-        this(engine, conversations, replies, completed, forgotten, clock, closed, OwnerCommands.NOBODY);
+        this(engine, conversations, replies, completed, forgotten, clock, closed, OwnerChats.of(List.of()), NO_OWNERS);
     }
 
-    /** @param owners answers the owner commands of owner chats */
+    /** @param owners the chats whose owner commands and buttons go to {@code console}; everyone else's are a prospect's */
     ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
-            Clock clock, Set<Long> closed, OwnerCommands owners) {
+            Clock clock, Set<Long> closed, OwnerChats owners, Console console) {
         this.owners = owners;
+        this.console = console;
         this.engine = engine;
         this.funnel = new TransitionEvents(engine.flow());
         this.conversations = conversations;
@@ -66,14 +91,28 @@ final class ChatRouter {
     void handle(Incoming incoming, Batch batch, Effects effects) {
         if (incoming instanceof Incoming.FromProspect prospect) {
             handle(prospect, batch, effects);
-        } else if (incoming instanceof Incoming.OwnerCommand command && owners.answers(command.prospect().chatId())) {
-            long chat = command.prospect().chatId();
-            LOG.info("update={} chat={} owner command {}", command.updateId(), chat, command.command());
-            effects.add(() -> owners.stats(chat, command.argument()));
         } else if (incoming instanceof Incoming.OwnerCommand command) {
-            // A stranger learns nothing, not even that the command exists: the answer any unknown command gets.
-            handle(new Incoming.FromProspect(command.updateId(), command.prospect(), new Input.UnknownCommand(command.command()),
-                    Optional.empty()), batch, effects);
+            long chat = command.prospect().chatId();
+            if (owners.isOwner(chat)) {
+                LOG.info("update={} chat={} owner command {}", command.updateId(), chat, command.word());
+                effects.add(() -> console.command(chat, command.command()));
+            } else {
+                // A stranger learns nothing, not even that the command exists: the answer any unknown command gets.
+                handle(new Incoming.FromProspect(command.updateId(), command.prospect(), new Input.UnknownCommand(command.word()),
+                        Optional.empty()), batch, effects);
+            }
+        } else if (incoming instanceof Incoming.OwnerPress press) {
+            long chat = press.prospect().chatId();
+            if (owners.isOwner(chat)) {
+                LOG.info("update={} chat={} owner button {}", press.updateId(), chat, press.press().map(ConsoleButton.Press::data)
+                        .orElse("(malformed)"));
+                effects.add(() -> console.press(chat, press.press(), press.callbackId()));
+            } else {
+                LOG.info("update={} chat={} owner button from a chat that is no owner's: answered as an unknown command",
+                        press.updateId(), chat);
+                handle(new Incoming.FromProspect(press.updateId(), press.prospect(), new Input.UnknownCommand("/help"),
+                        Optional.of(press.callbackId())), batch, effects);
+            }
         } else if (incoming instanceof Incoming.FromGroup group) {
             if (groupsTold.add(group.chatId())) {
                 Flow flow = engine.flow();

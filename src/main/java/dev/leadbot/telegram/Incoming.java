@@ -1,5 +1,7 @@
 package dev.leadbot.telegram;
 
+import dev.leadbot.console.ConsoleButton;
+import dev.leadbot.console.ConsoleCommand;
 import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Prospect;
 import java.util.Optional;
@@ -14,10 +16,14 @@ sealed interface Incoming {
     }
 
     /**
-     * A command for owners only, such as {@code /stats 30d}, from a private chat: answered if the chat is an
-     * owner's, otherwise treated exactly like any unknown command a prospect types.
+     * An owner command ({@code /leads 5}) from a private chat: answered if the chat is an owner's, otherwise taken exactly
+     * like any command the bot does not know; {@code word} is the command as typed, for that answer.
      */
-    record OwnerCommand(int updateId, Prospect prospect, String command, Optional<String> argument) implements Incoming {
+    record OwnerCommand(int updateId, Prospect prospect, String word, ConsoleCommand command) implements Incoming {
+    }
+
+    /** A press of an owner's button (its data marked as the console's), or of data forged to look like one: empty. */
+    record OwnerPress(int updateId, Prospect prospect, Optional<ConsoleButton.Press> press, String callbackId) implements Incoming {
     }
 
     /** From a group, supergroup or channel, where the bot does not run flows. */

@@ -1,6 +1,7 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.chart.FunnelChart;
+import dev.leadbot.console.Periods;
 import dev.leadbot.funnel.FunnelReport;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
@@ -27,7 +28,7 @@ import org.telegram.telegrambots.meta.api.objects.InputFile;
  * retried a few times, and a request that cannot be answered is logged. Not durable: a /stats
  * lost to a crash is simply asked again.
  */
-final class OwnerStats implements OwnerCommands {
+final class OwnerStats {
 
     private static final Logger LOG = LoggerFactory.getLogger(OwnerStats.class);
     static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
@@ -36,7 +37,6 @@ final class OwnerStats implements OwnerCommands {
     private static final int ATTEMPTS = 5;
     private static final String USAGE = "Статистика: /stats — за 7 дней, /stats 30d — за 30 дней, /stats 24h — за сутки.";
 
-    private final List<Long> owners;
     private final Path database;
     private final String flow;
     private final BotApi api;
@@ -44,8 +44,7 @@ final class OwnerStats implements OwnerCommands {
     private final Clock clock;
 
     /** @param database the bot's database, read over a connection of this class's own */
-    OwnerStats(List<Long> owners, Path database, String flow, BotApi api, ExecutorService thread, Clock clock) {
-        this.owners = List.copyOf(owners);
+    OwnerStats(Path database, String flow, BotApi api, ExecutorService thread, Clock clock) {
         this.database = database;
         this.flow = flow;
         this.api = api;
@@ -53,18 +52,13 @@ final class OwnerStats implements OwnerCommands {
         this.clock = clock;
     }
 
-    @Override
-    public boolean answers(long chatId) {
-        return owners.contains(chatId);
-    }
-
-    @Override
-    public void stats(long chatId, Optional<String> period) {
+    /** {@code /stats [period]} from an owner's chat (the console's gate let it through), answered on the stats thread. */
+    void stats(long chatId, Optional<String> period) {
         thread.execute(() -> answer(chatId, period));
     }
 
     private void answer(long chatId, Optional<String> argument) {
-        Optional<Duration> period = argument.map(OwnerStats::period).orElse(Optional.of(DEFAULT_PERIOD));
+        Optional<Duration> period = argument.map(Periods::parse).orElse(Optional.of(DEFAULT_PERIOD));
         if (period.isEmpty()) {
             deliver(chatId, "usage", () -> api.call(text(chatId, USAGE)));
             return;
@@ -87,17 +81,6 @@ final class OwnerStats implements OwnerCommands {
         byte[] png = FunnelChart.png(report, StatsCaption.chartWords(report, period.get()));
         deliver(chatId, "photo", () -> api.send(SendPhoto.builder().chatId(chatId).caption(caption).parseMode(Replies.HTML)
                 .photo(new InputFile(new ByteArrayInputStream(png), "funnel.png")).build()));
-    }
-
-    /** A span back from now: {@code 7d}, {@code 24h}; up to a year. */
-    static Optional<Duration> period(String text) {
-        String value = text.strip().toLowerCase(Locale.ROOT);
-        if (!value.matches("\\d{1,4}[dh]|\\d{1,4}д|\\d{1,4}ч")) {
-            return Optional.empty();
-        }
-        long amount = Long.parseLong(value.substring(0, value.length() - 1));
-        Duration period = value.endsWith("d") || value.endsWith("д") ? Duration.ofDays(amount) : Duration.ofHours(amount);
-        return period.isZero() || period.compareTo(Duration.ofDays(366)) > 0 ? Optional.empty() : Optional.of(period);
     }
 
     private static SendMessage text(long chatId, String html) {

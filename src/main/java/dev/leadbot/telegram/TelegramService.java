@@ -1,6 +1,9 @@
 package dev.leadbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadbot.console.OwnerChats;
+import dev.leadbot.console.OwnerConsole;
+import dev.leadbot.console.OwnerMenu;
 import dev.leadbot.delivery.DeliveryWorker;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.flow.Flow;
@@ -12,6 +15,7 @@ import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -38,6 +42,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -60,6 +65,7 @@ public final class TelegramService implements AutoCloseable {
     private final ScheduledExecutorService sendThreads = Executors.newScheduledThreadPool(16, named("telegram-send"));
     private final ExecutorService fileThread = Executors.newSingleThreadExecutor(named("lead-files"));
     private final ExecutorService statsThread = Executors.newSingleThreadExecutor(named("owner-stats"));
+    private final ExecutorService consoleThread = Executors.newSingleThreadExecutor(named("owner-console"));
     private final List<DeliveryWorker> workers;
     private final Outbox outbox;
     private final String username;
@@ -79,14 +85,29 @@ public final class TelegramService implements AutoCloseable {
         api.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
         // The commands menu and the owner check need not hold up the first poll: they run beside the rest of the start.
         CompletableFuture<List<Long>> ownersChecked = CompletableFuture.supplyAsync(() -> {
+            List<BotCommand> prospects = List.of(new BotCommand("start", "Начать / start"),
+                    new BotCommand("back", "Шаг назад / one step back"), new BotCommand("restart", "Начать заново / start over"),
+                    new BotCommand("forget", "Удалить мои данные / delete my data"));
             try {
-                api.execute(SetMyCommands.builder().commands(List.of(new BotCommand("start", "Начать / start"),
-                        new BotCommand("back", "Шаг назад / one step back"), new BotCommand("restart", "Начать заново / start over"),
-                        new BotCommand("forget", "Удалить мои данные / delete my data"))).build());
+                api.execute(SetMyCommands.builder().commands(prospects).build());
             } catch (TelegramApiException e) {
                 LOG.warn("the commands menu was not set: {}", e.getMessage());
             }
-            return checkOwners(api, settings.ownerChatIds());
+            List<Long> unreachable = checkOwners(api, settings.ownerChatIds());
+            // Owners' menus show their commands too; everyone else's menu shows only a prospect's.
+            List<BotCommand> ownerMenu = new ArrayList<>(OwnerMenu.COMMANDS.stream().map(c -> new BotCommand(c.command(), c.description()))
+                    .toList());
+            ownerMenu.addAll(prospects);
+            for (long owner : settings.ownerChatIds()) {
+                if (!unreachable.contains(owner)) {
+                    try {
+                        api.execute(SetMyCommands.builder().scope(new BotCommandScopeChat(String.valueOf(owner))).commands(ownerMenu).build());
+                    } catch (TelegramApiException e) {
+                        LOG.warn("owner chat {}: the owner commands menu was not set: {}", owner, e.getMessage());
+                    }
+                }
+            }
+            return unreachable;
         }, sendThreads);
 
         // Chats whose prospect blocked the bot: the outbox marks them, the router clears them when the prospect writes again.
@@ -105,9 +126,11 @@ public final class TelegramService implements AutoCloseable {
         Conversations conversations = new Conversations(store);
         // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
         Replies replies = new Replies(outbox, new ReplyLog(store));
+        ConsoleChat console = new ConsoleChat(new OwnerConsole(store, ZoneId.systemDefault()),
+                new OwnerStats(store.file(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock);
         ChatRouter router = new ChatRouter(new ConversationEngine(flow), conversations, replies,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(store, leadsFile, chat)),
-                clock, closedChats, new OwnerStats(settings.ownerChatIds(), store.file(), flow.id(), api, statsThread, clock));
+                clock, closedChats, OwnerChats.of(settings.ownerChatIds()), console);
         UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, outbox::heard, flow.id(),
                 sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5));
         // Replies committed by an earlier run that stopped before sending them go first, in order.
@@ -178,6 +201,7 @@ public final class TelegramService implements AutoCloseable {
         stop(pollThread);
         stop(chatThreads);
         stop(fileThread);
+        stop(consoleThread);
         statsThread.shutdownNow();
         workers.forEach(DeliveryWorker::close);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -135,6 +135,9 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         if (incoming instanceof Incoming.OwnerCommand command) {
             return command.prospect().chatId();
         }
+        if (incoming instanceof Incoming.OwnerPress press) {
+            return press.prospect().chatId();
+        }
         return incoming instanceof Incoming.FromGroup group ? group.chatId() : 0;
     }
 

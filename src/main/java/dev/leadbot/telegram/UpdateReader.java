@@ -1,11 +1,12 @@
 package dev.leadbot.telegram;
 
+import dev.leadbot.console.ConsoleButton;
+import dev.leadbot.console.ConsoleCommand;
 import dev.leadbot.engine.Action;
 import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Prospect;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -17,8 +18,6 @@ final class UpdateReader {
 
     /** Callback data that does not parse: a press the engine will find stale, so it answers and changes nothing. */
     private static final Input FORGED = new Input.Press(-1, "", new Action.Pick(""));
-    /** Commands for owners: {@code /stats}, {@code /stats 30d}, {@code /stats@my_bot 24h}. */
-    private static final Pattern OWNER_COMMAND = Pattern.compile("(?i)/stats(@\\w+)?(\\s.*)?", Pattern.DOTALL);
 
     private UpdateReader() {
     }
@@ -29,6 +28,10 @@ final class UpdateReader {
             CallbackQuery query = update.getCallbackQuery();
             if (query.getMessage() == null || !"private".equals(query.getMessage().getChat().getType())) {
                 return new Incoming.Skipped(id, "button outside a private chat");
+            }
+            if (ConsoleButton.isConsoleData(query.getData())) {
+                return new Incoming.OwnerPress(id, prospect(query.getMessage().getChatId(), query.getFrom()),
+                        ConsoleButton.decode(query.getData()), query.getId());
             }
             Input press = ButtonData.decode(query.getData()).<Input>map(p -> p).orElse(FORGED);
             return new Incoming.FromProspect(id, prospect(query.getMessage().getChatId(), query.getFrom()), press, Optional.of(query.getId()));
@@ -45,10 +48,11 @@ final class UpdateReader {
             return new Incoming.Skipped(id, "message without a sender");
         }
         Prospect from = prospect(chat.getId(), message.getFrom());
-        if (message.hasText() && OWNER_COMMAND.matcher(message.getText().strip()).matches()) {
-            String[] parts = message.getText().strip().split("\\s+", 2);
-            return new Incoming.OwnerCommand(id, from, parts[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", ""),
-                    parts.length > 1 ? Optional.of(parts[1].strip()) : Optional.empty());
+        if (message.hasText() && message.getText().startsWith("/")) {
+            Optional<ConsoleCommand> command = ConsoleCommand.parse(message.getText());
+            if (command.isPresent()) {
+                return new Incoming.OwnerCommand(id, from, commandWord(message.getText()), command.get());
+            }
         }
         return new Incoming.FromProspect(id, from, input(message), Optional.empty());
     }
@@ -66,8 +70,7 @@ final class UpdateReader {
             return new Input.Typed(text);
         }
         String[] parts = text.strip().split("\\s+", 2);
-        // "/start@my_bot payload": commands may name the bot they are meant for.
-        String command = parts[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
+        String command = commandWord(text);
         Optional<String> argument = parts.length > 1 ? Optional.of(parts[1].strip()) : Optional.empty();
         return switch (command) {
             case "/start" -> new Input.Start(argument.filter(a -> !a.isEmpty()));
@@ -76,6 +79,11 @@ final class UpdateReader {
             case "/forget" -> new Input.Forget();
             default -> new Input.UnknownCommand(command);
         };
+    }
+
+    /** "/start@my_bot payload" is /start: commands may name the bot they are meant for. */
+    private static String commandWord(String text) {
+        return text.strip().split("\\s+", 2)[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
     }
 
     private static Prospect prospect(long chatId, User user) {

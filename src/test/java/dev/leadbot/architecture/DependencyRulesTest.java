@@ -42,10 +42,13 @@ class DependencyRulesTest {
             // The Telegram adapter keeps its conversations in the store: one shell using another, never the core using either.
             Map.entry("telegram", List.of("java.", "org.telegram.telegrambots", "okhttp3", "com.fasterxml.jackson", "org.slf4j",
                     "dev.leadbot.engine", "dev.leadbot.flow", "dev.leadbot.funnel", "dev.leadbot.lead", "dev.leadbot.sink",
-                    "dev.leadbot.store", "dev.leadbot.delivery", "dev.leadbot.chart", "dev.leadbot.telegram")),
+                    "dev.leadbot.store", "dev.leadbot.delivery", "dev.leadbot.chart", "dev.leadbot.console", "dev.leadbot.telegram")),
             // Pictures of the funnel, drawn headless; the one user of the chart library.
             Map.entry("chart", List.of("java.util", "java.io", "java.awt", "javax.imageio", "org.jfree.chart", "org.jfree.data",
                     "dev.leadbot.funnel", "dev.leadbot.chart")),
+            // The owner's console decides what owners are shown (leads, the CSV) from the store; Telegram only renders it.
+            Map.entry("console", List.of("java.util", "java.time", "java.nio.charset", "org.slf4j", "dev.leadbot.lead", "dev.leadbot.store",
+                    "dev.leadbot.console")),
             // The command line prints JSON (stats, validate --format json) with Jackson, like the stores and sinks write it.
             Map.entry("cli", List.of("java.", "picocli", "com.fasterxml.jackson", "dev.leadbot.")),
             // Walking every path of a flow is core too: it drives the engine and reads no clock, file or network.

@@ -69,6 +69,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final List<ObjectNode> history = new ArrayList<>();
     private final Map<Long, List<BotMessage>> chats = new HashMap<>();
     private final Map<Long, List<BotPhoto>> photos = new HashMap<>();
+    private final Map<Long, List<BotDocument>> documents = new HashMap<>();
+    private final Map<Long, List<String>> chatCommands = new HashMap<>();
     private final Map<String, Optional<String>> callbacks = new HashMap<>();
     private final Set<Long> startedChats = new HashSet<>();
     private final Set<Long> blocked = new HashSet<>();
@@ -197,8 +199,19 @@ public final class FakeBotApi implements AutoCloseable {
         return callbacks.containsKey(queryId);
     }
 
+    /** The command menu everyone sees who has none of their own. */
     public synchronized List<String> commands() {
         return commands;
+    }
+
+    /** The command menu a chat sees: its own (setMyCommands with a chat scope), or everyone's. */
+    public synchronized List<String> commands(long chatId) {
+        return chatCommands.getOrDefault(chatId, commands);
+    }
+
+    /** Documents the bot sent to the chat, in order. */
+    public synchronized List<BotDocument> documents(long chatId) {
+        return List.copyOf(documents.getOrDefault(chatId, List.of()));
     }
 
     public synchronized List<String> calls() {
@@ -301,6 +314,7 @@ public final class FakeBotApi implements AutoCloseable {
                 Thread.sleep(slow);
             }
             ObjectNode answer = upload.isPresent() && method.equals("sendphoto") ? sendPhoto(upload.get())
+                    : upload.isPresent() && method.equals("senddocument") ? sendDocument(upload.get())
                     : answer(method, body == null || body.isMissingNode() ? JSON.createObjectNode() : body);
             respond(exchange, answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(), answer);
         } catch (InterruptedException e) {
@@ -330,11 +344,50 @@ public final class FakeBotApi implements AutoCloseable {
         };
     }
 
+    /** Everyone's menu, or with {@code scope: {type: chat}} one chat's. */
     private synchronized ObjectNode setCommands(JsonNode body) {
         List<String> names = new ArrayList<>();
         body.path("commands").forEach(c -> names.add(c.path("command").asText()));
-        commands = names;
+        JsonNode scope = body.path("scope");
+        String type = scope.path("type").asText("default");
+        if (type.equals("chat")) {
+            chatCommands.put(scope.path("chat_id").asLong(), List.copyOf(names));
+        } else if (type.equals("default")) {
+            commands = List.copyOf(names);
+        } else {
+            return error(400, "Bad Request: scope " + type + " is not modelled by the fake", 0);
+        }
         return ok(JSON.getNodeFactory().booleanNode(true));
+    }
+
+    /** Telegram's checks for a document: a non-empty file, a caption of at most 1,024 characters in valid HTML. */
+    private synchronized ObjectNode sendDocument(FakeMultipart upload) {
+        long chatId = Long.parseLong(upload.fields().getOrDefault("chat_id", "0"));
+        Optional<ObjectNode> refused = refuse(chatId, JSON.valueToTree(upload.fields()));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        String field = upload.fields().getOrDefault("document", "");
+        byte[] file = upload.files().get(field.startsWith("attach://") ? field.substring("attach://".length()) : "document");
+        if (file == null || file.length == 0) {
+            return error(400, "Bad Request: file must be non-empty", 0);
+        }
+        String html = upload.fields().getOrDefault("caption", "");
+        String caption;
+        try {
+            caption = upload.fields().containsKey("parse_mode") ? FakeHtml.visibleText(html) : html;
+        } catch (FakeHtml.ParseError e) {
+            return error(400, e.getMessage(), 0);
+        }
+        if (caption.length() > 1024) {
+            return error(400, "Bad Request: message caption is too long", 0);
+        }
+        BotDocument document = new BotDocument(nextMessageId++, upload.fileNames().getOrDefault(field.startsWith("attach://")
+                ? field.substring("attach://".length()) : "document", ""), file, caption);
+        documents.computeIfAbsent(chatId, c -> new ArrayList<>()).add(document);
+        notifyAll();
+        return ok(JSON.createObjectNode().put("message_id", document.id()).put("date", 1_700_000_000).put("caption", caption)
+                .set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
     }
 
     private synchronized ObjectNode getChat(long chatId) {

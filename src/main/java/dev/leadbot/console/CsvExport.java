@@ -1,4 +1,4 @@
-package dev.leadbot.cli;
+package dev.leadbot.console;
 
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Lead;
@@ -12,16 +12,16 @@ import java.util.Set;
  * Leads as CSV that Excel opens right: UTF-8 with a byte-order mark (or Cyrillic turns to
  * mojibake), CRLF line ends, RFC 4180 quoting, and one column per question.
  */
-final class CsvExport {
+public final class CsvExport {
 
-    static final String BOM = "\uFEFF";
+    public static final String BOM = "\uFEFF";
     private static final List<String> FIXED = List.of("id", "completed_at", "chat_id", "user_id", "username", "first_name", "last_name",
             "name", "phone", "email", "source", "score", "tags", "path");
 
     private CsvExport() {
     }
 
-    static String of(List<Lead> leads) {
+    public static String of(List<Lead> leads) {
         Set<String> variables = new LinkedHashSet<>();
         leads.forEach(lead -> lead.answers().forEach(answer -> variables.add(answer.variable())));
         StringBuilder out = new StringBuilder(BOM);
@@ -42,7 +42,7 @@ final class CsvExport {
     }
 
     /** One CRLF-ended row of quoted cells. */
-    static void row(StringBuilder out, List<String> cells) {
+    public static void row(StringBuilder out, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');

@@ -1,0 +1,32 @@
+package dev.leadbot.console;
+
+import java.util.List;
+
+/** The commands an owner's command menu shows besides a prospect's, and the help that explains them. */
+public final class OwnerMenu {
+
+    /** A line of the bot's command menu. */
+    public record Entry(String command, String description) {
+    }
+
+    public static final List<Entry> COMMANDS = List.of(
+            new Entry("leads", "Последние лиды: /leads 20, today, hot"),
+            new Entry("lead", "Карточка лида: /lead ID"),
+            new Entry("export", "Лиды в CSV для Excel: /export 7d"),
+            new Entry("stats", "Воронка: /stats, /stats 30d"),
+            new Entry("help", "Команды владельца"));
+
+    static final String HELP = String.join("\n",
+            "Команды владельца (их видите только вы и другие владельцы):",
+            "/leads — последние " + ConsoleCommand.DEFAULT_LATEST + " лидов; /leads 20 — последние 20, /leads today — за сегодня,"
+                    + " /leads hot — горячие. Кнопка под списком открывает лид.",
+            "/lead ID — полная карточка лида (хватит первых 8 символов номера).",
+            "/export — все лиды файлом CSV для Excel, тот же, что leadbot leads --format csv; /export 7d — за 7 дней.",
+            "/stats — воронка за 7 дней картинкой: где клиенты уходят; /stats 30d — за 30 дней, /stats 24h — за сутки.",
+            "/help — эта справка.",
+            "",
+            "Как клиент вы можете пройти опрос сами: /start, /back, /restart, /forget.");
+
+    private OwnerMenu() {
+    }
+}

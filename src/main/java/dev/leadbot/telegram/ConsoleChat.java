@@ -1,0 +1,129 @@
+package dev.leadbot.telegram;
+
+import dev.leadbot.console.ConsoleButton;
+import dev.leadbot.console.ConsoleCommand;
+import dev.leadbot.console.ConsoleReply;
+import dev.leadbot.console.OwnerConsole;
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/**
+ * The owner's console in an owner chat: hands each command and button press to {@link OwnerConsole}
+ * on a thread of its own (reading leads never holds up a conversation) and renders what it answers
+ * as messages, summaries and documents. Only ever called for an owner chat.
+ */
+final class ConsoleChat implements ChatRouter.Console {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleChat.class);
+    private static final int UPLOAD_ATTEMPTS = 5;
+
+    private final OwnerConsole console;
+    private final OwnerStats stats;
+    private final Outbox outbox;
+    private final BotApi api;
+    private final ExecutorService thread;
+    private final Clock clock;
+
+    /** @param stats answers /stats on a thread of its own: drawing a chart holds up no other owner command */
+    ConsoleChat(OwnerConsole console, OwnerStats stats, Outbox outbox, BotApi api, ExecutorService thread, Clock clock) {
+        this.console = console;
+        this.stats = stats;
+        this.outbox = outbox;
+        this.api = api;
+        this.thread = thread;
+        this.clock = clock;
+    }
+
+    @Override
+    public void command(long chat, ConsoleCommand command) {
+        if (command instanceof ConsoleCommand.Stats asked) {
+            stats.stats(chat, asked.period());
+            return;
+        }
+        thread.execute(() -> send(chat, console.answer(command, clock.instant())));
+    }
+
+    /** A press of a console button: answered at once, then acted on; data that does not parse changes nothing. */
+    @Override
+    public void press(long chat, Optional<ConsoleButton.Press> press, String callbackId) {
+        AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
+        if (press.isEmpty()) {
+            answer.text("Эта кнопка не работает; список лидов — /leads");
+        }
+        outbox.answer("answerCallbackQuery", answer.build());
+        press.ifPresent(p -> thread.execute(() -> send(chat, console.press(p))));
+    }
+
+    private void send(long chat, List<ConsoleReply> replies) {
+        for (ConsoleReply reply : replies) {
+            if (reply instanceof ConsoleReply.Text text) {
+                SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chat).text(Html.escape(text.text()))
+                        .parseMode(Replies.HTML);
+                if (!text.rows().isEmpty()) {
+                    message.replyMarkup(keyboard(text.rows()));
+                }
+                message(chat, "console text", message.build());
+            } else if (reply instanceof ConsoleReply.Summary summary) {
+                List<String> parts = OwnerSummaryHtml.messages(summary.lead());
+                parts.forEach(part -> message(chat, "console lead " + summary.lead().id(),
+                        SendMessage.builder().chatId(chat).text(part).parseMode(Replies.HTML).build()));
+            } else {
+                upload(chat, (ConsoleReply.Document) reply);
+            }
+        }
+    }
+
+    private void message(long chat, String what, SendMessage message) {
+        outbox.enqueue(Outbox.Job.reply(chat, "sendMessage " + what, () -> Optional.of(message), id -> { },
+                failure -> LOG.warn("chat={} {} not sent: {}", chat, what, failure)));
+    }
+
+    static InlineKeyboardMarkup keyboard(List<List<ConsoleButton>> rows) {
+        return InlineKeyboardMarkup.builder().keyboard(rows.stream().map(row -> new InlineKeyboardRow(row.stream()
+                .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.data()).build()).toList())).toList()).build();
+    }
+
+    /** A document goes straight to the Bot API (a multipart upload), waiting out a 429 and retrying a network error a few times. */
+    private void upload(long chat, ConsoleReply.Document document) {
+        for (int attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
+            CallResult result = api.send(SendDocument.builder().chatId(chat).caption(Html.escape(document.caption())).parseMode(Replies.HTML)
+                    .document(new InputFile(new ByteArrayInputStream(document.content()), document.fileName())).build());
+            if (result instanceof CallResult.Done) {
+                LOG.info("chat={} document {} sent ({} bytes)", chat, document.fileName(), document.content().length);
+                return;
+            }
+            Duration pause;
+            if (result instanceof CallResult.RetryAfter retry) {
+                pause = retry.delay();
+            } else if (result instanceof CallResult.Transient && attempt < UPLOAD_ATTEMPTS) {
+                pause = Duration.ofSeconds(1L << attempt);
+            } else {
+                LOG.error("chat={} document {} not sent: {}", chat, document.fileName(), result);
+                return;
+            }
+            LOG.warn("chat={} document {} attempt {}: {}; trying again in {} s", chat, document.fileName(), attempt, result, pause.toSeconds());
+            try {
+                TimeUnit.MILLISECONDS.sleep(pause.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                LOG.warn("chat={} document {} not sent: the bot is stopping", chat, document.fileName());
+                return;
+            }
+        }
+        LOG.error("chat={} document {} not sent after {} attempts", chat, document.fileName(), UPLOAD_ATTEMPTS);
+    }
+}
