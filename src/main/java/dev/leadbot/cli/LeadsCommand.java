@@ -1,6 +1,7 @@
 package dev.leadbot.cli;
 
 import dev.leadbot.console.CsvExport;
+import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.LeadJson;
 import dev.leadbot.store.Store;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,6 +54,7 @@ final class LeadsCommand implements Callable<Integer> {
             return 2;
         }
         List<Lead> leads;
+        Map<String, Handling> handling;
         try (Store store = Store.openForTools(DataFiles.database(db, console), console.clock())) {
             if (retry.isPresent()) {
                 int requeued = store.requeue(retry.filter(r -> !r.equalsIgnoreCase("all")));
@@ -66,27 +69,32 @@ final class LeadsCommand implements Callable<Integer> {
                 return 0;
             }
             leads = store.leads(from.get());
+            handling = store.handling(leads.stream().map(Lead::id).toList());
         } catch (StoreException e) {
             console.err().println(e.getMessage());
             return 1;
         }
         switch (format) {
-            case csv -> console.out().print(CsvExport.of(leads));
+            case csv -> console.out().print(CsvExport.of(leads, handling));
             case jsonl -> leads.forEach(lead -> console.out().println(LeadJson.toLine(lead)));
-            default -> table(leads);
+            default -> table(leads, handling);
         }
         console.out().flush();
         return 0;
     }
 
-    private void table(List<Lead> leads) {
-        console.out().printf("%-17s %5s  %-24s %-16s %-18s %s%n", "completed (UTC)", "score", "name", "phone", "source", "tags");
+    /** A line per lead, with what the owner's team did with it (taken by whom, a deal, not a lead). */
+    private void table(List<Lead> leads, Map<String, Handling> handling) {
+        console.out().printf("%-17s %5s  %-24s %-16s %-18s %-24s %s%n", "completed (UTC)", "score", "name", "phone", "source", "tags",
+                "status");
         for (Lead lead : leads) {
-            console.out().printf("%-17s %5d  %-24s %-16s %-18s %s%n",
+            Handling done = handling.getOrDefault(lead.id(), Handling.NEW);
+            console.out().printf("%-17s %5d  %-24s %-16s %-18s %-24s %s%n",
                     lead.completedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
                     lead.score(), cut(lead.contact().name().orElse(lead.prospect().fullName()), 24),
                     lead.contact().phone().orElse(lead.contact().username().map(u -> "@" + u).orElse("")),
-                    cut(lead.source().orElse(""), 18), String.join(",", lead.tags()));
+                    cut(lead.source().orElse(""), 18), cut(String.join(",", lead.tags()), 24),
+                    done.status().russian() + done.manager().map(m -> " (" + m + ")").orElse(""));
         }
         console.out().println(leads.size() + (leads.size() == 1 ? " lead" : " leads"));
     }

@@ -14,12 +14,18 @@ public record ConsoleButton(String label, Press press) {
 
     /** The first characters that mark a console button's data; a prospect's buttons never start so. */
     public static final String PREFIX = "o:";
-    private static final Pattern FORMAT = Pattern.compile("o:([a-z]):([0-9a-f-]{36})");
+    private static final Pattern FORMAT = Pattern.compile("o:([a-z]):([A-Za-z0-9_-]{1,60})");
 
     /** What a press asks for. */
     public enum Action {
         /** Show the lead's full summary. */
-        OPEN('l');
+        OPEN('l'),
+        /** "🙋 Беру": the presser's manager takes the lead, unless someone was first. */
+        TAKE('c'),
+        /** "✅ Сделка": the taken lead became a deal. */
+        WON('w'),
+        /** "❌ Не лид": the taken lead was not a real one. */
+        NOT_A_LEAD('x');
 
         private final char code;
 

@@ -19,6 +19,31 @@ public sealed interface ConsoleReply {
         }
     }
 
+    /** The answer to the button press itself: a short notice over the chat, or nothing. */
+    record Notice(String text) implements ConsoleReply {
+    }
+
+    /** These owner-chat messages show leads whose status changed: edit each to show it. */
+    record Refresh(List<ShownSummary> messages) implements ConsoleReply {
+        public Refresh {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    /** One owner-chat message of summaries, as it must look now. */
+    record ShownSummary(long chatId, int messageId, List<ShownLead> leads) {
+        public ShownSummary {
+            leads = List.copyOf(leads);
+        }
+    }
+
+    /** One lead in a summary message: the line under it saying who took it and what came of it (empty while new), and its buttons. */
+    record ShownLead(Lead lead, String status, List<List<ConsoleButton>> rows) {
+        public ShownLead {
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
     /** A lead's full summary, as the owner chats received it. */
     record Summary(Lead lead) implements ConsoleReply {
     }

@@ -1,10 +1,12 @@
 package dev.leadbot.console;
 
 import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,12 +18,13 @@ public final class CsvExport {
 
     public static final String BOM = "\uFEFF";
     private static final List<String> FIXED = List.of("id", "completed_at", "chat_id", "user_id", "username", "first_name", "last_name",
-            "name", "phone", "email", "source", "score", "tags", "path");
+            "name", "phone", "email", "source", "score", "tags", "path", "status", "manager", "status_at");
 
     private CsvExport() {
     }
 
-    public static String of(List<Lead> leads) {
+    /** @param handling what the team did with each lead (a lead missing here counts as new) */
+    public static String of(List<Lead> leads, Map<String, Handling> handling) {
         Set<String> variables = new LinkedHashSet<>();
         leads.forEach(lead -> lead.answers().forEach(answer -> variables.add(answer.variable())));
         StringBuilder out = new StringBuilder(BOM);
@@ -33,6 +36,8 @@ public final class CsvExport {
                     String.valueOf(lead.prospect().userId()), or(lead.prospect().username()), lead.prospect().firstName(),
                     or(lead.prospect().lastName()), or(lead.contact().name()), or(lead.contact().phone()), or(lead.contact().email()),
                     or(lead.source()), String.valueOf(lead.score()), String.join(", ", lead.tags()), String.join(" → ", lead.path())));
+            Handling done = handling.getOrDefault(lead.id(), Handling.NEW);
+            cells.addAll(List.of(done.status().russian(), or(done.manager()), done.since().map(Object::toString).orElse("")));
             for (String variable : variables) {
                 cells.add(lead.answer(variable).map(Answer::label).orElse(""));
             }

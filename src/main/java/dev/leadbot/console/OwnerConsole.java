@@ -1,6 +1,7 @@
 package dev.leadbot.console;
 
 import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,16 +32,19 @@ public final class OwnerConsole {
     private static final int NAME_WIDTH = 32;
     private static final int PATH_WIDTH = 40;
     static final String UNREADABLE = "Не удалось прочитать лиды; подробности в журнале бота.";
+    static final String GONE = "Этого лида больше нет: его данные удалены по просьбе клиента.";
 
     private final Store store;
     private final ZoneId zone;
     private final DateTimeFormatter time;
+    private final LeadButtons buttons;
 
     /** @param zone where the owner is: "today" starts at its midnight, and times are shown in it */
     public OwnerConsole(Store store, ZoneId zone) {
         this.store = store;
         this.zone = zone;
         this.time = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(zone);
+        this.buttons = new LeadButtons(zone);
     }
 
     public List<ConsoleReply> answer(ConsoleCommand command, Instant now) {
@@ -63,16 +68,75 @@ public final class OwnerConsole {
         }
     }
 
-    public List<ConsoleReply> press(ConsoleButton.Press press) {
+    /**
+     * A press of a console button in an owner chat by {@code manager} (their name in Telegram). The first reply is
+     * always the {@link ConsoleReply.Notice} that answers the press.
+     */
+    public List<ConsoleReply> press(String manager, ConsoleButton.Press press, Instant now) {
         try {
-            // OPEN is the only action so far; a lead deleted at its prospect's request is gone for the owner too.
-            List<Lead> found = store.leadsWithIdStarting(press.leadId(), 1);
-            return List.of(found.isEmpty() ? new ConsoleReply.Text("Этого лида больше нет: его данные удалены по просьбе клиента.")
-                    : new ConsoleReply.Summary(found.get(0)));
+            return switch (press.action()) {
+                case OPEN -> open(press.leadId());
+                case TAKE -> move(press.leadId(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of(manager),
+                        Optional.of(now)));
+                case WON, NOT_A_LEAD -> close(press, now);
+            };
         } catch (StoreException e) {
             LOG.error("owner button {} could not read the store: {}", press.data(), e.getMessage());
-            return List.of(new ConsoleReply.Text(UNREADABLE));
+            return List.of(new ConsoleReply.Notice(UNREADABLE));
         }
+    }
+
+    private List<ConsoleReply> open(String leadId) throws StoreException {
+        List<Lead> found = store.leadsWithIdStarting(leadId, 1);
+        return found.isEmpty() ? List.of(new ConsoleReply.Notice(GONE)) : List.of(new ConsoleReply.Notice(""), new ConsoleReply.Summary(found.get(0)));
+    }
+
+    /** A deal or not a lead: only once taken; the manager who took it stays its manager. */
+    private List<ConsoleReply> close(ConsoleButton.Press press, Instant now) throws StoreException {
+        Handling current = store.handling(List.of(press.leadId())).get(press.leadId());
+        Handling.Status next = press.action() == ConsoleButton.Action.WON ? Handling.Status.WON : Handling.Status.NOT_A_LEAD;
+        return move(press.leadId(), Handling.Status.TAKEN, new Handling(next, current.manager(), Optional.of(now)));
+    }
+
+    private List<ConsoleReply> move(String leadId, Handling.Status expected, Handling next) throws StoreException {
+        Optional<Store.Move> move = store.moveLead(leadId, expected, next);
+        if (move.isEmpty()) {
+            return List.of(new ConsoleReply.Notice(GONE));
+        }
+        Handling now = move.get().handling();
+        String notice;
+        if (move.get().moved()) {
+            notice = switch (next.status()) {
+                case TAKEN -> "Лид ваш. Когда будет ясно — «✅ Сделка» или «❌ Не лид».";
+                case WON -> "Отмечено: сделка 🎉";
+                default -> "Отмечено: не лид.";
+            };
+        } else if (now.status() == Handling.Status.TAKEN && expected == Handling.Status.NEW) {
+            notice = "Уже взял(а) " + now.manager().orElse("другой менеджер") + now.since().map(t -> " в " + time.format(t)).orElse("")
+                    + ".";
+        } else {
+            notice = "Статус уже другой: " + now.status().russian() + now.manager().map(m -> " (" + m + ")").orElse("") + ".";
+        }
+        // Every owner chat's copy of the summary shows the lead as it stands now, also after a lost race (a stale view).
+        return List.of(new ConsoleReply.Notice(notice), new ConsoleReply.Refresh(shown(leadId)));
+    }
+
+    /** Every owner-chat message that shows the lead, as it must look now. */
+    private List<ConsoleReply.ShownSummary> shown(String leadId) throws StoreException {
+        List<ConsoleReply.ShownSummary> shown = new ArrayList<>();
+        for (Store.OwnerMessage message : store.ownerMessagesShowing(leadId)) {
+            Map<String, Handling> handling = store.handling(message.leadIds());
+            List<ConsoleReply.ShownLead> leads = new ArrayList<>();
+            for (String id : message.leadIds()) {
+                List<Lead> lead = store.leadsWithIdStarting(id, 1);
+                if (!lead.isEmpty()) {
+                    leads.add(new ConsoleReply.ShownLead(lead.get(0), buttons.status(handling.get(id)),
+                            LeadButtons.rows(lead.get(0), handling.get(id), message.leadIds().size() > 1)));
+                }
+            }
+            shown.add(new ConsoleReply.ShownSummary(message.chatId(), message.messageId(), leads));
+        }
+        return shown;
     }
 
     private ConsoleReply list(ConsoleCommand.Selection selection, Instant now) throws StoreException {
@@ -102,19 +166,22 @@ public final class OwnerConsole {
         }
         StringBuilder text = new StringBuilder(title).append(':');
         List<List<ConsoleButton>> rows = new ArrayList<>();
+        Map<String, Handling> handling = store.handling(leads.stream().map(Lead::id).toList());
         for (int i = 0; i < leads.size(); i++) {
             Lead lead = leads.get(i);
-            text.append('\n').append(i + 1).append(". ").append(line(lead));
+            text.append('\n').append(i + 1).append(". ").append(line(lead, handling.get(lead.id())));
             rows.add(List.of(new ConsoleButton((i + 1) + ". " + cut(name(lead), NAME_WIDTH),
                     new ConsoleButton.Press(ConsoleButton.Action.OPEN, lead.id()))));
         }
         return new ConsoleReply.Text(text.toString(), rows);
     }
 
-    /** One lead in a line: who, which way they went, how hot, when, and the start of its id for /lead. */
-    String line(Lead lead) {
+    /** One lead in a line: who, which way they went, how hot, what became of it, when, and the start of its id for /lead. */
+    private String line(Lead lead, Handling handling) {
         return cut(name(lead), NAME_WIDTH) + " · " + cut(path(lead), PATH_WIDTH) + " · " + lead.score() + " балл."
-                + (lead.tags().contains("hot") ? " 🔥" : "") + " · " + time.format(lead.completedAt()) + " · " + lead.id().substring(0, 8);
+                + (lead.tags().contains("hot") ? " 🔥" : "") + " · " + handling.status().russian()
+                + handling.manager().map(m -> " (" + cut(m, NAME_WIDTH) + ")").orElse("") + " · " + time.format(lead.completedAt())
+                + " · " + lead.id().substring(0, 8);
     }
 
     private ConsoleReply show(String idStart) throws StoreException {
@@ -136,11 +203,11 @@ public final class OwnerConsole {
             return new ConsoleReply.Text("Лидов" + span + " нет, выгружать нечего.");
         }
         String file = "leads-" + LocalDate.ofInstant(now, zone) + ".csv";
-        return new ConsoleReply.Document(file, CsvExport.of(leads).getBytes(StandardCharsets.UTF_8),
+        return new ConsoleReply.Document(file, CsvExport.of(leads, store.handling(leads.stream().map(Lead::id).toList())).getBytes(StandardCharsets.UTF_8),
                 leads.size() + " " + plural(leads.size()) + span + " · CSV для Excel (UTF-8)");
     }
 
-    private static String name(Lead lead) {
+    static String name(Lead lead) {
         String telegram = lead.prospect().fullName().isBlank() ? lead.prospect().username().map(u -> "@" + u).orElse("без имени")
                 : lead.prospect().fullName();
         return lead.contact().name().filter(n -> !n.isBlank()).orElse(telegram);
@@ -160,7 +227,7 @@ public final class OwnerConsole {
         return ones == 1 ? "лид" : "лида";
     }
 
-    private static String cut(String text, int width) {
+    static String cut(String text, int width) {
         return text.codePointCount(0, text.length()) <= width ? text
                 : text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
     }

@@ -41,7 +41,15 @@ final class Migrations {
                             + " flow TEXT NOT NULL, version TEXT NOT NULL, started_at INTEGER NOT NULL, step INTEGER NOT NULL,"
                             + " node TEXT NOT NULL, answer TEXT, path TEXT, source TEXT)",
                     "CREATE INDEX funnel_events_by_time ON funnel_events (at)",
-                    "CREATE INDEX funnel_events_by_chat ON funnel_events (chat_id)"));
+                    "CREATE INDEX funnel_events_by_chat ON funnel_events (chat_id)"),
+            // 5 → 6: what the owner's team did with each lead, and which owner-chat messages show which leads (to edit them all).
+            List.of(
+                    "ALTER TABLE leads ADD COLUMN status TEXT NOT NULL DEFAULT 'NEW' CHECK (status IN ('NEW', 'TAKEN', 'WON', 'NOT_A_LEAD'))",
+                    "ALTER TABLE leads ADD COLUMN manager TEXT",
+                    "ALTER TABLE leads ADD COLUMN status_at TEXT",
+                    "CREATE TABLE owner_messages (chat_id INTEGER NOT NULL, message_id INTEGER NOT NULL, position INTEGER NOT NULL,"
+                            + " lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE, PRIMARY KEY (chat_id, message_id, position))",
+                    "CREATE INDEX owner_messages_by_lead ON owner_messages (lead_id)"));
 
     static int latest() {
         return STEPS.size();

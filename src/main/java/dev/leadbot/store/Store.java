@@ -2,6 +2,7 @@ package dev.leadbot.store;
 
 import dev.leadbot.engine.Conversation;
 import dev.leadbot.funnel.FunnelEvent;
+import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.LeadJson;
 import java.io.IOException;
@@ -35,6 +36,17 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /** The message that shows a chat's question {@code step}. */
     public record QuestionMessage(int step, int messageId) {
+    }
+
+    /** A message in an owner chat that shows the summaries of {@code leadIds}, in this order. */
+    public record OwnerMessage(long chatId, int messageId, List<String> leadIds) {
+        public OwnerMessage {
+            leadIds = List.copyOf(leadIds);
+        }
+    }
+
+    /** The outcome of moving a lead on: whether this call moved it, and how it stands now (the winner's, for a loser). */
+    public record Move(boolean moved, Handling handling) {
     }
 
     /** A delivery given up on, for {@code leads --failed}. */
@@ -340,6 +352,92 @@ public final class Store implements BatchLog, AutoCloseable {
             return leads;
         } catch (SQLException e) {
             throw failure("read the leads", e);
+        }
+    }
+
+    /** What the team did with each of these leads (a lead not found counts as new). */
+    public synchronized Map<String, Handling> handling(List<String> leadIds) throws StoreException {
+        Map<String, Handling> found = new java.util.HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT status, manager, status_at FROM leads WHERE id = ?")) {
+            for (String id : leadIds) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    found.put(id, r.next() ? new Handling(Handling.Status.valueOf(r.getString(1)), Optional.ofNullable(r.getString(2)),
+                            Optional.ofNullable(r.getString(3)).map(Instant::parse)) : Handling.NEW);
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw failure("read the status of " + leadIds.size() + " leads", e);
+        }
+    }
+
+    /**
+     * Moves a lead on to {@code next} only if it still is {@code expected}: of two managers taking a lead at
+     * once, exactly one gets it. Empty when the lead is gone (deleted at its prospect's request).
+     */
+    public synchronized Optional<Move> moveLead(String leadId, Handling.Status expected, Handling next) throws StoreException {
+        int moved;
+        try (PreparedStatement update = connection.prepareStatement("UPDATE leads SET status = ?, manager = ?, status_at = ?"
+                + " WHERE id = ? AND status = ?")) {
+            update.setString(1, next.status().name());
+            update.setString(2, next.manager().orElse(null));
+            update.setString(3, next.since().map(Instant::toString).orElse(null));
+            update.setString(4, leadId);
+            update.setString(5, expected.name());
+            moved = update.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("change the status of lead " + leadId, e);
+        }
+        return leadsWithIdStarting(leadId, 1).isEmpty() ? Optional.empty()
+                : Optional.of(new Move(moved == 1, handling(List.of(leadId)).get(leadId)));
+    }
+
+    /** An owner-chat message Telegram accepted that shows these leads' summaries, so a change of status can be shown in it. */
+    public synchronized void ownerMessage(OwnerMessage message) throws StoreException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO owner_messages (chat_id, message_id, position,"
+                + " lead_id) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM leads WHERE id = ?)")) {
+            for (int i = 0; i < message.leadIds().size(); i++) {
+                insert.setLong(1, message.chatId());
+                insert.setInt(2, message.messageId());
+                insert.setInt(3, i);
+                insert.setString(4, message.leadIds().get(i));
+                insert.setString(5, message.leadIds().get(i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        } catch (SQLException e) {
+            throw failure("record owner message " + message.messageId() + " in chat " + message.chatId(), e);
+        }
+    }
+
+    /** Every owner-chat message that shows the lead, with all the leads each one shows. */
+    public synchronized List<OwnerMessage> ownerMessagesShowing(String leadId) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT m.chat_id, m.message_id, m.lead_id FROM owner_messages m"
+                + " JOIN owner_messages mine ON mine.chat_id = m.chat_id AND mine.message_id = m.message_id"
+                + " WHERE mine.lead_id = ? ORDER BY m.chat_id, m.message_id, m.position")) {
+            s.setString(1, leadId);
+            List<OwnerMessage> messages = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                long chat = 0;
+                int id = 0;
+                List<String> leads = new ArrayList<>();
+                while (r.next()) {
+                    if (!leads.isEmpty() && (r.getLong(1) != chat || r.getInt(2) != id)) {
+                        messages.add(new OwnerMessage(chat, id, leads));
+                        leads = new ArrayList<>();
+                    }
+                    chat = r.getLong(1);
+                    id = r.getInt(2);
+                    leads.add(r.getString(3));
+                }
+                if (!leads.isEmpty()) {
+                    messages.add(new OwnerMessage(chat, id, leads));
+                }
+            }
+            return messages;
+        } catch (SQLException e) {
+            throw failure("find the owner messages of lead " + leadId, e);
         }
     }
 

@@ -50,7 +50,8 @@ final class ChatRouter {
     interface Console {
         void command(long chat, ConsoleCommand command);
 
-        void press(long chat, Optional<ConsoleButton.Press> press, String callbackId);
+        /** @param manager who pressed, by their name in Telegram */
+        void press(long chat, String manager, Optional<ConsoleButton.Press> press, String callbackId);
     }
 
     /** Without owner chats: every owner command or button is a stranger's. */
@@ -61,7 +62,7 @@ final class ChatRouter {
         }
 
         @Override
-        public void press(long chat, Optional<ConsoleButton.Press> press, String callbackId) {
+        public void press(long chat, String manager, Optional<ConsoleButton.Press> press, String callbackId) {
             throw new IllegalStateException("chat " + chat + " is no owner's");
         }
     };
@@ -106,7 +107,9 @@ final class ChatRouter {
             if (owners.isOwner(chat)) {
                 LOG.info("update={} chat={} owner button {}", press.updateId(), chat, press.press().map(ConsoleButton.Press::data)
                         .orElse("(malformed)"));
-                effects.add(() -> console.press(chat, press.press(), press.callbackId()));
+                String manager = press.prospect().fullName().isBlank() ? press.prospect().username().map(u -> "@" + u).orElse("id " + chat)
+                        : press.prospect().fullName();
+                effects.add(() -> console.press(chat, manager, press.press(), press.callbackId()));
             } else {
                 LOG.info("update={} chat={} owner button from a chat that is no owner's: answered as an unknown command",
                         press.updateId(), chat);

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendDocument;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -57,15 +58,25 @@ final class ConsoleChat implements ChatRouter.Console {
         thread.execute(() -> send(chat, console.answer(command, clock.instant())));
     }
 
-    /** A press of a console button: answered at once, then acted on; data that does not parse changes nothing. */
+    /**
+     * A press of a console button by {@code manager}: decided on the console's thread, then answered (within the ~15 s a
+     * press stays valid) with the console's notice; data that does not parse changes nothing.
+     */
     @Override
-    public void press(long chat, Optional<ConsoleButton.Press> press, String callbackId) {
-        AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
+    public void press(long chat, String manager, Optional<ConsoleButton.Press> press, String callbackId) {
         if (press.isEmpty()) {
-            answer.text("Эта кнопка не работает; список лидов — /leads");
+            outbox.answer("answerCallbackQuery", AnswerCallbackQuery.builder().callbackQueryId(callbackId)
+                    .text("Эта кнопка не работает; список лидов — /leads").build());
+            return;
         }
-        outbox.answer("answerCallbackQuery", answer.build());
-        press.ifPresent(p -> thread.execute(() -> send(chat, console.press(p))));
+        thread.execute(() -> {
+            List<ConsoleReply> replies = console.press(manager, press.get(), clock.instant());
+            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
+            replies.stream().filter(ConsoleReply.Notice.class::isInstance).map(r -> ((ConsoleReply.Notice) r).text())
+                    .filter(text -> !text.isEmpty()).findFirst().ifPresent(answer::text);
+            outbox.answer("answerCallbackQuery", answer.build());
+            send(chat, replies);
+        });
     }
 
     private void send(long chat, List<ConsoleReply> replies) {
@@ -77,6 +88,10 @@ final class ConsoleChat implements ChatRouter.Console {
                     message.replyMarkup(keyboard(text.rows()));
                 }
                 message(chat, "console text", message.build());
+            } else if (reply instanceof ConsoleReply.Refresh refresh) {
+                refresh.messages().forEach(this::edit);
+            } else if (reply instanceof ConsoleReply.Notice) {
+                continue; // answered with the press
             } else if (reply instanceof ConsoleReply.Summary summary) {
                 List<String> parts = OwnerSummaryHtml.messages(summary.lead());
                 parts.forEach(part -> message(chat, "console lead " + summary.lead().id(),
@@ -90,6 +105,19 @@ final class ConsoleChat implements ChatRouter.Console {
     private void message(long chat, String what, SendMessage message) {
         outbox.enqueue(Outbox.Job.reply(chat, "sendMessage " + what, () -> Optional.of(message), id -> { },
                 failure -> LOG.warn("chat={} {} not sent: {}", chat, what, failure)));
+    }
+
+    /** An owner chat's message of summaries, edited to show its leads as they stand now; bot-initiated, so on the bulk lane. */
+    private void edit(ConsoleReply.ShownSummary shown) {
+        EditMessageText.EditMessageTextBuilder<?, ?> edit = EditMessageText.builder().chatId(shown.chatId()).messageId(shown.messageId())
+                .text(SummaryWithStatus.html(shown.leads())).parseMode(Replies.HTML);
+        List<List<ConsoleButton>> rows = shown.leads().stream().flatMap(lead -> lead.rows().stream()).toList();
+        if (!rows.isEmpty()) {
+            edit.replyMarkup(keyboard(rows));
+        }
+        String what = "editMessageText summary of " + shown.leads().stream().map(l -> l.lead().id()).toList();
+        outbox.enqueue(Outbox.Job.fromBot(shown.chatId(), what, edit.build(), id -> { },
+                failure -> LOG.warn("chat={} {} not edited: {}", shown.chatId(), what, failure)));
     }
 
     static InlineKeyboardMarkup keyboard(List<List<ConsoleButton>> rows) {

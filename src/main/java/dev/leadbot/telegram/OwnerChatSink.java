@@ -1,8 +1,12 @@
 package dev.leadbot.telegram;
 
+import dev.leadbot.console.ConsoleButton;
+import dev.leadbot.console.LeadButtons;
+import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.CombiningSink;
 import dev.leadbot.sink.Delivery;
+import dev.leadbot.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /**
@@ -29,10 +34,13 @@ final class OwnerChatSink implements CombiningSink {
 
     private final Outbox outbox;
     private final long owner;
+    private final Consumer<Store.OwnerMessage> shown;
 
-    OwnerChatSink(Outbox outbox, long owner) {
+    /** @param shown told of each message Telegram accepted and the leads it shows, so a status change can be shown in it */
+    OwnerChatSink(Outbox outbox, long owner, Consumer<Store.OwnerMessage> shown) {
         this.outbox = outbox;
         this.owner = owner;
+        this.shown = shown;
     }
 
     @Override
@@ -49,12 +57,26 @@ final class OwnerChatSink implements CombiningSink {
     public List<Delivery> deliverTogether(List<Lead> leads) {
         List<OwnerDigest> digests = OwnerDigest.pack(leads);
         List<CompletableFuture<CallResult>> sent = new ArrayList<>();
-        for (OwnerDigest digest : digests) {
+        for (int i = 0; i < digests.size(); i++) {
+            OwnerDigest digest = digests.get(i);
             CompletableFuture<CallResult> result = new CompletableFuture<>();
-            SendMessage message = SendMessage.builder().chatId(owner).text(digest.html()).parseMode(Replies.HTML).build();
+            SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(owner).text(digest.html()).parseMode(Replies.HTML);
+            // A summary too long for one message gets its buttons under its last part; a digest a row per lead.
+            boolean lastPart = i + 1 == digests.size() || !digests.get(i + 1).leads().equals(digest.leads());
+            List<List<ConsoleButton>> rows = lastPart ? digest.leads().stream()
+                    .flatMap(lead -> LeadButtons.rows(lead, Handling.NEW, digest.leads().size() > 1).stream()).toList() : List.of();
+            if (!rows.isEmpty()) {
+                message.replyMarkup(ConsoleChat.keyboard(rows));
+            }
             String what = "sendMessage " + (digest.leads().size() == 1 ? "lead " + digest.leads().get(0).id()
                     : digest.leads().size() + " leads from " + digest.leads().get(0).id());
-            outbox.enqueue(Outbox.Job.fromBot(owner, what, message, id -> result.complete(new CallResult.Done(id)), result::complete));
+            outbox.enqueue(Outbox.Job.fromBot(owner, what, message.build(), id -> {
+                if (lastPart) {
+                    id.ifPresent(messageId -> shown.accept(new Store.OwnerMessage(owner, messageId,
+                            digest.leads().stream().map(Lead::id).toList())));
+                }
+                result.complete(new CallResult.Done(id));
+            }, result::complete));
             sent.add(result);
         }
         Map<String, Delivery> outcomes = new HashMap<>();

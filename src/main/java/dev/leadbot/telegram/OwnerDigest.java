@@ -14,7 +14,7 @@ import java.util.List;
 record OwnerDigest(List<Lead> leads, String html) {
 
     /** Between two summaries in one message. */
-    private static final String BETWEEN = "\n\n";
+    static final String BETWEEN = "\n\n";
 
     OwnerDigest {
         leads = List.copyOf(leads);
@@ -28,13 +28,14 @@ record OwnerDigest(List<Lead> leads, String html) {
         int length = 0;
         for (Lead lead : leads) {
             List<String> parts = OwnerSummaryHtml.messages(lead);
-            int needed = OwnerSummaryHtml.visibleLength(parts.get(0)) + (open.isEmpty() ? 0 : BETWEEN.length());
+            int needed = OwnerSummaryHtml.visibleLength(parts.get(0)) + OwnerSummaryHtml.STATUS_ROOM
+                    + (open.isEmpty() ? 0 : BETWEEN.length());
             if (!open.isEmpty() && (parts.size() > 1 || length + needed > OwnerSummaryHtml.LIMIT)) {
                 messages.add(new OwnerDigest(open, html.toString()));
                 open.clear();
                 html.setLength(0);
                 length = 0;
-                needed = OwnerSummaryHtml.visibleLength(parts.get(0));
+                needed = OwnerSummaryHtml.visibleLength(parts.get(0)) + OwnerSummaryHtml.STATUS_ROOM;
             }
             if (parts.size() > 1) {
                 parts.forEach(part -> messages.add(new OwnerDigest(List.of(lead), part)));

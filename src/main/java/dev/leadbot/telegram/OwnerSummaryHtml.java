@@ -12,6 +12,9 @@ import java.util.List;
 final class OwnerSummaryHtml {
 
     static final int LIMIT = 4096;
+    /** Kept free under each summary for the line saying who took the lead and what came of it (see {@code LeadButtons}). */
+    static final int STATUS_ROOM = 100;
+    private static final int FILL = LIMIT - STATUS_ROOM;
 
     /** A line of the summary: markup around a plain text that may be split when too long. */
     private record Line(String before, String text, String after) {
@@ -63,7 +66,7 @@ final class OwnerSummaryHtml {
         for (Line whole : lines) {
             for (Line line : fitting(whole)) {
                 int needed = line.visible() + (length == 0 ? 0 : 1);
-                if (length + needed > LIMIT) {
+                if (length + needed > FILL) {
                     messages.add(current.toString());
                     current.setLength(0);
                     length = 0;
@@ -83,10 +86,10 @@ final class OwnerSummaryHtml {
     }
 
     private static List<Line> fitting(Line line) {
-        if (line.visible() <= LIMIT) {
+        if (line.visible() <= FILL) {
             return List.of(line);
         }
-        int room = LIMIT - visibleLength(line.before) - visibleLength(line.after);
+        int room = FILL - visibleLength(line.before) - visibleLength(line.after);
         List<Line> parts = new ArrayList<>();
         String text = line.text;
         while (!text.isEmpty()) {

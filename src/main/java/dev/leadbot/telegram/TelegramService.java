@@ -115,7 +115,15 @@ public final class TelegramService implements AutoCloseable {
         outbox = new Outbox(api, Scheduler.of(sendThreads), settings.limits(), closedChats::add);
         JsonlFileSink leadsFile = new JsonlFileSink(settings.leadsFile());
         List<LeadSink> sinks = new ArrayList<>();
-        settings.ownerChatIds().forEach(owner -> sinks.add(new OwnerChatSink(outbox, owner)));
+        Consumer<Store.OwnerMessage> shown = message -> {
+            try {
+                store.ownerMessage(message);
+            } catch (StoreException e) {
+                LOG.error("chat={} message={} shows leads {} but was not recorded; a status change will not show in it: {}",
+                        message.chatId(), message.messageId(), message.leadIds(), e.getMessage());
+            }
+        };
+        settings.ownerChatIds().forEach(owner -> sinks.add(new OwnerChatSink(outbox, owner, shown)));
         sinks.add(leadsFile);
         sinks.addAll(crmSinks);
         // One worker per sink: a slow or broken sink never holds up another, nor the conversations.

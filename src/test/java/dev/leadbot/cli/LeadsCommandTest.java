@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Contact;
+import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.sink.JsonlFileSink;
@@ -54,11 +55,11 @@ class LeadsCommandTest {
         Run run = Run.of("", "leads", "--db", db.toString(), "--format", "csv");
 
         assertEquals(0, run.status(), run.err());
-        assertEquals("\uFEFFid,completed_at,chat_id,user_id,username,first_name,last_name,name,phone,email,source,score,tags,path,role,concept\r\n"
+        assertEquals("\uFEFFid,completed_at,chat_id,user_id,username,first_name,last_name,name,phone,email,source,score,tags,path,status,manager,status_at,role,concept\r\n"
                 + "lead-1,2026-11-20T10:05:00Z,42,42,user42,Анна,,Анна,+79161234567,,vk_ads,50,\"owner, hot\","
-                + "greeting → role → concept → thanks,Владелец,Простой бот\r\n"
+                + "greeting → role → concept → thanks,новый,,,Владелец,Простой бот\r\n"
                 + "lead-2,2026-11-22T09:30:00Z,43,43,user43,Анна,,Анна,+79161234567,,vk_ads,50,\"owner, hot\","
-                + "greeting → role → concept → thanks,Владелец,\"Бот, \"\"умный\"\",\nс оплатой\"\r\n", run.out());
+                + "greeting → role → concept → thanks,новый,,,Владелец,\"Бот, \"\"умный\"\",\nс оплатой\"\r\n", run.out());
     }
 
     @Test
@@ -72,9 +73,21 @@ class LeadsCommandTest {
     void theTableShowsWhoHowToReachThemAndHowHot() {
         Run run = Run.of("", "leads", "--db", db.toString());
 
-        assertTrue(run.out().contains("2026-11-22 09:30     50  Анна                     +79161234567     vk_ads             owner,hot\n"),
+        assertTrue(run.out().contains("2026-11-22 09:30     50  Анна                     +79161234567     vk_ads             owner,hot                новый\n"),
                 run.out());
         assertTrue(run.out().endsWith("2 leads\n"), run.out());
+    }
+
+    @Test
+    void aLeadTakenByAManagerShowsWhoHasItInTheTableAndTheCsv() throws Exception {
+        try (Store store = Store.open(db, Run.CLOCK)) {
+            store.moveLead("lead-2", Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Иван Петров"),
+                    Optional.of(Instant.parse("2026-11-22T10:00:00Z"))));
+        }
+
+        assertTrue(Run.of("", "leads", "--db", db.toString()).out().contains("owner,hot                в работе (Иван Петров)\n"));
+        assertTrue(Run.of("", "leads", "--db", db.toString(), "--format", "csv").out()
+                .contains(",greeting → role → concept → thanks,в работе,Иван Петров,2026-11-22T10:00:00Z,Владелец,"));
     }
 
     @Test

@@ -44,7 +44,7 @@ class ConsoleCommandTest {
         ConsoleButton.Press press = new ConsoleButton.Press(ConsoleButton.Action.OPEN, "0ee621db-1234-3abc-8def-0123456789ab");
         assertEquals("o:l:0ee621db-1234-3abc-8def-0123456789ab", press.data());
         assertEquals(Optional.of(press), ConsoleButton.decode(press.data()));
-        for (String forged : new String[] {"o:l:0ee621db", "o:q:0ee621db-1234-3abc-8def-0123456789ab", "o:l:../etc", "o:", "1:role:p:x"}) {
+        for (String forged : new String[] {"o:l:", "o:q:0ee621db-1234-3abc-8def-0123456789ab", "o:l:../etc", "o:", "1:role:p:x"}) {
             assertEquals(Optional.empty(), ConsoleButton.decode(forged), forged);
         }
     }

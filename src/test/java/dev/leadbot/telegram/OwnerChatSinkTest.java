@@ -8,6 +8,7 @@ import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.sink.Delivery;
+import dev.leadbot.store.Store;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,6 +20,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 /** Summaries waiting for one owner chat go as digests: whole leads per message, each lead delivered when its message is. */
 class OwnerChatSinkTest {
@@ -44,12 +46,18 @@ class OwnerChatSinkTest {
     }
 
     private final List<String> sent = new ArrayList<>();
+    private final List<List<List<String>>> buttons = new ArrayList<>();
+    private final List<Store.OwnerMessage> shown = new ArrayList<>();
     private final Deque<CallResult> script = new ArrayDeque<>();
     private final ApiCalls api = this::call;
-    private final OwnerChatSink sink = new OwnerChatSink(new Outbox(api, new AtOnce(), FloodLimits.TELEGRAM, chat -> { }), OWNER);
+    private final OwnerChatSink sink = new OwnerChatSink(new Outbox(api, new AtOnce(), FloodLimits.TELEGRAM, chat -> { }), OWNER,
+            shown::add);
 
     private CallResult call(BotApiMethod<? extends Serializable> method) {
-        sent.add(((SendMessage) method).getText());
+        SendMessage message = (SendMessage) method;
+        sent.add(message.getText());
+        buttons.add(message.getReplyMarkup() == null ? List.of() : ((InlineKeyboardMarkup) message.getReplyMarkup()).getKeyboard().stream()
+                .map(row -> row.stream().map(b -> b.getText() + " " + b.getCallbackData()).toList()).toList());
         CallResult next = script.pollFirst();
         return next == null ? new CallResult.Done(Optional.of(100 + sent.size())) : next;
     }
@@ -78,6 +86,30 @@ class OwnerChatSinkTest {
         }
         assertEquals(List.of(new Delivery.Delivered(Optional.of("message 101")), new Delivery.Delivered(Optional.of("message 101")),
                 new Delivery.Delivered(Optional.of("message 101"))), outcomes);
+    }
+
+    @Test
+    void aDigestCarriesARowOfButtonsPerLeadEachNamingItsLeadAndIsRecordedAsShowingThem() {
+        List<Lead> leads = IntStream.rangeClosed(1, 3).mapToObj(n -> lead(n, "ok")).toList();
+
+        sink.deliverTogether(leads);
+
+        assertEquals(List.of(List.of(List.of("🙋 Беру · Anna 1 o:c:lead-1"), List.of("🙋 Беру · Anna 2 o:c:lead-2"),
+                List.of("🙋 Беру · Anna 3 o:c:lead-3"))), buttons);
+        assertEquals(List.of(new Store.OwnerMessage(OWNER, 101, List.of("lead-1", "lead-2", "lead-3"))), shown);
+    }
+
+    @Test
+    void aLeadInSeveralMessagesHasItsButtonsUnderTheLastPartOnly() {
+        Lead lead = lead(2, "ю".repeat(6000));
+
+        sink.deliverTogether(List.of(lead));
+
+        int parts = OwnerSummaryHtml.messages(lead).size();
+        assertEquals(parts, buttons.size());
+        assertEquals(List.of(List.of("🙋 Беру o:c:lead-2")), buttons.get(parts - 1));
+        buttons.subList(0, parts - 1).forEach(none -> assertEquals(List.of(), none));
+        assertEquals(List.of(new Store.OwnerMessage(OWNER, 100 + parts, List.of("lead-2"))), shown);
     }
 
     @Test

@@ -107,7 +107,7 @@ class OwnerConsoleInTelegramTest {
             assertEquals("3 лида · CSV для Excel (UTF-8)", csv.caption());
             String text = new String(csv.content(), StandardCharsets.UTF_8);
             assertTrue(text.startsWith("\uFEFF"), "a byte-order mark, so Excel reads UTF-8");
-            assertEquals(dev.leadbot.console.CsvExport.of(bot.store.leads(Instant.EPOCH)), text);
+            assertEquals(dev.leadbot.console.CsvExport.of(bot.store.leads(Instant.EPOCH), java.util.Map.of()), text);
             try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
                     .parse(new StringReader(text.substring(1)))) {
                 List<CSVRecord> records = parser.getRecords();
