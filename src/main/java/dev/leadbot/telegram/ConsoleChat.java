@@ -6,11 +6,9 @@ import dev.leadbot.console.ConsoleReply;
 import dev.leadbot.console.OwnerConsole;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -30,7 +28,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 final class ConsoleChat implements ChatRouter.Console {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleChat.class);
-    private static final int UPLOAD_ATTEMPTS = 5;
 
     private final OwnerConsole console;
     private final OwnerStats stats;
@@ -125,33 +122,10 @@ final class ConsoleChat implements ChatRouter.Console {
                 .map(b -> InlineKeyboardButton.builder().text(b.label()).callbackData(b.data()).build()).toList())).toList()).build();
     }
 
-    /** A document goes straight to the Bot API (a multipart upload), waiting out a 429 and retrying a network error a few times. */
+    /** A document goes straight to the Bot API (a multipart upload). */
     private void upload(long chat, ConsoleReply.Document document) {
-        for (int attempt = 1; attempt <= UPLOAD_ATTEMPTS; attempt++) {
-            CallResult result = api.send(SendDocument.builder().chatId(chat).caption(Html.escape(document.caption())).parseMode(Replies.HTML)
-                    .document(new InputFile(new ByteArrayInputStream(document.content()), document.fileName())).build());
-            if (result instanceof CallResult.Done) {
-                LOG.info("chat={} document {} sent ({} bytes)", chat, document.fileName(), document.content().length);
-                return;
-            }
-            Duration pause;
-            if (result instanceof CallResult.RetryAfter retry) {
-                pause = retry.delay();
-            } else if (result instanceof CallResult.Transient && attempt < UPLOAD_ATTEMPTS) {
-                pause = Duration.ofSeconds(1L << attempt);
-            } else {
-                LOG.error("chat={} document {} not sent: {}", chat, document.fileName(), result);
-                return;
-            }
-            LOG.warn("chat={} document {} attempt {}: {}; trying again in {} s", chat, document.fileName(), attempt, result, pause.toSeconds());
-            try {
-                TimeUnit.MILLISECONDS.sleep(pause.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                LOG.warn("chat={} document {} not sent: the bot is stopping", chat, document.fileName());
-                return;
-            }
-        }
-        LOG.error("chat={} document {} not sent after {} attempts", chat, document.fileName(), UPLOAD_ATTEMPTS);
+        DirectCalls.make(chat, "document " + document.fileName() + " (" + document.content().length + " bytes)",
+                () -> api.send(SendDocument.builder().chatId(chat).caption(Html.escape(document.caption())).parseMode(Replies.HTML)
+                        .document(new InputFile(new ByteArrayInputStream(document.content()), document.fileName())).build()));
     }
 }

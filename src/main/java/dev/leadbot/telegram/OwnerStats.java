@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -34,7 +32,6 @@ final class OwnerStats {
     static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
     /** Silence after which a prospect counts as stopped, as {@code leadbot stats} has it by default. */
     static final Duration IDLE = Duration.ofHours(1);
-    private static final int ATTEMPTS = 5;
     private static final String USAGE = "Статистика: /stats — за 7 дней, /stats 30d — за 30 дней, /stats 24h — за сутки.";
 
     private final Path database;
@@ -87,43 +84,7 @@ final class OwnerStats {
         return SendMessage.builder().chatId(chatId).text(html).parseMode(Replies.HTML).build();
     }
 
-    private interface Call {
-        CallResult make();
-    }
-
-    private void deliver(long chatId, String what, Call call) {
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            CallResult result = call.make();
-            if (result instanceof CallResult.Done) {
-                LOG.info("chat={} /stats answered ({})", chatId, what);
-                return;
-            }
-            boolean again;
-            if (result instanceof CallResult.RetryAfter retry) {
-                again = pause(retry.delay());
-            } else if (result instanceof CallResult.Transient failure && attempt < ATTEMPTS) {
-                LOG.warn("chat={} /stats attempt={} failed, retrying: {}", chatId, attempt, failure.reason());
-                again = pause(Duration.ofSeconds(1L << attempt));
-            } else {
-                LOG.error("chat={} /stats not answered: {}", chatId, result);
-                return;
-            }
-            if (!again) {
-                LOG.warn("chat={} /stats not answered: the bot is stopping", chatId);
-                return;
-            }
-        }
-        LOG.error("chat={} /stats not answered after {} attempts", chatId, ATTEMPTS);
-    }
-
-    /** Waits; false when the bot is stopping. */
-    private static boolean pause(Duration delay) {
-        try {
-            TimeUnit.MILLISECONDS.sleep(delay.toMillis());
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    private static void deliver(long chatId, String what, Supplier<CallResult> call) {
+        DirectCalls.make(chatId, "/stats answer (" + what + ")", call);
     }
 }

@@ -360,36 +360,6 @@ public final class FakeBotApi implements AutoCloseable {
         return ok(JSON.getNodeFactory().booleanNode(true));
     }
 
-    /** Telegram's checks for a document: a non-empty file, a caption of at most 1,024 characters in valid HTML. */
-    private synchronized ObjectNode sendDocument(FakeMultipart upload) {
-        long chatId = Long.parseLong(upload.fields().getOrDefault("chat_id", "0"));
-        Optional<ObjectNode> refused = refuse(chatId, JSON.valueToTree(upload.fields()));
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        String field = upload.fields().getOrDefault("document", "");
-        byte[] file = upload.files().get(field.startsWith("attach://") ? field.substring("attach://".length()) : "document");
-        if (file == null || file.length == 0) {
-            return error(400, "Bad Request: file must be non-empty", 0);
-        }
-        String html = upload.fields().getOrDefault("caption", "");
-        String caption;
-        try {
-            caption = upload.fields().containsKey("parse_mode") ? FakeHtml.visibleText(html) : html;
-        } catch (FakeHtml.ParseError e) {
-            return error(400, e.getMessage(), 0);
-        }
-        if (caption.length() > 1024) {
-            return error(400, "Bad Request: message caption is too long", 0);
-        }
-        BotDocument document = new BotDocument(nextMessageId++, upload.fileNames().getOrDefault(field.startsWith("attach://")
-                ? field.substring("attach://".length()) : "document", ""), file, caption);
-        documents.computeIfAbsent(chatId, c -> new ArrayList<>()).add(document);
-        notifyAll();
-        return ok(JSON.createObjectNode().put("message_id", document.id()).put("date", 1_700_000_000).put("caption", caption)
-                .set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
-    }
-
     private synchronized ObjectNode getChat(long chatId) {
         return startedChats.contains(chatId) ? ok(JSON.createObjectNode().put("id", chatId).put("type", "private"))
                 : error(400, "Bad Request: chat not found", 0);
@@ -439,18 +409,34 @@ public final class FakeBotApi implements AutoCloseable {
                 .put("text", text).set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
     }
 
-    /** Telegram's checks for a photo: an image file, a caption of at most 1,024 characters in valid HTML. */
+    /** Where an accepted upload is kept: its message id, its file and file name, and its caption as read and as sent. */
+    private interface Kept {
+        void keep(long chatId, int id, byte[] file, String fileName, String caption, String html);
+    }
+
     private synchronized ObjectNode sendPhoto(FakeMultipart upload) {
+        return upload(upload, "photo", "Bad Request: there is no photo in the request", (chatId, id, file, name, caption, html) ->
+                photos.computeIfAbsent(chatId, c -> new ArrayList<>()).add(new BotPhoto(id, caption, html, file)));
+    }
+
+    private synchronized ObjectNode sendDocument(FakeMultipart upload) {
+        return upload(upload, "document", "Bad Request: file must be non-empty", (chatId, id, file, name, caption, html) ->
+                documents.computeIfAbsent(chatId, c -> new ArrayList<>()).add(new BotDocument(id, name, file, caption)));
+    }
+
+    /** Telegram's checks for an upload: a non-empty file, a caption of at most 1,024 characters in valid HTML. */
+    private ObjectNode upload(FakeMultipart upload, String field, String missing, Kept kept) {
         long chatId = Long.parseLong(upload.fields().getOrDefault("chat_id", "0"));
         Optional<ObjectNode> refused = refuse(chatId, JSON.valueToTree(upload.fields()));
         if (refused.isPresent()) {
             return refused.get();
         }
-        // The file is its own part, named by "attach://NAME" in the photo field, or the photo field itself.
-        String photoField = upload.fields().getOrDefault("photo", "");
-        byte[] image = upload.files().get(photoField.startsWith("attach://") ? photoField.substring("attach://".length()) : "photo");
-        if (image == null || image.length == 0) {
-            return error(400, "Bad Request: there is no photo in the request", 0);
+        // The file is its own part, named by "attach://NAME" in the field, or the field itself.
+        String value = upload.fields().getOrDefault(field, "");
+        String part = value.startsWith("attach://") ? value.substring("attach://".length()) : field;
+        byte[] file = upload.files().get(part);
+        if (file == null || file.length == 0) {
+            return error(400, missing, 0);
         }
         String html = upload.fields().getOrDefault("caption", "");
         String caption;
@@ -462,10 +448,10 @@ public final class FakeBotApi implements AutoCloseable {
         if (caption.length() > 1024) {
             return error(400, "Bad Request: message caption is too long", 0);
         }
-        BotPhoto photo = new BotPhoto(nextMessageId++, caption, html, image);
-        photos.computeIfAbsent(chatId, c -> new ArrayList<>()).add(photo);
+        int id = nextMessageId++;
+        kept.keep(chatId, id, file, upload.fileNames().getOrDefault(part, ""), caption, html);
         notifyAll();
-        return ok(JSON.createObjectNode().put("message_id", photo.id()).put("date", 1_700_000_000).put("caption", caption)
+        return ok(JSON.createObjectNode().put("message_id", id).put("date", 1_700_000_000).put("caption", caption)
                 .set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
     }
 
