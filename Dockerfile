@@ -17,6 +17,15 @@ RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin leadb
 WORKDIR /app
 COPY --from=build /src/target/leadbot.jar /app/leadbot.jar
 COPY flows /app/flows
+# A class-data-sharing archive of the classes a start loads, so every start maps them ready-made instead of
+# loading and verifying them again: made by one start that stops at an unreachable Bot API (it exits 1 on
+# purpose), with the same JVM options as the entrypoint below. BENCHMARKS.md has what it saves.
+RUN mkdir /tmp/train && cd /app && (TELEGRAM_BOT_TOKEN=123456:AAarchiveTrainingTokenNotARealOne000000 \
+        LEADBOT_TELEGRAM_API_URL=http://127.0.0.1:9 LEADBOT_FLOW=flows/qualification.yaml \
+        LEADBOT_DB=/tmp/train/leadbot.db LEADBOT_LEADS_FILE=/tmp/train/leads.jsonl \
+        java -XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -Xss512k -XX:ArchiveClassesAtExit=/app/leadbot.jsa \
+        -jar /app/leadbot.jar run --config /tmp/train/none.yaml || true) \
+    && test -s /app/leadbot.jsa && rm -rf /tmp/train
 ENV LEADBOT_FLOW=/app/flows/qualification.yaml \
     LEADBOT_LEADS_FILE=/data/leads.jsonl \
     LEADBOT_DB=/data/leadbot.db \
@@ -26,7 +35,10 @@ USER leadbot
 VOLUME /data
 # Healthy while the long-polling loop keeps polling (it rewrites the heartbeat at least every 30 s).
 HEALTHCHECK --interval=60s --timeout=20s --start-period=30s --retries=3 \
-    CMD ["java", "-jar", "/app/leadbot.jar", "health", "--file", "/data/heartbeat", "--max-age", "120"]
+    CMD ["java", "-XX:+UseSerialGC", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=/app/leadbot.jsa", "-jar", "/app/leadbot.jar", "health", "--file", "/data/heartbeat", "--max-age", "120"]
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["java", "-jar", "/app/leadbot.jar"]
+# Sized for a 1–2 core VPS (measured in BENCHMARKS.md): the serial collector (no GC threads to compete with the
+# bot's), a heap capped well above what 1,000 conversations need, C1 only (quick to compile, small code cache),
+# and the class-data archive made above.
+ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xms16m", "-Xmx128m", "-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:SharedArchiveFile=/app/leadbot.jsa", "-jar", "/app/leadbot.jar"]
 CMD ["run"]

@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -37,7 +39,8 @@ import java.util.regex.Pattern;
  * reply of that turn accepted) p50/p99; message calls (sends and edits) per lead on each path; the
  * share of 429s; each owner summary's lag behind its lead's last reply; and the bot's RSS. Run:
  * {@code mvn -q -B package -DskipTests && mvn -q -B test-compile exec:java -Dexec.mainClass=dev.leadbot.telegram.SpikeBenchmark -Dexec.args=200}
- * (arguments: prospects, then optionally the seed). {@code -Dleadbot.jvm="..."} tries other JVM options
+ * (arguments: prospects, then optionally the seed and the seconds within which they arrive, default 1:
+ * 200 arriving within 60 s is the issue's "200 leads a minute"). {@code -Dleadbot.jvm="..."} tries other JVM options
  * instead of the Dockerfile's (an archive named in them is built first if missing).
  */
 public final class SpikeBenchmark {
@@ -66,7 +69,7 @@ public final class SpikeBenchmark {
     private record Route(String name, List<Step> steps) {
     }
 
-    private static final List<Route> PATHS = List.of(
+    private static final List<Route> ROUTES = List.of(
             new Route("owner", List.of(
                     Step.send("/start ad", "какой вариант вас лучше описывает"),
                     Step.tap("Я владелец бизнеса", "В какой сфере"),
@@ -101,7 +104,7 @@ public final class SpikeBenchmark {
     /** One prospect's walk: where it is, when its turns were handed over and last answered. */
     private static final class Walk {
         final FakeUser user;
-        final Route path;
+        final Route route;
         final Random random;
         int step = -1;
         boolean answered = true;
@@ -110,10 +113,13 @@ public final class SpikeBenchmark {
         long finished;
         int messageCalls;
         final List<Long> latencies = new ArrayList<>();
+        /** Per step: the turn's latency (or -1 if unknown) and its message calls. */
+        final Map<Integer, Long> stepLatency = new HashMap<>();
+        final Map<Integer, Integer> stepCalls = new HashMap<>();
 
         Walk(FakeUser user, Route path, Random random) {
             this.user = user;
-            this.path = path;
+            this.route = path;
             this.random = random;
         }
 
@@ -121,6 +127,7 @@ public final class SpikeBenchmark {
         void closeTurn() {
             if (step >= 0 && handedOver != 0 && lastReply != 0) {
                 latencies.add(lastReply - handedOver);
+                stepLatency.put(step, lastReply - handedOver);
             }
             handedOver = 0;
             lastReply = 0;
@@ -141,6 +148,7 @@ public final class SpikeBenchmark {
     public static void main(String[] args) throws Exception {
         int prospects = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
+        int window = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("no " + JAR + ": run mvn -q -B package -DskipTests first");
         }
@@ -152,11 +160,11 @@ public final class SpikeBenchmark {
             }
         }
         try (FakeBotApi api = new FakeBotApi()) {
-            new SpikeBenchmark(api).run(prospects, seed, jvm);
+            new SpikeBenchmark(api).run(prospects, seed, window, jvm);
         }
     }
 
-    private void run(int prospects, long seed, List<String> jvm) throws Exception {
+    private void run(int prospects, long seed, int window, List<String> jvm) throws Exception {
         Path dir = Files.createTempDirectory("leadbot-spike");
         warmUp();
         api.startedEarlier(BotHarness.OWNER);
@@ -191,33 +199,47 @@ public final class SpikeBenchmark {
         Random random = new Random(seed);
         for (int i = 0; i < prospects; i++) {
             long chat = 100_000 + i;
-            walks.put(chat, new Walk(api.user(chat, "Klient"), PATHS.get(i % PATHS.size()), new Random(random.nextLong())));
+            walks.put(chat, new Walk(api.user(chat, "Klient"), ROUTES.get(i % ROUTES.size()), new Random(random.nextLong())));
         }
         long start = System.nanoTime();
         Process bot = BotProcess.start(dir, "1", BotProcess.against(api, dir), jvm);
         RssSampler rss = new RssSampler(bot.pid());
         people.scheduleAtFixedRate(rss, 100, 100, TimeUnit.MILLISECONDS);
         try {
-            api.awaitState(() -> firstPoll != 0);
+            await(() -> firstPoll != 0, Duration.ofMinutes(1));
             double toFirstPoll = (firstPoll - start) / 1e9;
             long arrivals = System.nanoTime();
             for (Walk walk : walks.values()) {
-                people.schedule(() -> move(walk), random.nextInt(1000), TimeUnit.MILLISECONDS);
+                people.schedule(() -> move(walk), random.nextInt(1000 * window), TimeUnit.MILLISECONDS);
             }
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
-            api.awaitState(() -> walks.values().stream().allMatch(w -> w.finished != 0) || System.nanoTime() > deadline);
+            await(() -> finished() == prospects, Duration.ofMinutes(10));
             long walked = System.nanoTime();
-            long done = walks.values().stream().filter(w -> w.finished != 0).count();
-            api.awaitState(() -> summaryAt.size() >= done || System.nanoTime() - walked > TimeUnit.SECONDS.toNanos(120));
+            long done = finished();
+            await(() -> summaryAt.size() >= done, Duration.ofMinutes(2));
             Thread.sleep(2000); // the last turns' trailing replies, if any
             synchronized (api) {
                 walks.values().forEach(Walk::closeTurn);
             }
-            report(prospects, seed, jvm, toFirstPoll, done, (walked - arrivals) / 1e9, rss);
+            report(prospects, seed, window, jvm, toFirstPoll, done, (walked - arrivals) / 1e9, rss);
         } finally {
             people.shutdownNow();
             bot.destroy();
             bot.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Walks finished so far; their state is written under the fake's lock. */
+    private long finished() {
+        synchronized (api) {
+            return walks.values().stream().filter(w -> w.finished != 0).count();
+        }
+    }
+
+    /** Waits until {@code condition} holds or {@code patience} is up; the report says what was reached. */
+    private static void await(BooleanSupplier condition, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
         }
     }
 
@@ -234,10 +256,11 @@ public final class SpikeBenchmark {
     /** Called under the fake's lock. */
     private void answered(Walk walk, BotMessage message, long nanos) {
         walk.messageCalls++;
+        walk.stepCalls.merge(Math.max(0, walk.step), 1, Integer::sum);
         walk.lastReply = nanos;
-        if (!walk.answered && walk.path.steps().get(walk.step).answered().test(message)) {
+        if (!walk.answered && walk.route.steps().get(walk.step).answered().test(message)) {
             walk.answered = true;
-            if (walk.step == walk.path.steps().size() - 1) {
+            if (walk.step == walk.route.steps().size() - 1) {
                 walk.finished = nanos;
             } else {
                 people.schedule(() -> move(walk), 1000 + walk.random.nextInt(2001), TimeUnit.MILLISECONDS);
@@ -251,7 +274,7 @@ public final class SpikeBenchmark {
             walk.step++;
             walk.answered = false;
         }
-        walk.path.steps().get(walk.step).move().accept(walk.user);
+        walk.route.steps().get(walk.step).move().accept(walk.user);
     }
 
     private static final Pattern PROFILE = Pattern.compile("tg://user\\?id=(\\d+)");
@@ -267,7 +290,7 @@ public final class SpikeBenchmark {
         leadsPerSummary.add(leads);
     }
 
-    private void report(int prospects, long seed, List<String> jvm, double toFirstPoll, long done, double walkSeconds, RssSampler rss)
+    private void report(int prospects, long seed, int window, List<String> jvm, double toFirstPoll, long done, double walkSeconds, RssSampler rss)
             throws IOException {
         List<Long> latencies = new ArrayList<>();
         walks.values().forEach(w -> latencies.addAll(w.latencies));
@@ -280,17 +303,29 @@ public final class SpikeBenchmark {
             }
         }
         long[] lag = lags.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%d prospects arriving within 1 s, 1–3 s before every step (seed %d); bot: java %s -jar %s%n", prospects, seed,
-                String.join(" ", jvm), JAR);
+        System.out.printf("%d prospects arriving within %d s, 1–3 s before every step (seed %d); bot: java %s -jar %s%n", prospects, window,
+                seed, String.join(" ", jvm), JAR);
         System.out.printf("load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.printf("first poll %.2f s after the process started%n", toFirstPoll);
         System.out.printf("finished %d/%d conversations in %.1f s%n", done, prospects, walkSeconds);
         System.out.printf("felt latency (update handed over → last reply of the turn), %d turns: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms,"
                 + " max %.1f ms%n", felt.length, at(felt, 0.5) / 1e6, at(felt, 0.9) / 1e6, at(felt, 0.99) / 1e6, at(felt, 1.0) / 1e6);
-        for (Route path : PATHS) {
-            List<Walk> on = walks.values().stream().filter(w -> w.path == path && w.finished != 0).toList();
+        for (Route path : ROUTES) {
+            List<Walk> on = walks.values().stream().filter(w -> w.route == path && w.finished != 0).toList();
             System.out.printf("message calls per lead, %s path (%d steps): %.1f (sends and edits accepted; %d leads)%n", path.name(),
                     path.steps().size(), on.stream().mapToInt(w -> w.messageCalls).average().orElse(0), on.size());
+        }
+        for (Route route : ROUTES) {
+            List<Walk> on = walks.values().stream().filter(w -> w.route == route).toList();
+            StringBuilder line = new StringBuilder("  " + route.name() + " by step (calls, p99 ms):");
+            for (int step = 0; step < route.steps().size(); step++) {
+                int at = step;
+                long[] stepFelt = on.stream().map(w -> w.stepLatency.get(at)).filter(java.util.Objects::nonNull).mapToLong(Long::longValue)
+                        .sorted().toArray();
+                line.append(String.format(" %d:(%.1f, %.0f)", step + 1, on.stream().mapToInt(w -> w.stepCalls.getOrDefault(at, 0))
+                        .average().orElse(0), at(stepFelt, 0.99) / 1e6));
+            }
+            System.out.println(line);
         }
         System.out.printf("429s: %d of %d message calls (%.2f %%)%n", api.rateLimited(), api.messageCalls(),
                 100.0 * api.rateLimited() / Math.max(1, api.messageCalls()));
