@@ -23,7 +23,7 @@ final class FlowParser {
 
     private static final List<String> TOP_KEYS = List.of("id", "language", "start", "texts", "summary", "nodes");
     private static final List<String> SUMMARY_KEYS = List.of("name", "phone", "email", "username");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     private final String file;
     private final String yaml;
@@ -49,7 +49,7 @@ final class FlowParser {
         boolean languageValid = LANGUAGE.matcher(language).matches();
         if (!languageValid) {
             problems.add(map.valueAt("language"), "language '" + language + "' is not a language code; write "
-                    + Languages.codeFor(language).map(code -> "'" + code + "'").orElse("a two- or three-letter code such as 'ru' or 'en'"));
+                    + Languages.codeFor(language).map(code -> "'" + code + "'").orElse("a two-letter code such as 'ru' or 'en'"));
         }
         TextReader texts = new TextReader(languageValid ? Optional.of(language) : Optional.empty(), problems);
         BotTexts botTexts = botTexts(map, texts, language);
@@ -61,11 +61,11 @@ final class FlowParser {
         Set<String> damaged = new LinkedHashSet<>();
         List<Ref> duplicates = new java.util.ArrayList<>();
         Map<String, Node> nodes = nodes(map, reader, declared, new GraphChecks.Written(declared, declaredAt, written, damaged, Set.of(), duplicates,
-                Map.of(), Set.of()));
+                Map.of(), Set.of(), List.of()));
         texts.reportMissingLanguage(map.has("language") ? map.valueAt("language") : map.at(), map.has("language"));
         Map<String, Ref> summary = summary(map);
         new GraphChecks(problems, nodes, new GraphChecks.Written(declared, declaredAt, written, damaged, reader.withUnknownKeys(), duplicates,
-                reader.saveAsAt(), reader.badSaveAs()),
+                reader.saveAsAt(), reader.badSaveAs(), reader.withoutGoto()),
                 start.map(s -> new Ref(s, map.value("start").map(Problems::at).orElseThrow())), summary, texts).run();
         if (!problems.isEmpty()) {
             throw new InvalidFlowException(problems.sorted());

@@ -28,7 +28,7 @@ final class GraphChecks {
     /** The nodes as written: every declared id, its YAML, which had problems, and which had an unknown key. */
     record Written(Set<String> declared, Map<String, Position> at, Map<String, org.yaml.snakeyaml.nodes.Node> yaml,
             Set<String> damaged, Set<String> withUnknownKeys, List<FlowParser.Ref> duplicates, Map<String, Position> saveAsAt,
-            Set<String> badSaveAs) {
+            Set<String> badSaveAs, List<FlowParser.Ref> withoutGoto) {
     }
 
     /** A link to a node that does not exist, from {@code from}. */
@@ -72,6 +72,7 @@ final class GraphChecks {
                     + Suggestions.didYouMean(s.name(), declared, "; write the id of one of the nodes under 'nodes:'"));
             return Suggestions.closest(s.name(), declared);
         });
+        written.withoutGoto().forEach(rule -> dangling(rule.at(), rule.name()));
         for (Node node : nodes.values()) {
             exits(node);
             buttonData(node);

@@ -11,9 +11,22 @@ final class Languages {
     private Languages() {
     }
 
+    /** The two-letter code of a three-letter one, e.g. 'eng' → 'en', when there is one. */
+    static Optional<String> twoLetterCode(String code) {
+        if (code.length() != 3) {
+            return Optional.empty();
+        }
+        for (String two : Locale.getISOLanguages()) {
+            if (Locale.forLanguageTag(two).getISO3Language().equals(code)) {
+                return Optional.of(two);
+            }
+        }
+        return Optional.empty();
+    }
+
     static Optional<String> codeFor(String written) {
         String name = written.strip().toLowerCase(Locale.ROOT);
-        if (name.matches("[a-z]{2,3}")) {
+        if (name.matches("[a-z]{2}")) {
             return Optional.of(name);
         }
         for (String code : Locale.getISOLanguages()) {

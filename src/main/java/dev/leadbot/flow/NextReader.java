@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class NextReader {
 
     private final Problems problems;
+    private final List<FlowParser.Ref> withoutGoto = new ArrayList<>();
 
     NextReader(Problems problems) {
         this.problems = problems;
@@ -34,6 +35,11 @@ final class NextReader {
                 return Optional.empty();
             }
             return Optional.of(Next.to(scalar.getValue().strip(), Problems.at(scalar)));
+        }
+        if (yaml instanceof SequenceNode ids && ids.getValue().size() == 1 && ids.getValue().get(0) instanceof ScalarNode id) {
+            // 'next: [role]': one id in brackets; read as meant, so the nodes behind it are not reported too
+            problems.add(id, "'next' in " + where + " is a list of one node id; write 'next: " + id.getValue() + "' without brackets");
+            return Optional.of(Next.to(id.getValue().strip(), Problems.at(id)));
         }
         if (!(yaml instanceof SequenceNode sequence) || sequence.getValue().isEmpty()) {
             problems.add(yaml, "'next' in " + where + " must be a node id, or a list of '- if: {variable: value}' / 'goto: node' rules");
@@ -55,7 +61,16 @@ final class NextReader {
         return Optional.of(new Next(routes));
     }
 
+    /** Rules written without their 'goto', reported with the graph so the node they lost can be named. */
+    List<FlowParser.Ref> withoutGoto() {
+        return List.copyOf(withoutGoto);
+    }
+
     private Optional<Route> route(YamlMap rule) {
+        if (!rule.has("goto") && !rule.misspelt("goto")) {
+            withoutGoto.add(new FlowParser.Ref(rule.what() + " has no 'goto'; write 'goto: <node id>'", rule.at()));
+            return Optional.empty();
+        }
         Optional<String> target = rule.required("goto", "write 'goto: <node id>'");
         Map<String, List<String>> when = new LinkedHashMap<>();
         rule.value("if").ifPresent(condition -> readCondition(condition, rule.what(), when));

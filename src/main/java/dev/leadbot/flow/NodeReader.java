@@ -182,6 +182,11 @@ final class NodeReader {
         return Map.copyOf(saveAsAt);
     }
 
+    /** Rules of 'next' without a 'goto': where, and what to say. */
+    List<FlowParser.Ref> withoutGoto() {
+        return next.withoutGoto();
+    }
+
     Set<String> badSaveAs() {
         return Set.copyOf(badSaveAs);
     }

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  */
 final class TextReader {
 
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
     /** A {@code {name}} as written in the file. */
     record Placeholder(String name, Position at) {
@@ -75,10 +75,18 @@ final class TextReader {
         for (NodeTuple tuple : mapping.getValue()) {
             String language = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
             if (!LANGUAGE.matcher(language).matches()) {
-                problems.add(tuple.getKeyNode(), "'" + language + "' in " + description
-                        + " is not a language code; use a two- or three-letter code such as 'ru' or 'en'"
+                Optional<String> twoLetters = Languages.twoLetterCode(language);
+                problems.add(tuple.getKeyNode(), twoLetters.map(two -> "'" + language + ":' in " + description + " is a three-letter"
+                        + " code, but Telegram tells the prospect's language in two; write '" + two + ":'").orElse("'" + language + "' in "
+                        + description + " is not a language code; use a two-letter code such as 'ru' or 'en'"
                         + (mapping.getFlowStyle() == DumperOptions.FlowStyle.FLOW
-                                ? " (a text that starts with '{' must be put in quotes: \"{name}, …\")" : ""));
+                                ? " (a text that starts with '{' must be put in quotes: \"{name}, …\")" : "")));
+                emptyOrWrong = true;
+                continue;
+            }
+            if (translations.containsKey(language)) {
+                problems.add(tuple.getKeyNode(), "'" + language + ":' is given twice in " + description + "; keep one of them");
+                emptyOrWrong = true;
                 continue;
             }
             Optional<String> written = tuple.getValueNode() instanceof ScalarNode scalar
@@ -128,6 +136,23 @@ final class TextReader {
                 + " language; add one, it is shown to every prospect whose language has no text of its own"));
     }
 
+    /** A plain text followed by ' #' on its line lost the rest of the line to a YAML comment. */
+    private void comment(ScalarNode scalar, String description) {
+        if (scalar.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN || scalar.getEndMark() == null
+                || scalar.getEndMark().getLine() != scalar.getStartMark().getLine()) {
+            return;
+        }
+        int line = scalar.getEndMark().getLine() + 1;
+        String rest = source.line(line).codePoints().skip(scalar.getEndMark().getColumn())
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        if (rest.strip().startsWith("#")) {
+            String cut = rest.strip();
+            problems.add(new Position(line, scalar.getEndMark().getColumn() + 1 + rest.indexOf('#')), description + " stops before '"
+                    + cut + "': YAML reads ' #' as the start of a comment; put the whole text in quotes: \"" + scalar.getValue() + " "
+                    + cut + "\"");
+        }
+    }
+
     private Text remember(Text text, List<Placeholder> found) {
         placeholders.put(text, List.copyOf(found));
         return text;
@@ -142,6 +167,7 @@ final class TextReader {
         }
         String stripped = value.strip();
         int leading = value.indexOf(stripped);
+        comment(scalar, description);
         for (Text.Brace brace : Text.braces(stripped)) {
             Position at = source.at(scalar, value.codePointCount(0, leading + brace.start()));
             if (!brace.closed()) {

@@ -243,7 +243,57 @@ class MistakeReportsTest {
                 """));
     }
 
+    @Test
+    void aPlainTextCutShortByAHashIsReportedWhereTheCommentStarts() {
+        assertEquals(List.of("bad.yaml:5:20: 'text' in node 'a' stops before '#1 for you': YAML reads ' #' as the start of a comment;"
+                + " put the whole text in quotes: \"Discount #1 for you\""), problems("""
+                start: a
+                nodes:
+                  a:
+                    type: end
+                    text: Discount #1 for you
+                """));
+    }
+
+    @Test
+    void aThreeLetterLanguageCodeIsToldTheTwoLetterOne() {
+        assertEquals(List.of("bad.yaml:3:35: 'eng:' in 'text' in node 'a' is a three-letter code, but Telegram tells the prospect's"
+                + " language in two; write 'en:'"), problems("""
+                start: a
+                nodes:
+                  a: {type: end, text: {ru: Пока, eng: Bye}}
+                """));
+    }
+
     // one mistake, one report
+
+    @Test
+    void aNextInBracketsIsReadAsMeantAndReportedOnce() {
+        assertEquals(List.of("bad.yaml:3:39: 'next' in node 'a' is a list of one node id; write 'next: b' without brackets"), problems("""
+                start: a
+                nodes:
+                  a: {type: message, text: Hi, next: [b]}
+                  b: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void aRuleWithoutGotoNamesTheNodeItCutOff() {
+        assertEquals(List.of("bad.yaml:8:9: a rule of 'next' in node 'q' has no 'goto'; write 'goto: <node id>'; perhaps it should lead"
+                + " to 'yes_path', which nothing leads to now"), problems("""
+                start: q
+                nodes:
+                  q:
+                    type: choice
+                    text: Sure?
+                    options: [{id: y, label: Yes}, {id: n, label: No}]
+                    next:
+                      - if: {q: y}
+                      - goto: bye
+                  yes_path: {type: message, text: Great, next: bye}
+                  bye: {type: end, text: Bye}
+                """));
+    }
 
     @Test
     void anOptionThatLostItsDashInsideTheOptionAboveIsOneReportNotEveryKeyTwice() {

@@ -23,7 +23,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * flows/flow.schema.json (what editors check as the owner types) and the validator agree in
  * both directions on everything a schema can judge: unusual but valid flows pass both, and
  * mistakes within one value are refused by both. Links, reachability and variables are the
- * validator's alone.
+ * validator's alone, and keys given twice are lost before a schema sees them (editors' YAML
+ * parsers flag those).
  */
 class SchemaAgreementTest {
 
@@ -65,6 +66,7 @@ class SchemaAgreementTest {
             new Variant("a null label", replace(73, "label: { ru: \"Другое\", en: \"Other\" }", "label: ~")),
             new Variant("an empty text map", replace(73, "label: { ru: \"Другое\", en: \"Other\" }", "label: {}")),
             new Variant("a text as a list", replace(73, "label: { ru: \"Другое\", en: \"Other\" }", "label: [Другое, Other]")),
+            new Variant("a three-letter language code", replace(73, "en: \"Other\"", "eng: \"Other\"")),
             new Variant("a language code in capitals", replace(73, "ru: \"Другое\"", "RU: \"Другое\"")),
             new Variant("a misspelt key", replace(24, "next: role", "nxt: role")),
             new Variant("an unknown node type", replace(20, "type: message", "type: mesage")),
