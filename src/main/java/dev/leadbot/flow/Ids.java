@@ -22,7 +22,13 @@ final class Ids {
     /** "; write 'just_looking'" for an id that only needs its odd characters replaced by '_', or nothing. */
     static String instead(String id) {
         String fixed = id.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
-        return !fixed.isEmpty() && id.chars().allMatch(c -> c < 0x80) ? "; write '" + fixed + "'" : "";
+        return !fixed.isEmpty() && !fixed.equals(id) && id.chars().allMatch(c -> c < 0x80) ? "; write '" + fixed + "'" : "";
+    }
+
+    /** "; write 'contact_name'" for a variable that only needs lower case and '_' to be valid, or nothing. */
+    static String insteadVariable(String name) {
+        String fixed = name.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "").toLowerCase(java.util.Locale.ROOT);
+        return isVariable(fixed) && !fixed.equals(name) && name.chars().allMatch(c -> c < 0x80) ? "; write '" + fixed + "'" : "";
     }
 
     static boolean isVariable(String name) {

@@ -50,7 +50,7 @@ final class NodeReader {
     /** The node, or empty when its type is missing or unknown (the problem is reported). */
     Optional<Node> read(String id, Position at, org.yaml.snakeyaml.nodes.Node yaml) {
         String what = "node '" + id + "'";
-        return type(yaml, what).flatMap(type -> YamlMap.read(yaml, what, KEYS.get(type), problems).flatMap(map -> {
+        return type(yaml, what).flatMap(type -> YamlMap.read(yaml, what, keys(id, type, yaml), problems).flatMap(map -> {
             if (map.hadUnknownKeys()) {
                 withUnknownKeys.add(id);
             }
@@ -62,6 +62,28 @@ final class NodeReader {
             case "input" -> input(id, at, map);
             default -> end(id, at, map);
         }));
+    }
+
+    /**
+     * The keys a node of {@code type} allows; a node with options whose type takes none was meant
+     * to ask a question: one report at its type, rather than its options reported as unknown.
+     */
+    private List<String> keys(String id, String type, org.yaml.snakeyaml.nodes.Node yaml) {
+        List<String> keys = KEYS.get(type);
+        Optional<NodeTuple> typeKey = ((MappingNode) yaml).getValue().stream()
+                .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("type")).findFirst();
+        boolean options = ((MappingNode) yaml).getValue().stream()
+                .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("options"));
+        if (!options || keys.contains("options") || typeKey.isEmpty()) {
+            return keys;
+        }
+        problems.add(typeKey.get().getValueNode(), "node '" + id + "' has options, which " + (type.startsWith("e") || type.startsWith("i") ? "an" : "a")
+                + " '" + type + "' node does not take; write"
+                + " 'type: choice' for one answer or 'type: multi_select' for several, or remove the options");
+        withUnknownKeys.add(id);
+        List<String> more = new java.util.ArrayList<>(keys);
+        more.add("options");
+        return more;
     }
 
     private Optional<String> type(org.yaml.snakeyaml.nodes.Node yaml, String what) {
@@ -200,7 +222,8 @@ final class NodeReader {
         if (!Ids.isVariable(variable)) {
             problems.add(map.valueAt("save_as"), (map.has("save_as") ? "save_as '" + variable + "'"
                     + LookAlikes.clause(variable, map.valueAt("save_as"), problems.source()) : "node id '" + id
-                    + "' used as the variable name (add 'save_as:' to choose another)") + " " + Ids.VARIABLE_RULE + Ids.instead(variable));
+                    + "' used as the variable name (add 'save_as:' to choose another)") + " " + Ids.VARIABLE_RULE
+                    + Ids.insteadVariable(variable));
         } else if (variable.equals(Flow.PROSPECT_NAME)) {
             problems.add(map.keyAt("save_as"), "'" + Flow.PROSPECT_NAME + "' is the prospect's Telegram first name and cannot"
                     + " be saved by " + map.what() + "; write 'save_as: contact_name' or another name");

@@ -37,6 +37,9 @@ final class OptionReader {
             return List.of();
         }
         List<String> keys = withNext ? List.of("id", "label", "score", "tags", "next", "consent") : List.of("id", "label", "score", "tags");
+        if (!withNext && checklistOfChoices(list, node)) {
+            return List.of();
+        }
         List<Option> options = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         unknownKeys = false;
@@ -54,6 +57,22 @@ final class OptionReader {
             });
         }
         return options;
+    }
+
+    /**
+     * A checklist whose options have their own 'next' was meant to be a choice: one report at its
+     * type, rather than one per option.
+     */
+    private boolean checklistOfChoices(SequenceNode list, YamlMap node) {
+        long withNext = list.getValue().stream().filter(item -> item instanceof MappingNode m && m.getValue().stream()
+                .anyMatch(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("next"))).count();
+        if (withNext < 2) {
+            return false;
+        }
+        problems.add(node.valueAt("type"), node.what() + " is a multi_select, but " + withNext + " of its options have their own"
+                + " 'next', which only the options of a choice have; write 'type: choice', or move 'next' to the node");
+        unknownKeys = true;
+        return true;
     }
 
     /** Whether an option last read had a key it does not allow, such as a misspelt 'next'. */
@@ -129,6 +148,10 @@ final class OptionReader {
             return List.of();
         }
         if (value.get() instanceof ScalarNode scalar) {
+            if (scalar.getValue().contains(",")) {
+                problems.add(scalar, "'tags' in " + map.what() + " is one tag with a comma in it; write a list: tags: ["
+                        + scalar.getValue().strip() + "]");
+            }
             return List.of(scalar.getValue().strip());
         }
         if (value.get() instanceof SequenceNode list && list.getValue().stream().allMatch(ScalarNode.class::isInstance)) {

@@ -54,10 +54,15 @@ final class TextReader {
             }
             return Optional.empty();
         }
-        return read(value.get(), "'" + key + "' in " + map.what(), fix);
+        return read(value.get(), "'" + key + "' in " + map.what(), fix, Optional.of(map));
     }
 
     Optional<Text> read(Node yaml, String description, String fix) {
+        return read(yaml, description, fix, Optional.empty());
+    }
+
+    /** @param owner the mapping the text belongs to: a key of it indented into the text is reported as misplaced */
+    private Optional<Text> read(Node yaml, String description, String fix, Optional<YamlMap> owner) {
         List<Placeholder> found = new ArrayList<>();
         if (yaml instanceof ScalarNode scalar) {
             return nonEmpty(scalar, description, fix, found).map(t -> remember(new Text(t, Map.of(), Problems.at(scalar)), found));
@@ -74,6 +79,12 @@ final class TextReader {
         boolean emptyOrWrong = false;
         for (NodeTuple tuple : mapping.getValue()) {
             String language = tuple.getKeyNode() instanceof ScalarNode k ? k.getValue() : "";
+            if (owner.filter(o -> o.allowed().contains(language) && !o.has(language)).isPresent()) {
+                problems.add(tuple.getKeyNode(), "'" + language + ":' is indented into " + description + ", so it is read as a"
+                        + " language; indent it like the keys of " + owner.get().what());
+                owner.get().misplaced(language);
+                continue;
+            }
             if (!LANGUAGE.matcher(language).matches()) {
                 Optional<String> twoLetters = Languages.twoLetterCode(language);
                 problems.add(tuple.getKeyNode(), twoLetters.map(two -> "'" + language + ":' in " + description + " is a three-letter"

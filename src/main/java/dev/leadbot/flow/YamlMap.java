@@ -23,9 +23,11 @@ final class YamlMap {
     private final Problems problems;
     private final boolean unknownKeys;
     private final java.util.Set<String> misspelt;
+    private final List<String> allowed;
 
     private YamlMap(Node yaml, String what, Map<String, NodeTuple> entries, Problems problems, java.util.Set<String> misspelt,
-            boolean unknownKeys) {
+            boolean unknownKeys, List<String> allowed) {
+        this.allowed = allowed;
         this.unknownKeys = unknownKeys;
         this.misspelt = misspelt;
         this.yaml = yaml;
@@ -66,12 +68,22 @@ final class YamlMap {
                 entries.put(name, tuple);
             }
         }
-        return Optional.of(new YamlMap(yaml, what, entries, problems, misspelt, unknown));
+        return Optional.of(new YamlMap(yaml, what, entries, problems, misspelt, unknown, allowed));
     }
 
     /** Whether a key was not among the allowed ones (and was reported), e.g. a misspelt 'next'. */
     boolean hadUnknownKeys() {
         return unknownKeys;
+    }
+
+    /** Records that {@code key} was written, but misplaced inside another value (and reported there). */
+    void misplaced(String key) {
+        misspelt.add(key);
+    }
+
+    /** The keys this mapping allows. */
+    List<String> allowed() {
+        return allowed;
     }
 
     /** Whether an unknown key was reported as a likely misspelling of {@code key}, so its absence is no second problem. */

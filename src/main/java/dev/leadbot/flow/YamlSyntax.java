@@ -62,6 +62,10 @@ final class YamlSyntax {
                 return indent.get();
             }
         }
+        if (what.startsWith("mapping values are not allowed") && source.line(gaveUp.line()).strip().matches("(- )?if:.*")) {
+            return new Explained(gaveUp, "YAML syntax: the 'if' on line " + gaveUp.line() + " needs braces around its condition,"
+                    + " e.g. if: { sphere: goods }");
+        }
         if (what.startsWith("mapping values are not allowed")) {
             return new Explained(gaveUp, "YAML syntax: the ':' at column " + gaveUp.column() + " of line " + gaveUp.line()
                     + " is read as a new key; a text that contains ': ' must be in quotes, e.g. text: \"Note: …\"");

@@ -268,6 +268,72 @@ class MistakeReportsTest {
     // one mistake, one report
 
     @Test
+    void aQuestionWhoseTypeTakesNoOptionsIsOneReportAtItsType() {
+        assertEquals(List.of("bad.yaml:4:11: node 'q' has options, which an 'input' node does not take; write 'type: choice' for one"
+                + " answer or 'type: multi_select' for several, or remove the options"), problems("""
+                start: q
+                nodes:
+                  q:
+                    type: input
+                    text: Sure?
+                    options:
+                      - {id: y, label: Yes, next: yes_path}
+                      - {id: n, label: No, next: bye}
+                  yes_path: {type: message, text: Great, next: bye}
+                  bye: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void aNextIndentedIntoTheTextIsOneReport() {
+        assertEquals(List.of("bad.yaml:7:7: 'next:' is indented into 'text' in node 'a', so it is read as a language; indent it like"
+                + " the keys of node 'a'"), problems("""
+                start: a
+                nodes:
+                  a:
+                    type: message
+                    text:
+                      ru: Привет
+                      next: b
+                  b: {type: end, text: Пока}
+                """));
+    }
+
+    @Test
+    void tagsWithoutBracketsAreToldToBeAList() {
+        assertEquals(List.of("bad.yaml:7:33: 'tags' in an option of node 'q' is one tag with a comma in it; write a list: tags:"
+                + " [hot, sales]"), problems("""
+                start: q
+                nodes:
+                  q:
+                    type: choice
+                    text: Pick
+                    options:
+                      - {id: a, label: A, tags: "hot, sales"}
+                    next: bye
+                  bye: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void anIfWithoutBracesIsExplained() {
+        assertEquals(List.of("bad.yaml:8:14: YAML syntax: the 'if' on line 8 needs braces around its condition, e.g. if: { sphere:"
+                + " goods }"), problems("""
+                start: q
+                nodes:
+                  q:
+                    type: choice
+                    text: Pick
+                    options: [{id: a, label: A}]
+                    next:
+                      - if: q: a
+                        goto: bye
+                      - goto: bye
+                  bye: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
     void aNextInBracketsIsReadAsMeantAndReportedOnce() {
         assertEquals(List.of("bad.yaml:3:39: 'next' in node 'a' is a list of one node id; write 'next: b' without brackets"), problems("""
                 start: a
