@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -86,6 +87,8 @@ public final class FakeBotApi implements AutoCloseable {
     private final Set<Integer> handedOver = new HashSet<>();
     private Watcher watcher = new Watcher() { };
     private int messageCalls;
+    /** The clock of flood control alone; a test may stop it, so that no budget refills while it runs. */
+    private LongSupplier floodClock = System::nanoTime;
     private final List<String> calls = new ArrayList<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 1;
@@ -141,8 +144,14 @@ public final class FakeBotApi implements AutoCloseable {
         this.chatCost = chatRefill.toNanos();
         this.bulkBurst = bulkPerSecond;
         this.bulkCost = SECOND / bulkPerSecond;
-        this.bulkBudget = new long[] {bulkBurst * bulkCost, System.nanoTime()};
+        this.bulkBudget = new long[] {bulkBurst * bulkCost, floodClock.getAsLong()};
         chatBudgets.clear();
+    }
+
+    /** Flood control reads this clock from now on (a stopped one: budgets never refill). */
+    public synchronized void floodClock(LongSupplier nanos) {
+        floodClock = nanos;
+        floodLimits(chatBurst, Duration.ofNanos(chatCost), bulkBurst);
     }
 
     /** Hears handed-over updates and accepted calls from now on. */
@@ -273,7 +282,7 @@ public final class FakeBotApi implements AutoCloseable {
     synchronized void addUpdate(ObjectNode update, long chatId, BotMessage userMessage) {
         update.put("update_id", nextUpdateId++);
         updateChats.put(update.path("update_id").asInt(), chatId);
-        lastWrote.put(chatId, System.nanoTime());
+        lastWrote.put(chatId, floodClock.getAsLong());
         updates.add(update);
         history.add(update);
         if (userMessage != null) {
@@ -519,7 +528,7 @@ public final class FakeBotApi implements AutoCloseable {
             }
         }
         messageCalls++;
-        long now = System.nanoTime();
+        long now = floodClock.getAsLong();
         long[] chat = chatBudgets.computeIfAbsent(chatId, c -> new long[] {chatBurst * chatCost, now});
         Long wrote = lastWrote.get(chatId);
         boolean bulk = wrote == null || now - wrote > RECENT.toNanos();
