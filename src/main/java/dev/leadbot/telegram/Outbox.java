@@ -131,7 +131,8 @@ final class Outbox {
         Job[] superseded = new Job[1];
         boolean[] start = new boolean[1];
         ChatQueue queue = chats.compute(job.chatId(), (chat, existing) -> {
-            ChatQueue q = existing != null ? existing : new ChatQueue(new TokenBucket(limits.chatBurst(), limits.chatRefill().toNanos(), scheduler.nanoTime()));
+            ChatQueue q = existing != null ? existing
+                    : new ChatQueue(new TokenBucket(limits.chatBurst(), limits.chatRefill().toNanos(), scheduler.nanoTime()));
             synchronized (q) {
                 Job last = q.waiting.peekLast();
                 if (last != null && job.supersedes(last)) {
