@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,12 +37,16 @@ final class ChatCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FLOW", defaultValue = FlowFiles.DEFAULT,
-            description = "The flow file (default: ${DEFAULT-VALUE})")
-    private Path file;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FLOW",
+            description = "The flow file (default: the settings' flow, " + FlowFiles.DEFAULT + " unless set)")
+    private Optional<Path> file;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: $LEADBOT_DB or data/leadbot.db)")
+    @Option(names = "--db", paramLabel = "FILE",
+            description = "The terminal chat's own database (default: " + DataFiles.CHAT_DATABASE + "; never the bot's)")
     private Optional<Path> db;
+
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The prospect's first name (default: your user name)")
     private Optional<String> name;
@@ -58,14 +63,20 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        return FlowFiles.load(file, console.err()).map(flow -> {
+        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        if (settings.isEmpty()) {
+            return 2;
+        }
+        Path database = db.orElse(Path.of(DataFiles.CHAT_DATABASE));
+        return FlowFiles.load(file.orElseGet(() -> settings.get().flow()), console.err()).map(flow -> {
             Prospect prospect = new Prospect(TERMINAL_CHAT, TERMINAL_CHAT, Optional.empty(), name.orElseGet(ChatCommand::userName),
                     Optional.empty(), language.orElse(flow.defaultLanguage()));
-            try (Store store = Store.open(DataFiles.database(db, console), console.clock())) {
+            try (Store store = Store.open(database, console.clock())) {
                 return new TerminalChat(new ConversationEngine(flow), prospect, store, console, CommandLineEcho.ofThisProcess(),
                         spec.root().commandLine().getParseResult().originalArgs()).run(source);
             } catch (StoreException e) {
-                console.err().println(e.getMessage());
+                console.err().println(e.inUse() ? database + " is in use by another terminal chat; pick another file with --db FILE,"
+                        + " e.g. --db data/chat-2.db" : e.getMessage());
                 return 1;
             } catch (IOException e) {
                 console.err().println("cannot read the terminal: " + e.getMessage());

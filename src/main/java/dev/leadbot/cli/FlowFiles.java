@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Loads a flow for a command, printing every problem so the owner can fix them in one go. */
 final class FlowFiles {
@@ -24,12 +26,19 @@ final class FlowFiles {
             return Optional.of(FlowLoader.load(file));
         } catch (InvalidFlowException e) {
             e.problems().stream().map(Problem::toString).forEach(err::println);
-            err.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + " in " + file);
+            err.println(Count.of(e.problems().size(), "problem", "problems") + " in " + file);
         } catch (NoSuchFileException e) {
             err.println(file + ": no such file; give the path of a flow, e.g. " + DEFAULT);
         } catch (IOException e) {
             err.println(file + ": cannot read it: " + e.getMessage());
         }
         return Optional.empty();
+    }
+
+    /** Every variable the flow's questions save, for checking what a sink's fields name. */
+    static Set<String> variables(Flow flow) {
+        Set<String> variables = new TreeSet<>();
+        flow.nodes().forEach(node -> node.savesAs().ifPresent(variables::add));
+        return variables;
     }
 }

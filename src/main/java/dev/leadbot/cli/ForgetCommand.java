@@ -5,9 +5,12 @@ import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,26 +21,46 @@ final class ForgetCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "CHAT_ID", description = "The prospect's Telegram chat id (in each lead and in the owner summary link)")
-    private long chatId;
+    @Parameters(index = "0", paramLabel = "CHAT_ID",
+            description = "The prospect's Telegram chat id: the chat column of 'leadbot leads', or the number in the owner summary's"
+                    + " profile link (tg://user?id=123456789)")
+    private String chatId;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: $LEADBOT_DB or data/leadbot.db)")
+    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: the settings' db, data/leadbot.db unless set)")
     private Optional<Path> db;
 
-    @Option(names = "--leads", paramLabel = "FILE", description = "The leads file (default: $LEADBOT_LEADS_FILE or data/leads.jsonl)")
+    @Option(names = "--leads", paramLabel = "FILE",
+            description = "The leads file (default: the settings' leads_file, data/leads.jsonl unless set)")
     private Optional<Path> leads;
+
+    @Mixin
+    private ConfigOption config;
 
     ForgetCommand(Console console) {
         this.console = console;
     }
 
     @Override
-    public Integer call() {
-        Path leadsFile = DataFiles.leads(leads, console);
-        try (Store store = Store.openForTools(DataFiles.database(db, console), console.clock())) {
-            int rows = store.forget(chatId);
-            int lines = new JsonlFileSink(leadsFile).forget(chatId);
-            console.out().println("chat " + chatId + ": " + rows + " rows deleted from the database, " + lines + " leads from " + leadsFile);
+    public Integer call() throws IOException {
+        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        if (settings.isEmpty()) {
+            return 2;
+        }
+        long chat;
+        try {
+            chat = Long.parseLong(chatId.strip());
+        } catch (NumberFormatException e) {
+            console.err().println("'" + chatId + "' is not a chat id: a chat id is a whole number such as 123456789. Find the prospect's"
+                    + " in the chat column of 'leadbot leads', or in the owner summary's profile link (tg://user?id=123456789)");
+            return 2;
+        }
+        Path leadsFile = leads.orElseGet(() -> settings.get().leadsFile());
+        Path database = db.orElseGet(() -> settings.get().database());
+        try (Store store = Store.openForTools(database, console.clock())) {
+            Store.Forgotten forgotten = store.forget(chat);
+            int lines = new JsonlFileSink(leadsFile).forget(chat);
+            console.out().println("chat " + chat + ": " + said(forgotten, database) + "; " + (lines == 0 ? "no lead in " + leadsFile
+                    : Count.spelled(lines, "lead", "leads") + " deleted from " + leadsFile));
             return 0;
         } catch (StoreException e) {
             console.err().println(e.getMessage());
@@ -46,5 +69,29 @@ final class ForgetCommand implements Callable<Integer> {
             console.err().println("cannot rewrite " + leadsFile + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    /** What went from the database, in the owner's words: "a conversation, 2 leads with 3 deliveries and 14 funnel steps". */
+    private static String said(Store.Forgotten forgotten, Path database) {
+        List<String> parts = new ArrayList<>();
+        if (forgotten.conversations() > 0) {
+            parts.add(Count.spelled(forgotten.conversations(), "conversation", "conversations"));
+        }
+        if (forgotten.leads() > 0) {
+            parts.add(Count.spelled(forgotten.leads(), "lead", "leads") + (forgotten.deliveries() == 0 ? ""
+                    : " with " + Count.of(forgotten.deliveries(), "delivery", "deliveries")));
+        }
+        if (forgotten.messages() > 0) {
+            parts.add(Count.of(forgotten.messages(), "record of a message", "records of messages") + " sent to them");
+        }
+        if (forgotten.steps() > 0) {
+            parts.add(Count.of(forgotten.steps(), "funnel step", "funnel steps"));
+        }
+        if (parts.isEmpty()) {
+            return "nothing stored about this chat in " + database;
+        }
+        String joined = parts.size() == 1 ? parts.get(0)
+                : String.join(", ", parts.subList(0, parts.size() - 1)) + " and " + parts.get(parts.size() - 1);
+        return joined + " deleted from " + database;
     }
 }

@@ -1,8 +1,11 @@
 package dev.leadbot.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code leadbot graph FLOW}: the flow as a Mermaid flowchart. */
@@ -12,16 +15,24 @@ final class GraphCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Parameters(index = "0", paramLabel = "FLOW", defaultValue = FlowFiles.DEFAULT, description = "The flow file (default: ${DEFAULT-VALUE})")
-    private Path file;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FLOW",
+            description = "The flow file (default: the settings' flow, " + FlowFiles.DEFAULT + " unless set)")
+    private Optional<Path> file;
+
+    @Mixin
+    private ConfigOption config;
 
     GraphCommand(Console console) {
         this.console = console;
     }
 
     @Override
-    public Integer call() {
-        return FlowFiles.load(file, console.err()).map(flow -> {
+    public Integer call() throws IOException {
+        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        if (settings.isEmpty()) {
+            return 2;
+        }
+        return FlowFiles.load(file.orElseGet(() -> settings.get().flow()), console.err()).map(flow -> {
             console.out().print(MermaidChart.of(flow));
             return 0;
         }).orElse(1);

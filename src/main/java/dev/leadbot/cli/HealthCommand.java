@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code leadbot health}: exit 0 while the running bot's long-polling loop is alive, for Docker's HEALTHCHECK. */
@@ -19,9 +21,12 @@ final class HealthCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--file", paramLabel = "FILE", defaultValue = "data/heartbeat",
-            description = "The heartbeat, beside the leads file (default: ${DEFAULT-VALUE})")
-    private Path file;
+    @Option(names = "--file", paramLabel = "FILE",
+            description = "The heartbeat file (default: 'heartbeat' beside the leads file the settings name, data/leads.jsonl unless set)")
+    private Optional<Path> heartbeat;
+
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--max-age", paramLabel = "SECONDS", defaultValue = "120", description = "Oldest acceptable heartbeat (default: ${DEFAULT-VALUE})")
     private long maxAgeSeconds;
@@ -32,6 +37,11 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Optional<ServiceSettings.Loaded> loaded = config.load(console);
+        if (loaded.isEmpty()) {
+            return 2;
+        }
+        Path file = heartbeat.orElseGet(() -> loaded.get().heartbeat());
         Instant beat;
         try {
             beat = Instant.parse(Files.readString(file, StandardCharsets.UTF_8).strip());

@@ -6,6 +6,7 @@ import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.LeadJson;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,8 +27,11 @@ final class LeadsCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: $LEADBOT_DB or data/leadbot.db)")
+    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: the settings' db, data/leadbot.db unless set)")
     private Optional<Path> db;
+
+    @Mixin
+    private ConfigOption config;
 
     @Mixin
     private Since since;
@@ -48,23 +52,27 @@ final class LeadsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Optional<Instant> from = since.from(console);
         if (from.isEmpty()) {
             return 2;
         }
+        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        if (settings.isEmpty()) {
+            return 2;
+        }
         List<Lead> leads;
         Map<String, Handling> handling;
-        try (Store store = Store.openForTools(DataFiles.database(db, console), console.clock())) {
+        try (Store store = Store.openForTools(db.orElseGet(() -> settings.get().database()), console.clock())) {
             if (retry.isPresent()) {
                 int requeued = store.requeue(retry.filter(r -> !r.equalsIgnoreCase("all")));
-                console.out().println(requeued + (requeued == 1 ? " delivery" : " deliveries") + " queued again");
+                console.out().println(Count.of(requeued, "delivery", "deliveries") + " queued again");
                 return 0;
             }
             if (failed) {
                 List<Store.Dead> dead = store.deadDeliveries();
                 dead.forEach(d -> console.out().println(d.leadId() + "  " + d.sink() + "  after " + d.attempts() + " attempts: " + d.lastError()));
-                console.out().println(dead.size() + (dead.size() == 1 ? " failed delivery" : " failed deliveries")
+                console.out().println(Count.of(dead.size(), "failed delivery", "failed deliveries")
                         + (dead.isEmpty() ? "" : "; retry with: leadbot leads --retry ID|all"));
                 return 0;
             }
@@ -83,20 +91,23 @@ final class LeadsCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** A line per lead, with what the owner's team did with it (taken by whom, a deal, not a lead). */
+    /**
+     * A line per lead, with what the owner's team did with it (taken by whom, a deal, not a lead); the
+     * chat id is what 'forget' takes, the lead id what '--retry' takes.
+     */
     private void table(List<Lead> leads, Map<String, Handling> handling) {
-        console.out().printf("%-17s %5s  %-24s %-16s %-18s %-24s %s%n", "completed (UTC)", "score", "name", "phone", "source", "tags",
-                "status");
+        console.out().printf("%-16s  %-12s %5s  %-24s %-16s %-18s %-24s %-20s %s%n", "completed (UTC)", "chat", "score", "name", "phone",
+                "source", "tags", "status", "lead");
         for (Lead lead : leads) {
             Handling done = handling.getOrDefault(lead.id(), Handling.NEW);
-            console.out().printf("%-17s %5d  %-24s %-16s %-18s %-24s %s%n",
+            console.out().printf("%-16s  %-12d %5d  %-24s %-16s %-18s %-24s %-20s %s%n",
                     lead.completedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
-                    lead.score(), cut(lead.contact().name().orElse(lead.prospect().fullName()), 24),
+                    lead.prospect().chatId(), lead.score(), cut(lead.contact().name().orElse(lead.prospect().fullName()), 24),
                     lead.contact().phone().orElse(lead.contact().username().map(u -> "@" + u).orElse("")),
                     cut(lead.source().orElse(""), 18), cut(String.join(",", lead.tags()), 24),
-                    done.status().russian() + done.manager().map(m -> " (" + m + ")").orElse(""));
+                    cut(done.status().russian() + done.manager().map(m -> " (" + m + ")").orElse(""), 20), lead.id());
         }
-        console.out().println(leads.size() + (leads.size() == 1 ? " lead" : " leads"));
+        console.out().println(Count.of(leads.size(), "lead", "leads"));
     }
 
     private static String cut(String text, int width) {

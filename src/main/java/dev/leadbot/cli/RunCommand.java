@@ -9,11 +9,11 @@ import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.BotStartException;
 import dev.leadbot.telegram.TelegramService;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code leadbot run}: the bot in Telegram until SIGTERM or Ctrl+C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -32,9 +32,8 @@ final class RunCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--config", paramLabel = "FILE", defaultValue = "leadbot.yaml",
-            description = "Optional settings file (default: ${DEFAULT-VALUE})")
-    private Path config;
+    @Mixin
+    private ConfigOption config;
 
     RunCommand(Console console) {
         this.console = console;
@@ -42,18 +41,27 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        ServiceSettings.Result settings = ServiceSettings.read(console.env(), config);
+        Optional<ServiceSettings.Loaded> loaded = config.load(console);
+        if (loaded.isEmpty()) {
+            return 2;
+        }
+        ServiceSettings.Result settings = loaded.get().service();
         List<String> problems = new ArrayList<>(settings.problems());
         // No HTTP client (and its TLS set-up) unless a sink needs one: the bot's first poll comes sooner.
         List<LeadSink> sinks = settings.sinks().isEmpty() ? List.of()
                 : SinksCommand.create(settings.sinks(), HttpSetup.standard(), console, problems);
         if (settings.telegram().isEmpty() || !problems.isEmpty()) {
-            problems.forEach(console.err()::println);
+            ServiceSettings.inFileOrder(problems).forEach(console.err()::println);
             return 2;
         }
         var flow = FlowFiles.load(settings.flow(), console.err());
         if (flow.isEmpty()) {
             return 1;
+        }
+        List<String> fields = ServiceSettings.fieldProblems(settings.sinks(), FlowFiles.variables(flow.get()));
+        if (!fields.isEmpty()) {
+            fields.forEach(console.err()::println);
+            return 2;
         }
         Store store;
         try {

@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.InvalidSinkException;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.sink.SinkCheck;
@@ -10,10 +11,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code leadbot sinks check}: each CRM sink's settings, and its credentials where a harmless read allows; sends no lead. */
 @Command(name = "sinks", mixinStandardHelpOptions = true, description = "The CRM sinks declared under 'sinks:' in leadbot.yaml.")
@@ -31,17 +33,30 @@ final class SinksCommand {
             description = {"Checks every sink's settings and, where its API allows a harmless read (amoCRM account, Bitrix24 profile",
                     "and CRM mode, RetailCRM credentials, the Apps Script's doGet), that its credentials work. Sends no lead.",
                     "Exits 0 when every sink passed, 1 when one failed, 2 when the settings are wrong."})
-    int check(@Option(names = "--config", paramLabel = "FILE", defaultValue = "leadbot.yaml",
-            description = "The settings file (default: ${DEFAULT-VALUE})") Path config) throws IOException {
-        ServiceSettings.FileSettings settings = ServiceSettings.readFile(console.env(), config);
-        List<String> problems = new ArrayList<>(settings.problems());
-        List<LeadSink> sinks = create(settings.sinks(), http.get(), console, problems);
+    int check(@Mixin ConfigOption config) throws IOException {
+        Optional<ServiceSettings.Loaded> loaded = config.load(console);
+        if (loaded.isEmpty()) {
+            return 2;
+        }
+        List<String> problems = new ArrayList<>();
+        List<SinkSettings> declared = loaded.get().sinks(problems);
+        List<LeadSink> sinks = create(declared, http.get(), console, problems);
+        if (!declared.isEmpty() && problems.isEmpty()) {
+            // fields: may name the flow's variables: the flow the bot would run tells which there are.
+            Optional<Flow> flow = FlowFiles.load(loaded.get().flow(), console.err());
+            if (flow.isEmpty()) {
+                return 2;
+            }
+            problems.addAll(ServiceSettings.fieldProblems(declared, FlowFiles.variables(flow.get())));
+        }
         if (!problems.isEmpty()) {
-            problems.forEach(console.err()::println);
+            ServiceSettings.inFileOrder(problems).forEach(console.err()::println);
             return 2;
         }
         if (sinks.isEmpty()) {
-            console.out().println("no sinks in " + config + ": leads go to the owner chats and the leads file only");
+            console.out().println("no sinks in " + loaded.get().file().map(Path::toString).orElse("the settings (there is no "
+                    + ServiceSettings.DEFAULT_FILE + " here; name one with --config FILE)") + ": leads go to the owner chats and the leads"
+                    + " file only");
             return 0;
         }
         boolean allPassed = true;

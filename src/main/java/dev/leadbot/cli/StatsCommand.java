@@ -3,6 +3,7 @@ package dev.leadbot.cli;
 import dev.leadbot.funnel.FunnelReport;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +26,11 @@ final class StatsCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: $LEADBOT_DB or data/leadbot.db)")
+    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: the settings' db, data/leadbot.db unless set)")
     private Optional<Path> db;
+
+    @Mixin
+    private ConfigOption config;
 
     @Mixin
     private Since since;
@@ -52,7 +56,7 @@ final class StatsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Optional<Instant> from = since.from(console);
         if (from.isEmpty()) {
             return 2;
@@ -62,8 +66,14 @@ final class StatsCommand implements Callable<Integer> {
             console.err().println("--idle takes a span such as 30m, 1h or 2d");
             return 2;
         }
+        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        if (settings.isEmpty()) {
+            return 2;
+        }
+        // The terminal chat keeps its conversations in its own database.
+        Path database = db.orElseGet(() -> terminal ? Path.of(DataFiles.CHAT_DATABASE) : settings.get().database());
         FunnelReport report;
-        try (Store store = Store.openForTools(DataFiles.database(db, console), console.clock())) {
+        try (Store store = Store.openForTools(database, console.clock())) {
             report = FunnelReport.of(store.funnelEvents(from.get(), terminal), from.get(), console.clock().instant(), silence.get());
         } catch (StoreException e) {
             console.err().println(e.getMessage());

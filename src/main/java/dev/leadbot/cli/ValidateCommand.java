@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,8 +37,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Parameters(arity = "1..*", paramLabel = "FLOW", description = "Flow files to check, e.g. flows/*.yaml")
-    private List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FLOW",
+            description = "Flow files to check, e.g. flows/*.yaml (default: the settings' flow, " + FlowFiles.DEFAULT + " unless set)")
+    private List<Path> files = List.of();
+
+    @Mixin
+    private ConfigOption config;
 
     @Option(names = "--format", defaultValue = "text", description = "text (file:line:column: message) or json; default ${DEFAULT-VALUE}")
     private Format format;
@@ -47,8 +52,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        List<Checked> checked = files.stream().map(ValidateCommand::check).toList();
+    public Integer call() throws IOException {
+        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        if (settings.isEmpty()) {
+            return 2;
+        }
+        List<Checked> checked = (files.isEmpty() ? List.of(settings.get().flow()) : files).stream().map(ValidateCommand::check).toList();
         if (format == Format.json) {
             console.out().println(json(checked));
         } else {
@@ -71,16 +80,16 @@ final class ValidateCommand implements Callable<Integer> {
 
     private void text(List<Checked> checked) {
         for (Checked file : checked) {
-            file.flow().ifPresent(f -> console.out().println(file.file() + ": OK, " + f.nodes().size() + " nodes"));
+            file.flow().ifPresent(f -> console.out().println(file.file() + ": OK, " + Count.of(f.nodes().size(), "node", "nodes")));
             file.problems().forEach(p -> console.err().println(p));
             file.unreadable().ifPresent(why -> console.err().println(file.file() + ": " + why));
         }
         int problems = checked.stream().mapToInt(Checked::count).sum();
         long bad = checked.stream().filter(c -> c.count() > 0).count();
         if (checked.size() == 1 && problems > 0 && checked.get(0).unreadable().isEmpty()) {
-            console.err().println(plural(problems, "problem") + " in " + checked.get(0).file());
+            console.err().println(Count.of(problems, "problem", "problems") + " in " + checked.get(0).file());
         } else if (checked.size() > 1 && problems > 0) {
-            console.err().println(plural(problems, "problem") + " in " + bad + " of " + checked.size() + " files");
+            console.err().println(Count.of(problems, "problem", "problems") + " in " + bad + " of " + checked.size() + " files");
         } else if (checked.size() > 1) {
             console.out().println("no problems in " + checked.size() + " files");
         }
@@ -100,9 +109,5 @@ final class ValidateCommand implements Callable<Integer> {
         }
         root.put("problems", checked.stream().mapToInt(Checked::count).sum());
         return root.toString();
-    }
-
-    private static String plural(int count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

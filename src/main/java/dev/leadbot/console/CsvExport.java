@@ -29,7 +29,8 @@ public final class CsvExport {
         leads.forEach(lead -> lead.answers().forEach(answer -> variables.add(answer.variable())));
         StringBuilder out = new StringBuilder(BOM);
         List<String> header = new ArrayList<>(FIXED);
-        header.addAll(variables);
+        // An answer saved under a name a fixed column has (a "phone" question) is told apart, so every column name is unique.
+        variables.forEach(variable -> header.add(FIXED.contains(variable) ? variable + " (answer)" : variable));
         row(out, header);
         for (Lead lead : leads) {
             List<String> cells = new ArrayList<>(List.of(lead.id(), lead.completedAt().toString(), String.valueOf(lead.prospect().chatId()),

@@ -25,10 +25,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 public final class SettingsFile {
 
-    /** The values by key (a list joined with commas), the {@code sinks:} entries, and every problem found. */
-    public record Contents(Map<String, String> values, List<SinkEntry> sinks, List<Problem> problems) {
+    /**
+     * The values by key (a list joined with commas), where each key stands ({@code file:line:column}),
+     * the {@code sinks:} entries, and every problem found.
+     */
+    public record Contents(Map<String, String> values, Map<String, String> places, List<SinkEntry> sinks, List<Problem> problems) {
         public Contents {
             values = Map.copyOf(values);
+            places = Map.copyOf(places);
             sinks = List.copyOf(sinks);
             problems = List.copyOf(problems);
         }
@@ -36,12 +40,19 @@ public final class SettingsFile {
 
     /**
      * One entry of the {@code sinks:} list as written: its place ({@code file:line:column}), its
-     * settings (type and name among them; a list joined with commas) and its {@code fields:} mapping.
+     * settings (type and name among them; a list joined with commas), its {@code fields:} mapping,
+     * and the place of each setting and of each field ({@code fields.<destination field>}).
      */
-    public record SinkEntry(String where, Map<String, String> values, Map<String, String> fields) {
+    public record SinkEntry(String where, Map<String, String> values, Map<String, String> fields, Map<String, String> places) {
         public SinkEntry {
             values = Map.copyOf(values);
             fields = Map.copyOf(fields);
+            places = Map.copyOf(places);
+        }
+
+        /** Where {@code key} is written, or the entry's own place. */
+        public String placeOf(String key) {
+            return places.getOrDefault(key, where);
         }
     }
 
@@ -55,6 +66,7 @@ public final class SettingsFile {
         String name = file.toString();
         Problems problems = new Problems(name);
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> places = new LinkedHashMap<>();
         List<SinkEntry> sinks = new ArrayList<>();
         Node root;
         try {
@@ -63,15 +75,18 @@ public final class SettingsFile {
             Position at = e.getProblemMark() == null ? new Position(1, 1)
                     : new Position(e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1);
             problems.add(at, "YAML syntax: " + e.getProblem() + "; check the indentation and quotes");
-            return new Contents(values, sinks, problems.sorted());
+            return new Contents(values, places, sinks, problems.sorted());
         }
         if (root != null) {
             YamlMap.read(root, name, keys, problems).ifPresent(map -> {
-                keys.stream().filter(key -> !key.equals(SINKS)).forEach(key -> value(map, key, problems).ifPresent(v -> values.put(key, v)));
+                keys.stream().filter(key -> !key.equals(SINKS)).forEach(key -> value(map, key, problems).ifPresent(v -> {
+                    values.put(key, v);
+                    places.put(key, name + ":" + map.keyAt(key));
+                }));
                 map.value(SINKS).ifPresent(list -> sinks.addAll(sinks(list, name, problems)));
             });
         }
-        return new Contents(values, sinks, problems.sorted());
+        return new Contents(values, places, sinks, problems.sorted());
     }
 
     private static List<SinkEntry> sinks(Node list, String file, Problems problems) {
@@ -87,13 +102,16 @@ public final class SettingsFile {
             }
             Map<String, String> settings = new LinkedHashMap<>();
             Map<String, String> fields = new LinkedHashMap<>();
+            Map<String, String> places = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
                 String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
                 Node value = tuple.getValueNode();
+                places.put(key, file + ":" + Problems.at(tuple.getKeyNode()));
                 if (key.equals("fields") && value instanceof MappingNode map) {
                     map.getValue().forEach(field -> {
                         if (field.getKeyNode() instanceof ScalarNode k && field.getValueNode() instanceof ScalarNode v) {
                             fields.put(k.getValue(), v.getValue());
+                            places.put("fields." + k.getValue(), file + ":" + Problems.at(v));
                         } else {
                             problems.add(field.getKeyNode(), "each of 'fields' must be 'destination field: lead field'");
                         }
@@ -111,7 +129,7 @@ public final class SettingsFile {
                 continue;
             }
             settings.putIfAbsent("name", settings.get("type"));
-            entries.add(new SinkEntry(file + ":" + Problems.at(item), settings, fields));
+            entries.add(new SinkEntry(file + ":" + Problems.at(item), settings, fields, places));
         }
         return entries;
     }

@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean …" for a misspelt key, node id, variable or value. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
     /** The closest candidate within a few typos, if there is one. */
-    static Optional<String> closest(String typed, Collection<String> candidates) {
+    public static Optional<String> closest(String typed, Collection<String> candidates) {
         String lower = typed.toLowerCase(Locale.ROOT);
         int allowed = typed.length() <= 3 ? 1 : Math.min(3, Math.max(2, typed.length() / 3));
         return candidates.stream()
@@ -23,7 +23,7 @@ final class Suggestions {
     }
 
     /** {@code "; did you mean 'x'?"}, or {@code otherwise} when nothing is close. */
-    static String didYouMean(String typed, Collection<String> candidates, String otherwise) {
+    public static String didYouMean(String typed, Collection<String> candidates, String otherwise) {
         return closest(typed, candidates).map(c -> "; did you mean '" + c + "'?").orElse(otherwise);
     }
 

@@ -17,8 +17,11 @@ import java.util.Set;
  * @param where  the declaration's place, as {@code file:line:column}
  * @param values the scalar settings; a list is joined with commas
  * @param fields the {@code fields:} mapping (a destination field → a lead field), possibly empty
+ * @param places where each setting is written, as {@code file:line:column}; a problem with a
+ *               setting is reported there, one without a place at the declaration
  */
-public record SinkSettings(String type, String name, String where, Map<String, String> values, Map<String, String> fields) {
+public record SinkSettings(String type, String name, String where, Map<String, String> values, Map<String, String> fields,
+        Map<String, String> places) {
 
     public SinkSettings {
         Objects.requireNonNull(type, "type");
@@ -26,6 +29,17 @@ public record SinkSettings(String type, String name, String where, Map<String, S
         Objects.requireNonNull(where, "where");
         values = Map.copyOf(values);
         fields = Map.copyOf(fields);
+        places = Map.copyOf(places);
+    }
+
+    /** Settings built in code, every problem reported at the declaration. */
+    public SinkSettings(String type, String name, String where, Map<String, String> values, Map<String, String> fields) {
+        this(type, name, where, values, fields, Map.of());
+    }
+
+    /** Where {@code key} is written, or the declaration's place. */
+    public String placeOf(String key) {
+        return places.getOrDefault(key, where);
     }
 
     public Reader reader() {
@@ -51,7 +65,7 @@ public record SinkSettings(String type, String name, String where, Map<String, S
         public String required(String key, String example) {
             Optional<String> value = optional(key);
             if (value.isEmpty()) {
-                problem("'" + key + "' is missing; write " + key + ": " + example);
+                problem(key, "'" + key + "' is missing; write " + key + ": " + example);
             }
             return value.orElse("");
         }
@@ -76,11 +90,11 @@ public record SinkSettings(String type, String name, String where, Map<String, S
                 boolean http = "http".equalsIgnoreCase(uri.getScheme());
                 boolean local = List.of("127.0.0.1", "localhost", "[::1]").contains(String.valueOf(uri.getHost()));
                 if (uri.getHost() == null || !(https || http && (plainAllowed || local))) {
-                    problem("'" + key + "' must be " + (plainAllowed ? "an http or https" : "an https") + " URL such as " + example);
+                    problem(key, "'" + key + "' must be " + (plainAllowed ? "an http or https" : "an https") + " URL such as " + example);
                 }
                 return uri;
             } catch (java.net.URISyntaxException e) {
-                problem("'" + key + "' is not a URL; write it like " + example);
+                problem(key, "'" + key + "' is not a URL; write it like " + example);
                 return URI.create("https://invalid.invalid/");
             }
         }
@@ -91,7 +105,7 @@ public record SinkSettings(String type, String name, String where, Map<String, S
             try {
                 return value.map(Long::parseLong);
             } catch (NumberFormatException e) {
-                problem("'" + key + "' must be a number: " + meaning);
+                problem(key, "'" + key + "' must be a number: " + meaning);
                 return Optional.empty();
             }
         }
@@ -100,22 +114,27 @@ public record SinkSettings(String type, String name, String where, Map<String, S
         public String oneOf(String key, List<String> allowed) {
             String value = optional(key).orElse(allowed.get(0));
             if (!allowed.contains(value)) {
-                problem("'" + key + "' must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
+                problem(key, "'" + key + "' must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
                 return allowed.get(0);
             }
             return value;
         }
 
-        /** Reports a problem with this sink's settings. */
+        /** Reports a problem with this sink as a whole, at its declaration. */
         public void problem(String what) {
             problems.add(where + ": sink '" + name + "' (" + type + "): " + what);
+        }
+
+        /** Reports a problem with one setting, at the line that holds it. */
+        public void problem(String key, String what) {
+            problems.add(placeOf(key) + ": sink '" + name + "' (" + type + "): " + what);
         }
 
         /** Every problem found, unknown settings included; call after reading everything. */
         public List<String> problems() {
             List<String> all = new ArrayList<>(problems);
-            values.keySet().stream().filter(key -> !known.contains(key)).sorted().forEach(key -> all.add(where + ": sink '" + name + "' ("
-                    + type + "): unknown setting '" + key + "'; a " + type + " sink takes " + String.join(", ", known)));
+            values.keySet().stream().filter(key -> !known.contains(key)).sorted().forEach(key -> all.add(placeOf(key) + ": sink '" + name
+                    + "' (" + type + "): unknown setting '" + key + "'; a " + type + " sink takes " + String.join(", ", known)));
             return all;
         }
     }

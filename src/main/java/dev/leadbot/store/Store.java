@@ -486,27 +486,50 @@ public final class Store implements BatchLog, AutoCloseable {
     }
 
     /**
-     * Deletes everything stored about a chat (conversation, question messages, unsent replies, leads, funnel
-     * steps); returns how many rows went.
+     * Deletes everything stored about a chat (conversation, question messages, unsent replies, leads with their deliveries,
+     * funnel steps) in one transaction; returns how much of each went.
      */
-    public synchronized int forget(long chatId) throws StoreException {
+    public synchronized Forgotten forget(long chatId) throws StoreException {
         try {
             connection.setAutoCommit(false);
-            int removed = funnel.forget(chatId);
+            int steps = funnel.forget(chatId);
+            int deliveries;
+            try (PreparedStatement s = connection.prepareStatement("SELECT count(*) FROM deliveries WHERE lead_id IN"
+                    + " (SELECT id FROM leads WHERE chat_id = ?)")) {
+                s.setLong(1, chatId);
+                try (ResultSet rows = s.executeQuery()) {
+                    deliveries = rows.next() ? rows.getInt(1) : 0;
+                }
+            }
             // Deliveries go with their leads (ON DELETE CASCADE).
+            Map<String, Integer> removed = new java.util.HashMap<>();
             for (String table : new String[] {"conversations", "question_messages", "outgoing", "leads"}) {
                 try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {
                     s.setLong(1, chatId);
-                    removed += s.executeUpdate();
+                    removed.put(table, s.executeUpdate());
                 }
             }
             connection.commit();
-            return removed;
+            return new Forgotten(removed.get("conversations"), removed.get("leads"), deliveries,
+                    removed.get("question_messages") + removed.get("outgoing"), steps);
         } catch (SQLException e) {
             rollback();
             throw failure("forget chat " + chatId, e);
         } finally {
             autoCommit();
+        }
+    }
+
+    /**
+     * What {@link #forget} deleted about one chat.
+     *
+     * @param messages records of the bot's messages to the chat: which question each showed, and replies not yet sent
+     * @param steps    the chat's steps in the funnel
+     */
+    public record Forgotten(int conversations, int leads, int deliveries, int messages, int steps) {
+
+        public int total() {
+            return conversations + leads + deliveries + messages + steps;
         }
     }
 

@@ -45,7 +45,7 @@ final class StoreFile {
             }
             if (lock == null) {
                 channel.close();
-                throw new StoreException(file + " is in use by another running leadbot; stop that one first"
+                throw StoreException.inUse(file + " is in use by another running leadbot; stop that one first"
                         + " (two bots on one token would also take each other's updates)");
             }
             return lock;

@@ -229,7 +229,7 @@ public final class TelegramService implements AutoCloseable {
 
     private static void forget(Store store, JsonlFileSink leadsFile, long chat) {
         try {
-            LOG.info("chat={} {} rows deleted from the store, {} leads from the leads file", chat, store.forget(chat), leadsFile.forget(chat));
+            LOG.info("chat={} {} rows deleted from the store, {} leads from the leads file", chat, store.forget(chat).total(), leadsFile.forget(chat));
         } catch (IOException | StoreException e) {
             LOG.error("chat={} could not delete all its data: {}", chat, e.getMessage());
         }

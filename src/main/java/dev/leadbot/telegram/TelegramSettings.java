@@ -30,6 +30,11 @@ public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl
 
     /** Touched before every long poll, so a health check can tell the loop is alive. */
     public Path heartbeatFile() {
+        return heartbeatBeside(leadsFile);
+    }
+
+    /** Where the bot whose leads file this is keeps its heartbeat, for {@code leadbot health}. */
+    public static Path heartbeatBeside(Path leadsFile) {
         return leadsFile.toAbsolutePath().resolveSibling("heartbeat");
     }
 

@@ -73,8 +73,10 @@ class LeadsCommandTest {
     void theTableShowsWhoHowToReachThemAndHowHot() {
         Run run = Run.of("", "leads", "--db", db.toString());
 
-        assertTrue(run.out().contains("2026-11-22 09:30     50  Анна                     +79161234567     vk_ads             owner,hot                новый\n"),
-                run.out());
+        assertTrue(run.out().startsWith("completed (UTC)   chat         score  name                     phone            source"
+                + "             tags                     status               lead\n"), run.out());
+        assertTrue(run.out().contains("2026-11-22 09:30  43              50  Анна                     +79161234567     vk_ads"
+                + "             owner,hot                новый                lead-2\n"), run.out());
         assertTrue(run.out().endsWith("2 leads\n"), run.out());
     }
 
@@ -107,7 +109,7 @@ class LeadsCommandTest {
 
         Run run = Run.of("", "forget", "42", "--db", db.toString(), "--leads", leadsFile.toString());
 
-        assertEquals(new Run(0, "chat 42: 1 rows deleted from the database, 1 leads from " + leadsFile + "\n", ""), run);
+        assertEquals(new Run(0, "chat 42: a lead deleted from " + db + "; a lead deleted from " + leadsFile + "\n", ""), run);
         assertEquals(List.of(LeadJson.toLine(NEW)), Run.of("", "leads", "--db", db.toString(), "--format", "jsonl").out().lines().toList());
         assertEquals(List.of(LeadJson.toLine(NEW)), Files.readAllLines(leadsFile));
     }
@@ -127,5 +129,39 @@ class LeadsCommandTest {
                 + "1 failed delivery; retry with: leadbot leads --retry ID|all\n", ""), Run.of("", "leads", "--db", other.toString(), "--failed"));
         assertEquals(new Run(0, "1 delivery queued again\n", ""), Run.of("", "leads", "--db", other.toString(), "--retry", "all"));
         assertEquals(new Run(0, "0 failed deliveries\n", ""), Run.of("", "leads", "--db", other.toString(), "--failed"));
+    }
+
+    @Test
+    void forgetSaysWhatWentInTheOwnersWords() throws Exception {
+        try (Store store = Store.open(db, Run.CLOCK)) {
+            Batch batch = new Batch(List.of("jsonl", "amo"));
+            batch.completed(lead("lead-3", 42, "2026-11-22T09:40:00Z", "Ещё один"));
+            store.commit("qualification", batch);
+        }
+
+        Run run = Run.of("", "forget", "42", "--db", db.toString(), "--leads", dir.resolve("none.jsonl").toString());
+
+        assertEquals(new Run(0, "chat 42: 2 leads with 2 deliveries deleted from " + db + "; no lead in " + dir.resolve("none.jsonl") + "\n",
+                ""), run);
+    }
+
+    @Test
+    void forgetWithSomethingThatIsNotAChatIdSaysWhatOneLooksLikeAndWhereToFindIt() {
+        assertEquals(new Run(2, "", "'abc' is not a chat id: a chat id is a whole number such as 123456789. Find the prospect's in the chat"
+                + " column of 'leadbot leads', or in the owner summary's profile link (tg://user?id=123456789)\n"),
+                Run.of("", "forget", "abc", "--db", db.toString()));
+    }
+
+    @Test
+    void theCsvHeaderNamesEveryColumnOnce() {
+        Lead withPhoneAnswer = new Lead("lead-9", "qualification", OLD.prospect(), OLD.source(),
+                List.of(Answer.of("phone", "phone", "+79161234567", "+79161234567"), Answer.of("name", "contact", "Анна", "Анна")),
+                0, List.of(), List.of(), OLD.contact(), OLD.startedAt(), OLD.completedAt());
+
+        String header = CsvExport.of(List.of(withPhoneAnswer)).lines().findFirst().orElseThrow().substring(1);
+
+        List<String> names = List.of(header.split(","));
+        assertEquals(names.size(), new java.util.HashSet<>(names).size(), header);
+        assertTrue(header.endsWith(",path,phone (answer),name (answer)"), header);
     }
 }

@@ -81,8 +81,11 @@ class ServiceSettingsTest {
         ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "AMO", "secret-amo-token"), file);
 
         assertEquals(List.of(), result.problems());
+        SinkSettings amo = result.sinks().get(0);
         assertEquals(new SinkSettings("amocrm", "amocrm", file + ":2:5", Map.of("type", "amocrm", "name", "amocrm",
-                "base_url", "https://x.amocrm.ru", "token", "secret-amo-token"), Map.of("555001", "sphere")), result.sinks().get(0));
+                "base_url", "https://x.amocrm.ru", "token", "secret-amo-token"), Map.of("555001", "sphere"), amo.places()), amo);
+        assertEquals(file + ":4:5", amo.placeOf("token"));
+        assertEquals(file + ":6:15", amo.placeOf("fields.555001"));
         assertEquals("lead_id,name", result.sinks().get(1).values().get("columns"));
         assertFalse(result.sinks().get(0).toString().contains("secret-amo-token"));
     }
@@ -92,7 +95,7 @@ class ServiceSettingsTest {
         ServiceSettings.Result result = ServiceSettings.read(Map.of(), dir.resolve("none.yaml"));
 
         assertEquals(List.of("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), then set"
-                + " TELEGRAM_BOT_TOKEN to the token it gives you"), result.problems());
+                + " TELEGRAM_BOT_TOKEN (or telegram_bot_token: in leadbot.yaml) to the token it gives you"), result.problems());
     }
 
     @Test
@@ -132,5 +135,64 @@ class ServiceSettingsTest {
         TelegramSettings settings = new TelegramSettings(TOKEN, List.of(1L), URI.create("https://api.telegram.org"), Path.of("x"));
 
         assertFalse(settings.toString().contains(TOKEN));
+    }
+
+    @Test
+    void aWrongValueInTheFileIsReportedAtItsLineNotBlamedOnTheVariable() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, "telegram_bot_token: " + TOKEN + "\nowner_chat_ids: abc\nsend_per_second: lots\n");
+
+        ServiceSettings.Result result = ServiceSettings.read(Map.of(), file);
+
+        assertEquals(List.of(file + ":2:1: owner_chat_ids has 'abc', which is not a chat id; write numbers separated by commas, e.g."
+                + " 123456789, and find yours with @userinfobot",
+                file + ":3:1: send_per_second is 'lots'; write messages a second from 1 to 1000 (Telegram allows about 30 without paid"
+                        + " broadcasts; leave it unset for 25)"), result.problems());
+    }
+
+    @Test
+    void aNamedSettingsFileThatDoesNotExistIsAnError() throws IOException {
+        ServiceSettings.Loaded loaded = ServiceSettings.load(Map.of(), java.util.Optional.of(dir.resolve("nope.yaml")));
+
+        assertEquals(List.of("--config " + dir.resolve("nope.yaml") + ": no such file; write the path of your settings file, or leave"
+                + " --config out to read leadbot.yaml from the current folder when there is one"), loaded.problems());
+    }
+
+    @Test
+    void eachSinkProblemIsReportedAtTheLineThatHoldsIt() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, "sinks:\n  - type: webhook\n    url: https://hooks.example.com/x\n    secret: not-a-whsec\n"
+                + "    timeout: 5\n");
+
+        List<String> problems = new java.util.ArrayList<>();
+        List<dev.leadbot.sink.LeadSink> sinks = SinksCommand.create(ServiceSettings.load(Map.of(), java.util.Optional.of(file)).sinks(problems),
+                dev.leadbot.sink.http.HttpSetup.standard(), new Console(null, null, null, java.time.Clock.systemUTC(), Map.of()), problems);
+
+        assertEquals(List.of(), sinks);
+        assertEquals(List.of(file + ":4:5: sink 'webhook' (webhook): 'secret' must be whsec_ followed by base64 (at least 24 bytes), as"
+                + " Standard Webhooks tools generate it",
+                file + ":5:5: sink 'webhook' (webhook): unknown setting 'timeout'; a webhook sink takes type, name, fields, url, secret"),
+                problems);
+    }
+
+    @Test
+    void aMisspeltSinkTypeIsReportedBeforeTheSecretsItWouldNeed() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, "sinks:\n  - type: amocmr\n    token: ${AMOCRM_TOKEN}\n");
+
+        List<String> problems = new java.util.ArrayList<>();
+        ServiceSettings.load(Map.of(), java.util.Optional.of(file)).sinks(problems);
+
+        assertEquals(List.of(file + ":2:5: unknown sink type 'amocmr'; did you mean 'amocrm'? write one of amocrm, kommo, bitrix24,"
+                + " retailcrm, google_sheets, webhook"), problems);
+    }
+
+    @Test
+    void aFieldNamingNeitherALeadFieldNorAVariableIsAnErrorWithADidYouMean() {
+        SinkSettings sink = new SinkSettings("amocrm", "amo", "leadbot.yaml:2:5", Map.of(), Map.of("555001", "spehre", "555002", "phone"),
+                Map.of("fields.555001", "leadbot.yaml:7:15"));
+
+        assertEquals(List.of("leadbot.yaml:7:15: sink 'amo' (amocrm): fields: 555001 names 'spehre', which is neither a lead field nor"
+                + " a variable of the flow; did you mean 'sphere'?"), ServiceSettings.fieldProblems(List.of(sink), java.util.Set.of("sphere")));
     }
 }

@@ -75,9 +75,9 @@ class SinksCommandTest {
         String file = dir.resolve("leadbot.yaml").toString();
 
         assertEquals(2, run.status());
-        assertEquals(file + ":2:5: sink 'amocrm' token: ${AMOCRM_TOKEN} is not set in the environment; export AMOCRM_TOKEN=… before"
+        assertEquals(file + ":3:5: sink 'amocrm' token: ${AMOCRM_TOKEN} is not set in the environment; export AMOCRM_TOKEN=… before"
                 + " starting leadbot\n"
-                + file + ":4:5: sink 'webhook' (webhook): unknown setting 'retries'; a webhook sink takes type, name, fields, url, secret\n"
+                + file + ":7:5: sink 'webhook' (webhook): unknown setting 'retries'; a webhook sink takes type, name, fields, url, secret\n"
                 + file + ":8:5: unknown sink type 'hubspot'; write one of amocrm, kommo, bitrix24, retailcrm, google_sheets, webhook\n", run.err());
     }
 
@@ -86,7 +86,7 @@ class SinksCommandTest {
         Run run = leadbot("sinks:\n  - type: webhook\n    url: https://hooks.example.com/x\n    secret: not-a-whsec\n",
                 Map.of("TELEGRAM_BOT_TOKEN", "1234567:AAFakeTokenForLocalTestsOnly_abcdefghij"), "run");
 
-        assertEquals(new Run(2, "", dir.resolve("leadbot.yaml") + ":2:5: sink 'webhook' (webhook): 'secret' must be whsec_ followed by"
+        assertEquals(new Run(2, "", dir.resolve("leadbot.yaml") + ":4:5: sink 'webhook' (webhook): 'secret' must be whsec_ followed by"
                 + " base64 (at least 24 bytes), as Standard Webhooks tools generate it\n"), run);
     }
 

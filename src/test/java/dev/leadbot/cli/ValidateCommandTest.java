@@ -97,10 +97,12 @@ class ValidateCommandTest {
     }
 
     @Test
-    void noFileIsAUsageError() {
-        Run run = Run.of("", "validate");
+    void withoutAFileItChecksTheFlowTheSettingsName() throws Exception {
+        Path flow = dir.resolve("mine.yaml");
+        Files.writeString(flow, "start: bye\nnodes:\n  bye: {type: end, text: Bye}\n");
+        Path settings = dir.resolve("settings.yaml");
+        Files.writeString(settings, "flow: " + flow + "\n");
 
-        assertEquals(2, run.status());
-        assertEquals("Missing required parameter: 'FLOW'", run.err().lines().findFirst().orElseThrow());
+        assertEquals(new Run(0, flow + ": OK, 1 node\n", ""), Run.of("", "validate", "--config", settings.toString()));
     }
 }

@@ -73,7 +73,7 @@ class StoreTest {
             assertEquals(List.of("first", "second", "other", "third"), committed.stream().map(Outgoing::payload).toList());
             assertEquals(List.of("second", "other", "third"), store.unsent().stream().map(Outgoing::payload).toList());
             assertEquals(Optional.of(555), store.questionMessage(42, 7));
-            assertEquals(4, store.forget(42));
+            assertEquals(4, store.forget(42).total());
             assertEquals(Optional.empty(), store.conversation(42));
             assertEquals(Optional.empty(), store.questionMessage(42, 7));
             assertEquals(List.of("other"), store.unsent().stream().map(Outgoing::payload).toList());
@@ -193,7 +193,7 @@ class StoreTest {
 
             assertEquals(List.of(LEAD), store.leads(Instant.EPOCH));
             assertEquals(List.of(), store.leads(Instant.parse("2026-11-22T10:02:00Z")));
-            assertEquals(2, store.forget(42));
+            assertEquals(2, store.forget(42).total());
             assertEquals(List.of(), store.leads(Instant.EPOCH));
         }
     }

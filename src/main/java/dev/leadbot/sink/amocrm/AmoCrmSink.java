@@ -60,7 +60,7 @@ public final class AmoCrmSink implements LeadSink {
             try {
                 custom.put(Long.parseLong(field), leadField);
             } catch (NumberFormatException e) {
-                reader.problem("fields: '" + field + "' must be an amoCRM field id (a number, shown in Settings → Fields)");
+                reader.problem("fields." + field, "fields: '" + field + "' must be an amoCRM field id (a number, shown in Settings → Fields)");
             }
         });
         InvalidSinkException.throwIfAny(reader);

@@ -46,12 +46,12 @@ public final class Bitrix24Sink implements LeadSink {
         SinkSettings.Reader reader = settings.reader();
         URI webhook = reader.url("webhook_url", "${BITRIX24_WEBHOOK_URL}  # https://yourportal.bitrix24.ru/rest/1/code/", false);
         if (!webhook.getPath().contains("/rest/")) {
-            reader.problem("'webhook_url' must be an incoming webhook's URL, https://yourportal.bitrix24.ru/rest/<user>/<code>/");
+            reader.problem("webhook_url", "'webhook_url' must be an incoming webhook's URL, https://yourportal.bitrix24.ru/rest/<user>/<code>/");
         }
         String entity = reader.oneOf("entity", List.of("auto", "lead", "deal"));
         String source = reader.optional("source_id").orElse("OTHER");
         settings.fields().keySet().stream().filter(field -> !field.startsWith("UF_CRM_")).forEach(field ->
-                reader.problem("fields: '" + field + "' must be a custom field code such as UF_CRM_1700000000 (CRM → Settings → Custom fields)"));
+                reader.problem("fields." + field, "fields: '" + field + "' must be a custom field code such as UF_CRM_1700000000 (CRM → Settings → Custom fields)"));
         InvalidSinkException.throwIfAny(reader);
         return new Bitrix24Sink(settings.name(), new Bitrix24Rest(webhook, setup.calls(REQUESTS_PER_SECOND)), entity, source, settings.fields());
     }

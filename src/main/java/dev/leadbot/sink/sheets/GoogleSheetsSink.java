@@ -58,7 +58,7 @@ public final class GoogleSheetsSink implements LeadSink {
         List<String> columns = reader.optional("columns").map(value -> Arrays.stream(value.split(",")).map(String::strip).toList())
                 .orElse(DEFAULT_COLUMNS);
         if (!columns.contains("lead_id")) {
-            reader.problem("'columns' must include lead_id: the script skips a lead whose id is in the sheet already");
+            reader.problem("columns", "'columns' must include lead_id: the script skips a lead whose id is in the sheet already");
         }
         InvalidSinkException.throwIfAny(reader);
         return new GoogleSheetsSink(settings.name(), url, token, sheet, columns, setup.calls());

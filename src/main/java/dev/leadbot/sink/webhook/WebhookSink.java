@@ -50,7 +50,7 @@ public final class WebhookSink implements LeadSink {
         String secret = reader.required("secret", "${WEBHOOK_SECRET}  # whsec_ and base64");
         Optional<WebhookSignature> signature = WebhookSignature.parse(secret);
         if (signature.isEmpty() && !secret.isEmpty()) {
-            reader.problem("'secret' must be whsec_ followed by base64 (at least 24 bytes), as Standard Webhooks tools generate it");
+            reader.problem("secret", "'secret' must be whsec_ followed by base64 (at least 24 bytes), as Standard Webhooks tools generate it");
         }
         InvalidSinkException.throwIfAny(reader);
         return new WebhookSink(settings.name(), url, signature.orElseThrow(), http, clock);
