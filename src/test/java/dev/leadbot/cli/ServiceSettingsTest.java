@@ -140,14 +140,14 @@ class ServiceSettingsTest {
     @Test
     void aWrongValueInTheFileIsReportedAtItsLineNotBlamedOnTheVariable() throws IOException {
         Path file = dir.resolve("leadbot.yaml");
-        Files.writeString(file, "telegram_bot_token: " + TOKEN + "\nowner_chat_ids: abc\nsend_per_second: lots\n");
+        Files.writeString(file, "telegram_bot_token: " + TOKEN + "\nowner_chat_ids: abc\nbulk_per_second: lots\n");
 
         ServiceSettings.Result result = ServiceSettings.read(Map.of(), file);
 
         assertEquals(List.of(file + ":2:1: owner_chat_ids has 'abc', which is not a chat id; write numbers separated by commas, e.g."
                 + " 123456789, and find yours with @userinfobot",
-                file + ":3:1: send_per_second is 'lots'; write messages a second from 1 to 1000 (Telegram allows about 30 without paid"
-                        + " broadcasts; leave it unset for 25)"), result.problems());
+                file + ":3:1: bulk_per_second is 'lots'; write messages a second from 1 to 1000 (Telegram allows about 30 without paid"
+                        + " broadcasts; leave it unset for 30)"), result.problems());
     }
 
     @Test
