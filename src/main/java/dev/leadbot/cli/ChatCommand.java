@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
                 "'restart' starts over, 'quit' leaves, '/help' lists what the chat understands,",
                 "'/contact PHONE' shares a phone like Telegram's contact button. The chat's own",
                 "hints follow the flow's language (Russian or English).",
-                "Every step is saved in the database: a conversation left midway continues next",
-                "time, and at the end the owner summary is printed and the lead stored (the",
-                "'leads' command lists it). The terminal's leads go to no sink.", ""})
+                "Every step is saved in the chat's own database (data/chat.db, never the",
+                "bot's): a conversation left midway continues next time, and at the end the",
+                "owner summary is printed and the lead stored ('leadbot leads --db",
+                "data/chat.db' lists it). The terminal's leads go to no sink.", ""})
 final class ChatCommand implements Callable<Integer> {
 
     /** The terminal's chat id: Telegram never gives a chat id 0, so it cannot meet a real prospect's. */
@@ -38,11 +39,11 @@ final class ChatCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FLOW",
-            description = "The flow file (default: the settings' flow, " + FlowFiles.DEFAULT + " unless set)")
+            description = {"The flow file; default: the settings' flow,", "else " + FlowFiles.DEFAULT})
     private Optional<Path> file;
 
     @Option(names = "--db", paramLabel = "FILE",
-            description = "The terminal chat's own database (default: " + DataFiles.CHAT_DATABASE + "; never the bot's)")
+            description = {"The terminal chat's own database, never the bot's;", "default: " + DataFiles.CHAT_DATABASE})
     private Optional<Path> db;
 
     @Mixin
@@ -51,7 +52,7 @@ final class ChatCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "NAME", description = "The prospect's first name (default: your user name)")
     private Optional<String> name;
 
-    @Option(names = "--lang", paramLabel = "CODE", description = "The prospect's language, e.g. en (default: the flow's language)")
+    @Option(names = "--lang", paramLabel = "CODE", description = {"The prospect's language, e.g. en;", "default: the flow's language"})
     private Optional<String> language;
 
     @Option(names = "--source", paramLabel = "PAYLOAD", description = "A deep-link payload to record as the lead source")

@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 final class ConfigOption {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "The settings file; the environment wins over it (default: leadbot.yaml, when there is one)")
+            description = {"The settings file; the environment wins over it;", "default: leadbot.yaml, when there is one"})
     private Optional<Path> named = Optional.empty();
 
     /** Reads the settings; prints what is wrong with the file itself and returns empty when anything is. */

@@ -16,21 +16,23 @@ import picocli.CommandLine.Parameters;
 
 /** {@code leadbot forget CHAT_ID}: a personal-data deletion request, carried out in the database and the leads file. */
 @Command(name = "forget", mixinStandardHelpOptions = true,
-        description = "Deletes everything stored about one prospect: conversation, question messages, leads. Works while the bot runs.")
+        description = {"Deletes everything stored about one prospect; works while the bot runs.", "",
+                "Their conversation, leads, deliveries and funnel steps go from the database,",
+                "their leads from the leads file; it says what was deleted.", ""})
 final class ForgetCommand implements Callable<Integer> {
 
     private final Console console;
 
     @Parameters(index = "0", paramLabel = "CHAT_ID",
-            description = "The prospect's Telegram chat id: the chat column of 'leadbot leads', or the number in the owner summary's"
-                    + " profile link (tg://user?id=123456789)")
+            description = {"The prospect's Telegram chat id, a number: the chat", "column of 'leadbot leads', or the number in the owner",
+                    "summary's profile link (tg://user?id=123456789)"})
     private String chatId;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: the settings' db, data/leadbot.db unless set)")
+    @Option(names = "--db", paramLabel = "FILE", description = {"The database; default: the settings' db,", "else data/leadbot.db"})
     private Optional<Path> db;
 
     @Option(names = "--leads", paramLabel = "FILE",
-            description = "The leads file (default: the settings' leads_file, data/leads.jsonl unless set)")
+            description = {"The leads file; default: the settings' leads_file,", "else data/leads.jsonl"})
     private Optional<Path> leads;
 
     @Mixin

@@ -10,13 +10,14 @@ import picocli.CommandLine.Parameters;
 
 /** {@code leadbot graph FLOW}: the flow as a Mermaid flowchart. */
 @Command(name = "graph", mixinStandardHelpOptions = true,
-        description = "Prints the flow as a Mermaid flowchart; paste it into any Markdown viewer that draws Mermaid.")
+        description = {"Prints the flow as a Mermaid flowchart.", "",
+                "Paste it into any Markdown viewer that draws Mermaid (GitHub, GitLab,", "the Mermaid Live Editor).", ""})
 final class GraphCommand implements Callable<Integer> {
 
     private final Console console;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FLOW",
-            description = "The flow file (default: the settings' flow, " + FlowFiles.DEFAULT + " unless set)")
+            description = {"The flow file; default: the settings' flow,", "else " + FlowFiles.DEFAULT})
     private Optional<Path> file;
 
     @Mixin

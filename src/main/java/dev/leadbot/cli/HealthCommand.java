@@ -16,13 +16,15 @@ import picocli.CommandLine.Option;
 
 /** {@code leadbot health}: exit 0 while the running bot's long-polling loop is alive, for Docker's HEALTHCHECK. */
 @Command(name = "health", mixinStandardHelpOptions = true,
-        description = "Exits 0 if the running bot polled Telegram recently (its heartbeat file is fresh), 1 if not.")
+        description = {"Exits 0 if the running bot polled Telegram recently, 1 if not.", "",
+                "The bot touches its heartbeat file before every poll; Docker's HEALTHCHECK",
+                "runs this command.", ""})
 final class HealthCommand implements Callable<Integer> {
 
     private final Console console;
 
     @Option(names = "--file", paramLabel = "FILE",
-            description = "The heartbeat file (default: 'heartbeat' beside the leads file the settings name, data/leads.jsonl unless set)")
+            description = {"The heartbeat file; default: 'heartbeat' beside the", "settings' leads_file, else data/heartbeat"})
     private Optional<Path> heartbeat;
 
     @Mixin

@@ -20,14 +20,16 @@ import picocli.CommandLine.Option;
 
 /** {@code leadbot leads}: the leads in the database, as a table, CSV for Excel, or JSON lines. */
 @Command(name = "leads", mixinStandardHelpOptions = true,
-        description = "Lists the leads in the database; works while the bot is running.")
+        description = {"Lists the leads in the database; works while the bot is running.", "",
+                "The table shows each lead's chat id, which 'leadbot forget' takes, and its",
+                "lead id, which --retry takes.", ""})
 final class LeadsCommand implements Callable<Integer> {
 
     enum Format { table, csv, jsonl }
 
     private final Console console;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: the settings' db, data/leadbot.db unless set)")
+    @Option(names = "--db", paramLabel = "FILE", description = {"The database; default: the settings' db,", "else data/leadbot.db"})
     private Optional<Path> db;
 
     @Mixin
@@ -39,12 +41,12 @@ final class LeadsCommand implements Callable<Integer> {
     @Option(names = "--failed", description = "List the deliveries given up on, with their last error")
     private boolean failed;
 
-    @Option(names = "--retry", paramLabel = "ID|all", description = "Put the given-up deliveries of one lead (or all) back in the queue;"
-            + " a running bot sends them within a minute")
+    @Option(names = "--retry", paramLabel = "ID|all", description = {"Put the given-up deliveries of one lead (or all)",
+            "back in the queue; a running bot sends them within", "a minute"})
     private Optional<String> retry;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv (UTF-8 with BOM, for Excel) or jsonl (default: ${DEFAULT-VALUE})")
+            description = {"table, csv (UTF-8 with BOM, for Excel) or jsonl;", "default: ${DEFAULT-VALUE}"})
     private Format format;
 
     LeadsCommand(Console console) {

@@ -14,10 +14,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code leadbot} command: wires the subcommands to the terminal. */
-@Command(name = "leadbot", mixinStandardHelpOptions = true, version = "leadbot 0.1.0",
+@Command(name = "leadbot", mixinStandardHelpOptions = true,
         description = "Runs lead-qualification flows written in YAML: in Telegram (run) or in the terminal (chat).",
         subcommands = CommandLine.HelpCommand.class)
 public final class Main implements Runnable {
+
+    /** What {@code --version} prints after "leadbot", on every command that offers it. */
+    static final String VERSION = "0.1.0";
+    /** Help is laid out for the narrowest common terminal. */
+    private static final int HELP_WIDTH = 80;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -43,6 +48,15 @@ public final class Main implements Runnable {
         PrintWriter stderr = new PrintWriter(err, true, StandardCharsets.UTF_8);
         Console console = new Console(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), stdout, stderr, clock,
                 env);
+        CommandLine commandLine = commandLine(console, http).setOut(stdout).setErr(stderr);
+        int status = commandLine.execute(args);
+        stdout.flush();
+        stderr.flush();
+        return status;
+    }
+
+    /** Every command, wired to {@code console}; each says its version and lays out its help in 80 columns. */
+    static CommandLine commandLine(Console console, Supplier<HttpSetup> http) {
         CommandLine commandLine = new CommandLine(new Main())
                 .addSubcommand(new RunCommand(console))
                 .addSubcommand(new ChatCommand(console))
@@ -53,13 +67,15 @@ public final class Main implements Runnable {
                 .addSubcommand(new StatsCommand(console))
                 .addSubcommand(new ForgetCommand(console))
                 .addSubcommand(new HealthCommand(console))
-                .addSubcommand(new SinksCommand(console, http))
-                .setOut(stdout)
-                .setErr(stderr);
-        int status = commandLine.execute(args);
-        stdout.flush();
-        stderr.flush();
-        return status;
+                .addSubcommand(new SinksCommand(console, http));
+        everyCommand(commandLine);
+        return commandLine;
+    }
+
+    private static void everyCommand(CommandLine command) {
+        command.getCommandSpec().version("leadbot " + VERSION);
+        command.getCommandSpec().usageMessage().width(HELP_WIDTH).autoWidth(false);
+        command.getSubcommands().values().forEach(Main::everyCommand);
     }
 
     @Override

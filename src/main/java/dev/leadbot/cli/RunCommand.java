@@ -18,16 +18,22 @@ import picocli.CommandLine.Mixin;
 /** {@code leadbot run}: the bot in Telegram until SIGTERM or Ctrl+C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the bot in Telegram over long polling until stopped (SIGTERM or Ctrl+C).", "",
-                "Settings come from the environment, or from the config file (environment wins):",
+                "Settings come from the environment, then from the settings file:",
                 "  TELEGRAM_BOT_TOKEN        the bot's token from @BotFather (required)",
-                "  LEADBOT_OWNER_CHAT_IDS    chat ids that receive lead summaries, e.g. 123456789,987654321",
-                "  LEADBOT_FLOW              the flow file (default flows/qualification.yaml)",
+                "  LEADBOT_OWNER_CHAT_IDS    chat ids that receive lead summaries,",
+                "                            e.g. 123456789,987654321",
+                "  LEADBOT_FLOW              the flow (default flows/qualification.yaml)",
                 "  LEADBOT_TELEGRAM_API_URL  the Bot API (default https://api.telegram.org)",
-                "  LEADBOT_LEADS_FILE        where leads are also appended (default data/leads.jsonl)",
-                "  LEADBOT_DB                the database of conversations (default data/leadbot.db)",
-                "  LEADBOT_BULK_PER_SECOND   messages a second the bot starts itself: owner summaries, alerts (default 30)",
-                "In the config file, write them in lower case without LEADBOT_: telegram_bot_token, owner_chat_ids, flow…",
-                "CRM sinks are declared there too, under 'sinks:' (see the README); check them with 'leadbot sinks check'.", ""})
+                "  LEADBOT_LEADS_FILE        where leads are also appended",
+                "                            (default data/leads.jsonl)",
+                "  LEADBOT_DB                the database of conversations",
+                "                            (default data/leadbot.db)",
+                "  LEADBOT_BULK_PER_SECOND   messages a second the bot starts itself:",
+                "                            owner summaries, alerts (default 30)",
+                "In the settings file, write them in lower case without LEADBOT_:",
+                "telegram_bot_token, owner_chat_ids, flow, leads_file, db and so on.",
+                "CRM sinks are declared there too, under 'sinks:' (see the README);",
+                "check them with 'leadbot sinks check'.", ""})
 final class RunCommand implements Callable<Integer> {
 
     private final Console console;

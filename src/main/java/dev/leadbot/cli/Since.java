@@ -15,8 +15,8 @@ final class Since {
 
     static final String USAGE = "--since takes a date such as 2026-11-01, a time such as 2026-11-01T09:00:00Z, or a span such as 7d or 24h";
 
-    @Option(names = "--since", paramLabel = "WHEN", description = "Only what happened since a date (2026-11-01), a time (ISO), or a"
-            + " span back from now (7d, 24h); default: everything")
+    @Option(names = "--since", paramLabel = "WHEN", description = {"Only what happened since a date (2026-11-01), a",
+            "time (ISO), or a span back from now (7d, 24h);", "default: everything"})
     private Optional<String> text = Optional.empty();
 
     /** The start of the period ({@link Instant#EPOCH} when not given), or empty after telling the user what to write instead. */

@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code leadbot sinks check}: each CRM sink's settings, and its credentials where a harmless read allows; sends no lead. */
-@Command(name = "sinks", mixinStandardHelpOptions = true, description = "The CRM sinks declared under 'sinks:' in leadbot.yaml.")
+@Command(name = "sinks", mixinStandardHelpOptions = true,
+        description = {"Works with the CRM sinks declared under 'sinks:' in the settings file.", "",
+                "'leadbot sinks check' checks each one's settings and credentials.", ""})
 final class SinksCommand {
 
     private final Console console;
@@ -30,9 +32,13 @@ final class SinksCommand {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Checks every sink's settings and, where its API allows a harmless read (amoCRM account, Bitrix24 profile",
-                    "and CRM mode, RetailCRM credentials, the Apps Script's doGet), that its credentials work. Sends no lead.",
-                    "Exits 0 when every sink passed, 1 when one failed, 2 when the settings are wrong."})
+            description = {"Checks every sink's settings and credentials; sends no lead.", "",
+                    "Where a CRM's API allows a harmless read (the amoCRM account, the Bitrix24",
+                    "profile and CRM mode, RetailCRM's credentials, the Apps Script's doGet),",
+                    "it also checks that the credentials work. A sink's fields: must name a lead",
+                    "field or a variable of the flow the settings name.",
+                    "Exits 0 when every sink passed, 1 when one failed, 2 when the settings are",
+                    "wrong.", ""})
     int check(@Mixin ConfigOption config) throws IOException {
         Optional<ServiceSettings.Loaded> loaded = config.load(console);
         if (loaded.isEmpty()) {

@@ -16,17 +16,20 @@ import picocli.CommandLine.Option;
 
 /** {@code leadbot stats}: where prospects drop off, from the funnel's recorded steps. */
 @Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Shows the funnel: per question how many prospects reached it, answered it and stopped there;",
-                "conversion from start to lead per path and per source; median times. Works while the bot is running.", "",
-                "A prospect has stopped at a question when it was the last one shown and they have been silent",
-                "for --idle or longer; conversion counts the prospects who started in the period.", ""})
+        description = {"Shows where prospects drop off; works while the bot is running.", "",
+                "Per question: how many prospects reached it, answered it and stopped there;",
+                "conversion from start to lead per path and per source; median times.",
+                "A prospect has stopped at a question when it was the last one shown and",
+                "they have been silent for --idle or longer; conversion counts the",
+                "prospects who started in the period.", ""})
 final class StatsCommand implements Callable<Integer> {
 
     enum Format { table, csv, json }
 
     private final Console console;
 
-    @Option(names = "--db", paramLabel = "FILE", description = "The database (default: the settings' db, data/leadbot.db unless set)")
+    @Option(names = "--db", paramLabel = "FILE", description = {"The database; default: the settings' db,", "else data/leadbot.db",
+            "(data/chat.db with --terminal)"})
     private Optional<Path> db;
 
     @Mixin
@@ -36,19 +39,19 @@ final class StatsCommand implements Callable<Integer> {
     private Since since;
 
     @Option(names = "--by", paramLabel = "ROWS", defaultValue = "node",
-            description = "node (a row per question), path (per branch at the flow's first fork) or source (per deep-link payload);"
-                    + " default: ${DEFAULT-VALUE}")
+            description = {"node (a row per question), path (per branch at the", "flow's first fork) or source (per deep-link payload);",
+                    "default: ${DEFAULT-VALUE}"})
     private FunnelTables.By by;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv (UTF-8 with BOM, for Excel) or json (every table at once); default: ${DEFAULT-VALUE}")
+            description = {"table, csv (UTF-8 with BOM, for Excel) or json", "(every table at once); default: ${DEFAULT-VALUE}"})
     private Format format;
 
     @Option(names = "--idle", paramLabel = "SPAN", defaultValue = "1h",
-            description = "How long a prospect must be silent to count as stopped: 30m, 1h, 2d; default: ${DEFAULT-VALUE}")
+            description = {"How long a prospect must be silent to count as", "stopped: 30m, 1h, 2d; default: ${DEFAULT-VALUE}"})
     private String idle;
 
-    @Option(names = "--terminal", description = "The terminal chat's test conversations ('leadbot chat') instead of the prospects'")
+    @Option(names = "--terminal", description = {"The terminal chat's test conversations ('leadbot", "chat') instead of the prospects'"})
     private boolean terminal;
 
     StatsCommand(Console console) {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
  * count; {@code --format json} for editors and CI. Exit status 1 if any.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Checks flow files and prints every problem as file:line:column: what to fix, then a count. Exits 1 if any.")
+        description = {"Checks flow files; prints every problem, then a count. Exits 1 if any.", "",
+                "Each problem reads file:line:column: what is wrong; what to write instead.", ""})
 final class ValidateCommand implements Callable<Integer> {
 
     enum Format { text, json }
@@ -38,13 +39,14 @@ final class ValidateCommand implements Callable<Integer> {
     private final Console console;
 
     @Parameters(arity = "0..*", paramLabel = "FLOW",
-            description = "Flow files to check, e.g. flows/*.yaml (default: the settings' flow, " + FlowFiles.DEFAULT + " unless set)")
+            description = {"Flow files to check, e.g. flows/*.yaml; default:", "the settings' flow, else " + FlowFiles.DEFAULT})
     private List<Path> files = List.of();
 
     @Mixin
     private ConfigOption config;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (file:line:column: message) or json; default ${DEFAULT-VALUE}")
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = {"text (file:line:column: message) or json;", "default: ${DEFAULT-VALUE}"})
     private Format format;
 
     ValidateCommand(Console console) {

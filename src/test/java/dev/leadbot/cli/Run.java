@@ -18,4 +18,10 @@ record Run(int status, String out, String err) {
         int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), out, err, CLOCK, java.util.Map.of());
         return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
+
+    /** A console that reads nothing and writes nowhere, for looking at the commands' specs. */
+    static Console console() {
+        java.io.PrintWriter nowhere = new java.io.PrintWriter(java.io.Writer.nullWriter());
+        return new Console(new java.io.BufferedReader(java.io.Reader.nullReader()), nowhere, nowhere, CLOCK, java.util.Map.of());
+    }
 }
