@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import dev.leadbot.language.Plurals;
 
 /**
  * A text the prospect reads, in one or more languages. Written in a flow either as a plain
@@ -16,7 +17,8 @@ import java.util.function.Function;
  * {@code at} is where the text is written ({@link Position#BUILT_IN} for the bot's defaults).
  *
  * <p>{@code {variable}} in a text is a placeholder; {@code {{} and {@code }}} stand for a literal
- * brace, so a text can show "{" and "}" too.
+ * brace, so a text can show "{" and "}" too. {@code {min:символ|символа|символов}} is the form of
+ * a noun that goes with the number {@code min}, by the plural rules of the text's language.
  */
 public record Text(String fallback, Map<String, String> translations, Position at) {
 
@@ -51,11 +53,37 @@ public record Text(String fallback, Map<String, String> translations, Position a
                 out.append(text.charAt(brace.start()));
             } else {
                 String written = text.substring(brace.start(), brace.end());
-                out.append(brace.closed() ? value.apply(brace.name()).orElse(written) : written);
+                out.append(!brace.closed() ? written : brace.name().contains(":") ? counted(brace.name(), languageCode, value).orElse(written)
+                        : value.apply(brace.name()).orElse(written));
             }
             copied = brace.end();
         }
         return out.append(text, copied, text.length()).toString();
+    }
+
+    /**
+     * {@code {count:form|form|form}}: the form of a noun that goes with the number {@code count},
+     * by the plural rules of the language the text is written in ("хотя бы {min} {min:символ|символа|символов}").
+     */
+    private Optional<String> counted(String placeholder, String languageCode, Function<String, Optional<String>> value) {
+        int colon = placeholder.indexOf(':');
+        List<String> forms = List.of(placeholder.substring(colon + 1).split("\\|", -1));
+        return value.apply(placeholder.substring(0, colon)).flatMap(number -> {
+            try {
+                return Optional.of(Plurals.choose(writtenIn(languageCode), Long.parseLong(number.strip()), forms));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The language of the text {@link #in} picks: the prospect's, or the translation the fallback is. */
+    private String writtenIn(String languageCode) {
+        String primary = languageCode.toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
+        if (translations.containsKey(primary)) {
+            return primary;
+        }
+        return translations.entrySet().stream().filter(e -> e.getValue().equals(fallback)).map(Map.Entry::getKey).findFirst().orElse(primary);
     }
 
     /** Every placeholder name any translation of this text uses, in order of appearance. */

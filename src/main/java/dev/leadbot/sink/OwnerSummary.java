@@ -1,5 +1,6 @@
 package dev.leadbot.sink;
 
+import dev.leadbot.language.Plurals;
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Lead;
 import java.time.Duration;
@@ -13,7 +14,7 @@ public final class OwnerSummary {
 
     public static String plainText(Lead lead) {
         StringJoiner out = new StringJoiner("\n");
-        out.add((lead.tags().contains("hot") ? "🔥" : "🆕") + " Новый лид · " + lead.score() + " балл. · " + lead.flow());
+        out.add((lead.tags().contains("hot") ? "🔥" : "🆕") + " Новый лид · " + Plurals.of("ru", lead.score(), "балл", "балла", "баллов") + " · " + lead.flow());
         String name = lead.contact().name().orElse(lead.prospect().fullName());
         out.add("👤 " + name + lead.prospect().username().map(u -> " (@" + u + ")").orElse("")
                 + (lead.contact().name().isPresent() ? " · в Telegram: " + lead.prospect().fullName() : ""));

@@ -1,5 +1,6 @@
 package dev.leadbot.telegram;
 
+import dev.leadbot.language.Plurals;
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Lead;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ final class OwnerSummaryHtml {
 
     private static List<Line> lines(Lead lead) {
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line((lead.tags().contains("hot") ? "🔥" : "🆕") + " <b>Новый лид</b> · ", lead.score() + " балл. · " + lead.flow(), ""));
+        lines.add(new Line((lead.tags().contains("hot") ? "🔥" : "🆕") + " <b>Новый лид</b> · ", Plurals.of("ru", lead.score(), "балл", "балла", "баллов") + " · " + lead.flow(), ""));
         String telegramName = lead.prospect().fullName().isBlank() ? "профиль" : lead.prospect().fullName();
         String who = Html.link("tg://user?id=" + lead.prospect().userId(), telegramName)
                 + lead.prospect().username().map(u -> " @" + Html.escape(u)).orElse("");

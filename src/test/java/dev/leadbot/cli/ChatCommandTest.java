@@ -151,9 +151,7 @@ class ChatCommandTest {
         Run run = Run.of(EXPERT_SCRIPT, "chat", "--db", db(), "--name", "Anna");
 
         assertTrue(run.out().contains("""
-                ======== владелец получит ========
-                🆕 Новый лид · 35 балл. · qualification
-                👤 Иван · в Telegram: Anna
+                ======== владелец получит =                👤 Иван · в Telegram: Anna
                 📞 +79161234567
                 📍 Источник: прямой заход
                 """), run.out());

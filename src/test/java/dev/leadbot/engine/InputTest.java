@@ -28,7 +28,7 @@ class InputTest {
     void aTooShortTextIsReaskedNamingTheMinimum() {
         ScriptedChat chat = atName().type("A");
 
-        assertEquals(List.of("Слишком коротко — напишите хотя бы 2 симв."), chat.texts());
+        assertEquals(List.of("Слишком коротко — напишите хотя бы 2 символа."), chat.texts());
         assertEquals("who", chat.state().node());
     }
 
@@ -36,7 +36,7 @@ class InputTest {
     void aFourThousandCharacterMessageIsReaskedNamingTheMaximum() {
         ScriptedChat chat = atName().type("x".repeat(4000));
 
-        assertEquals(List.of("Слишком длинно — уложитесь, пожалуйста, в 10 симв."), chat.texts());
+        assertEquals(List.of("Слишком длинно — уложитесь, пожалуйста, в 10 символов."), chat.texts());
         assertEquals(List.of(), chat.state().values("who"));
     }
 

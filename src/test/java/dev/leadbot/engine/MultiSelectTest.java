@@ -34,7 +34,7 @@ class MultiSelectTest {
 
         chat.press("Done");
 
-        assertEquals(List.of(new Output.Notice("Отметьте хотя бы 1.")), chat.outputs());
+        assertEquals(List.of(new Output.Notice("Отметьте хотя бы 1 вариант.")), chat.outputs());
         assertEquals(before, chat.state());
     }
 
@@ -44,7 +44,7 @@ class MultiSelectTest {
 
         chat.press("Banana");
 
-        assertEquals(List.of(new Output.Notice("Можно отметить не больше 2.")), chat.outputs());
+        assertEquals(List.of(new Output.Notice("Можно отметить не больше 2 вариантов.")), chat.outputs());
         assertEquals(List.of("apple", "cherry"), chat.state().ticked());
     }
 

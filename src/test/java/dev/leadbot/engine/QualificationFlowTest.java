@@ -69,7 +69,7 @@ class QualificationFlowTest {
         assertEquals(List.of("greeting", "role", "sphere", "pain_" + sphere, miniCase, "contact_intro", "contact_name", "channel",
                 "phone", "contact_time", "thanks"), lead.path());
         assertEquals("Когда вам удобно, чтобы с вами связались?\n\n✔️ 🌅 Утром (9–12)\n\nСпасибо, Пётр! 🙌 Заявка у нас. Менеджер"
-                + " свяжется с вами в удобное время — 🌅 Утром (9–12) — и придёт с готовыми идеями под вашу задачу.",
+                + " свяжется с вами в то время, которое вы выбрали, и придёт с готовыми идеями под вашу задачу.",
                 chat.texts().get(chat.texts().size() - 1));
     }
 
@@ -97,7 +97,7 @@ class QualificationFlowTest {
         assertEquals(25 + 5, lead.score());
         assertEquals(List.of("expert", "parsing"), lead.tags());
         assertTrue(chat.texts().get(chat.texts().size() - 1).endsWith("✔️ 🌅 Утром (9–12)\n\nСпасибо, Пётр. Заявка принята: подготовим"
-                + " оценку сроков и стоимости по вашему описанию и свяжемся с вами в удобное время — 🌅 Утром (9–12)."),
+                + " оценку сроков и стоимости по вашему описанию и свяжемся с вами в то время, которое вы выбрали."),
                 chat.texts().toString());
     }
 
@@ -107,7 +107,7 @@ class QualificationFlowTest {
                 .choose("crm", "payments", "sheets", "gamification", "parsing", "mailings", "webapp").press("Готово");
 
         assertTrue(chat.texts().get(1).startsWith("Отлично, я зафиксировал ваш запрос на: Интеграция с CRM (amoCRM, Bitrix24 и др.),"
-                + " Прием платежей (ЮKassa, Robokassa, Stripe), Интеграция с Google Таблицами, Сложная геймификация / система баллов,"
+                + " Приём платежей (ЮKassa, Robokassa, Stripe), Интеграция с Google Таблицами, Сложная геймификация / система баллов,"
                 + " Парсинг данных, Рассылки с глубокой сегментацией и Веб-интерфейс (WebApp) в Telegram. "), chat.texts().get(1));
         Lead lead = leaveContact(chat.type("CRM-бот для сети фитнес-клубов с оплатой и баллами")).lead().orElseThrow();
         assertEquals(25 + 7 * 5, lead.score());

@@ -9,7 +9,7 @@ class OwnerSummaryTest {
     @Test
     void theSummaryShowsWhoHowToReachThemWhatTheyAnsweredAndHowHotTheyAre() {
         assertEquals("""
-                🔥 Новый лид · 50 балл. · qualification
+                🔥 Новый лид · 50 баллов · qualification
                 👤 Анна (@anna_k) · в Telegram: Anna Kim
                 📞 +79161234567
                 📍 Источник: vk_ads

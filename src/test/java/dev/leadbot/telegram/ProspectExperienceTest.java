@@ -83,7 +83,7 @@ class ProspectExperienceTest {
             String done = chat.tap("Готово");
             awaitAnswer(bot, done);
 
-            assertEquals(Optional.of("Отметьте хотя бы 1."), bot.api.callbackAnswer(done));
+            assertEquals(Optional.of("Отметьте хотя бы 1 вариант."), bot.api.callbackAnswer(done));
             BotMessage kept = bot.api.botMessages(52).stream().filter(m -> m.id() == checklist.id()).findFirst().orElseThrow();
             assertEquals(checklist.text(), kept.text());
             assertEquals(9, kept.buttons().size());
@@ -171,7 +171,7 @@ class ProspectExperienceTest {
             chat.tap("Парсинг данных");
             chat.press("Готово", "опишите, пожалуйста, в одном сообщении");
 
-            chat.send("Очень подробно. ".repeat(250), "Слишком длинно — уложитесь, пожалуйста, в 3000 симв.");
+            chat.send("Очень подробно. ".repeat(250), "Слишком длинно — уложитесь, пожалуйста, в 3000 символов.");
             chat.send("Бот для мониторинга цен конкурентов", "Давайте обсудим");
         }
     }

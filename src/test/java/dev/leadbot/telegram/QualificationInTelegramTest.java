@@ -45,7 +45,7 @@ class QualificationInTelegramTest {
             String html = summary.get(0).html();
             String leadId = html.substring(html.indexOf("<code>") + 6, html.indexOf("</code>"));
             String time = html.substring(html.indexOf("⏱ Заполнено за ") + 15, html.indexOf("\n🆔"));
-            assertEquals("🔥 <b>Новый лид</b> · 50 балл. · qualification\n"
+            assertEquals("🔥 <b>Новый лид</b> · 50 баллов · qualification\n"
                     + "👤 <a href=\"tg://user?id=42\">Anna Kim</a> @anna_k · представился: Пётр\n"
                     + "📞 +79161234567\n"
                     + "📍 Источник: vk_ads_march\n"
