@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,8 +25,10 @@ import picocli.CommandLine.Parameters;
  * message over Telegram's limits. Exit status 1 on a problem.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Walks every path of a flow as a prospect would (every option, typed answers, back, restart) and reports"
-                + " paths that cannot end, texts with a missing value and messages over Telegram's limits. Exits 1 if any.")
+        description = {"Walks every path of a flow as a prospect would; exits 1 on a problem.", "",
+                "Every option, typed answers, back and restart are tried; it reports paths",
+                "that cannot end, texts with a missing value and messages over Telegram's",
+                "limits.", ""})
 final class TestCommand implements Callable<Integer> {
 
     /** Transcripts this command writes end so; stale ones from an earlier walk are replaced. */
@@ -33,12 +36,17 @@ final class TestCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Parameters(arity = "1..*", paramLabel = "FLOW", description = "Flow files to walk, e.g. flows/*.yaml")
-    private List<Path> files;
+    @Parameters(arity = "0..*", paramLabel = "FLOW",
+            description = {"Flow files to walk, e.g. flows/*.yaml; default:", "the settings' flow, else " + FlowFiles.DEFAULT})
+    private List<Path> files = List.of();
 
     @Option(names = "--transcripts", paramLabel = "DIR",
-            description = "Write one readable transcript per path here (one folder per flow when several), to review and compare after an edit")
+            description = {"Write one readable transcript per path here (one", "folder per flow when several), to review and",
+                    "compare after an edit"})
     private Optional<Path> transcripts;
+
+    @Mixin
+    private ConfigOption config;
 
     TestCommand(Console console) {
         this.console = console;
@@ -46,6 +54,11 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        if (settings.isEmpty()) {
+            return 2;
+        }
+        List<Path> files = this.files.isEmpty() ? List.of(settings.get().flow()) : this.files;
         boolean clean = true;
         for (Path file : files) {
             Optional<Flow> flow = FlowFiles.load(file, console.err());

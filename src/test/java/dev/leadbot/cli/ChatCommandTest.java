@@ -114,7 +114,7 @@ class ChatCommandTest {
 
         assertTrue(run.out().contains("""
                   1. ✅ Интеграция с CRM (amoCRM, Bitrix24 и др.)
-                  2. ▫️ Прием платежей (ЮKassa, Robokassa, Stripe)
+                  2. ▫️ Приём платежей (ЮKassa, Robokassa, Stripe)
                   3. ✅ Интеграция с Google Таблицами
                 """), run.out());
         assertTrue(run.out().contains("  8. ➡️ Готово, я выбрал(а)\n  ◀️ Назад — напишите «назад»\n"
@@ -151,7 +151,9 @@ class ChatCommandTest {
         Run run = Run.of(EXPERT_SCRIPT, "chat", "--db", db(), "--name", "Anna");
 
         assertTrue(run.out().contains("""
-                ======== владелец получит =                👤 Иван · в Telegram: Anna
+                ======== владелец получит ========
+                🆕 Новый лид · 35 баллов · qualification
+                👤 Иван · в Telegram: Anna
                 📞 +79161234567
                 📍 Источник: прямой заход
                 """), run.out());

@@ -119,7 +119,7 @@ class TypedAnswerTest {
 
         chat.type("1, 2, 3");
 
-        assertEquals(List.of(new Output.Notice("Можно отметить не больше 2.")), chat.outputs());
+        assertEquals(List.of(new Output.Notice("Можно отметить не больше 2 вариантов.")), chat.outputs());
         assertEquals(List.of(), chat.state().ticked());
     }
 
