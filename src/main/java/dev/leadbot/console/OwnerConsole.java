@@ -1,5 +1,6 @@
 package dev.leadbot.console;
 
+import dev.leadbot.language.Plurals;
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
@@ -178,7 +179,7 @@ public final class OwnerConsole {
 
     /** One lead in a line: who, which way they went, how hot, what became of it, when, and the start of its id for /lead. */
     private String line(Lead lead, Handling handling) {
-        return cut(name(lead), NAME_WIDTH) + " · " + cut(path(lead), PATH_WIDTH) + " · " + lead.score() + " балл."
+        return cut(name(lead), NAME_WIDTH) + " · " + cut(path(lead), PATH_WIDTH) + " · " + Plurals.of("ru", lead.score(), "балл", "балла", "баллов")
                 + (lead.tags().contains("hot") ? " 🔥" : "") + " · " + handling.status().russian()
                 + handling.manager().map(m -> " (" + cut(m, NAME_WIDTH) + ")").orElse("") + " · " + time.format(lead.completedAt())
                 + " · " + lead.id().substring(0, 8);

@@ -158,10 +158,10 @@ class LeadsCommandTest {
                 List.of(Answer.of("phone", "phone", "+79161234567", "+79161234567"), Answer.of("name", "contact", "Анна", "Анна")),
                 0, List.of(), List.of(), OLD.contact(), OLD.startedAt(), OLD.completedAt());
 
-        String header = CsvExport.of(List.of(withPhoneAnswer)).lines().findFirst().orElseThrow().substring(1);
+        String header = dev.leadbot.console.CsvExport.of(List.of(withPhoneAnswer), java.util.Map.of()).lines().findFirst().orElseThrow().substring(1);
 
         List<String> names = List.of(header.split(","));
         assertEquals(names.size(), new java.util.HashSet<>(names).size(), header);
-        assertTrue(header.endsWith(",path,phone (answer),name (answer)"), header);
+        assertTrue(header.endsWith(",status_at,phone (answer),name (answer)"), header);
     }
 }

@@ -69,8 +69,8 @@ class OwnerConsoleInTelegramTest {
                     .filter(BotHarness.saying("Последние лиды:")).findFirst().orElseThrow();
             List<String> lines = list.text().lines().skip(1).toList();
             assertEquals(3, lines.size(), list.text());
-            assertTrue(lines.get(0).startsWith("1. Вера · 👨‍💼 Я владелец бизнеса / предприниматель · 50 балл. 🔥 · "), lines.get(0));
-            assertTrue(lines.get(2).startsWith("3. Анна · 👨‍💼 Я владелец бизнеса / предприниматель · 50 балл. 🔥 · "), lines.get(2));
+            assertTrue(lines.get(0).startsWith("1. Вера · 👨‍💼 Я владелец бизнеса / предприниматель · 50 баллов 🔥 · "), lines.get(0));
+            assertTrue(lines.get(2).startsWith("3. Анна · 👨‍💼 Я владелец бизнеса / предприниматель · 50 баллов 🔥 · "), lines.get(2));
             assertTrue(lines.get(2).endsWith(" · " + leads.get(0).id().substring(0, 8)), lines.get(2));
             assertEquals(List.of("1. Вера", "2. Борис", "3. Анна"), list.buttons());
 
