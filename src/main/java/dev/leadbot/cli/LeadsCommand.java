@@ -98,16 +98,16 @@ final class LeadsCommand implements Callable<Integer> {
      * chat id is what 'forget' takes, the lead id what '--retry' takes.
      */
     private void table(List<Lead> leads, Map<String, Handling> handling) {
-        console.out().printf("%-16s  %-12s %5s  %-24s %-16s %-18s %-24s %-20s %s%n", "completed (UTC)", "chat", "score", "name", "phone",
+        console.out().printf("%-16s  %-12s %5s  %-24s %-16s %-18s %-24s %-24s %s%n", "completed (UTC)", "chat", "score", "name", "phone",
                 "source", "tags", "status", "lead");
         for (Lead lead : leads) {
             Handling done = handling.getOrDefault(lead.id(), Handling.NEW);
-            console.out().printf("%-16s  %-12d %5d  %-24s %-16s %-18s %-24s %-20s %s%n",
+            console.out().printf("%-16s  %-12d %5d  %-24s %-16s %-18s %-24s %-24s %s%n",
                     lead.completedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
                     lead.prospect().chatId(), lead.score(), cut(lead.contact().name().orElse(lead.prospect().fullName()), 24),
                     lead.contact().phone().orElse(lead.contact().username().map(u -> "@" + u).orElse("")),
                     cut(lead.source().orElse(""), 18), cut(String.join(",", lead.tags()), 24),
-                    cut(done.status().russian() + done.manager().map(m -> " (" + m + ")").orElse(""), 20), lead.id());
+                    cut(done.status().russian() + done.manager().map(m -> " (" + m + ")").orElse(""), 24), lead.id());
         }
         console.out().println(Count.of(leads.size(), "lead", "leads"));
     }

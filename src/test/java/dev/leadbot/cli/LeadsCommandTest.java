@@ -74,9 +74,9 @@ class LeadsCommandTest {
         Run run = Run.of("", "leads", "--db", db.toString());
 
         assertTrue(run.out().startsWith("completed (UTC)   chat         score  name                     phone            source"
-                + "             tags                     status               lead\n"), run.out());
+                + "             tags                     status                   lead\n"), run.out());
         assertTrue(run.out().contains("2026-11-22 09:30  43              50  Анна                     +79161234567     vk_ads"
-                + "             owner,hot                новый                lead-2\n"), run.out());
+                + "             owner,hot                новый                    lead-2\n"), run.out());
         assertTrue(run.out().endsWith("2 leads\n"), run.out());
     }
 
@@ -87,7 +87,7 @@ class LeadsCommandTest {
                     Optional.of(Instant.parse("2026-11-22T10:00:00Z"))));
         }
 
-        assertTrue(Run.of("", "leads", "--db", db.toString()).out().contains("owner,hot                в работе (Иван Петров)\n"));
+        assertTrue(Run.of("", "leads", "--db", db.toString()).out().contains("owner,hot                в работе (Иван Петров)   lead-2\n"));
         assertTrue(Run.of("", "leads", "--db", db.toString(), "--format", "csv").out()
                 .contains(",greeting → role → concept → thanks,в работе,Иван Петров,2026-11-22T10:00:00Z,Владелец,"));
     }
