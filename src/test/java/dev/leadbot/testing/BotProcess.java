@@ -30,7 +30,12 @@ public final class BotProcess {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", "target/leadbot.jar", "run", "--config", dir.resolve("leadbot.yaml").toString()));
+        Path settings = dir.resolve("leadbot.yaml");
+        if (!Files.exists(settings)) {
+            // A named settings file must exist; this one leaves every setting to the environment.
+            Files.writeString(settings, "# this run's settings are in its environment\n");
+        }
+        command.addAll(List.of("-jar", "target/leadbot.jar", "run", "--config", settings.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out" + run + ".log").toFile()).redirectError(dir.resolve("err" + run + ".log").toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("LEADBOT_") || key.equals("TELEGRAM_BOT_TOKEN"));
