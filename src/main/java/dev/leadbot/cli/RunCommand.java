@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         }
         TelegramService service;
         try {
-            service = TelegramService.start(settings.telegram().get(), flow.get(), store, sinks, console.clock());
+            service = TelegramService.start(settings.telegram().get(), settings.flow(), flow.get(), store, sinks, console.clock());
         } catch (BotStartException e) {
             store.close();
             console.err().println("cannot start the bot: " + e.getMessage());

@@ -34,6 +34,10 @@ public sealed interface ConsoleCommand {
     record Stats(Optional<String> period) implements ConsoleCommand {
     }
 
+    /** {@code /reload}: read the flow file again and switch to it if it is valid. */
+    record Reload() implements ConsoleCommand {
+    }
+
     /** An owner command written wrong: the answer is how to write it. */
     record Misspelt(String usage) implements ConsoleCommand {
     }
@@ -70,6 +74,7 @@ public sealed interface ConsoleCommand {
         return Optional.ofNullable(switch (command) {
             case "/help" -> new Help();
             case "/stats" -> new Stats(raw);
+            case "/reload" -> new Reload();
             case "/leads" -> leads(argument);
             case "/lead" -> argument.matches("[0-9a-f-]{4,36}") ? new ShowLead(argument) : new Misspelt(LEAD_USAGE);
             case "/export" -> argument.isEmpty() ? new Export(Optional.empty())

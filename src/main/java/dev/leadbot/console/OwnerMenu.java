@@ -14,6 +14,7 @@ public final class OwnerMenu {
             new Entry("lead", "Карточка лида: /lead ID"),
             new Entry("export", "Лиды в CSV для Excel: /export 7d"),
             new Entry("stats", "Воронка: /stats, /stats 30d"),
+            new Entry("reload", "Перечитать файл опроса"),
             new Entry("help", "Команды владельца"));
 
     static final String HELP = String.join("\n",
@@ -23,6 +24,8 @@ public final class OwnerMenu {
             "/lead ID — полная карточка лида (хватит первых 8 символов номера).",
             "/export — все лиды файлом CSV для Excel, тот же, что leadbot leads --format csv; /export 7d — за 7 дней.",
             "/stats — воронка за 7 дней картинкой: где клиенты уходят; /stats 30d — за 30 дней, /stats 24h — за сутки.",
+            "/reload — перечитать файл опроса и сразу перейти на него, если в нём нет ошибок (иначе — список ошибок со строками,"
+                    + " работает прежний). Изменения файла на диске бот замечает и сам.",
             "/help — эта справка.",
             "",
             "Под каждым новым лидом — «🙋 Беру»: лид ваш, и все владельцы видят, кто его взял; потом «✅ Сделка» или «❌ Не лид».",

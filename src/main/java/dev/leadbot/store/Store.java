@@ -186,6 +186,22 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
+    /** Every conversation not finished yet: what a new version of the flow has to take over. */
+    public synchronized List<Conversation> openConversations() throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT state FROM conversations"); ResultSet r = s.executeQuery()) {
+            List<Conversation> open = new ArrayList<>();
+            while (r.next()) {
+                Conversation conversation = ConversationJson.read(r.getString(1));
+                if (conversation.status() != Conversation.Status.COMPLETED) {
+                    open.add(conversation);
+                }
+            }
+            return open;
+        } catch (SQLException e) {
+            throw failure("read the open conversations", e);
+        }
+    }
+
     /** The last update id committed, so a redelivered update is recognised and polling resumes after it. */
     @Override
     public synchronized OptionalLong lastUpdateId() throws StoreException {

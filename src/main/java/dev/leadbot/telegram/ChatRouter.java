@@ -11,7 +11,6 @@ import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
 import dev.leadbot.flow.BotText;
 import dev.leadbot.flow.Flow;
-import dev.leadbot.funnel.TransitionEvents;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Batch;
 import java.time.Clock;
@@ -34,8 +33,7 @@ final class ChatRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatRouter.class);
 
-    private final ConversationEngine engine;
-    private final TransitionEvents funnel;
+    private final LiveFlow live;
     private final Conversations conversations;
     private final Replies replies;
     private final Consumer<Lead> completed;
@@ -70,16 +68,18 @@ final class ChatRouter {
     /** @param closed chats whose prospect blocked the bot; the outbox adds them, a new message removes them */
     ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
             Clock clock, Set<Long> closed) {
-        this(engine, conversations, replies, completed, forgotten, clock, closed, OwnerChats.of(List.of()), NO_OWNERS);
+        this(new LiveFlow(engine.flow()), conversations, replies, completed, forgotten, clock, closed, OwnerChats.of(List.of()), NO_OWNERS);
     }
 
-    /** @param owners the chats whose owner commands and buttons go to {@code console}; everyone else's are a prospect's */
-    ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
+    /**
+     * @param live   the flow now, switched by /reload
+     * @param owners the chats whose owner commands and buttons go to {@code console}; everyone else's are a prospect's
+     */
+    ChatRouter(LiveFlow live, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
             Clock clock, Set<Long> closed, OwnerChats owners, Console console) {
         this.owners = owners;
         this.console = console;
-        this.engine = engine;
-        this.funnel = new TransitionEvents(engine.flow());
+        this.live = live;
         this.conversations = conversations;
         this.replies = replies;
         this.completed = completed;
@@ -118,7 +118,7 @@ final class ChatRouter {
             }
         } else if (incoming instanceof Incoming.FromGroup group) {
             if (groupsTold.add(group.chatId())) {
-                Flow flow = engine.flow();
+                Flow flow = live.current().flow();
                 Output notice = new Output.Say(flow.texts().get(BotText.PRIVATE_ONLY).in(flow.defaultLanguage()), new Keyboard.None());
                 batch.send(group.chatId(), Replies.render(group.chatId(), List.of(notice), Optional.empty()).payloads());
             }
@@ -135,7 +135,8 @@ final class ChatRouter {
         }
         Optional<Conversation> before = conversations.current(chat);
         Instant now = clock.instant();
-        Transition transition = engine.handle(before, incoming.prospect(), incoming.input(), now);
+        LiveFlow.Running running = live.current();
+        Transition transition = running.engine().handle(before, incoming.prospect(), incoming.input(), now);
         List<Output> outputs = transition.outputs();
         if (outputs.contains(new Output.Forgotten())) {
             conversations.changed(chat, Optional.empty());
@@ -152,7 +153,7 @@ final class ChatRouter {
             Conversation state = transition.state();
             conversations.changed(chat, Optional.of(state));
             batch.put(chat, state);
-            batch.record(funnel.of(chat, before, incoming.input(), transition, now));
+            batch.record(running.funnel().of(chat, before, incoming.input(), transition, now));
             LOG.info("update={} chat={} input={} node={} step={}", incoming.updateId(), chat, incoming.input().getClass().getSimpleName(),
                     state.node(), state.step());
         }

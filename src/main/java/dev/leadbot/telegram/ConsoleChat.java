@@ -31,13 +31,16 @@ final class ConsoleChat implements ChatRouter.Console {
 
     private final OwnerConsole console;
     private final OwnerStats stats;
+    private final FlowReloads reloads;
     private final Outbox outbox;
     private final BotApi api;
     private final ExecutorService thread;
     private final Clock clock;
 
     /** @param stats answers /stats on a thread of its own: drawing a chart holds up no other owner command */
-    ConsoleChat(OwnerConsole console, OwnerStats stats, Outbox outbox, BotApi api, ExecutorService thread, Clock clock) {
+    ConsoleChat(OwnerConsole console, OwnerStats stats, Outbox outbox, BotApi api, ExecutorService thread, Clock clock,
+            FlowReloads reloads) {
+        this.reloads = reloads;
         this.console = console;
         this.stats = stats;
         this.outbox = outbox;
@@ -48,6 +51,10 @@ final class ConsoleChat implements ChatRouter.Console {
 
     @Override
     public void command(long chat, ConsoleCommand command) {
+        if (command instanceof ConsoleCommand.Reload) {
+            thread.execute(() -> reloads.reload(chat));
+            return;
+        }
         if (command instanceof ConsoleCommand.Stats asked) {
             stats.stats(chat, asked.period());
             return;

@@ -5,7 +5,6 @@ import dev.leadbot.console.OwnerChats;
 import dev.leadbot.console.OwnerConsole;
 import dev.leadbot.console.OwnerMenu;
 import dev.leadbot.delivery.DeliveryWorker;
-import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadSink;
@@ -13,6 +12,7 @@ import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -67,12 +67,13 @@ public final class TelegramService implements AutoCloseable {
     private final ExecutorService statsThread = Executors.newSingleThreadExecutor(named("owner-stats"));
     private final ExecutorService consoleThread = Executors.newSingleThreadExecutor(named("owner-console"));
     private final List<DeliveryWorker> workers;
+    private final FlowReloads reloads;
     private final Outbox outbox;
     private final String username;
     private final List<Long> unreachableOwners;
     private final TelegramBotsLongPollingApplication polling;
 
-    private TelegramService(TelegramSettings settings, Flow flow, Store store, List<LeadSink> crmSinks, Clock clock)
+    private TelegramService(TelegramSettings settings, Path flowFile, Flow flow, Store store, List<LeadSink> crmSinks, Clock clock)
             throws TelegramApiException, StoreException {
         sendHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45)).build();
@@ -134,9 +135,12 @@ public final class TelegramService implements AutoCloseable {
         Conversations conversations = new Conversations(store);
         // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
         Replies replies = new Replies(outbox, new ReplyLog(store));
+        // /reload and the file watcher switch the running flow; each update runs wholly on the flow it started with.
+        LiveFlow live = new LiveFlow(flow);
+        reloads = new FlowReloads(flowFile, live, store, outbox, settings.ownerChatIds());
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store, ZoneId.systemDefault()),
-                new OwnerStats(store.file(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock);
-        ChatRouter router = new ChatRouter(new ConversationEngine(flow), conversations, replies,
+                new OwnerStats(store.file(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads);
+        ChatRouter router = new ChatRouter(live, conversations, replies,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(store, leadsFile, chat)),
                 clock, closedChats, OwnerChats.of(settings.ownerChatIds()), console);
         UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, outbox::heard, flow.id(),
@@ -165,12 +169,14 @@ public final class TelegramService implements AutoCloseable {
      * Connects, checks the token with getMe, registers the commands and starts polling. Every lead goes
      * to each owner chat, the leads file and {@code crmSinks}, each through its own delivery worker.
      *
+     * @param flowFile where {@code flow} was read from: /reload and changes on disk read it again
      * @throws BotStartException when the Bot API refuses the token or cannot be reached
      */
-    public static TelegramService start(TelegramSettings settings, Flow flow, Store store, List<LeadSink> crmSinks, Clock clock)
+    public static TelegramService start(TelegramSettings settings, Path flowFile, Flow flow, Store store, List<LeadSink> crmSinks,
+            Clock clock)
             throws BotStartException {
         try {
-            return new TelegramService(settings, flow, store, crmSinks, clock);
+            return new TelegramService(settings, flowFile, flow, store, crmSinks, clock);
         } catch (StoreException e) {
             throw new BotStartException(e.getMessage());
         } catch (TelegramApiException e) {
@@ -209,6 +215,7 @@ public final class TelegramService implements AutoCloseable {
         stop(pollThread);
         stop(chatThreads);
         stop(fileThread);
+        reloads.close();
         stop(consoleThread);
         statsThread.shutdownNow();
         workers.forEach(DeliveryWorker::close);

@@ -18,6 +18,7 @@ class ConsoleCommandTest {
         assertEquals(Optional.of(new ConsoleCommand.ShowLead("0ee621db")), ConsoleCommand.parse("/lead 0EE621DB"));
         assertEquals(Optional.of(new ConsoleCommand.Export(Optional.empty())), ConsoleCommand.parse("/export"));
         assertEquals(Optional.of(new ConsoleCommand.Stats(Optional.of("30d"))), ConsoleCommand.parse("/stats 30d"));
+        assertEquals(Optional.of(new ConsoleCommand.Reload()), ConsoleCommand.parse("/reload"));
         assertEquals(Optional.of(new ConsoleCommand.Export(Optional.of(Duration.ofDays(7)))), ConsoleCommand.parse("/export 7d"));
         assertEquals(Optional.of(new ConsoleCommand.Export(Optional.of(Duration.ofHours(24)))), ConsoleCommand.parse("/export 24ч"));
     }

@@ -29,6 +29,7 @@ final class BotHarness implements AutoCloseable {
     final Path leads;
     private final Path db;
     private Flow flow;
+    private final Path flowFile;
     private final TelegramSettings settings;
     private final List<LeadSink> sinks;
     Store store;
@@ -48,6 +49,18 @@ final class BotHarness implements AutoCloseable {
     }
 
     private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks) throws IOException, BotStartException, StoreException {
+        // The shipped flow is read again from its file; a flow written in a test has none (a /reload finds no file).
+        this(dir, flow, owners, sinks, flow.id().equals("qualification") ? Flows.QUALIFICATION : dir.resolve("flow.yaml"));
+    }
+
+    /** Running the flow in {@code flowFile}, which /reload and the file watcher read again. */
+    BotHarness(Path dir, Path flowFile, List<Long> owners) throws IOException, BotStartException, StoreException {
+        this(dir, Flows.load(flowFile), owners, List.of(), flowFile);
+    }
+
+    private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks, Path flowFile)
+            throws IOException, BotStartException, StoreException {
+        this.flowFile = flowFile;
         this.sinks = List.copyOf(sinks);
         api = new FakeBotApi();
         api.floodLimits(FAST_FLOOD.chatBurst(), FAST_FLOOD.chatRefill(), FAST_FLOOD.bulkPerSecond());
@@ -87,7 +100,7 @@ final class BotHarness implements AutoCloseable {
 
     private void start() throws StoreException, BotStartException {
         store = Store.open(db, Clock.systemUTC());
-        service = TelegramService.start(settings, flow, store, sinks, Clock.systemUTC());
+        service = TelegramService.start(settings, flowFile, flow, store, sinks, Clock.systemUTC());
     }
 
     /** Waits until the chat has at least {@code count} bot messages; returns them all. */

@@ -43,7 +43,7 @@ class TelegramSmokeTest {
         FakeBotApi api = new FakeBotApi();
         try (api; Store store = Store.open(dir.resolve("other.db"), Clock.systemUTC());
                 TelegramService service = TelegramService.start(new TelegramSettings(FakeBotApi.TOKEN, List.of(2000L), api.url(),
-                        dir.resolve("leads.jsonl")), Flows.qualification(), store, List.of(), Clock.systemUTC())) {
+                        dir.resolve("leads.jsonl")), Flows.QUALIFICATION, Flows.qualification(), store, List.of(), Clock.systemUTC())) {
             assertEquals(List.of(2000L), service.unreachableOwners());
         }
     }

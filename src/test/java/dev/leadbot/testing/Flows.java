@@ -8,6 +8,9 @@ import java.nio.file.Path;
 /** Flows for tests: inline YAML or the shipped files. */
 public final class Flows {
 
+    /** The customer's flow, as shipped. */
+    public static final Path QUALIFICATION = Path.of("flows/qualification.yaml");
+
     private Flows() {
     }
 
@@ -20,10 +23,14 @@ public final class Flows {
     }
 
     public static Flow qualification() {
+        return load(QUALIFICATION);
+    }
+
+    public static Flow load(Path file) {
         try {
-            return FlowLoader.load(Path.of("flows/qualification.yaml"));
+            return FlowLoader.load(file);
         } catch (Exception e) {
-            throw new AssertionError("flows/qualification.yaml does not load", e);
+            throw new AssertionError(file + " does not load", e);
         }
     }
 }
