@@ -88,8 +88,8 @@ public final class OwnerConsole {
     }
 
     private List<ConsoleReply> open(String leadId) throws StoreException {
-        List<Lead> found = store.leadsWithIdStarting(leadId, 1);
-        return found.isEmpty() ? List.of(new ConsoleReply.Notice(GONE)) : List.of(new ConsoleReply.Notice(""), new ConsoleReply.Summary(found.get(0)));
+        Optional<Lead> found = store.lead(leadId);
+        return found.isEmpty() ? List.of(new ConsoleReply.Notice(GONE)) : List.of(new ConsoleReply.Notice(""), new ConsoleReply.Summary(found.get()));
     }
 
     /** A deal or not a lead: only once taken; the manager who took it stays its manager. */
@@ -129,10 +129,10 @@ public final class OwnerConsole {
             Map<String, Handling> handling = store.handling(message.leadIds());
             List<ConsoleReply.ShownLead> leads = new ArrayList<>();
             for (String id : message.leadIds()) {
-                List<Lead> lead = store.leadsWithIdStarting(id, 1);
-                if (!lead.isEmpty()) {
-                    leads.add(new ConsoleReply.ShownLead(lead.get(0), buttons.status(handling.get(id)),
-                            LeadButtons.rows(lead.get(0), handling.get(id), message.leadIds().size() > 1)));
+                Optional<Lead> lead = store.lead(id);
+                if (lead.isPresent()) {
+                    leads.add(new ConsoleReply.ShownLead(lead.get(), buttons.status(handling.get(id)),
+                            LeadButtons.rows(lead.get(), handling.get(id), message.leadIds().size() > 1)));
                 }
             }
             shown.add(new ConsoleReply.ShownSummary(message.chatId(), message.messageId(), leads));

@@ -405,7 +405,7 @@ public final class Store implements BatchLog, AutoCloseable {
         } catch (SQLException e) {
             throw failure("change the status of lead " + leadId, e);
         }
-        return leadsWithIdStarting(leadId, 1).isEmpty() ? Optional.empty()
+        return lead(leadId).isEmpty() ? Optional.empty()
                 : Optional.of(new Move(moved == 1, handling(List.of(leadId)).get(leadId)));
     }
 
@@ -464,6 +464,16 @@ public final class Store implements BatchLog, AutoCloseable {
             return readLeads(s);
         } catch (SQLException e) {
             throw failure("read the latest leads", e);
+        }
+    }
+
+    /** The lead with exactly this id, unless it was deleted. */
+    public synchronized Optional<Lead> lead(String id) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT lead FROM leads WHERE id = ?")) {
+            s.setString(1, id);
+            return readLeads(s).stream().findFirst();
+        } catch (SQLException e) {
+            throw failure("read lead " + id, e);
         }
     }
 
