@@ -175,7 +175,7 @@ final class Outbox {
             LOG.error("call={} could not be made", what, e);
             return;
         }
-        long delay = result instanceof CallResult.RetryAfter retry ? retry.delay().toNanos()
+        long delay = result instanceof CallResult.RetryAfter retry ? limits.wait(retry.delay()).toNanos()
                 : result instanceof CallResult.Transient ? TimeUnit.MILLISECONDS.toNanos(Math.min(2_000L, 250L << Math.min(attempt - 1, 4)))
                 : -1;
         if (delay >= 0 && deadline - (scheduler.nanoTime() + delay) > 0) {
@@ -290,7 +290,8 @@ final class Outbox {
             scheduler.execute(() -> safely(queue));
         } else if (result instanceof CallResult.RetryAfter retry) {
             long now = scheduler.nanoTime();
-            long until = now + retry.delay().toNanos();
+            long wait = limits.wait(retry.delay()).toNanos();
+            long until = now + wait;
             synchronized (queue) {
                 queue.budget.pauseUntil(until, now);
             }
@@ -301,7 +302,7 @@ final class Outbox {
             }
             LOG.warn("chat={} call={} 429: this chat{} waits {} s", job.chatId(), job.what(), isBulk ? " and the bulk lane" : "",
                     retry.delay().toSeconds());
-            scheduler.schedule(() -> safely(queue), retry.delay().toNanos());
+            scheduler.schedule(() -> safely(queue), wait);
         } else if (result instanceof CallResult.Transient failure) {
             int attempts;
             synchronized (queue) {

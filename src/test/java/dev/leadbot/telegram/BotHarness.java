@@ -23,7 +23,7 @@ final class BotHarness implements AutoCloseable {
      * Telegram's flood control with its clock ten times faster, on both sides: the same bursts, 429s
      * and pauses, but a conversation clicked through at test speed takes seconds, not minutes.
      */
-    static final FloodLimits FAST_FLOOD = new FloodLimits(5, Duration.ofMillis(100), 300);
+    static final FloodLimits FAST_FLOOD = new FloodLimits(5, Duration.ofMillis(100), 300, Duration.ofMillis(100));
 
     final FakeBotApi api;
     final Path leads;
@@ -63,7 +63,7 @@ final class BotHarness implements AutoCloseable {
         this.flowFile = flowFile;
         this.sinks = List.copyOf(sinks);
         api = new FakeBotApi();
-        api.floodLimits(FAST_FLOOD.chatBurst(), FAST_FLOOD.chatRefill(), FAST_FLOOD.bulkPerSecond());
+        api.floodLimits(FAST_FLOOD.chatBurst(), FAST_FLOOD.chatRefill(), FAST_FLOOD.bulkPerSecond(), FAST_FLOOD.second());
         owners.forEach(api::startedEarlier);
         leads = dir.resolve("leads.jsonl");
         db = dir.resolve("leadbot.db");

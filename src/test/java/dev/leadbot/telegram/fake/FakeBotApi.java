@@ -47,6 +47,8 @@ public final class FakeBotApi implements AutoCloseable {
     public static final String TOKEN = "1234567:AAFakeTokenForLocalTestsOnly_abcdefghij";
     static final ObjectMapper JSON = new ObjectMapper();
     private static final long SECOND = 1_000_000_000L;
+    /** How long the seconds of a 429's retry_after last: a second, unless a test speeds the clock up. */
+    private long second = SECOND;
     static final Duration RECENT = Duration.ofSeconds(60);
 
     /** Hears what happens in the fake, for benchmarks; called under the fake's lock, so it must be quick. */
@@ -140,6 +142,12 @@ public final class FakeBotApi implements AutoCloseable {
      * chat, then one per {@code chatRefill}; {@code bulkPerSecond} for bulk. Telegram's: 5, 1 s, 30.
      */
     public synchronized void floodLimits(int chatBurst, Duration chatRefill, int bulkPerSecond) {
+        floodLimits(chatBurst, chatRefill, bulkPerSecond, Duration.ofSeconds(1));
+    }
+
+    /** The same, with the seconds a 429's {@code retry_after} counts lasting {@code second}: the whole clock sped up. */
+    public synchronized void floodLimits(int chatBurst, Duration chatRefill, int bulkPerSecond, Duration second) {
+        this.second = second.toNanos();
         this.chatBurst = chatBurst;
         this.chatCost = chatRefill.toNanos();
         this.bulkBurst = bulkPerSecond;
@@ -537,7 +545,7 @@ public final class FakeBotApi implements AutoCloseable {
         if (forcedRateLimits > 0 || chatWait > 0 || bulkWait > 0) {
             forcedRateLimits = Math.max(0, forcedRateLimits - 1);
             rateLimited++;
-            int seconds = (int) Math.max(1, (Math.max(chatWait, bulkWait) + SECOND - 1) / SECOND);
+            int seconds = (int) Math.max(1, (Math.max(chatWait, bulkWait) + second - 1) / second);
             return Optional.of(error(429, "Too Many Requests: retry after " + seconds, seconds));
         }
         chat[0] -= chatCost;
