@@ -236,4 +236,14 @@ class ChatCommandTest {
         assertTrue(run.out().startsWith("Usage: leadbot chat [-hV] [--config=FILE] [--db=FILE] [--lang=CODE]"), run.out());
         assertTrue(run.out().contains("'restart' starts over, 'quit' leaves, '/help' lists what the chat understands,\n"), run.out());
     }
+
+    @Test
+    void aDatabaseInUseBySomeOtherChatIsRefusedWithHowToPickAnother() throws Exception {
+        try (dev.leadbot.store.Store other = dev.leadbot.store.Store.open(Path.of(db()), Run.CLOCK)) {
+            Run run = Run.of("quit\n", "chat", "--db", db());
+
+            assertEquals(new Run(1, "", db() + " is in use by another terminal chat or a running bot; pick another file with --db FILE, e.g. --db"
+                    + " data/chat-2.db\n"), run);
+        }
+    }
 }
