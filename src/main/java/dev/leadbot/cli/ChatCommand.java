@@ -76,8 +76,8 @@ final class ChatCommand implements Callable<Integer> {
                 return new TerminalChat(new ConversationEngine(flow), prospect, store, console, CommandLineEcho.ofThisProcess(),
                         spec.root().commandLine().getParseResult().originalArgs()).run(source);
             } catch (StoreException e) {
-                console.err().println(e.inUse() ? database + " is in use by another terminal chat or a running bot; pick another file with --db FILE,"
-                        + " e.g. --db data/chat-2.db" : e.getMessage());
+                console.err().println(e.inUse() ? database + " is in use by another terminal chat or a running bot; pick another"
+                        + " file with --db FILE, e.g. --db data/chat-2.db" : e.getMessage());
                 return 1;
             } catch (IOException e) {
                 console.err().println("cannot read the terminal: " + e.getMessage());

@@ -242,8 +242,8 @@ class ChatCommandTest {
         try (dev.leadbot.store.Store other = dev.leadbot.store.Store.open(Path.of(db()), Run.CLOCK)) {
             Run run = Run.of("quit\n", "chat", "--db", db());
 
-            assertEquals(new Run(1, "", db() + " is in use by another terminal chat or a running bot; pick another file with --db FILE, e.g. --db"
-                    + " data/chat-2.db\n"), run);
+            assertEquals(new Run(1, "", db() + " is in use by another terminal chat or a running bot; pick another file with --db"
+                    + " FILE, e.g. --db data/chat-2.db\n"), run);
         }
     }
 }
