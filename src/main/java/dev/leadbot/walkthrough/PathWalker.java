@@ -16,7 +16,10 @@ import dev.leadbot.flow.Option;
 import dev.leadbot.lead.Prospect;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -66,7 +69,9 @@ public final class PathWalker {
     private final TypedAnswers typed;
     private final TranscriptLines lines;
     private final Set<String> placeholders = new LinkedHashSet<>();
-    private final Set<String> problems = new LinkedHashSet<>();
+    /** Each problem once, by what it is: the first place it was seen, and how many places in all. */
+    private final Map<String, String> problems = new LinkedHashMap<>();
+    private final Map<String, Integer> seen = new HashMap<>();
     private final List<WalkedPath> paths = new ArrayList<>();
     private String firstQuestion = "";
     private boolean cut;
@@ -89,7 +94,9 @@ public final class PathWalker {
             firstQuestion = begun.get().state().node();
             walk(new Point(begun.get().state(), asked, transcript, List.of(), Set.of(), 0));
         }
-        return new Walk(paths, List.copyOf(problems), cut);
+        return new Walk(paths, problems.entrySet().stream().map(p -> p.getValue() + (seen.get(p.getKey()) > 1
+                ? " (and on " + (seen.get(p.getKey()) - 1) + (seen.get(p.getKey()) == 2 ? " other path)" : " other paths)") : ""))
+                .toList(), cut);
     }
 
     private void walk(Point point) {
@@ -109,7 +116,7 @@ public final class PathWalker {
             transcript.add("");
             transcript.add("(this path cannot end: every answer to '" + node.id() + "' was already given on it, and none led to an end)");
             paths.add(new WalkedPath(point.choices(), point.questions(), false, transcript));
-            problems.add("a path cannot end: " + String.join(" → ", point.choices()) + " comes back to '" + node.id()
+            problem("stuck " + node.id(), "a path cannot end: " + String.join(" → ", point.choices()) + " comes back to '" + node.id()
                     + "', whose every answer was already given on the way, and none leads to an end");
             return;
         }
@@ -142,7 +149,8 @@ public final class PathWalker {
             state = next.get().state();
         }
         if (state.answers().size() == point.state().answers().size()) {
-            problems.add("at '" + node.id() + "' on " + where + " the answer was not taken: " + transcript.get(transcript.size() - 1));
+            problem("not taken " + node.id(), "at '" + node.id() + "' on " + where + " the answer was not taken: "
+                    + transcript.get(transcript.size() - 1));
             return Optional.empty();
         }
         List<String> choices = new ArrayList<>(point.choices());
@@ -215,25 +223,46 @@ public final class PathWalker {
             handle(Optional.of(state), new Input.Back(), where).ifPresent(t -> {
                 boolean asksAgain = t.outputs().stream().anyMatch(o -> o instanceof Output.Ask ask && ask.node().equals(undone));
                 if (!asksAgain || !t.state().node().equals(undone)) {
-                    problems.add("back at " + where + " does not ask '" + undone + "' again");
+                    problem("back " + node.id(), "back at " + where + " does not ask '" + undone + "' again");
                 }
             });
         }
         handle(Optional.of(state), new Input.Restart(), where).ifPresent(t -> {
             if (!t.state().node().equals(firstQuestion) || !t.state().answers().isEmpty()) {
-                problems.add("restart at " + where + " does not start over at '" + firstQuestion + "'");
+                problem("restart " + node.id(), "restart at " + where + " does not start over at '" + firstQuestion + "'");
             }
         });
+        if (node instanceof InputNode input && input.kind() == dev.leadbot.flow.InputKind.PHONE) {
+            handle(Optional.of(state), new Input.SharedContact("79161234567", true), where).ifPresent(t -> {
+                if (t.state().answers().size() == state.answers().size()) {
+                    problem("contact " + node.id(), "at " + where + " the prospect's shared contact is refused");
+                }
+            });
+        }
         if (node instanceof InputNode input) {
             for (TypedAnswers.Typed edge : typed.edges(input)) {
                 handle(Optional.of(state), new Input.Typed(edge.text()), where).ifPresent(t -> {
                     boolean taken = t.state().answers().size() > state.answers().size();
                     if (taken != edge.fits()) {
-                        problems.add("at " + where + ", " + edge.why() + " is " + (taken ? "accepted" : "refused"));
+                        problem("edge " + node.id() + edge.why(), "at " + where + ", " + edge.why() + " is " + (taken ? "accepted" : "refused"));
                     }
                 });
             }
         }
+    }
+
+    private void missing(String text, String where) {
+        for (String name : placeholders) {
+            if (text.contains("{" + name + "}")) {
+                problem("missing " + name + text, "at " + where + " a text shows '{" + name + "}' with no value: "
+                        + TranscriptLines.shorten(text));
+            }
+        }
+    }
+
+    private void problem(String what, String message) {
+        problems.putIfAbsent(what, message);
+        seen.merge(what, 1, Integer::sum);
     }
 
     /** The engine's answer to one input, its messages checked against Telegram's limits; empty if the engine failed. */
@@ -243,24 +272,23 @@ public final class PathWalker {
             transition.outputs().forEach(output -> check(output, where));
             return Optional.of(transition);
         } catch (RuntimeException e) {
-            problems.add("the engine failed at " + where + ": " + e);
+            problem("failed " + e, "the engine failed at " + where + ": " + e);
             return Optional.empty();
         }
     }
 
     private void check(Output output, String where) {
+        for (String label : TranscriptLines.labels(output)) {
+            missing(label, where);
+        }
         for (String text : TranscriptLines.texts(output)) {
             int limit = output instanceof Output.Notice ? POPUP_LIMIT : MESSAGE_LIMIT;
             if (text.length() > limit) {
-                problems.add("at " + where + " a " + (output instanceof Output.Notice ? "pop-up" : "message") + " is "
+                problem("limit " + text, "at " + where + " a " + (output instanceof Output.Notice ? "pop-up" : "message") + " is "
                         + String.format("%,d", text.length()) + " characters, over Telegram's " + String.format("%,d", limit) + ": "
                         + TranscriptLines.shorten(text));
             }
-            for (String name : placeholders) {
-                if (text.contains("{" + name + "}")) {
-                    problems.add("at " + where + " a text shows '{" + name + "}' with no value: " + TranscriptLines.shorten(text));
-                }
-            }
+            missing(text, where);
         }
     }
 

@@ -41,7 +41,7 @@ final class TranscriptLines {
         return lines;
     }
 
-    /** Every text of an output a prospect reads: messages, questions, edits, notices and buttons. */
+    /** Every text of an output a prospect reads: messages, questions, edits and notices. */
     static List<String> texts(Output output) {
         List<String> texts = new ArrayList<>();
         if (output instanceof Output.Say say) {
@@ -56,6 +56,16 @@ final class TranscriptLines {
             texts.add(reminder.text());
         }
         return texts;
+    }
+
+    /** The labels of an output's buttons. */
+    static List<String> labels(Output output) {
+        Keyboard keyboard = output instanceof Output.Ask ask ? ask.keyboard() : output instanceof Output.Say say ? say.keyboard()
+                : output instanceof Output.Edit edit ? edit.keyboard() : Keyboard.none();
+        if (keyboard instanceof Keyboard.Buttons inline) {
+            return inline.rows().stream().flatMap(List::stream).map(Keyboard.Button::label).toList();
+        }
+        return keyboard instanceof Keyboard.RequestContact request ? List.of(request.label()) : List.of();
     }
 
     static String shorten(String text) {

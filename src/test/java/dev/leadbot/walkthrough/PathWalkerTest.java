@@ -127,6 +127,37 @@ class PathWalkerTest {
     }
 
     @Test
+    void aProblemSeenOnManyPathsIsReportedOnceWithTheCountOfTheOthers() throws Exception {
+        Walk walk = walk("""
+                start: kind
+                nodes:
+                  kind:
+                    type: choice
+                    text: Kind?
+                    options: [{ id: a, label: A }, { id: b, label: B }, { id: c, label: C }]
+                    next: ask
+                  ask:
+                    type: choice
+                    text: Sure?
+                    options: [{ id: x, label: X }]
+                    next:
+                      - if: { kind: [a, b] }
+                        goto: again
+                      - goto: bye
+                  again:
+                    type: choice
+                    text: Really sure?
+                    options: [{ id: y, label: Y }]
+                    next: ask
+                  bye: { type: end, text: Bye }
+                """);
+
+        assertEquals(List.of("a path cannot end: kind=a → ask=x → again=y comes back to 'ask', whose every answer was already given"
+                + " on the way, and none leads to an end (and on 1 other path)"), walk.problems());
+        assertEquals(2, walk.endless());
+    }
+
+    @Test
     void aBotPhraseTooLongForAPopUpIsReported() throws Exception {
         Walk walk = walk("""
                 start: q
