@@ -40,6 +40,7 @@ final class FlowParser {
     /** The flow, or every problem found in it. */
     Flow parse() throws InvalidFlowException {
         Optional<org.yaml.snakeyaml.nodes.Node> root = compose();
+        Optional<MappingNode> strayNodes = root.flatMap(this::nodesWithoutTheirKey);
         Optional<YamlMap> top = root.flatMap(r -> YamlMap.read(r, "the flow file", TOP_KEYS, problems));
         if (top.isEmpty()) {
             throw new InvalidFlowException(problems.sorted());
@@ -60,7 +61,8 @@ final class FlowParser {
         Map<String, org.yaml.snakeyaml.nodes.Node> written = new LinkedHashMap<>();
         Set<String> damaged = new LinkedHashSet<>();
         List<Ref> duplicates = new java.util.ArrayList<>();
-        Map<String, Node> nodes = nodes(map, reader, declared, new GraphChecks.Written(declared, declaredAt, written, damaged, Set.of(), duplicates,
+        Map<String, Node> nodes = nodes(strayNodes.<org.yaml.snakeyaml.nodes.Node>map(m -> m).or(() -> map.value("nodes")), map, reader,
+                declared, new GraphChecks.Written(declared, declaredAt, written, damaged, Set.of(), duplicates,
                 Map.of(), Set.of(), List.of()));
         texts.reportMissingLanguage(map.has("language") ? map.valueAt("language") : map.at(), map.has("language"));
         Map<String, Ref> summary = summary(map);
@@ -123,14 +125,14 @@ final class FlowParser {
     }
 
     /** Reads every node, filling in {@code into} what was written: ids, their places, their YAML and which had problems. */
-    private Map<String, Node> nodes(YamlMap top, NodeReader reader, Set<String> declared, GraphChecks.Written into) {
+    private Map<String, Node> nodes(Optional<org.yaml.snakeyaml.nodes.Node> yaml, YamlMap top, NodeReader reader, Set<String> declared,
+            GraphChecks.Written into) {
         Map<String, Node> nodes = new LinkedHashMap<>();
-        Optional<org.yaml.snakeyaml.nodes.Node> yaml = top.value("nodes");
         if (yaml.isEmpty() || !(yaml.get() instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
             problems.add(yaml.map(Problems::at).orElse(top.at()), "the flow needs 'nodes:', a mapping from node id to node");
             return nodes;
         }
-        for (NodeTuple tuple : mapping.getValue()) {
+        for (NodeTuple tuple : unindented(mapping.getValue())) {
             String id = tuple.getKeyNode() instanceof ScalarNode key ? key.getValue().strip() : "";
             if (!declared.add(id)) {
                 into.duplicates().add(new Ref(id, Problems.at(tuple.getKeyNode())));
@@ -149,6 +151,82 @@ final class FlowParser {
             }
         }
         return nodes;
+    }
+
+    /**
+     * When the 'nodes:' line is missing, the nodes land in the mapping above them (summary or
+     * texts): they are taken out of it and read as nodes, with one report at the first.
+     */
+    private Optional<MappingNode> nodesWithoutTheirKey(org.yaml.snakeyaml.nodes.Node root) {
+        if (!(root instanceof MappingNode top) || top.getValue().stream().anyMatch(t -> key(t).equals("nodes"))) {
+            return Optional.empty();
+        }
+        for (NodeTuple section : top.getValue()) {
+            if (section.getValueNode() instanceof MappingNode inside) {
+                List<NodeTuple> stray = inside.getValue().stream().filter(FlowParser::looksLikeANode).toList();
+                if (!stray.isEmpty()) {
+                    inside.getValue().removeAll(stray);
+                    Position first = Problems.at(stray.get(0).getKeyNode());
+                    problems.add(first, "node '" + key(stray.get(0)) + "' and the " + (stray.size() - 1) + " after it are read as part"
+                            + " of '" + key(section) + ":', as the 'nodes:' line above them is missing; write 'nodes:' on a line of its"
+                            + " own before line " + first.line());
+                    return Optional.of(new MappingNode(inside.getTag(), true, new java.util.ArrayList<>(stray),
+                            stray.get(0).getKeyNode().getStartMark(), inside.getEndMark(), inside.getFlowStyle()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The node tuples as meant: a node whose id was indented one step too far sits inside the node
+     * above it, as an unknown key followed by that node's keys again. It is taken out and read as
+     * its own node, with one report at its id.
+     */
+    private List<NodeTuple> unindented(List<NodeTuple> tuples) {
+        List<NodeTuple> meant = new java.util.ArrayList<>();
+        for (NodeTuple tuple : tuples) {
+            if (!(tuple.getValueNode() instanceof MappingNode node)) {
+                meant.add(tuple);
+                continue;
+            }
+            List<NodeTuple> keys = node.getValue();
+            int split = -1;
+            for (int i = 1; i < keys.size() && split < 0; i++) {
+                NodeTuple candidate = keys.get(i);
+                boolean emptyValue = candidate.getValueNode() instanceof ScalarNode v && v.getValue().isEmpty();
+                List<NodeTuple> before = keys.subList(0, i);
+                boolean repeats = keys.subList(i + 1, keys.size()).stream().anyMatch(later -> before.stream()
+                        .anyMatch(earlier -> key(earlier).equals(key(later))));
+                if (!NodeReader.KNOWN_KEYS.contains(key(candidate)) && (emptyValue && repeats || looksLikeANode(candidate))) {
+                    split = i;
+                }
+            }
+            if (split < 0) {
+                meant.add(tuple);
+                continue;
+            }
+            NodeTuple id = keys.get(split);
+            problems.add(id.getKeyNode(), "node '" + key(id) + "' is indented into node '" + key(tuple) + "' above it; indent '"
+                    + key(id) + ":' like '" + key(tuple) + ":'");
+            meant.add(new NodeTuple(tuple.getKeyNode(), part(node, keys.subList(0, split))));
+            meant.add(new NodeTuple(id.getKeyNode(), id.getValueNode() instanceof MappingNode own ? own
+                    : part(node, keys.subList(split + 1, keys.size()))));
+        }
+        return meant;
+    }
+
+    private static MappingNode part(MappingNode whole, List<NodeTuple> tuples) {
+        return new MappingNode(whole.getTag(), true, new java.util.ArrayList<>(tuples), tuples.isEmpty() ? whole.getStartMark()
+                : tuples.get(0).getKeyNode().getStartMark(), whole.getEndMark(), whole.getFlowStyle());
+    }
+
+    private static boolean looksLikeANode(NodeTuple tuple) {
+        return tuple.getValueNode() instanceof MappingNode value && value.getValue().stream().anyMatch(t -> key(t).equals("type"));
+    }
+
+    private static String key(NodeTuple tuple) {
+        return tuple.getKeyNode() instanceof ScalarNode key ? key.getValue() : "";
     }
 
     private Map<String, Ref> summary(YamlMap top) {

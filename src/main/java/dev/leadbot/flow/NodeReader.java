@@ -22,6 +22,8 @@ final class NodeReader {
             "multi_select", List.of("type", "text", "save_as", "options", "min", "max", "done", "next"),
             "input", List.of("type", "text", "save_as", "kind", "min_length", "max_length", "min", "max", "reask", "next"),
             "end", List.of("type", "text", "next"));
+    /** Every key some node kind takes. */
+    static final Set<String> KNOWN_KEYS = KEYS.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet());
     private static final List<String> KINDS = Arrays.stream(InputKind.values()).map(InputKind::yamlName).toList();
     private static final String TEXT_FIX = "write what the prospect should read";
 

@@ -70,6 +70,15 @@ final class YamlSyntax {
             return new Explained(gaveUp, "YAML syntax: the ':' at column " + gaveUp.column() + " of line " + gaveUp.line()
                     + " is read as a new key; a text that contains ': ' must be in quotes, e.g. text: \"Note: …\"");
         }
+        Optional<Integer> inside = quoteInside(source.line(gaveUp.line()));
+        if (inside.isPresent()) {
+            return new Explained(new Position(gaveUp.line(), inside.get() + 1), "YAML syntax: the '\"' at column " + (inside.get() + 1)
+                    + " of line " + gaveUp.line() + " ends the text early; inside a text in double quotes write \\\" or use «»");
+        }
+        if (what.endsWith("but got :")) {
+            return new Explained(gaveUp, "YAML syntax: the ':' at column " + gaveUp.column() + " of line " + gaveUp.line() + " is read"
+                    + " as a new key inside { }; put the text in quotes, e.g. { ru: \"Внимание: …\" }");
+        }
         if (what.endsWith("but got ?")) {
             return new Explained(gaveUp, "YAML syntax: line " + gaveUp.line() + " has a text with '?' inside { }, where YAML reads"
                     + " '?' as a sign; put the text in quotes, e.g. { text: \"Ready?\" }");
@@ -134,6 +143,22 @@ final class YamlSyntax {
                 }
                 i = j;
             }
+        }
+        return Optional.empty();
+    }
+
+    /** The column (0-based) of a double quote that closed a text before its end: more text follows it on the line. */
+    static Optional<Integer> quoteInside(String line) {
+        for (int i = line.indexOf('"'); i >= 0; i = line.indexOf('"', i + 1)) {
+            int end = closingQuote(line, i);
+            if (end < 0) {
+                return Optional.empty();
+            }
+            String after = line.substring(end + 1).stripLeading();
+            if (!after.isEmpty() && ",}]#".indexOf(after.charAt(0)) < 0 && !after.startsWith(": ") && !after.equals(":")) {
+                return Optional.of(end);
+            }
+            i = end;
         }
         return Optional.empty();
     }

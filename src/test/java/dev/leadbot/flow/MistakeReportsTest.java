@@ -334,6 +334,43 @@ class MistakeReportsTest {
     }
 
     @Test
+    void aDoubleQuoteInsideADoubleQuotedTextIsPointedAt() {
+        assertEquals(List.of("bad.yaml:3:38: YAML syntax: the '\"' at column 38 of line 3 ends the text early; inside a text in double"
+                + " quotes write \\\" or use «»"), problems("""
+                start: a
+                nodes:
+                  a: {type: end, text: {ru: "Нажмите "Да" ниже"}}
+                """));
+    }
+
+    @Test
+    void nodesWithoutTheirNodesLineAreReadAsNodesWithOneReport() {
+        assertEquals(List.of("bad.yaml:4:3: node 'a' and the 1 after it are read as part of 'texts:', as the 'nodes:' line above"
+                + " them is missing; write 'nodes:' on a line of its own before line 4"), problems("""
+                start: a
+                texts:
+                  done: Готово
+                  a: {type: message, text: Hi, next: b}
+                  b: {type: end, text: Bye}
+                """));
+    }
+
+    @Test
+    void aNodeIndentedIntoTheOneAboveIsReadAsItsOwnNodeWithOneReport() {
+        assertEquals(List.of("bad.yaml:7:5: node 'b' is indented into node 'a' above it; indent 'b:' like 'a:'"), problems("""
+                start: a
+                nodes:
+                  a:
+                    type: message
+                    text: Hi
+                    next: b
+                    b:
+                    type: end
+                    text: Bye
+                """));
+    }
+
+    @Test
     void aNextInBracketsIsReadAsMeantAndReportedOnce() {
         assertEquals(List.of("bad.yaml:3:39: 'next' in node 'a' is a list of one node id; write 'next: b' without brackets"), problems("""
                 start: a
