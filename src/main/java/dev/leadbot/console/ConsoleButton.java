@@ -25,7 +25,11 @@ public record ConsoleButton(String label, Press press) {
         /** "✅ Сделка": the taken lead became a deal. */
         WON('w'),
         /** "❌ Не лид": the taken lead was not a real one. */
-        NOT_A_LEAD('x');
+        NOT_A_LEAD('x'),
+        /** "💬 Написать": what the presser writes next goes to the lead's prospect. */
+        WRITE('m'),
+        /** "✖ Завершить": the conversation with the lead's prospect ends; their messages are answers to the flow again. */
+        CLOSE('e');
 
         private final char code;
 

@@ -38,6 +38,10 @@ public sealed interface ConsoleCommand {
     record Reload() implements ConsoleCommand {
     }
 
+    /** {@code /close}: end the conversation this owner chat holds with a prospect. */
+    record Close() implements ConsoleCommand {
+    }
+
     /** An owner command written wrong: the answer is how to write it. */
     record Misspelt(String usage) implements ConsoleCommand {
     }
@@ -75,6 +79,7 @@ public sealed interface ConsoleCommand {
             case "/help" -> new Help();
             case "/stats" -> new Stats(raw);
             case "/reload" -> new Reload();
+            case "/close" -> new Close();
             case "/leads" -> leads(argument);
             case "/lead" -> argument.matches("[0-9a-f-]{4,36}") ? new ShowLead(argument) : new Misspelt(LEAD_USAGE);
             case "/export" -> argument.isEmpty() ? new Export(Optional.empty())

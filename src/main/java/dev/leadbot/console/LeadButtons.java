@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The buttons under a lead's summary in the owner chats and the line saying what became of it: "🙋 Беру"
- * while nobody has it, then "✅ Сделка" and "❌ Не лид", then none. In a message of several summaries
+ * while nobody has it, then "✅ Сделка" and "❌ Не лид", then none; "💬 Написать" (talk to the prospect) always. In a message of several summaries
  * each button names its lead.
  */
 public final class LeadButtons {
@@ -25,11 +25,13 @@ public final class LeadButtons {
     /** @param named whether the buttons must say which lead they are for (the message shows several) */
     public static List<List<ConsoleButton>> rows(Lead lead, Handling handling, boolean named) {
         String suffix = named ? " · " + OwnerConsole.cut(OwnerConsole.name(lead), 16) : "";
+        ConsoleButton write = new ConsoleButton("💬 Написать" + suffix, new ConsoleButton.Press(ConsoleButton.Action.WRITE, lead.id()));
         return switch (handling.status()) {
-            case NEW -> List.of(List.of(new ConsoleButton("🙋 Беру" + suffix, new ConsoleButton.Press(ConsoleButton.Action.TAKE, lead.id()))));
+            case NEW -> List.of(List.of(new ConsoleButton("🙋 Беру" + suffix, new ConsoleButton.Press(ConsoleButton.Action.TAKE, lead.id())),
+                    write));
             case TAKEN -> List.of(List.of(new ConsoleButton("✅ Сделка" + suffix, new ConsoleButton.Press(ConsoleButton.Action.WON, lead.id())),
-                    new ConsoleButton("❌ Не лид" + suffix, new ConsoleButton.Press(ConsoleButton.Action.NOT_A_LEAD, lead.id()))));
-            case WON, NOT_A_LEAD -> List.of();
+                    new ConsoleButton("❌ Не лид" + suffix, new ConsoleButton.Press(ConsoleButton.Action.NOT_A_LEAD, lead.id()))), List.of(write));
+            case WON, NOT_A_LEAD -> List.of(List.of(write));
         };
     }
 

@@ -80,6 +80,8 @@ public final class OwnerConsole {
                 case TAKE -> move(press.leadId(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of(manager),
                         Optional.of(now)));
                 case WON, NOT_A_LEAD -> close(press, now);
+                // They change a conversation with a prospect, committed with the press: the chat's own lane decides them.
+                case WRITE, CLOSE -> throw new IllegalArgumentException("a conversation button is not the console's: " + press.data());
             };
         } catch (StoreException e) {
             LOG.error("owner button {} could not read the store: {}", press.data(), e.getMessage());
@@ -208,7 +210,8 @@ public final class OwnerConsole {
                 leads.size() + " " + plural(leads.size()) + span + " · CSV для Excel (UTF-8)");
     }
 
-    static String name(Lead lead) {
+    /** The lead's prospect as the owner chats show them: the name they gave, else their name in Telegram. */
+    public static String name(Lead lead) {
         String telegram = lead.prospect().fullName().isBlank() ? lead.prospect().username().map(u -> "@" + u).orElse("без имени")
                 : lead.prospect().fullName();
         return lead.contact().name().filter(n -> !n.isBlank()).orElse(telegram);

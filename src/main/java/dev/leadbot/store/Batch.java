@@ -13,7 +13,7 @@ import java.util.OptionalLong;
 /**
  * Everything one getUpdates batch changed, committed in one transaction (group commit): each
  * chat's new conversation, or its removal, the leads completed, the replies to send, the funnel's
- * events, and the last update id handled.
+ * events, the managers' conversations with prospects, and the last update id handled.
  */
 public final class Batch {
 
@@ -22,6 +22,7 @@ public final class Batch {
     private final List<Lead> leads = new ArrayList<>();
     private final List<Outgoing> replies = new ArrayList<>();
     private final List<FunnelEvent> events = new ArrayList<>();
+    private final List<DialogChange> dialogs = new ArrayList<>();
     private OptionalLong lastUpdateId = OptionalLong.empty();
 
     /** A batch whose leads are delivered to no sink (tests of conversations alone). */
@@ -57,6 +58,11 @@ public final class Batch {
         events.addAll(steps);
     }
 
+    /** A change to a manager's conversation with a prospect, committed with the update that made it, in order. */
+    public synchronized void dialog(DialogChange change) {
+        dialogs.add(change);
+    }
+
     public synchronized void handled(long updateId) {
         if (lastUpdateId.isEmpty() || updateId > lastUpdateId.getAsLong()) {
             lastUpdateId = OptionalLong.of(updateId);
@@ -82,6 +88,10 @@ public final class Batch {
 
     synchronized List<FunnelEvent> events() {
         return List.copyOf(events);
+    }
+
+    synchronized List<DialogChange> dialogs() {
+        return List.copyOf(dialogs);
     }
 
     synchronized Map<Long, Optional<Conversation>> conversations() {

@@ -49,7 +49,18 @@ final class Migrations {
                     "ALTER TABLE leads ADD COLUMN status_at TEXT",
                     "CREATE TABLE owner_messages (chat_id INTEGER NOT NULL, message_id INTEGER NOT NULL, position INTEGER NOT NULL,"
                             + " lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE, PRIMARY KEY (chat_id, message_id, position))",
-                    "CREATE INDEX owner_messages_by_lead ON owner_messages (lead_id)"));
+                    "CREATE INDEX owner_messages_by_lead ON owner_messages (lead_id)"),
+            // 6 → 7: managers talking to a prospect from the owner chats: the open conversations, which owner chat writes to
+            // whom, and every message either way, kept with the lead (and deleted with it).
+            List.of(
+                    "CREATE TABLE dialogs (prospect_chat_id INTEGER PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,"
+                            + " prospect TEXT NOT NULL, opened_by TEXT NOT NULL, opened_at TEXT NOT NULL)",
+                    "CREATE TABLE dialog_writers (owner_chat_id INTEGER PRIMARY KEY, prospect_chat_id INTEGER NOT NULL"
+                            + " REFERENCES dialogs (prospect_chat_id) ON DELETE CASCADE)",
+                    "CREATE TABLE dialog_messages (id INTEGER PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,"
+                            + " at TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('OPENED', 'TO_PROSPECT', 'FROM_PROSPECT', 'CLOSED')),"
+                            + " who TEXT NOT NULL, text TEXT NOT NULL)",
+                    "CREATE INDEX dialog_messages_by_lead ON dialog_messages (lead_id)"));
 
     static int latest() {
         return STEPS.size();

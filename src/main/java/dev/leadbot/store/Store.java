@@ -266,6 +266,7 @@ public final class Store implements BatchLog, AutoCloseable {
                 Map<Long, Optional<Conversation>> changes = batch.conversations();
                 funnel.insert(batch.events().stream().filter(e -> !changes.containsKey(e.chatId()) || changes.get(e.chatId()).isPresent()).toList());
                 replies = insertReplies(batch.replies());
+                applyDialogs(batch.dialogs());
                 if (batch.lastUpdateId().isPresent()) {
                     offset.setLong(1, batch.lastUpdateId().getAsLong());
                     offset.executeUpdate();
@@ -278,6 +279,101 @@ public final class Store implements BatchLog, AutoCloseable {
             throw failure("commit " + batch.conversations().size() + " conversations", e);
         } finally {
             autoCommit();
+        }
+    }
+
+    private void applyDialogs(List<DialogChange> changes) throws SQLException {
+        for (DialogChange change : changes) {
+            if (change instanceof DialogChange.Opened opened) {
+                // A lead deleted meanwhile (its prospect's "forget") opens nothing.
+                try (PreparedStatement s = connection.prepareStatement("INSERT INTO dialogs (prospect_chat_id, lead_id, prospect, opened_by,"
+                        + " opened_at) SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM leads WHERE id = ?) ON CONFLICT (prospect_chat_id)"
+                        + " DO UPDATE SET lead_id = excluded.lead_id, prospect = excluded.prospect")) {
+                    s.setLong(1, opened.prospectChatId());
+                    s.setString(2, opened.leadId());
+                    s.setString(3, opened.prospect());
+                    s.setString(4, opened.manager());
+                    s.setString(5, clock.instant().toString());
+                    s.setString(6, opened.leadId());
+                    s.executeUpdate();
+                }
+            } else if (change instanceof DialogChange.Writing writing) {
+                try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO dialog_writers (owner_chat_id, prospect_chat_id)"
+                        + " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM dialogs WHERE prospect_chat_id = ?)")) {
+                    s.setLong(1, writing.ownerChatId());
+                    s.setLong(2, writing.prospectChatId());
+                    s.setLong(3, writing.prospectChatId());
+                    s.executeUpdate();
+                }
+            } else if (change instanceof DialogChange.Closed closed) {
+                // Its writers go with it (ON DELETE CASCADE).
+                try (PreparedStatement s = connection.prepareStatement("DELETE FROM dialogs WHERE prospect_chat_id = ?")) {
+                    s.setLong(1, closed.prospectChatId());
+                    s.executeUpdate();
+                }
+            } else if (change instanceof DialogChange.Said said) {
+                try (PreparedStatement s = connection.prepareStatement("INSERT INTO dialog_messages (lead_id, at, kind, who, text)"
+                        + " SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM leads WHERE id = ?)")) {
+                    s.setString(1, said.leadId());
+                    s.setString(2, clock.instant().toString());
+                    s.setString(3, said.kind().name());
+                    s.setString(4, said.who());
+                    s.setString(5, said.text());
+                    s.setString(6, said.leadId());
+                    s.executeUpdate();
+                }
+            }
+        }
+    }
+
+    /** A manager's open conversation with a prospect, and the owner chats writing to it. */
+    public record OpenDialog(long prospectChatId, String leadId, String prospect, String openedBy, List<Long> writers) {
+        public OpenDialog {
+            writers = List.copyOf(writers);
+        }
+    }
+
+    /** Every conversation managers hold open with prospects: what a restart picks up. */
+    public synchronized List<OpenDialog> openDialogs() throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT d.prospect_chat_id, d.lead_id, d.opened_by, w.owner_chat_id, d.prospect"
+                + " FROM dialogs d LEFT JOIN dialog_writers w ON w.prospect_chat_id = d.prospect_chat_id ORDER BY d.prospect_chat_id");
+                ResultSet r = s.executeQuery()) {
+            Map<Long, OpenDialog> open = new java.util.LinkedHashMap<>();
+            while (r.next()) {
+                long prospect = r.getLong(1);
+                long writer = r.getLong(4);
+                boolean writes = !r.wasNull();
+                OpenDialog known = open.get(prospect);
+                List<Long> writers = new ArrayList<>(known == null ? List.of() : known.writers());
+                if (writes) {
+                    writers.add(writer);
+                }
+                open.put(prospect, new OpenDialog(prospect, r.getString(2), r.getString(5), r.getString(3), writers));
+            }
+            return List.copyOf(open.values());
+        } catch (SQLException e) {
+            throw failure("read the open conversations with prospects", e);
+        }
+    }
+
+    /** A line of a lead's conversation with a manager. */
+    public record DialogLine(Instant at, DialogChange.Kind kind, String who, String text) {
+    }
+
+    /** The lead's conversation with the managers, in order. */
+    public synchronized List<DialogLine> dialog(String leadId) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT at, kind, who, text FROM dialog_messages WHERE lead_id = ? ORDER BY id")) {
+            s.setString(1, leadId);
+            List<DialogLine> lines = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    lines.add(new DialogLine(Instant.parse(r.getString(1)), DialogChange.Kind.valueOf(r.getString(2)), r.getString(3),
+                            r.getString(4)));
+                }
+            }
+            return lines;
+        } catch (SQLException e) {
+            throw failure("read the conversation of lead " + leadId, e);
         }
     }
 
@@ -427,6 +523,24 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
+    /** The leads an owner-chat message shows (a manager replied to it), in order; empty for any other message. */
+    public synchronized List<String> leadsShownIn(long chatId, int messageId) throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT lead_id FROM owner_messages WHERE chat_id = ? AND message_id = ?"
+                + " ORDER BY position")) {
+            s.setLong(1, chatId);
+            s.setInt(2, messageId);
+            List<String> leads = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    leads.add(r.getString(1));
+                }
+            }
+            return leads;
+        } catch (SQLException e) {
+            throw failure("find the leads of owner message " + messageId + " in chat " + chatId, e);
+        }
+    }
+
     /** Every owner-chat message that shows the lead, with all the leads each one shows. */
     public synchronized List<OwnerMessage> ownerMessagesShowing(String leadId) throws StoreException {
         try (PreparedStatement s = connection.prepareStatement("SELECT m.chat_id, m.message_id, m.lead_id FROM owner_messages m"
@@ -527,7 +641,11 @@ public final class Store implements BatchLog, AutoCloseable {
                     deliveries = rows.next() ? rows.getInt(1) : 0;
                 }
             }
-            // Deliveries go with their leads (ON DELETE CASCADE).
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM dialogs WHERE prospect_chat_id = ?")) {
+                s.setLong(1, chatId);
+                s.executeUpdate();
+            }
+            // Deliveries, owner messages and the conversations with managers go with their leads (ON DELETE CASCADE).
             Map<String, Integer> removed = new java.util.HashMap<>();
             for (String table : new String[] {"conversations", "question_messages", "outgoing", "leads"}) {
                 try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {

@@ -13,6 +13,7 @@ import dev.leadbot.flow.BotText;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Batch;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -42,6 +43,7 @@ final class ChatRouter {
     private final Set<Long> closed;
     private final OwnerChats owners;
     private final Console console;
+    private final DialogRelay relay;
     private final Set<Long> groupsTold = ConcurrentHashMap.newKeySet();
 
     /** Where owner commands and presses go, once their update is committed; only ever called for an owner chat. */
@@ -68,15 +70,40 @@ final class ChatRouter {
     /** @param closed chats whose prospect blocked the bot; the outbox adds them, a new message removes them */
     ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
             Clock clock, Set<Long> closed) {
-        this(new LiveFlow(engine.flow()), conversations, replies, completed, forgotten, clock, closed, OwnerChats.of(List.of()), NO_OWNERS);
+        this(new LiveFlow(engine.flow()), conversations, replies, completed, forgotten, clock, closed, OwnerChats.of(List.of()), NO_OWNERS,
+                new DialogRelay(NO_DIALOGS, NO_LEADS, OwnerChats.of(List.of())));
+    }
+
+    /** Without owner chats nobody talks to a prospect: no conversation is ever open. */
+    private static final Dialogs NO_DIALOGS = noDialogs();
+    private static final DialogRelay.Leads NO_LEADS = new DialogRelay.Leads() {
+        @Override
+        public Optional<Lead> lead(String id) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<String> shownIn(long ownerChat, int messageId) {
+            return List.of();
+        }
+    };
+
+    private static Dialogs noDialogs() {
+        try {
+            return new Dialogs(List::of);
+        } catch (dev.leadbot.store.StoreException e) {
+            throw new IllegalStateException("an empty list cannot fail to load", e);
+        }
     }
 
     /**
      * @param live   the flow now, switched by /reload
      * @param owners the chats whose owner commands and buttons go to {@code console}; everyone else's are a prospect's
+     * @param relay  managers' conversations with prospects, held from the owner chats
      */
     ChatRouter(LiveFlow live, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
-            Clock clock, Set<Long> closed, OwnerChats owners, Console console) {
+            Clock clock, Set<Long> closed, OwnerChats owners, Console console, DialogRelay relay) {
+        this.relay = relay;
         this.owners = owners;
         this.console = console;
         this.live = live;
@@ -94,7 +121,10 @@ final class ChatRouter {
             handle(prospect, batch, effects);
         } else if (incoming instanceof Incoming.OwnerCommand command) {
             long chat = command.prospect().chatId();
-            if (owners.isOwner(chat)) {
+            if (owners.isOwner(chat) && command.command() instanceof ConsoleCommand.Close) {
+                LOG.info("update={} chat={} owner command {}", command.updateId(), chat, command.word());
+                relay.close(chat, command.prospect(), batch);
+            } else if (owners.isOwner(chat)) {
                 LOG.info("update={} chat={} owner command {}", command.updateId(), chat, command.word());
                 effects.add(() -> console.command(chat, command.command()));
             } else {
@@ -107,6 +137,19 @@ final class ChatRouter {
             if (owners.isOwner(chat)) {
                 LOG.info("update={} chat={} owner button {}", press.updateId(), chat, press.press().map(ConsoleButton.Press::data)
                         .orElse("(malformed)"));
+                Optional<ConsoleButton.Press> talk = press.press().filter(p -> p.action() == ConsoleButton.Action.WRITE
+                        || p.action() == ConsoleButton.Action.CLOSE);
+                if (talk.isPresent()) {
+                    // A conversation with a prospect changes with the press, committed with it; answered once committed.
+                    String notice = relay.press(chat, press.prospect(), talk.get(), batch);
+                    AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(press.callbackId());
+                    if (!notice.isEmpty()) {
+                        answer.text(notice);
+                    }
+                    AnswerCallbackQuery built = answer.build();
+                    effects.add(() -> replies.answer(built));
+                    return;
+                }
                 String manager = press.prospect().fullName().isBlank() ? press.prospect().username().map(u -> "@" + u).orElse("id " + chat)
                         : press.prospect().fullName();
                 effects.add(() -> console.press(chat, manager, press.press(), press.callbackId()));
@@ -132,6 +175,10 @@ final class ChatRouter {
         long chat = incoming.prospect().chatId();
         if (closed.remove(chat)) {
             LOG.info("update={} chat={} writes again after blocking the bot", incoming.updateId(), chat);
+        }
+        // While a manager talks to the prospect, the flow waits: messages go between them instead.
+        if (owners.isOwner(chat) ? relay.fromOwner(incoming, batch) : relay.fromProspect(incoming, batch)) {
+            return;
         }
         Optional<Conversation> before = conversations.current(chat);
         Instant now = clock.instant();

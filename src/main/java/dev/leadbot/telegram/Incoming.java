@@ -11,8 +11,20 @@ sealed interface Incoming {
 
     int updateId();
 
-    /** From a private chat: an input for that chat's conversation. */
-    record FromProspect(int updateId, Prospect prospect, Input input, Optional<String> callbackId) implements Incoming {
+    /**
+     * From a private chat: an input for that chat's conversation; {@code written} is the message itself when it was one
+     * (not a button press), for a conversation with a manager, which passes it on as it is.
+     */
+    record FromProspect(int updateId, Prospect prospect, Input input, Optional<String> callbackId, Optional<Written> written)
+            implements Incoming {
+
+        FromProspect(int updateId, Prospect prospect, Input input, Optional<String> callbackId) {
+            this(updateId, prospect, input, callbackId, Optional.empty());
+        }
+    }
+
+    /** A message as written: its id (to copy it), its text if it has one, and the message it replies to, if any. */
+    record Written(int messageId, Optional<String> text, Optional<Integer> replyTo) {
     }
 
     /**

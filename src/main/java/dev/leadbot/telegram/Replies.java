@@ -94,10 +94,10 @@ final class Replies {
                 log.sent(reply, Optional.empty());
                 continue;
             }
-            outbox.enqueue(Outbox.Job.reply(reply.chatId(), call.what(), () -> resolve(reply.chatId(), call),
+            outbox.enqueue(new Outbox.Job(reply.chatId(), call.what(), call.origin(), call.superseding(), () -> resolve(reply.chatId(), call),
                     id -> log.sent(reply, id.filter(sent -> call.step() > 0 && !call.isEdit())
                             .map(sent -> new Store.QuestionMessage(call.step(), sent))),
-                    failure -> log.sent(reply, Optional.empty())).superseding(call.superseding()));
+                    failure -> log.sent(reply, Optional.empty())));
         }
     }
 

@@ -140,11 +140,24 @@ public final class TelegramService implements AutoCloseable {
         reloads = new FlowReloads(flowFile, live, store, outbox, settings.ownerChatIds());
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store, ZoneId.systemDefault()),
                 new OwnerStats(store.file(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads);
+        // Managers' conversations with prospects, open across restarts.
+        Dialogs dialogs = new Dialogs(store::openDialogs);
+        DialogRelay relay = new DialogRelay(dialogs, new DialogRelay.Leads() {
+            @Override
+            public java.util.Optional<dev.leadbot.lead.Lead> lead(String id) throws StoreException {
+                return store.lead(id);
+            }
+
+            @Override
+            public List<String> shownIn(long ownerChat, int messageId) throws StoreException {
+                return store.leadsShownIn(ownerChat, messageId);
+            }
+        }, OwnerChats.of(settings.ownerChatIds()));
         ChatRouter router = new ChatRouter(live, conversations, replies,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(store, leadsFile, chat)),
-                clock, closedChats, OwnerChats.of(settings.ownerChatIds()), console);
+                clock, closedChats, OwnerChats.of(settings.ownerChatIds()), console, relay);
         UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, outbox::heard, flow.id(),
-                sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5));
+                sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5), dialogs::reload);
         // Replies committed by an earlier run that stopped before sending them go first, in order.
         List<Outgoing> unsent = store.unsent();
         if (!unsent.isEmpty()) {

@@ -40,6 +40,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     private final String flow;
     private final List<String> sinks;
     private final Duration retryPause;
+    private final Runnable afterFailure;
     private final AtomicReference<IntConsumer> rewind = new AtomicReference<>(offset -> { });
     private long committed;
     private long lastFailureLog;
@@ -51,6 +52,13 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
      */
     UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, BatchLog store, Consumer<List<Outgoing>> send,
             LongConsumer heard, String flow, List<String> sinks, Duration retryPause) throws StoreException {
+        this(lanes, router, conversations, store, send, heard, flow, sinks, retryPause, () -> { });
+    }
+
+    /** @param afterFailure told when a batch was not committed: what memory keeps beside the conversations is read again */
+    UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, BatchLog store, Consumer<List<Outgoing>> send,
+            LongConsumer heard, String flow, List<String> sinks, Duration retryPause, Runnable afterFailure) throws StoreException {
+        this.afterFailure = afterFailure;
         this.lanes = lanes;
         this.router = router;
         this.conversations = conversations;
@@ -114,6 +122,11 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
 
     private void failed(Batch batch, StoreException e) {
         conversations.forget(batch.chats());
+        try {
+            afterFailure.run();
+        } catch (StoreFailure reloadFailed) {
+            LOG.error("the managers' conversations with prospects could not be read again: {}", reloadFailed.getCause().getMessage());
+        }
         rewind.get().accept((int) committed);
         long now = System.nanoTime();
         if (lastFailureLog == 0 || now - lastFailureLog >= LOG_EVERY.toNanos()) {

@@ -54,7 +54,9 @@ final class UpdateReader {
                 return new Incoming.OwnerCommand(id, from, commandWord(message.getText()), command.get());
             }
         }
-        return new Incoming.FromProspect(id, from, input(message), Optional.empty());
+        Incoming.Written written = new Incoming.Written(message.getMessageId(), Optional.ofNullable(message.getText()),
+                Optional.ofNullable(message.getReplyToMessage()).map(Message::getMessageId));
+        return new Incoming.FromProspect(id, from, input(message), Optional.empty(), Optional.of(written));
     }
 
     private static Input input(Message message) {

@@ -3,6 +3,7 @@ package dev.leadbot.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ class ConsoleCommandTest {
         assertEquals(Optional.of(new ConsoleCommand.Export(Optional.empty())), ConsoleCommand.parse("/export"));
         assertEquals(Optional.of(new ConsoleCommand.Stats(Optional.of("30d"))), ConsoleCommand.parse("/stats 30d"));
         assertEquals(Optional.of(new ConsoleCommand.Reload()), ConsoleCommand.parse("/reload"));
+        assertEquals(Optional.of(new ConsoleCommand.Close()), ConsoleCommand.parse("/close@my_bot"));
         assertEquals(Optional.of(new ConsoleCommand.Export(Optional.of(Duration.ofDays(7)))), ConsoleCommand.parse("/export 7d"));
         assertEquals(Optional.of(new ConsoleCommand.Export(Optional.of(Duration.ofHours(24)))), ConsoleCommand.parse("/export 24ч"));
     }
@@ -38,6 +40,18 @@ class ConsoleCommandTest {
         for (String text : new String[] {"/start", "/start vk", "/back", "/restart", "/forget", "/leadsx", "/stop"}) {
             assertEquals(Optional.empty(), ConsoleCommand.parse(text), text);
         }
+    }
+
+    @Test
+    void aManagersWordsAreIntroducedWithTheirFirstNameAndAConversationButtonFitsTelegramsLimit() {
+        assertEquals("Иван, менеджер:\nДобрый день", ProspectDialog.toProspect(" Иван ", "Добрый день"));
+        assertEquals("Менеджер:\nДобрый день", ProspectDialog.toProspect("", "Добрый день"));
+        String leadId = "0ee621db-1234-3abc-8def-0123456789ab";
+        for (ConsoleButton.Action action : List.of(ConsoleButton.Action.WRITE, ConsoleButton.Action.CLOSE)) {
+            ConsoleButton.Press press = new ConsoleButton.Press(action, leadId);
+            assertEquals(Optional.of(press), ConsoleButton.decode(press.data()));
+        }
+        assertEquals("o:e:" + leadId, ProspectDialog.closeRow(leadId).get(0).get(0).data());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.engine.Conversation;
 import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +79,39 @@ class StoreTest {
             assertEquals(Optional.empty(), store.questionMessage(42, 7));
             assertEquals(List.of("other"), store.unsent().stream().map(Outgoing::payload).toList());
             assertEquals(Optional.of(MIDWAY), store.conversation(43));
+        }
+    }
+
+    @Test
+    void aManagersConversationWithAProspectIsKeptWithTheLeadSurvivesReopeningAndGoesWithForget() throws Exception {
+        Lead lead = dev.leadbot.sink.SinkFixtures.lead(1);
+        long prospect = lead.prospect().chatId();
+        try (Store store = Store.open(db(), CLOCK)) {
+            Batch batch = new Batch();
+            batch.completed(lead);
+            batch.dialog(new DialogChange.Opened(prospect, lead.id(), "Клиент 1", "Иван"));
+            batch.dialog(new DialogChange.Writing(1000, prospect));
+            batch.dialog(new DialogChange.Writing(1001, prospect));
+            batch.dialog(new DialogChange.Said(lead.id(), DialogChange.Kind.TO_PROSPECT, "Иван", "Здравствуйте"));
+            batch.dialog(new DialogChange.Writing(1002, 999_999));
+            batch.dialog(new DialogChange.Said("no-such-lead", DialogChange.Kind.FROM_PROSPECT, "x", "y"));
+            store.commit("qualification", batch);
+        }
+        try (Store store = Store.open(db(), CLOCK)) {
+            assertEquals(List.of(new Store.OpenDialog(prospect, lead.id(), "Клиент 1", "Иван", List.of(1000L, 1001L))), store.openDialogs());
+            assertEquals(List.of(new Store.DialogLine(CLOCK.instant(), DialogChange.Kind.TO_PROSPECT, "Иван", "Здравствуйте")),
+                    store.dialog(lead.id()));
+            Batch closing = new Batch();
+            closing.dialog(new DialogChange.Closed(prospect));
+            store.commit("qualification", closing);
+            assertEquals(List.of(), store.openDialogs());
+
+            Batch again = new Batch();
+            again.dialog(new DialogChange.Opened(prospect, lead.id(), "Клиент 1", "Ольга"));
+            store.commit("qualification", again);
+            store.forget(prospect);
+            assertEquals(List.of(), store.openDialogs());
+            assertEquals(List.of(), store.dialog(lead.id()));
         }
     }
 

@@ -33,8 +33,8 @@ class LeadClaimsInTelegramTest {
             FakeUser olga = bot.api.user(SECOND_OWNER, "Ольга");
             BotMessage ivansSummary = summary(bot, BotHarness.OWNER);
             BotMessage olgasSummary = summary(bot, SECOND_OWNER);
-            assertEquals(List.of("🙋 Беру"), ivansSummary.buttons());
-            assertEquals(List.of("🙋 Беру"), olgasSummary.buttons());
+            assertEquals(List.of("🙋 Беру", "💬 Написать"), ivansSummary.buttons());
+            assertEquals(List.of("🙋 Беру", "💬 Написать"), olgasSummary.buttons());
 
             String ivansPress = ivan.press(ivansSummary, "Беру");
             String olgasPress = olga.press(olgasSummary, "Беру");
@@ -57,7 +57,7 @@ class LeadClaimsInTelegramTest {
             }
             for (long owner : List.of(BotHarness.OWNER, SECOND_OWNER)) {
                 BotMessage shown = awaitSummary(bot, owner, m -> m.text().contains("🙋 Взял(а): " + winner + " · "));
-                assertEquals(List.of("✅ Сделка", "❌ Не лид"), shown.buttons());
+                assertEquals(List.of(List.of("✅ Сделка", "❌ Не лид"), List.of("💬 Написать")), shown.rows());
                 assertTrue(shown.text().contains(lead.id()), "still the whole summary: " + shown.text());
             }
 
@@ -68,7 +68,7 @@ class LeadClaimsInTelegramTest {
             assertEquals(Optional.of("Отмечено: сделка 🎉"), bot.api.callbackAnswer(deal));
             for (long owner : List.of(BotHarness.OWNER, SECOND_OWNER)) {
                 BotMessage shown = awaitSummary(bot, owner, m -> m.text().contains("✅ Сделка · " + winner + " · "));
-                assertEquals(List.of(), shown.buttons());
+                assertEquals(List.of("💬 Написать"), shown.buttons());
             }
 
             bot.restart();

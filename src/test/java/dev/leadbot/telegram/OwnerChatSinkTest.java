@@ -94,8 +94,9 @@ class OwnerChatSinkTest {
 
         sink.deliverTogether(leads);
 
-        assertEquals(List.of(List.of(List.of("🙋 Беру · Anna 1 o:c:lead-1"), List.of("🙋 Беру · Anna 2 o:c:lead-2"),
-                List.of("🙋 Беру · Anna 3 o:c:lead-3"))), buttons);
+        assertEquals(List.of(List.of(List.of("🙋 Беру · Anna 1 o:c:lead-1", "💬 Написать · Anna 1 o:m:lead-1"),
+                List.of("🙋 Беру · Anna 2 o:c:lead-2", "💬 Написать · Anna 2 o:m:lead-2"),
+                List.of("🙋 Беру · Anna 3 o:c:lead-3", "💬 Написать · Anna 3 o:m:lead-3"))), buttons);
         assertEquals(List.of(new Store.OwnerMessage(OWNER, 101, List.of("lead-1", "lead-2", "lead-3"))), shown);
     }
 
@@ -107,7 +108,7 @@ class OwnerChatSinkTest {
 
         int parts = OwnerSummaryHtml.messages(lead).size();
         assertEquals(parts, buttons.size());
-        assertEquals(List.of(List.of("🙋 Беру o:c:lead-2")), buttons.get(parts - 1));
+        assertEquals(List.of(List.of("🙋 Беру o:c:lead-2", "💬 Написать o:m:lead-2")), buttons.get(parts - 1));
         buttons.subList(0, parts - 1).forEach(none -> assertEquals(List.of(), none));
         assertEquals(List.of(new Store.OwnerMessage(OWNER, 100 + parts, List.of("lead-2"))), shown);
     }

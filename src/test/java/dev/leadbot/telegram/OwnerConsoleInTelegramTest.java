@@ -42,7 +42,7 @@ class OwnerConsoleInTelegramTest {
             assertEquals(prospects, bot.api.commands());
             assertEquals(prospects, bot.api.commands(77));
             for (long owner : List.of(BotHarness.OWNER, SECOND_OWNER)) {
-                assertEquals(List.of("leads", "lead", "export", "stats", "reload", "help", "start", "back", "restart", "forget"), bot.api.commands(owner));
+                assertEquals(List.of("leads", "lead", "export", "stats", "reload", "close", "help", "start", "back", "restart", "forget"), bot.api.commands(owner));
             }
         }
     }
@@ -52,7 +52,7 @@ class OwnerConsoleInTelegramTest {
         try (BotHarness bot = new BotHarness(dir)) {
             owner(bot).send("/help");
             BotMessage help = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Команды владельца")).get(0);
-            for (String command : List.of("/leads", "/leads today", "/leads hot", "/lead ID", "/export", "/export 7d", "/stats", "/stats 30d", "/reload", "/help")) {
+            for (String command : List.of("/leads", "/leads today", "/leads hot", "/lead ID", "/export", "/export 7d", "/stats", "/stats 30d", "/reload", "/close", "/help")) {
                 assertTrue(help.text().contains(command), command + " in " + help.text());
             }
         }

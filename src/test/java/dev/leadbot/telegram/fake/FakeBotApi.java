@@ -354,6 +354,7 @@ public final class FakeBotApi implements AutoCloseable {
             case "getchat" -> getChat(body.path("chat_id").asLong());
             case "getupdates" -> getUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100), body.path("timeout").asInt(0));
             case "sendmessage" -> send(body);
+            case "copymessage" -> copy(body);
             case "editmessagetext", "editmessagereplymarkup" -> edit(method, body);
             case "answercallbackquery" -> answerCallback(body);
             case "sendchataction" -> ok(JSON.getNodeFactory().booleanNode(true));
@@ -424,6 +425,30 @@ public final class FakeBotApi implements AutoCloseable {
         notifyAll();
         return ok(JSON.createObjectNode().put("message_id", message.id()).put("date", 1_700_000_000)
                 .put("text", text).set("chat", JSON.createObjectNode().put("id", chatId).put("type", "private")));
+    }
+
+    /**
+     * Telegram's copyMessage: a message of {@code from_chat_id} (a user's or the bot's) appears in {@code chat_id} as the
+     * bot's, with the same content and the buttons given, if any; the answer is only its id.
+     */
+    private synchronized ObjectNode copy(JsonNode body) {
+        long chatId = body.path("chat_id").asLong();
+        long from = body.path("from_chat_id").asLong();
+        int id = body.path("message_id").asInt();
+        Optional<BotMessage> original = chats.getOrDefault(from, List.of()).stream().filter(m -> m.id() == id).findFirst();
+        if (original.isEmpty()) {
+            return error(400, "Bad Request: message to copy not found", 0);
+        }
+        Optional<ObjectNode> refused = refuse(chatId, body);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        BotMessage copy = new BotMessage(nextMessageId++, true, original.get().text(), original.get().html(), markup(body), 0,
+                System.nanoTime());
+        chats.computeIfAbsent(chatId, c -> new ArrayList<>()).add(copy);
+        watcher.accepted(chatId, "copymessage", copy, copy.sentAtNanos());
+        notifyAll();
+        return ok(JSON.createObjectNode().put("message_id", copy.id()));
     }
 
     /** Where an accepted upload is kept: its message id, its file and file name, and its caption as read and as sent. */

@@ -50,6 +50,16 @@ public final class FakeUser {
         deliver(message, text);
     }
 
+    /** Replies (Telegram's "Reply") to a message of the chat with text. */
+    public void reply(BotMessage to, String text) {
+        ObjectNode message = message(id, "private");
+        message.put("text", text);
+        ObjectNode replied = message.putObject("reply_to_message").put("message_id", to.id()).put("date", 1_700_000_000)
+                .put("text", to.text());
+        replied.putObject("chat").put("id", id).put("type", "private");
+        deliver(message, text);
+    }
+
     public void sendInGroup(long groupId, String text) {
         ObjectNode message = message(groupId, "group");
         message.put("text", text);
