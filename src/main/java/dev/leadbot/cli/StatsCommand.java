@@ -77,7 +77,9 @@ final class StatsCommand implements Callable<Integer> {
         Path database = db.orElseGet(() -> terminal ? Path.of(DataFiles.CHAT_DATABASE) : settings.get().database());
         FunnelReport report;
         try (Store store = Store.openForTools(database, console.clock())) {
-            report = FunnelReport.of(store.funnelEvents(from.get(), terminal), from.get(), console.clock().instant(), silence.get());
+            FunnelReport.Builder counting = new FunnelReport.Builder(from.get(), silence.get());
+            store.funnelEvents(from.get(), terminal, counting::add);
+            report = counting.at(console.clock().instant());
         } catch (StoreException e) {
             console.err().println(e.getMessage());
             return 1;

@@ -76,14 +76,33 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
      * @param now  when the report is made: who has been silent for {@code idle} by now has stopped
      */
     public static FunnelReport of(List<FunnelEvent> events, Instant since, Instant now, Duration idle) {
-        Map<Long, Prospect> prospects = new LinkedHashMap<>();
-        Map<String, Tally> questions = new LinkedHashMap<>();
-        Map<Long, Map<Integer, Instant>> shownAt = new HashMap<>();
-        Set<String> versions = new LinkedHashSet<>();
-        int backs = 0;
-        int restarts = 0;
-        int resumes = 0;
-        for (FunnelEvent event : events) {
+        Builder builder = new Builder(since, idle);
+        events.forEach(builder::add);
+        return builder.at(now);
+    }
+
+    /**
+     * Counts events one by one as they are read, so a large funnel is never held in memory at once:
+     * what stays is a little per prospect and per question, and the questions shown but not answered yet.
+     */
+    public static final class Builder {
+
+        private final Instant since;
+        private final Duration idle;
+        private final Map<Long, Prospect> prospects = new LinkedHashMap<>();
+        private final Map<String, Tally> questions = new LinkedHashMap<>();
+        private final Set<String> versions = new LinkedHashSet<>();
+        private int backs;
+        private int restarts;
+        private int resumes;
+
+        /** @param since where the period begins: every event added is at or after it, in the order they happened */
+        public Builder(Instant since, Duration idle) {
+            this.since = Objects.requireNonNull(since, "since");
+            this.idle = Objects.requireNonNull(idle, "idle");
+        }
+
+        public void add(FunnelEvent event) {
             Prospect prospect = prospects.computeIfAbsent(event.chatId(), chat -> new Prospect());
             prospect.lastAt = event.at();
             event.path().ifPresent(path -> prospect.path = path);
@@ -100,14 +119,15 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
                 }
                 case SHOWN -> {
                     questions.computeIfAbsent(event.node(), node -> new Tally()).reached.add(event.chatId());
-                    shownAt.computeIfAbsent(event.chatId(), chat -> new HashMap<>()).put(event.step(), event.at());
+                    prospect.shownAt.put(event.step(), event.at());
                     prospect.at = Optional.of(event.node());
                     prospect.done = false;
                 }
                 case ANSWERED -> {
                     Tally tally = questions.computeIfAbsent(event.node(), node -> new Tally());
                     tally.answered.add(event.chatId());
-                    Instant shown = shownAt.getOrDefault(event.chatId(), Map.of()).get(event.step());
+                    // A step is answered once: what it was shown at is needed no longer.
+                    Instant shown = prospect.shownAt.remove(event.step());
                     if (shown != null) {
                         tally.answerMillis.add(Duration.between(shown, event.at()).toMillis());
                     }
@@ -123,29 +143,34 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
                 }
             }
         }
-        Instant silentSince = now.minus(idle);
-        int stopped = 0;
-        int inProgress = 0;
-        for (Prospect prospect : prospects.values()) {
-            if (prospect.done || prospect.at.isEmpty()) {
-                continue;
+
+        /** The report of the events added so far, made at {@code now}: who has been silent for the idle time by then has stopped. */
+        public FunnelReport at(Instant now) {
+            Instant silentSince = now.minus(idle);
+            int stopped = 0;
+            int inProgress = 0;
+            Map<String, Integer> stops = new HashMap<>();
+            for (Prospect prospect : prospects.values()) {
+                if (prospect.done || prospect.at.isEmpty()) {
+                    continue;
+                }
+                if (prospect.lastAt.isAfter(silentSince)) {
+                    inProgress++;
+                } else {
+                    stopped++;
+                    stops.merge(prospect.at.get(), 1, Integer::sum);
+                }
             }
-            if (prospect.lastAt.isAfter(silentSince)) {
-                inProgress++;
-            } else {
-                stopped++;
-                questions.get(prospect.at.get()).stopped++;
-            }
+            List<Prospect> cohort = prospects.values().stream().filter(p -> p.started).toList();
+            Totals totals = new Totals(cohort.size(), (int) cohort.stream().filter(p -> p.lead).count(), stopped, inProgress, backs,
+                    restarts, resumes, median(cohort.stream().flatMap(p -> p.toLeadMillis.stream()).toList()));
+            List<Question> rows = new ArrayList<>();
+            questions.forEach((node, tally) -> rows.add(new Question(node, tally.reached.size(), tally.answered.size(),
+                    stops.getOrDefault(node, 0), median(tally.answerMillis))));
+            rows.sort(Comparator.comparingInt(Question::reached).reversed());
+            return new FunnelReport(since, now, idle, totals, rows, groups(cohort, p -> p.path), groups(cohort, p -> p.source),
+                    List.copyOf(versions));
         }
-        List<Prospect> cohort = prospects.values().stream().filter(p -> p.started).toList();
-        Totals totals = new Totals(cohort.size(), (int) cohort.stream().filter(p -> p.lead).count(), stopped, inProgress, backs, restarts,
-                resumes, median(cohort.stream().flatMap(p -> p.toLeadMillis.stream()).toList()));
-        List<Question> rows = new ArrayList<>();
-        questions.forEach((node, tally) -> rows.add(new Question(node, tally.reached.size(), tally.answered.size(), tally.stopped,
-                median(tally.answerMillis))));
-        rows.sort(Comparator.comparingInt(Question::reached).reversed());
-        return new FunnelReport(since, now, idle, totals, rows, groups(cohort, p -> p.path), groups(cohort, p -> p.source),
-                List.copyOf(versions));
     }
 
     private static List<Group> groups(List<Prospect> cohort, Function<Prospect, String> key) {
@@ -178,6 +203,8 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
         private Optional<String> at = Optional.empty();
         private Instant lastAt = Instant.EPOCH;
         private final List<Long> toLeadMillis = new ArrayList<>();
+        /** When each step still unanswered was shown. */
+        private final Map<Integer, Instant> shownAt = new HashMap<>();
     }
 
     /** What the events say of one question so far. */
@@ -185,6 +212,5 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
         private final Set<Long> reached = new HashSet<>();
         private final Set<Long> answered = new HashSet<>();
         private final List<Long> answerMillis = new ArrayList<>();
-        private int stopped;
     }
 }

@@ -7,9 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The funnel_events table: written inside the store's transactions, read by the reports. */
 final class FunnelLog {
@@ -56,21 +56,19 @@ final class FunnelLog {
         }
     }
 
-    /** Events at or after {@code since}, in the order they were committed: the terminal chat's, or every other chat's. */
-    List<FunnelEvent> since(Instant since, boolean terminal) throws SQLException {
+    /** Events at or after {@code since}, one by one in the order they were committed: the terminal chat's, or every other chat's. */
+    void since(Instant since, boolean terminal, Consumer<FunnelEvent> each) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT kind, chat_id, at, flow, version, started_at, step, node, answer, path,"
                 + " source FROM funnel_events WHERE at >= ? AND " + (terminal ? "chat_id = ?" : "chat_id <> ?") + " ORDER BY id")) {
             s.setLong(1, since.toEpochMilli());
             s.setLong(2, TERMINAL_CHAT);
-            List<FunnelEvent> events = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    events.add(new FunnelEvent(FunnelEvent.Kind.valueOf(r.getString(1)), r.getLong(2), Instant.ofEpochMilli(r.getLong(3)),
+                    each.accept(new FunnelEvent(FunnelEvent.Kind.valueOf(r.getString(1)), r.getLong(2), Instant.ofEpochMilli(r.getLong(3)),
                             r.getString(4), r.getString(5), Instant.ofEpochMilli(r.getLong(6)), r.getInt(7), r.getString(8),
                             Optional.ofNullable(r.getString(9)), Optional.ofNullable(r.getString(10)), Optional.ofNullable(r.getString(11))));
                 }
             }
-            return events;
         }
     }
 

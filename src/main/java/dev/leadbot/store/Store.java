@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * leadbot's durable state in one SQLite file: conversations, the messages that show their
@@ -618,8 +619,15 @@ public final class Store implements BatchLog, AutoCloseable {
      * {@code terminal} only the terminal chat's test conversations.
      */
     public synchronized List<FunnelEvent> funnelEvents(Instant since, boolean terminal) throws StoreException {
+        List<FunnelEvent> events = new ArrayList<>();
+        funnelEvents(since, terminal, events::add);
+        return events;
+    }
+
+    /** The same, handed to {@code each} as they are read, so a report over a large funnel never holds it all in memory. */
+    public synchronized void funnelEvents(Instant since, boolean terminal, Consumer<FunnelEvent> each) throws StoreException {
         try {
-            return funnel.since(since, terminal);
+            funnel.since(since, terminal, each);
         } catch (SQLException e) {
             throw failure("read the funnel", e);
         }

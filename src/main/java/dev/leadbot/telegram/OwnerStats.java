@@ -64,7 +64,9 @@ final class OwnerStats {
         Instant since = now.minus(period.get());
         FunnelReport report;
         try (Store store = Store.openForTools(database, clock)) {
-            report = FunnelReport.of(store.funnelEvents(since, false), since, now, IDLE);
+            FunnelReport.Builder counting = new FunnelReport.Builder(since, IDLE);
+            store.funnelEvents(since, false, counting::add);
+            report = counting.at(now);
         } catch (StoreException e) {
             LOG.error("chat={} /stats could not read the funnel: {}", chatId, e.getMessage());
             deliver(chatId, "error", () -> api.call(text(chatId, "Не удалось прочитать статистику; подробности в журнале бота.")));
