@@ -6,19 +6,22 @@ import dev.leadbot.lead.Lead;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Everything one getUpdates batch changed, committed in one transaction (group commit): each
- * chat's new conversation, or its removal, the leads completed, the replies to send, the funnel's
- * events, the managers' conversations with prospects, and the last update id handled.
+ * chat's new conversation, or its removal, the chats forgotten, the leads completed, the replies to
+ * send, the funnel's events, the managers' conversations with prospects, and the last update id handled.
  */
 public final class Batch {
 
     private final List<String> sinks;
     private final Map<Long, Optional<Conversation>> conversations = new LinkedHashMap<>();
+    private final Set<Long> forgotten = new LinkedHashSet<>();
     private final List<Lead> leads = new ArrayList<>();
     private final List<Outgoing> replies = new ArrayList<>();
     private final List<FunnelEvent> events = new ArrayList<>();
@@ -39,8 +42,22 @@ public final class Batch {
         conversations.put(chatId, Optional.of(conversation));
     }
 
+    /** The chat's conversation ends with nothing kept of it (a declined consent): its funnel steps go too. */
     public synchronized void remove(long chatId) {
         conversations.put(chatId, Optional.empty());
+        events.removeIf(event -> event.chatId() == chatId);
+    }
+
+    /**
+     * The prospect asked to delete everything stored about the chat: the commit deletes it all (leads, their
+     * deliveries and owner messages, replies not sent, question messages, funnel steps) in the same transaction,
+     * before anything this batch stores for the chat afterwards, such as a conversation begun anew by /start.
+     */
+    public synchronized void forget(long chatId) {
+        conversations.put(chatId, Optional.empty());
+        forgotten.add(chatId);
+        leads.removeIf(lead -> lead.prospect().chatId() == chatId);
+        events.removeIf(event -> event.chatId() == chatId);
     }
 
     /** A lead completed by an update of this batch, stored in the same transaction as the conversation. */
@@ -70,8 +87,8 @@ public final class Batch {
     }
 
     /** The chats this batch changes. */
-    public synchronized java.util.Set<Long> chats() {
-        return java.util.Set.copyOf(conversations.keySet());
+    public synchronized Set<Long> chats() {
+        return Set.copyOf(conversations.keySet());
     }
 
     List<String> sinks() {
@@ -96,6 +113,10 @@ public final class Batch {
 
     synchronized Map<Long, Optional<Conversation>> conversations() {
         return Map.copyOf(conversations);
+    }
+
+    synchronized Set<Long> forgotten() {
+        return Set.copyOf(forgotten);
     }
 
     /** The highest update id the batch handled, if any. */

@@ -226,6 +226,10 @@ public final class Store implements BatchLog, AutoCloseable {
                     PreparedStatement remove = connection.prepareStatement("DELETE FROM conversations WHERE chat_id = ?");
                     PreparedStatement offset = connection.prepareStatement("INSERT INTO polling (id, last_update_id) VALUES (1, ?)"
                             + " ON CONFLICT (id) DO UPDATE SET last_update_id = max(last_update_id, excluded.last_update_id)")) {
+                // A forgotten chat's data goes first, so what the batch stores for it after the /forget stays.
+                for (long chat : batch.forgotten()) {
+                    deleteChat(chat);
+                }
                 for (Map.Entry<Long, Optional<Conversation>> change : batch.conversations().entrySet()) {
                     if (change.getValue().isPresent()) {
                         put.setLong(1, change.getKey());
@@ -236,7 +240,7 @@ public final class Store implements BatchLog, AutoCloseable {
                     } else {
                         remove.setLong(1, change.getKey());
                         remove.executeUpdate();
-                        // A removed conversation was forgotten: its funnel steps go in the same transaction.
+                        // Nothing is kept of a removed conversation: its funnel steps go in the same transaction.
                         funnel.forget(change.getKey());
                     }
                 }
@@ -263,9 +267,8 @@ public final class Store implements BatchLog, AutoCloseable {
                         }
                     }
                 }
-                // Steps of a chat forgotten later in the same batch are not kept either.
-                Map<Long, Optional<Conversation>> changes = batch.conversations();
-                funnel.insert(batch.events().stream().filter(e -> !changes.containsKey(e.chatId()) || changes.get(e.chatId()).isPresent()).toList());
+                // The batch dropped the steps a chat took before its removal or /forget.
+                funnel.insert(batch.events());
                 replies = insertReplies(batch.replies());
                 applyDialogs(batch.dialogs());
                 if (batch.lastUpdateId().isPresent()) {
@@ -640,36 +643,42 @@ public final class Store implements BatchLog, AutoCloseable {
     public synchronized Forgotten forget(long chatId) throws StoreException {
         try {
             connection.setAutoCommit(false);
-            int steps = funnel.forget(chatId);
-            int deliveries;
-            try (PreparedStatement s = connection.prepareStatement("SELECT count(*) FROM deliveries WHERE lead_id IN"
-                    + " (SELECT id FROM leads WHERE chat_id = ?)")) {
-                s.setLong(1, chatId);
-                try (ResultSet rows = s.executeQuery()) {
-                    deliveries = rows.next() ? rows.getInt(1) : 0;
-                }
-            }
-            try (PreparedStatement s = connection.prepareStatement("DELETE FROM dialogs WHERE prospect_chat_id = ?")) {
-                s.setLong(1, chatId);
-                s.executeUpdate();
-            }
-            // Deliveries, owner messages and the conversations with managers go with their leads (ON DELETE CASCADE).
-            Map<String, Integer> removed = new java.util.HashMap<>();
-            for (String table : new String[] {"conversations", "question_messages", "outgoing", "leads"}) {
-                try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {
-                    s.setLong(1, chatId);
-                    removed.put(table, s.executeUpdate());
-                }
-            }
+            Forgotten forgotten = deleteChat(chatId);
             connection.commit();
-            return new Forgotten(removed.get("conversations"), removed.get("leads"), deliveries,
-                    removed.get("question_messages") + removed.get("outgoing"), steps);
+            return forgotten;
         } catch (SQLException e) {
             rollback();
             throw failure("forget chat " + chatId, e);
         } finally {
             autoCommit();
         }
+    }
+
+    /** Deletes everything stored about a chat inside the caller's transaction. */
+    private Forgotten deleteChat(long chatId) throws SQLException {
+        int steps = funnel.forget(chatId);
+        int deliveries;
+        try (PreparedStatement s = connection.prepareStatement("SELECT count(*) FROM deliveries WHERE lead_id IN"
+                + " (SELECT id FROM leads WHERE chat_id = ?)")) {
+            s.setLong(1, chatId);
+            try (ResultSet rows = s.executeQuery()) {
+                deliveries = rows.next() ? rows.getInt(1) : 0;
+            }
+        }
+        try (PreparedStatement s = connection.prepareStatement("DELETE FROM dialogs WHERE prospect_chat_id = ?")) {
+            s.setLong(1, chatId);
+            s.executeUpdate();
+        }
+        // Deliveries, owner messages and the conversations with managers go with their leads (ON DELETE CASCADE).
+        Map<String, Integer> removed = new java.util.HashMap<>();
+        for (String table : new String[] {"conversations", "question_messages", "outgoing", "leads"}) {
+            try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {
+                s.setLong(1, chatId);
+                removed.put(table, s.executeUpdate());
+            }
+        }
+        return new Forgotten(removed.get("conversations"), removed.get("leads"), deliveries,
+                removed.get("question_messages") + removed.get("outgoing"), steps);
     }
 
     /**

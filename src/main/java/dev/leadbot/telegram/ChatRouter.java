@@ -67,7 +67,11 @@ final class ChatRouter {
         }
     };
 
-    /** @param closed chats whose prospect blocked the bot; the outbox adds them, a new message removes them */
+    /**
+     * @param forgotten told of a chat whose /forget is committed (its data is gone from the store by then): what lies
+     *                  outside the store, the leads file, is deleted from there
+     * @param closed    chats whose prospect blocked the bot; the outbox adds them, a new message removes them
+     */
     ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
             Clock clock, Set<Long> closed) {
         this(new LiveFlow(engine.flow()), conversations, replies, completed, forgotten, clock, closed, OwnerChats.of(List.of()), NO_OWNERS,
@@ -187,7 +191,7 @@ final class ChatRouter {
         List<Output> outputs = transition.outputs();
         if (outputs.contains(new Output.Forgotten())) {
             conversations.changed(chat, Optional.empty());
-            batch.remove(chat);
+            batch.forget(chat);
             effects.add(() -> forgotten.accept(chat));
             LOG.info("update={} chat={} forgotten at the prospect's request", incoming.updateId(), chat);
         } else if (outputs.stream().anyMatch(Output.Declined.class::isInstance)) {

@@ -154,7 +154,7 @@ public final class TelegramService implements AutoCloseable {
             }
         }, OwnerChats.of(settings.ownerChatIds()));
         ChatRouter router = new ChatRouter(live, conversations, replies,
-                lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(store, leadsFile, chat)),
+                lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(leadsFile, chat)),
                 clock, closedChats, OwnerChats.of(settings.ownerChatIds()), console, relay);
         UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, outbox::heard, flow.id(),
                 sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5), dialogs::reload);
@@ -247,10 +247,11 @@ public final class TelegramService implements AutoCloseable {
         LOG.info("bot=@{} stopped", username);
     }
 
-    private static void forget(Store store, JsonlFileSink leadsFile, long chat) {
+    /** The store forgot the chat in the transaction of its /forget; the leads file follows (rewriting it again would change nothing). */
+    private static void forget(JsonlFileSink leadsFile, long chat) {
         try {
-            LOG.info("chat={} {} rows deleted from the store, {} leads from the leads file", chat, store.forget(chat).total(), leadsFile.forget(chat));
-        } catch (IOException | StoreException e) {
+            LOG.info("chat={} forgotten in the store, {} leads deleted from the leads file", chat, leadsFile.forget(chat));
+        } catch (IOException e) {
             LOG.error("chat={} could not delete all its data: {}", chat, e.getMessage());
         }
     }

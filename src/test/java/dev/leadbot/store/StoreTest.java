@@ -130,6 +130,57 @@ class StoreTest {
     }
 
     @Test
+    void aForgetInABatchDeletesEverythingOfTheChatInItsOwnTransactionKeepingItsConfirmation() throws Exception {
+        try (Store store = Store.open(db(), CLOCK)) {
+            Batch first = new Batch(List.of("crm"));
+            first.put(42, MIDWAY);
+            first.put(43, MIDWAY);
+            first.completed(LEAD);
+            first.send(42, List.of("question"));
+            List<Outgoing> committed = store.commit("qualification", first);
+            store.sent(committed.get(0), Optional.of(new Store.QuestionMessage(7, 555)));
+            store.ownerMessage(new Store.OwnerMessage(1, 900, List.of(LEAD.id())));
+            first = new Batch();
+            first.send(42, List.of("not sent yet"));
+            store.commit("qualification", first);
+
+            Batch forget = new Batch(List.of("crm"));
+            forget.forget(42);
+            forget.send(42, List.of("deleted"));
+            store.commit("qualification", forget);
+
+            assertEquals(Optional.empty(), store.conversation(42));
+            assertEquals(List.of(), store.leads(Instant.EPOCH));
+            assertEquals(List.of(), store.due("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
+            assertEquals(List.of(), store.ownerMessagesShowing(LEAD.id()));
+            assertEquals(Optional.empty(), store.questionMessage(42, 7));
+            assertEquals(List.of("deleted"), store.unsent().stream().map(Outgoing::payload).toList());
+            assertEquals(Optional.of(MIDWAY), store.conversation(43));
+        }
+    }
+
+    @Test
+    void aForgetThenANewConversationInOneBatchDeletesTheOldDataAndKeepsTheNewState() throws Exception {
+        try (Store store = Store.open(db(), CLOCK)) {
+            Batch first = new Batch(List.of("crm"));
+            first.put(42, MIDWAY);
+            first.completed(LEAD);
+            store.commit("qualification", first);
+            Conversation fresh = new Conversation(MIDWAY.prospect(), Optional.empty(), Instant.parse("2026-11-22T10:00:00Z"), "role", 1,
+                    List.of(), List.of("greeting", "role"), List.of(), List.of(), Conversation.Status.ASKING, 5);
+
+            Batch again = new Batch(List.of("crm"));
+            again.forget(42);
+            again.put(42, fresh);
+            store.commit("qualification", again);
+
+            assertEquals(Optional.of(fresh), store.conversation(42));
+            assertEquals(List.of(), store.leads(Instant.EPOCH));
+            assertEquals(List.of(), store.due("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
+        }
+    }
+
+    @Test
     void theFileIsCreatedInItsFolderReadableByItsOwnerOnly() throws Exception {
         try (Store store = Store.open(db(), CLOCK)) {
             assertEquals(db(), store.file());
