@@ -34,6 +34,8 @@ public final class Store implements BatchLog, AutoCloseable {
     private final Clock clock;
     private final Deliveries deliveries;
     private final FunnelLog funnel;
+    /** SQLite's data_version when {@link #changedElsewhere()} last looked; it moves only when another connection commits. */
+    private OptionalLong seenVersion = OptionalLong.empty();
 
     /** The message that shows a chat's question {@code step}. */
     public record QuestionMessage(int step, int messageId) {
@@ -214,12 +216,50 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
-    /** Commits a batch in one transaction: all of it is on disk afterwards, or none of it. */
+    /**
+     * Whether another program (an owner's {@code leadbot forget} or {@code leads --retry}) committed to the file since the
+     * last call: what this process holds in memory of the file may be stale. This process's own commits do not count.
+     */
+    public synchronized boolean changedElsewhere() throws StoreException {
+        try {
+            long now = dataVersion();
+            boolean changed = seenVersion.isPresent() && seenVersion.getAsLong() != now;
+            seenVersion = OptionalLong.of(now);
+            return changed;
+        } catch (SQLException e) {
+            throw failure("read the data version", e);
+        }
+    }
+
+    private long dataVersion() throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA data_version")) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /**
+     * Commits a batch in one transaction: all of it is on disk afterwards, or none of it. Once {@link #changedElsewhere()}
+     * was asked, a batch is refused (nothing committed, {@link StoreException#changedElsewhere()}) when another program
+     * committed since: the batch was worked out from what memory held, which may bring back what an owner's
+     * {@code leadbot forget} deleted.
+     */
     @Override
     public synchronized List<Outgoing> commit(String flow, Batch batch) throws StoreException {
         try {
             List<Outgoing> replies;
             connection.setAutoCommit(false);
+            if (seenVersion.isPresent()) {
+                // A write first: from here to the commit no other program can commit, so the check below cannot be overtaken.
+                try (Statement lock = connection.createStatement()) {
+                    lock.executeUpdate("UPDATE polling SET last_update_id = last_update_id WHERE id = 0");
+                }
+                if (dataVersion() != seenVersion.getAsLong()) {
+                    rollback();
+                    throw StoreException.changedElsewhere("another program changed " + file + " while " + batch.chats().size()
+                            + " chats were handled; nothing committed, the updates are handled again");
+                }
+            }
             try (PreparedStatement put = connection.prepareStatement("INSERT INTO conversations (chat_id, flow, state, updated_at)"
                     + " VALUES (?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET flow = excluded.flow, state = excluded.state,"
                     + " updated_at = excluded.updated_at");

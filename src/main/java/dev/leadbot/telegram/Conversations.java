@@ -28,6 +28,20 @@ final class Conversations {
         });
     }
 
+    /**
+     * Called between batches, with no update in hand: when an owner's tool changed the file (a {@code leadbot forget}),
+     * memory is read from it afresh, so a forgotten conversation is not written back from here.
+     */
+    void refresh() {
+        try {
+            if (store.changedElsewhere()) {
+                cache.clear();
+            }
+        } catch (StoreException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
     void changed(long chatId, Optional<Conversation> conversation) {
         cache.put(chatId, conversation);
     }

@@ -24,7 +24,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
  * transaction with the replies (group commit), and only then are replies sent and leads handed over. An update
  * at or below the committed id is a redelivery and is skipped. If the commit fails (disk full,
  * read-only disk), nothing is sent, the batch is fetched again after a pause, and the error is
- * logged once a minute until it succeeds. Never throws: that would stop the library's polling.
+ * logged once a minute until it succeeds. A batch overtaken by an owner's tool writing to the file ({@code leadbot forget})
+ * is handled again at once, from the conversations read afresh. Never throws: that would stop the library's polling.
  */
 final class UpdateConsumer implements LongPollingUpdateConsumer {
 
@@ -80,6 +81,12 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     public void consume(List<Update> updates) {
         Batch batch = new Batch(sinks);
         Effects effects = new Effects();
+        try {
+            conversations.refresh();
+        } catch (StoreFailure e) {
+            failed(batch, (StoreException) e.getCause());
+            return;
+        }
         List<CompletableFuture<Optional<RuntimeException>>> applied = new ArrayList<>(updates.size());
         for (Update update : updates) {
             if (update.getUpdateId() <= committed) {
@@ -113,7 +120,14 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
                 lastFailureLog = 0;
             }
         } catch (StoreException e) {
-            failed(batch, e);
+            if (e.changedElsewhere()) {
+                // Rare and harmless: the next batch reads the changed conversations afresh and handles these updates again.
+                LOG.info("{}", e.getMessage());
+                conversations.forget(batch.chats());
+                rewind.get().accept((int) committed);
+            } else {
+                failed(batch, e);
+            }
             return;
         }
         send.accept(replies);

@@ -2,6 +2,7 @@ package dev.leadbot.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -312,6 +313,34 @@ class StoreTest {
             try (Store tools = Store.openForTools(db(), CLOCK)) {
                 assertEquals(List.of(LEAD), tools.leads(Instant.EPOCH));
             }
+        }
+    }
+
+    @Test
+    void aForgetByTheOwnersToolsIsSeenAndRefusesABatchWorkedOutBeforeIt() throws Exception {
+        try (Store bot = Store.open(db(), CLOCK)) {
+            Batch first = new Batch();
+            first.put(42, MIDWAY);
+            bot.commit("qualification", first);
+            assertFalse(bot.changedElsewhere());
+            bot.commit("qualification", first);
+            assertFalse(bot.changedElsewhere(), "the bot's own commits do not count");
+
+            try (Store tools = Store.openForTools(db(), CLOCK)) {
+                tools.forget(42);
+            }
+            Batch stale = new Batch();
+            stale.put(42, MIDWAY);
+            StoreException refused = assertThrows(StoreException.class, () -> bot.commit("qualification", stale));
+
+            assertTrue(refused.changedElsewhere());
+            assertEquals("another program changed " + db() + " while 1 chats were handled; nothing committed, the updates are handled"
+                    + " again", refused.getMessage());
+            assertEquals(Optional.empty(), bot.conversation(42));
+            assertTrue(bot.changedElsewhere());
+            assertFalse(bot.changedElsewhere());
+            bot.commit("qualification", stale);
+            assertEquals(Optional.of(MIDWAY), bot.conversation(42));
         }
     }
 

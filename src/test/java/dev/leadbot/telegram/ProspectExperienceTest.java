@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.engine.Conversation;
+import dev.leadbot.store.Store;
 import dev.leadbot.telegram.fake.BotMessage;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -212,6 +215,27 @@ class ProspectExperienceTest {
         }
     }
 
+
+    @Test
+    void aForgetByTheOwnersToolBesideTheRunningBotIsNotUndoneByTheProspectsNextMessage() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            ProspectChat chat = new ProspectChat(bot, bot.api.user(66, "Anna"));
+            chat.send("/start", ROLE);
+            chat.press("просто изучаю", "Что дальше?");
+            chat.press("Хочу обсудить свой проект", "Давайте обсудим");
+            chat.press("Продолжить", "Как к вам обращаться?");
+            chat.send("Анна Кузнецова", "Как вам удобнее связаться?");
+
+            try (Store tools = Store.openForTools(dir.resolve("leadbot.db"), Clock.systemUTC())) {
+                assertEquals(1, tools.forget(66).conversations());
+            }
+            // The cached conversation would ask whether to continue where Anna left off.
+            chat.send("/start", ROLE);
+
+            Conversation now = bot.store.conversation(66).orElseThrow();
+            assertEquals(List.of(), now.answers());
+        }
+    }
 
     @Test
     void aSecondStartMidFlowAsksWhetherToContinue() throws Exception {
