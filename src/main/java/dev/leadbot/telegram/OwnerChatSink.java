@@ -10,10 +10,12 @@ import dev.leadbot.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -26,7 +28,8 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
  * go together as digests ({@link OwnerDigest}): at 200 leads a minute they arrive within seconds
  * instead of minutes behind. A lead is reported delivered only when Telegram has taken every
  * message carrying it, and its reference is the id of the (first) message that shows it; one sink
- * per owner chat, so a retry never repeats a summary another owner got.
+ * per owner chat, so a retry never repeats a summary another owner got. A summary the outbox is still
+ * retrying (a Bot API outage) is never queued a second time: a retry waits for the one queued.
  */
 final class OwnerChatSink implements CombiningSink {
 
@@ -35,12 +38,25 @@ final class OwnerChatSink implements CombiningSink {
     private final Outbox outbox;
     private final long owner;
     private final Consumer<Store.OwnerMessage> shown;
+    private final Duration patience;
+    /**
+     * Each lead's summary queued in the outbox and its outcome, until a call here reports that outcome. The outbox keeps
+     * retrying a summary through an outage longer than the patience; the delivery worker's retry waits for that same
+     * summary instead of queuing a second copy of it.
+     */
+    private final Map<String, CompletableFuture<Delivery>> inFlight = new ConcurrentHashMap<>();
 
     /** @param shown told of each message Telegram accepted and the leads it shows, so a status change can be shown in it */
     OwnerChatSink(Outbox outbox, long owner, Consumer<Store.OwnerMessage> shown) {
+        this(outbox, owner, shown, PATIENCE);
+    }
+
+    /** @param patience how long one call waits for Telegram to take the summaries before it says to retry later */
+    OwnerChatSink(Outbox outbox, long owner, Consumer<Store.OwnerMessage> shown, Duration patience) {
         this.outbox = outbox;
         this.owner = owner;
         this.shown = shown;
+        this.patience = patience;
     }
 
     @Override
@@ -55,8 +71,46 @@ final class OwnerChatSink implements CombiningSink {
 
     @Override
     public List<Delivery> deliverTogether(List<Lead> leads) {
+        Map<String, CompletableFuture<Delivery>> waiting = new LinkedHashMap<>();
+        synchronized (inFlight) {
+            List<Lead> fresh = new ArrayList<>();
+            for (Lead lead : leads) {
+                CompletableFuture<Delivery> queued = inFlight.get(lead.id());
+                if (queued != null) {
+                    waiting.put(lead.id(), queued);
+                } else {
+                    fresh.add(lead);
+                }
+            }
+            Map<String, CompletableFuture<Delivery>> started = send(fresh);
+            inFlight.putAll(started);
+            waiting.putAll(started);
+        }
+        try {
+            CompletableFuture.allOf(waiting.values().toArray(CompletableFuture[]::new)).get(patience.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            // The futures are only ever completed with a result, never exceptionally.
+            throw new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            // Reported below, lead by lead: what is still queued stays queued and is waited for by the next call.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return leads.stream().map(lead -> {
+            CompletableFuture<Delivery> outcome = waiting.get(lead.id());
+            if (!outcome.isDone()) {
+                return (Delivery) new Delivery.RetryLater(Optional.empty(), "not sent to owner chat " + owner + " within "
+                        + patience.toSeconds() + " s; still queued, so a retry waits for it rather than sending it again");
+            }
+            inFlight.remove(lead.id(), outcome);
+            return outcome.join();
+        }).toList();
+    }
+
+    /** Queues the leads' summaries as digests; each lead's outcome completes when every message carrying it is settled. */
+    private Map<String, CompletableFuture<Delivery>> send(List<Lead> leads) {
         List<OwnerDigest> digests = OwnerDigest.pack(leads);
-        List<CompletableFuture<CallResult>> sent = new ArrayList<>();
+        Map<String, List<CompletableFuture<Delivery>>> parts = new LinkedHashMap<>();
         for (int i = 0; i < digests.size(); i++) {
             OwnerDigest digest = digests.get(i);
             CompletableFuture<CallResult> result = new CompletableFuture<>();
@@ -70,6 +124,10 @@ final class OwnerChatSink implements CombiningSink {
             }
             String what = "sendMessage " + (digest.leads().size() == 1 ? "lead " + digest.leads().get(0).id()
                     : digest.leads().size() + " leads from " + digest.leads().get(0).id());
+            CompletableFuture<Map<String, Delivery>> outcomes = result.thenCompose(sent -> outcomes(digest, sent));
+            for (Lead lead : digest.leads()) {
+                parts.computeIfAbsent(lead.id(), id -> new ArrayList<>()).add(outcomes.thenApply(byLead -> byLead.get(lead.id())));
+            }
             outbox.enqueue(Outbox.Job.fromBot(owner, what, message.build(), id -> {
                 if (lastPart) {
                     id.ifPresent(messageId -> shown.accept(new Store.OwnerMessage(owner, messageId,
@@ -77,33 +135,29 @@ final class OwnerChatSink implements CombiningSink {
                 }
                 result.complete(new CallResult.Done(id));
             }, result::complete));
-            sent.add(result);
         }
+        Map<String, CompletableFuture<Delivery>> byLead = new LinkedHashMap<>();
+        parts.forEach((id, futures) -> byLead.put(id, CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new))
+                .thenApply(all -> futures.stream().map(CompletableFuture::join).reduce(OwnerChatSink::worse).orElseThrow())));
+        return byLead;
+    }
+
+    /** What one digest's call means for each of its leads. */
+    private CompletableFuture<Map<String, Delivery>> outcomes(OwnerDigest digest, CallResult result) {
+        if (result instanceof CallResult.Rejected && digest.leads().size() > 1) {
+            // One summary Telegram refuses must not hold back the others it was combined with: each goes alone.
+            Map<String, CompletableFuture<Delivery>> alone = new LinkedHashMap<>();
+            digest.leads().forEach(lead -> alone.putAll(send(List.of(lead))));
+            return CompletableFuture.allOf(alone.values().toArray(CompletableFuture[]::new)).thenApply(all -> {
+                Map<String, Delivery> outcomes = new HashMap<>();
+                alone.forEach((id, outcome) -> outcomes.put(id, outcome.join()));
+                return outcomes;
+            });
+        }
+        Delivery outcome = outcome(result);
         Map<String, Delivery> outcomes = new HashMap<>();
-        try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
-            for (int i = 0; i < digests.size(); i++) {
-                OwnerDigest digest = digests.get(i);
-                CallResult result = sent.get(i).join();
-                if (result instanceof CallResult.Rejected && digest.leads().size() > 1) {
-                    // One summary Telegram refuses must not hold back the others it was combined with: each goes alone.
-                    digest.leads().forEach(lead -> outcomes.merge(lead.id(), deliver(lead, 1), OwnerChatSink::worse));
-                    continue;
-                }
-                Delivery outcome = outcome(result);
-                digest.leads().forEach(lead -> outcomes.merge(lead.id(), outcome, OwnerChatSink::worse));
-            }
-        } catch (ExecutionException e) {
-            // The futures are only ever completed with a result, never exceptionally.
-            throw new IllegalStateException(e.getCause());
-        } catch (TimeoutException e) {
-            return same(leads, new Delivery.RetryLater(Optional.empty(), "not sent to owner chat " + owner + " within "
-                    + PATIENCE.toMinutes() + " minutes"));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return same(leads, new Delivery.RetryLater(Optional.empty(), "interrupted while sending to owner chat " + owner));
-        }
-        return leads.stream().map(lead -> outcomes.get(lead.id())).toList();
+        digest.leads().forEach(lead -> outcomes.put(lead.id(), outcome));
+        return CompletableFuture.completedFuture(outcomes);
     }
 
     private Delivery outcome(CallResult result) {
@@ -123,9 +177,5 @@ final class OwnerChatSink implements CombiningSink {
     /** Of two outcomes for one lead (a summary in several messages), the one that keeps it from counting as delivered; else the first. */
     private static Delivery worse(Delivery first, Delivery second) {
         return first instanceof Delivery.Delivered ? second instanceof Delivery.Delivered ? first : second : first;
-    }
-
-    private static List<Delivery> same(List<Lead> leads, Delivery outcome) {
-        return leads.stream().map(lead -> outcome).toList();
     }
 }

@@ -10,6 +10,7 @@ import dev.leadbot.lead.Prospect;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.store.Store;
 import java.io.Serializable;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -169,5 +170,30 @@ class OwnerChatSinkTest {
         assertEquals(new Delivery.Failed("Telegram refused the summary in owner chat 1000 (400 Bad Request: can't parse entities)"),
                 outcomes.get(1));
         assertEquals(new Delivery.Delivered(Optional.of("message 9")), outcomes.get(2));
+    }
+
+    @Test
+    void aSummaryTheOutboxStillRetriesThroughAnOutageIsWaitedForNeverQueuedTwice() {
+        VirtualScheduler clock = new VirtualScheduler();
+        OwnerChatSink impatient = new OwnerChatSink(new Outbox(api, clock, FloodLimits.TELEGRAM, chat -> { }), OWNER, shown::add,
+                Duration.ZERO);
+        Lead lead = lead(1, "ok");
+        script.add(new CallResult.Transient("502 Bad Gateway"));
+        script.add(new CallResult.Transient("502 Bad Gateway"));
+        script.add(new CallResult.Transient("connection refused"));
+
+        Delivery first = impatient.deliverTogether(List.of(lead)).get(0);
+        clock.advance(Duration.ofSeconds(1));
+        Delivery retried = impatient.deliverTogether(List.of(lead)).get(0);
+        clock.advance(Duration.ofMinutes(5));
+        Delivery afterTheOutage = impatient.deliverTogether(List.of(lead)).get(0);
+        clock.advance(Duration.ofMinutes(5));
+
+        assertEquals(new Delivery.RetryLater(Optional.empty(), "not sent to owner chat 1000 within 0 s; still queued, so a retry waits for"
+                + " it rather than sending it again"), first);
+        assertEquals(first, retried);
+        assertEquals(4, sent.size(), "three failed attempts and one that Telegram took, of one summary");
+        assertEquals(new Delivery.Delivered(Optional.of("message 104")), afterTheOutage);
+        assertEquals(List.of(new Store.OwnerMessage(OWNER, 104, List.of("lead-1"))), shown);
     }
 }
