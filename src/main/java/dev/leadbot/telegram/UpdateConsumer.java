@@ -123,8 +123,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
             if (e.changedElsewhere()) {
                 // Rare and harmless: the next batch reads the changed conversations afresh and handles these updates again.
                 LOG.info("{}", e.getMessage());
-                conversations.forget(batch.chats());
-                rewind.get().accept((int) committed);
+                undo(batch);
             } else {
                 failed(batch, e);
             }
@@ -135,13 +134,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     }
 
     private void failed(Batch batch, StoreException e) {
-        conversations.forget(batch.chats());
-        try {
-            afterFailure.run();
-        } catch (StoreFailure reloadFailed) {
-            LOG.error("the managers' conversations with prospects could not be read again: {}", reloadFailed.getCause().getMessage());
-        }
-        rewind.get().accept((int) committed);
+        undo(batch);
         long now = System.nanoTime();
         if (lastFailureLog == 0 || now - lastFailureLog >= LOG_EVERY.toNanos()) {
             lastFailureLog = now;
@@ -153,6 +146,17 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Nothing of the batch was committed: memory goes back to what the disk holds, and the poller fetches the batch again. */
+    private void undo(Batch batch) {
+        conversations.forget(batch.chats());
+        try {
+            afterFailure.run();
+        } catch (StoreFailure reloadFailed) {
+            LOG.error("the managers' conversations with prospects could not be read again: {}", reloadFailed.getCause().getMessage());
+        }
+        rewind.get().accept((int) committed);
     }
 
     private static long chatOf(Incoming incoming) {
