@@ -168,6 +168,40 @@ class ProspectExperienceTest {
     }
 
     @Test
+    void aTypedAnswerAtAButtonQuestionIsTakenAndTheQuestionShowsIt() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            ProspectChat chat = new ProspectChat(bot, bot.api.user(66, "Anna"));
+            BotMessage role = chat.send("/start", ROLE);
+
+            chat.send("владелец", "В какой сфере ваш бизнес?");
+
+            BotMessage answered = bot.api.botMessages(66).get(0);
+            assertEquals(role.id(), answered.id());
+            assertTrue(answered.text().endsWith(ROLE + "\n\n✔️ 👨‍💼 Я владелец бизнеса / предприниматель"), answered.text());
+            assertEquals(List.of(), answered.buttons());
+        }
+    }
+
+    @Test
+    void textThatIsNoOptionBringsTheQuestionBelowItOnceThenAShortReminder() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            ProspectChat chat = new ProspectChat(bot, bot.api.user(67, "Anna"));
+            chat.send("/start", ROLE);
+            chat.press("Я владелец бизнеса", "В какой сфере ваш бизнес?");
+
+            BotMessage again = chat.send("Расскажите сначала, сколько это стоит? " + "Очень подробно. ".repeat(240), "Не совсем понял ответ");
+            chat.send("а всё-таки?", "Пожалуйста, выберите вариант кнопкой 👆");
+
+            assertEquals("Не совсем понял ответ 🤔 Выберите, пожалуйста, один из вариантов:\n\nОтлично! В какой сфере ваш бизнес?",
+                    again.text());
+            assertEquals(7, again.buttons().size(), "six spheres and the way back");
+            List<BotMessage> sphere = bot.api.botMessages(67).stream().filter(m -> m.text().endsWith("В какой сфере ваш бизнес?")).toList();
+            assertEquals(List.of(List.of(), again.buttons()), sphere.stream().map(BotMessage::buttons).toList());
+            chat.press("B2B", "Что для вас сейчас важнее всего?");
+        }
+    }
+
+    @Test
     void aFourThousandCharacterMessageIsAnsweredWithTheLimit() throws Exception {
         try (BotHarness bot = new BotHarness(dir)) {
             ProspectChat chat = new ProspectChat(bot, bot.api.user(57, "Ivan"));
