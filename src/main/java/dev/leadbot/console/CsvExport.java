@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Leads as CSV that Excel opens right: UTF-8 with a byte-order mark (or Cyrillic turns to
@@ -19,6 +20,11 @@ public final class CsvExport {
     public static final String BOM = "\uFEFF";
     private static final List<String> FIXED = List.of("id", "completed_at", "chat_id", "user_id", "username", "first_name", "last_name",
             "name", "phone", "email", "source", "score", "tags", "path", "status", "manager", "status_at");
+
+    /** What Excel, LibreOffice and Google Sheets start a formula with. */
+    private static final Pattern FORMULA = Pattern.compile("[=+\\-@\t\r]");
+    /** A phone number or a signed number starts with + or - and is no formula: it stays as it is. */
+    private static final Pattern NUMBER_OR_PHONE = Pattern.compile("[+-][0-9][0-9 ().-]*");
 
     private CsvExport() {
     }
@@ -58,10 +64,15 @@ public final class CsvExport {
         out.append("\r\n");
     }
 
-    /** Quotes a cell when it holds a comma, a quote or a line break, doubling its quotes. */
+    /**
+     * Quotes a cell when it holds a comma, a quote or a line break, doubling its quotes. A cell a
+     * spreadsheet would run as a formula (a prospect who types {@code =HYPERLINK(…)} as their name)
+     * gets a leading apostrophe, so Excel shows it as text (OWASP "CSV Injection").
+     */
     static String quoted(String cell) {
-        boolean needs = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
-        return needs ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+        String safe = FORMULA.matcher(cell).lookingAt() && !NUMBER_OR_PHONE.matcher(cell).matches() ? "'" + cell : cell;
+        boolean needs = safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r");
+        return needs ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     private static String or(Optional<String> value) {

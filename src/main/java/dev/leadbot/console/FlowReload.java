@@ -18,7 +18,10 @@ import java.util.List;
  */
 public final class FlowReload {
 
-    /** Telegram's limit for a message, less room for the "and N more" line. */
+    /**
+     * Telegram's limit for a message, less room for the "and N more" line; the file's path is
+     * written three times at most (the title, that line, and "changed on disk" when the watcher reports).
+     */
     private static final int ROOM = 3900;
 
     /** What came of reading the flow file. */
@@ -61,7 +64,7 @@ public final class FlowReload {
         int shown = 0;
         for (Problem problem : problems) {
             String line = problem.toString();
-            if (report.length() + 1 + line.length() > ROOM) {
+            if (report.length() + 1 + line.length() > ROOM - 2 * file.toString().length()) {
                 break;
             }
             report.append('\n').append(line);

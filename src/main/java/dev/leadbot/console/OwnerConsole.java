@@ -32,6 +32,8 @@ public final class OwnerConsole {
     private static final int HOT_SCAN = 500;
     private static final int NAME_WIDTH = 32;
     private static final int PATH_WIDTH = 40;
+    /** Telegram's 4,096 characters for a message, less room for the "and N more" line. */
+    private static final int LIST_ROOM = 4000;
     static final String UNREADABLE = "Не удалось прочитать лиды; подробности в журнале бота.";
     static final String GONE = "Этого лида больше нет: его данные удалены по просьбе клиента.";
 
@@ -172,7 +174,13 @@ public final class OwnerConsole {
         Map<String, Handling> handling = store.handling(leads.stream().map(Lead::id).toList());
         for (int i = 0; i < leads.size(); i++) {
             Lead lead = leads.get(i);
-            text.append('\n').append(i + 1).append(". ").append(line(lead, handling.get(lead.id())));
+            String line = (i + 1) + ". " + line(lead, handling.get(lead.id()));
+            if (text.length() + 1 + line.length() > LIST_ROOM) {
+                int rest = leads.size() - i;
+                text.append("\n… и ещё ").append(Plurals.of("ru", rest, "лид", "лида", "лидов")).append(": все — в /export");
+                break;
+            }
+            text.append('\n').append(line);
             rows.add(List.of(new ConsoleButton((i + 1) + ". " + cut(name(lead), NAME_WIDTH),
                     new ConsoleButton.Press(ConsoleButton.Action.OPEN, lead.id()))));
         }

@@ -7,6 +7,7 @@ import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Prospect;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
@@ -18,6 +19,7 @@ final class UpdateReader {
 
     /** Callback data that does not parse: a press the engine will find stale, so it answers and changes nothing. */
     private static final Input FORGED = new Input.Press(-1, "", new Action.Pick(""));
+    private static final Pattern DEEP_LINK_PAYLOAD = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private UpdateReader() {
     }
@@ -75,12 +77,20 @@ final class UpdateReader {
         String command = commandWord(text);
         Optional<String> argument = parts.length > 1 ? Optional.of(parts[1].strip()) : Optional.empty();
         return switch (command) {
-            case "/start" -> new Input.Start(argument.filter(a -> !a.isEmpty()));
+            case "/start" -> new Input.Start(argument.filter(UpdateReader::isDeepLinkPayload));
             case "/back" -> new Input.Back();
             case "/restart" -> new Input.Restart();
             case "/forget" -> new Input.Forget();
             default -> new Input.UnknownCommand(command);
         };
+    }
+
+    /**
+     * A t.me/bot?start=… link carries at most 64 of A–Z, a–z, 0–9, _ and - (Bot API, "Deep
+     * linking"); anything else after a typed /start is not a lead source, and is not stored as one.
+     */
+    private static boolean isDeepLinkPayload(String argument) {
+        return DEEP_LINK_PAYLOAD.matcher(argument).matches();
     }
 
     /** "/start@my_bot payload" is /start: commands may name the bot they are meant for. */

@@ -36,4 +36,15 @@ class FunnelInTelegramTest {
             assertEquals(List.of(), bot.store.funnelEvents(Instant.EPOCH, false));
         }
     }
+
+    @Test
+    void aTypedStartWithTextNoDeepLinkCanCarryRecordsNoSource() throws Exception {
+        try (BotHarness bot = new BotHarness(dir)) {
+            ProspectChat chat = new ProspectChat(bot, bot.api.user(43, "Boris"));
+            chat.send("/start =HYPERLINK(\"http://example.com\") Борис +79161234567", QualificationInTelegramTest.ROLE);
+
+            List<FunnelEvent> steps = bot.store.funnelEvents(Instant.EPOCH, false);
+            assertEquals(List.of(Optional.empty()), steps.stream().map(FunnelEvent::source).distinct().toList());
+        }
+    }
 }

@@ -1,0 +1,67 @@
+package dev.leadbot.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Contact;
+import dev.leadbot.lead.Handling;
+import dev.leadbot.lead.Lead;
+import dev.leadbot.lead.Prospect;
+import dev.leadbot.store.Batch;
+import dev.leadbot.store.Store;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The owner's lead list always fits one Telegram message. */
+class OwnerConsoleTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLongestListStopsBeforeTelegramsLimitAndSaysHowManyMoreThereAre() throws Exception {
+        try (Store store = Store.open(dir.resolve("leadbot.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            Batch batch = new Batch();
+            for (int i = 0; i < 30; i++) {
+                batch.completed(lead(i));
+            }
+            store.commit("qualification", batch);
+            for (int i = 0; i < 30; i++) {
+                store.moveLead(id(i), Handling.Status.NEW,
+                        new Handling(Handling.Status.TAKEN, Optional.of("Александра-Виктория Константинопольская"), Optional.of(NOW)));
+            }
+
+            ConsoleReply.Text list = (ConsoleReply.Text) new OwnerConsole(store, ZoneOffset.UTC)
+                    .answer(new ConsoleCommand.Leads(new ConsoleCommand.Selection.Latest(30)), NOW).get(0);
+
+            assertTrue(list.text().length() <= 4096, list.text().length() + " characters");
+            List<String> lines = list.text().lines().toList();
+            int shown = lines.size() - 2;
+            assertEquals("… и ещё " + (30 - shown) + " лидов: все — в /export", lines.get(lines.size() - 1));
+            assertEquals(shown, list.rows().size());
+            assertTrue(shown < 30 && shown > 20, shown + " shown");
+        }
+    }
+
+    private static String id(int i) {
+        return String.format("%08d-0000-0000-0000-000000000000", i);
+    }
+
+    private static Lead lead(int i) {
+        String name = "Анна-Мария Константиновна Воскресенская-Преображенская " + i;
+        return new Lead(id(i), "qualification", new Prospect(100 + i, 100 + i, Optional.empty(), name, Optional.empty(), "ru"),
+                Optional.of("vk_ads"), List.of(Answer.of("role", "role", "owner", "👨‍💼 Я владелец бизнеса / предприниматель и маркетолог в одном лице")),
+                50, List.of("hot"), List.of("greeting", "role", "thanks"),
+                new Contact(Optional.of(name), Optional.empty(), Optional.empty(), Optional.empty()),
+                NOW.minusSeconds(600), NOW.minusSeconds(30 - i));
+    }
+}
