@@ -77,8 +77,8 @@ final class StoreFile {
     /** For tools beside a running bot: an existing database of exactly this version's schema, not upgraded. */
     static Connection connectExisting(Path file) throws StoreException {
         if (!Files.exists(file)) {
-            throw new StoreException(file + " does not exist; start the bot once with 'leadbot run' (or point LEADBOT_DB/--db at the"
-                    + " right file)");
+            throw new StoreException(file + " does not exist: no bot has run on it yet (start one with the 'run' command, or point"
+                    + " LEADBOT_DB/--db at the right file; the terminal chat keeps its own, data/chat.db)");
         }
         refuseForeignFile(file);
         try {

@@ -97,7 +97,7 @@ class LeadsCommandTest {
         assertEquals(2, Run.of("", "leads", "--db", db.toString(), "--since", "last week").status());
         Run missing = Run.of("", "leads", "--db", dir.resolve("nope.db").toString());
         assertEquals(1, missing.status());
-        assertTrue(missing.err().contains("does not exist; start the bot once with 'leadbot run'"), missing.err());
+        assertTrue(missing.err().contains("does not exist: no bot has run on it yet (start one with the 'run' command"), missing.err());
     }
 
     @Test

@@ -348,7 +348,8 @@ class StoreTest {
     void theOwnersToolsRefuseAMissingFile() {
         StoreException e = assertThrows(StoreException.class, () -> Store.openForTools(db(), CLOCK));
 
-        assertEquals(db() + " does not exist; start the bot once with 'leadbot run' (or point LEADBOT_DB/--db at the right file)",
+        assertEquals(db() + " does not exist: no bot has run on it yet (start one with the 'run' command, or point LEADBOT_DB/--db at the right file;"
+                + " the terminal chat keeps its own, data/chat.db)",
                 e.getMessage());
     }
 }
