@@ -215,7 +215,7 @@ public final class OwnerConsole {
         }
         String file = "leads-" + LocalDate.ofInstant(now, zone) + ".csv";
         return new ConsoleReply.Document(file, CsvExport.of(leads, store.handling(leads.stream().map(Lead::id).toList())).getBytes(StandardCharsets.UTF_8),
-                leads.size() + " " + plural(leads.size()) + span + " · CSV для Excel (UTF-8)");
+                Plurals.of("ru", leads.size(), "лид", "лида", "лидов") + span + " · CSV для Excel (UTF-8)");
     }
 
     /** The lead's prospect as the owner chats show them: the name they gave, else their name in Telegram. */
@@ -228,15 +228,6 @@ public final class OwnerConsole {
     /** The first answer: in a branching flow, the choice that picked the path (in the customer's flow, the role). */
     private static String path(Lead lead) {
         return lead.answers().stream().findFirst().map(Answer::label).orElse("—");
-    }
-
-    private static String plural(int count) {
-        int tens = count % 100;
-        int ones = count % 10;
-        if (tens >= 11 && tens <= 14 || ones == 0 || ones >= 5) {
-            return "лидов";
-        }
-        return ones == 1 ? "лид" : "лида";
     }
 
     static String cut(String text, int width) {

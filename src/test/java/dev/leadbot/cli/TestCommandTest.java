@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.testing.Flows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,29 +44,7 @@ class TestCommandTest {
     @Test
     void aFlowWithATrapExitsOneNamingThePathThatCannotEnd() throws IOException {
         Path flow = dir.resolve("trap.yaml");
-        Files.writeString(flow, """
-                start: kind
-                nodes:
-                  kind:
-                    type: choice
-                    text: Kind?
-                    options: [{ id: a, label: A }, { id: b, label: B }]
-                    next: ask
-                  ask:
-                    type: choice
-                    text: Sure?
-                    options: [{ id: x, label: X }]
-                    next:
-                      - if: { kind: a }
-                        goto: again
-                      - goto: bye
-                  again:
-                    type: choice
-                    text: Really sure?
-                    options: [{ id: y, label: Y }]
-                    next: ask
-                  bye: { type: end, text: Bye }
-                """);
+        Files.writeString(flow, Flows.TRAP);
 
         Run run = Run.of("", "test", flow.toString());
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.flow.Flow;
 import dev.leadbot.flow.FlowLoader;
+import dev.leadbot.testing.Flows;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -96,29 +97,7 @@ class PathWalkerTest {
 
     @Test
     void aLoopThatOnlyAnEarlierAnswerClosesIsAPathThatCannotEnd() throws Exception {
-        Walk walk = walk("""
-                start: kind
-                nodes:
-                  kind:
-                    type: choice
-                    text: Kind?
-                    options: [{ id: a, label: A }, { id: b, label: B }]
-                    next: ask
-                  ask:
-                    type: choice
-                    text: Sure?
-                    options: [{ id: x, label: X }]
-                    next:
-                      - if: { kind: a }
-                        goto: again
-                      - goto: bye
-                  again:
-                    type: choice
-                    text: Really sure?
-                    options: [{ id: y, label: Y }]
-                    next: ask
-                  bye: { type: end, text: Bye }
-                """);
+        Walk walk = walk(Flows.TRAP);
 
         assertEquals(List.of("a path cannot end: kind=a → ask=x → again=y comes back to 'ask', whose every answer was already given"
                 + " on the way, and none leads to an end"), walk.problems());
