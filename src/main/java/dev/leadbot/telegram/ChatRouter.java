@@ -2,7 +2,9 @@ package dev.leadbot.telegram;
 
 import dev.leadbot.console.ConsoleButton;
 import dev.leadbot.console.ConsoleCommand;
+import dev.leadbot.console.OpenDialogs;
 import dev.leadbot.console.OwnerChats;
+import dev.leadbot.console.ProspectDialog;
 import dev.leadbot.engine.Conversation;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.engine.Input;
@@ -75,29 +77,23 @@ final class ChatRouter {
     ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
             Clock clock, Set<Long> closed) {
         this(new LiveFlow(engine.flow()), conversations, replies, completed, forgotten, clock, closed, OwnerChats.of(List.of()), NO_OWNERS,
-                new DialogRelay(NO_DIALOGS, NO_LEADS, OwnerChats.of(List.of())));
+                noDialogs());
     }
 
     /** Without owner chats nobody talks to a prospect: no conversation is ever open. */
-    private static final Dialogs NO_DIALOGS = noDialogs();
-    private static final DialogRelay.Leads NO_LEADS = new DialogRelay.Leads() {
-        @Override
-        public Optional<Lead> lead(String id) {
-            return Optional.empty();
-        }
+    private static DialogRelay noDialogs() {
+        OpenDialogs none = new OpenDialogs(List.of());
+        return new DialogRelay(new ProspectDialog(OwnerChats.of(List.of()), none, new ProspectDialog.Leads() {
+            @Override
+            public Optional<Lead> lead(String id) {
+                return Optional.empty();
+            }
 
-        @Override
-        public List<String> shownIn(long ownerChat, int messageId) {
-            return List.of();
-        }
-    };
-
-    private static Dialogs noDialogs() {
-        try {
-            return new Dialogs(List::of);
-        } catch (dev.leadbot.store.StoreException e) {
-            throw new IllegalStateException("an empty list cannot fail to load", e);
-        }
+            @Override
+            public List<String> shownIn(long ownerChat, int messageId) {
+                return List.of();
+            }
+        }), none, List::of);
     }
 
     /**
@@ -134,7 +130,7 @@ final class ChatRouter {
             } else {
                 // A stranger learns nothing, not even that the command exists: the answer any unknown command gets.
                 handle(new Incoming.FromProspect(command.updateId(), command.prospect(), new Input.UnknownCommand(command.word()),
-                        Optional.empty()), batch, effects);
+                        Optional.empty(), Optional.of(command.written())), batch, effects);
             }
         } else if (incoming instanceof Incoming.OwnerPress press) {
             long chat = press.prospect().chatId();
@@ -154,8 +150,7 @@ final class ChatRouter {
                     effects.add(() -> replies.answer(built));
                     return;
                 }
-                String manager = press.prospect().fullName().isBlank() ? press.prospect().username().map(u -> "@" + u).orElse("id " + chat)
-                        : press.prospect().fullName();
+                String manager = ProspectDialog.managerName(press.prospect());
                 effects.add(() -> console.press(chat, manager, press.press(), press.callbackId()));
             } else {
                 LOG.info("update={} chat={} owner button from a chat that is no owner's: answered as an unknown command",

@@ -1,14 +1,16 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.console.ConsoleButton;
-import dev.leadbot.console.OwnerChats;
-import dev.leadbot.console.OwnerConsole;
+import dev.leadbot.console.DialogMessage;
+import dev.leadbot.console.DialogStep;
+import dev.leadbot.console.OpenDialogs;
 import dev.leadbot.console.ProspectDialog;
+import dev.leadbot.console.Written;
 import dev.leadbot.engine.Input;
-import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.DialogChange;
+import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.util.List;
 import java.util.Optional;
@@ -18,220 +20,109 @@ import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /**
- * A manager's conversation with a prospect from the owner chats, on the chats' lanes and committed with the update: what
- * a manager writes goes to the prospect as the bot's reply, introduced with the manager's first name; what the prospect
- * writes meanwhile is copied to every owner chat (the bot starts those: the bulk lane) instead of answering the flow, which
- * waits. Media is copied with copyMessage either way. Only ever asked about an owner chat's messages by the router's gate.
+ * Carries out what {@link ProspectDialog} decides about a manager's conversation with a prospect, on the chats' lanes:
+ * its changes go into the update's batch (and the open conversations in memory), its messages are rendered into the
+ * batch's replies, sent once committed: replies to the chat that wrote on its lane, copies in owner chats on the bulk lane.
  */
 final class DialogRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(DialogRelay.class);
-    private static final int MAX_TEXT = 4096;
 
-    /** The leads a conversation is about, and the owner-chat messages that show them. */
-    interface Leads {
-        Optional<Lead> lead(String id) throws StoreException;
-
-        List<String> shownIn(long ownerChat, int messageId) throws StoreException;
+    /** Where the open conversations are read from. */
+    interface Loader {
+        List<Store.OpenDialog> load() throws StoreException;
     }
 
-    private final Dialogs dialogs;
-    private final Leads leads;
-    private final List<Long> owners;
+    private final OpenDialogs dialogs;
+    private final ProspectDialog policy;
+    private final Loader store;
 
-    DialogRelay(Dialogs dialogs, Leads leads, OwnerChats owners) {
+    DialogRelay(ProspectDialog policy, OpenDialogs dialogs, Loader store) {
+        this.policy = policy;
         this.dialogs = dialogs;
-        this.leads = leads;
-        this.owners = owners.ids().stream().sorted().toList();
+        this.store = store;
     }
 
-    /**
-     * An owner chat's message: to the prospect it writes to, or whose summary it replies to. False when it is for no
-     * prospect (then it is the owner's own message to the bot).
-     */
+    /** After a failed commit: memory holds changes the disk does not, so it is read again. */
+    void reload() {
+        try {
+            dialogs.load(store.load());
+        } catch (StoreException e) {
+            throw new StoreFailure(e);
+        }
+    }
+
+    /** An owner chat's message; true when it went to a prospect (or was answered about that), false when the flow takes it. */
     boolean fromOwner(Incoming.FromProspect incoming, Batch batch) {
-        if (incoming.written().isEmpty() || !passedOn(incoming.input())) {
+        if (incoming.written().isEmpty()) {
             return false;
         }
-        Incoming.Written written = incoming.written().get();
-        long chat = incoming.prospect().chatId();
-        Optional<Dialogs.Open> target = dialogs.writtenFrom(chat);
-        if (written.replyTo().isPresent()) {
-            List<String> shown = lookUp(() -> leads.shownIn(chat, written.replyTo().get()));
-            if (shown.size() > 1) {
-                batch.send(chat, List.of(text(chat, ProspectDialog.SEVERAL_LEADS, List.of(), Outbox.Origin.REPLY)));
-                return true;
-            }
-            if (shown.size() == 1) {
-                target = open(chat, incoming.prospect(), shown.get(0), batch);
-                if (target.isEmpty()) {
-                    batch.send(chat, List.of(text(chat, ProspectDialog.LEAD_GONE, List.of(), Outbox.Origin.REPLY)));
-                    return true;
-                }
-            }
+        DialogStep step = decide(() -> policy.fromOwner(incoming.prospect().chatId(), incoming.prospect(), incoming.input(),
+                incoming.written().get()));
+        carryOut(step, batch);
+        if (!step.toFlow()) {
+            LOG.info("update={} owner chat={} wrote in a conversation with a prospect: {} messages", incoming.updateId(),
+                    incoming.prospect().chatId(), step.messages().size());
         }
-        if (target.isEmpty()) {
-            return false;
-        }
-        Dialogs.Open dialog = target.get();
-        String manager = manager(incoming.prospect());
-        long prospect = dialog.prospectChat();
-        if (written.text().isPresent()) {
-            String words = ProspectDialog.toProspect(incoming.prospect().firstName(), written.text().get());
-            List<String> parts = words.length() <= MAX_TEXT ? List.of(words)
-                    : List.of(ProspectDialog.toProspect(incoming.prospect().firstName(), "").strip(), written.text().get());
-            batch.send(prospect, parts.stream().map(part -> text(prospect, part, List.of(), Outbox.Origin.REPLY)).toList());
-        } else {
-            batch.send(prospect, List.of(copy(prospect, chat, written.messageId(), Outbox.Origin.REPLY)));
-        }
-        change(batch, new DialogChange.Said(dialog.leadId(), DialogChange.Kind.TO_PROSPECT, manager,
-                written.text().orElse(ProspectDialog.MEDIA)));
-        LOG.info("update={} owner chat={} wrote to chat={} about lead={}", incoming.updateId(), chat, prospect, dialog.leadId());
-        return true;
+        return !step.toFlow();
     }
 
-    /**
-     * A prospect's message while a manager talks to them: copied to every owner chat instead of answering the flow. False
-     * when no conversation is open, or for what the flow must still take: a button press, and "forget me" (which ends
-     * the conversation first).
-     */
+    /** A prospect's message while a manager talks to them; false when the flow takes it (after any change it made). */
     boolean fromProspect(Incoming.FromProspect incoming, Batch batch) {
-        long chat = incoming.prospect().chatId();
-        Optional<Dialogs.Open> open = dialogs.with(chat);
-        if (open.isEmpty()) {
-            return false;
+        DialogStep step = policy.fromProspect(incoming.prospect(), incoming.input(), incoming.written());
+        carryOut(step, batch);
+        if (!step.changes().isEmpty() || !step.messages().isEmpty()) {
+            LOG.info("update={} chat={} wrote while a manager talks to them: {} messages, {}", incoming.updateId(),
+                    incoming.prospect().chatId(), step.messages().size(), step.toFlow() ? "then the flow" : "the flow waits");
         }
-        Dialogs.Open dialog = open.get();
-        if (incoming.input() instanceof Input.Forget) {
-            end(dialog, "клиент", batch);
-            return false;
-        }
-        if (incoming.written().isEmpty() || incoming.input() instanceof Input.Press) {
-            return false;
-        }
-        Incoming.Written written = incoming.written().get();
-        String who = who(incoming.prospect());
-        for (long owner : owners) {
-            List<List<ConsoleButton>> close = ProspectDialog.closeRow(dialog.leadId());
-            if (written.text().isPresent()) {
-                String copy = ProspectDialog.fromProspect(who, dialog.leadId(), written.text().get());
-                batch.send(owner, copy.length() <= MAX_TEXT ? List.of(text(owner, copy, close, Outbox.Origin.BOT))
-                        : List.of(text(owner, ProspectDialog.fromProspect(who, dialog.leadId(), "").strip(), close, Outbox.Origin.BOT),
-                                text(owner, written.text().get(), List.of(), Outbox.Origin.BOT)));
-            } else {
-                batch.send(owner, List.of(text(owner, ProspectDialog.fromProspect(who, dialog.leadId(), ProspectDialog.MEDIA), close,
-                        Outbox.Origin.BOT), copy(owner, chat, written.messageId(), Outbox.Origin.BOT)));
-            }
-        }
-        change(batch, new DialogChange.Said(dialog.leadId(), DialogChange.Kind.FROM_PROSPECT, who,
-                written.text().orElse(ProspectDialog.MEDIA)));
-        LOG.info("update={} chat={} wrote in its conversation about lead={}: copied to {} owner chats", incoming.updateId(), chat,
-                dialog.leadId(), owners.size());
-        return true;
+        return !step.toFlow();
     }
 
-    /** "💬 Написать" or "✖ Завершить" pressed in an owner chat; returns the press's answer. */
+    /** "💬 Написать" or "✖ Завершить" pressed in an owner chat; returns the press's answer (empty for none). */
     String press(long ownerChat, Prospect presser, ConsoleButton.Press press, Batch batch) {
-        if (press.action() == ConsoleButton.Action.CLOSE) {
-            return close(ownerChat, presser, dialogs.aboutLead(press.leadId()), batch);
-        }
-        Optional<Dialogs.Open> open = open(ownerChat, presser, press.leadId(), batch);
-        if (open.isEmpty()) {
-            return ProspectDialog.LEAD_GONE;
-        }
-        batch.send(ownerChat, List.of(text(ownerChat, ProspectDialog.writing(open.get().prospect()),
-                ProspectDialog.closeRow(open.get().leadId()), Outbox.Origin.REPLY)));
-        return "";
+        DialogStep step = decide(() -> policy.press(ownerChat, presser, press));
+        carryOut(step, batch);
+        LOG.info("owner chat={} pressed {}", ownerChat, press.data());
+        return step.pressAnswer();
     }
 
     /** {@code /close}: ends the conversation this owner chat writes to. */
     void close(long ownerChat, Prospect manager, Batch batch) {
-        String notice = close(ownerChat, manager, dialogs.writtenFrom(ownerChat), batch);
-        if (!notice.isEmpty()) {
-            batch.send(ownerChat, List.of(text(ownerChat, notice, List.of(), Outbox.Origin.REPLY)));
+        carryOut(policy.close(ownerChat, manager), batch);
+    }
+
+    private void carryOut(DialogStep step, Batch batch) {
+        for (DialogChange change : step.changes()) {
+            batch.dialog(change);
+            dialogs.apply(change);
+        }
+        for (DialogMessage message : step.messages()) {
+            batch.send(message.chatId(), List.of(render(message)));
         }
     }
 
-    private String close(long ownerChat, Prospect manager, Optional<Dialogs.Open> open, Batch batch) {
-        if (open.isEmpty()) {
-            return ProspectDialog.NOTHING_OPEN;
+    private static String render(DialogMessage message) {
+        Outbox.Origin origin = message.lane() == DialogMessage.Lane.REPLY ? Outbox.Origin.REPLY : Outbox.Origin.BOT;
+        if (message instanceof DialogMessage.Copy copy) {
+            return new StoredCall(CopyMessage.builder().chatId(copy.chatId()).fromChatId(copy.fromChatId()).messageId(copy.messageId())
+                    .build(), 0, origin).encode();
         }
-        end(open.get(), manager(manager), batch);
-        LOG.info("owner chat={} closed the conversation with chat={}", ownerChat, open.get().prospectChat());
-        return "";
-    }
-
-    /** The prospect is told nothing: their next message simply answers the flow again. */
-    private void end(Dialogs.Open dialog, String by, Batch batch) {
-        change(batch, new DialogChange.Closed(dialog.prospectChat()));
-        change(batch, new DialogChange.Said(dialog.leadId(), DialogChange.Kind.CLOSED, by, ""));
-        for (long owner : owners) {
-            batch.send(owner, List.of(text(owner, ProspectDialog.closed(by, dialog.prospect()), List.of(), Outbox.Origin.BOT)));
+        DialogMessage.Text text = (DialogMessage.Text) message;
+        SendMessage.SendMessageBuilder<?, ?> send = SendMessage.builder().chatId(text.chatId()).text(Html.escape(text.text()))
+                .parseMode(Replies.HTML);
+        if (!text.rows().isEmpty()) {
+            send.replyMarkup(ConsoleChat.keyboard(text.rows()));
         }
+        return new StoredCall(send.build(), 0, origin).encode();
     }
 
-    /** Opens (or joins) the conversation about a lead, and points the owner chat's messages at it; empty when the lead is gone. */
-    private Optional<Dialogs.Open> open(long ownerChat, Prospect presser, String leadId, Batch batch) {
-        Optional<Lead> lead = lookUp(() -> leads.lead(leadId));
-        if (lead.isEmpty()) {
-            return Optional.empty();
-        }
-        long prospect = lead.get().prospect().chatId();
-        Optional<Dialogs.Open> open = dialogs.with(prospect).filter(o -> o.leadId().equals(leadId));
-        String manager = manager(presser);
-        if (open.isEmpty()) {
-            String name = OwnerConsole.name(lead.get());
-            change(batch, new DialogChange.Opened(prospect, leadId, name, manager));
-            change(batch, new DialogChange.Said(leadId, DialogChange.Kind.OPENED, manager, ""));
-            for (long owner : owners) {
-                batch.send(owner, List.of(text(owner, ProspectDialog.opened(manager, name, leadId), ProspectDialog.closeRow(leadId),
-                        Outbox.Origin.BOT)));
-            }
-            open = dialogs.with(prospect);
-        }
-        change(batch, new DialogChange.Writing(ownerChat, prospect));
-        return open;
+    private interface Decision {
+        DialogStep decide() throws StoreException;
     }
 
-    private void change(Batch batch, DialogChange change) {
-        batch.dialog(change);
-        dialogs.apply(change);
-    }
-
-    /** What a manager may say to a prospect, and a prospect to the managers: words and media, not commands or presses. */
-    private static boolean passedOn(Input input) {
-        return input instanceof Input.Typed || input instanceof Input.Unsupported || input instanceof Input.SharedContact;
-    }
-
-    private static String manager(Prospect manager) {
-        return manager.fullName().isBlank() ? manager.username().map(u -> "@" + u).orElse("менеджер") : manager.fullName();
-    }
-
-    /** A prospect as an owner chat sees them: their name in Telegram and their @username. */
-    private static String who(Prospect prospect) {
-        String name = prospect.fullName().isBlank() ? "без имени" : prospect.fullName();
-        return name + prospect.username().map(u -> " (@" + u + ")").orElse("");
-    }
-
-    private static String text(long chat, String text, List<List<ConsoleButton>> rows, Outbox.Origin origin) {
-        SendMessage.SendMessageBuilder<?, ?> message = SendMessage.builder().chatId(chat).text(Html.escape(text)).parseMode(Replies.HTML);
-        if (!rows.isEmpty()) {
-            message.replyMarkup(ConsoleChat.keyboard(rows));
-        }
-        return new StoredCall(message.build(), 0, origin).encode();
-    }
-
-    private static String copy(long to, long from, int messageId, Outbox.Origin origin) {
-        return new StoredCall(CopyMessage.builder().chatId(to).fromChatId(from).messageId(messageId).build(), 0, origin).encode();
-    }
-
-    private interface Read<T> {
-        T read() throws StoreException;
-    }
-
-    private static <T> T lookUp(Read<T> read) {
+    private static DialogStep decide(Decision decision) {
         try {
-            return read.read();
+            return decision.decide();
         } catch (StoreException e) {
             throw new StoreFailure(e);
         }

@@ -2,6 +2,7 @@ package dev.leadbot.telegram;
 
 import dev.leadbot.console.ConsoleButton;
 import dev.leadbot.console.ConsoleCommand;
+import dev.leadbot.console.Written;
 import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Prospect;
 import java.util.Optional;
@@ -23,15 +24,12 @@ sealed interface Incoming {
         }
     }
 
-    /** A message as written: its id (to copy it), its text if it has one, and the message it replies to, if any. */
-    record Written(int messageId, Optional<String> text, Optional<Integer> replyTo) {
-    }
-
     /**
      * An owner command ({@code /leads 5}) from a private chat: answered if the chat is an owner's, otherwise taken exactly
-     * like any command the bot does not know; {@code word} is the command as typed, for that answer.
+     * like any command the bot does not know; {@code word} is the command as typed, for that answer, and {@code written}
+     * the message.
      */
-    record OwnerCommand(int updateId, Prospect prospect, String word, ConsoleCommand command) implements Incoming {
+    record OwnerCommand(int updateId, Prospect prospect, String word, ConsoleCommand command, Written written) implements Incoming {
     }
 
     /** A press of an owner's button (its data marked as the console's), or of data forged to look like one: empty. */

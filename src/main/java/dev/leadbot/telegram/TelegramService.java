@@ -1,9 +1,11 @@
 package dev.leadbot.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadbot.console.OpenDialogs;
 import dev.leadbot.console.OwnerChats;
 import dev.leadbot.console.OwnerConsole;
 import dev.leadbot.console.OwnerMenu;
+import dev.leadbot.console.ProspectDialog;
 import dev.leadbot.delivery.DeliveryWorker;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.JsonlFileSink;
@@ -141,8 +143,8 @@ public final class TelegramService implements AutoCloseable {
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store, ZoneId.systemDefault()),
                 new OwnerStats(store.file(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads);
         // Managers' conversations with prospects, open across restarts.
-        Dialogs dialogs = new Dialogs(store::openDialogs);
-        DialogRelay relay = new DialogRelay(dialogs, new DialogRelay.Leads() {
+        OpenDialogs dialogs = new OpenDialogs(store.openDialogs());
+        DialogRelay relay = new DialogRelay(new ProspectDialog(OwnerChats.of(settings.ownerChatIds()), dialogs, new ProspectDialog.Leads() {
             @Override
             public java.util.Optional<dev.leadbot.lead.Lead> lead(String id) throws StoreException {
                 return store.lead(id);
@@ -152,12 +154,12 @@ public final class TelegramService implements AutoCloseable {
             public List<String> shownIn(long ownerChat, int messageId) throws StoreException {
                 return store.leadsShownIn(ownerChat, messageId);
             }
-        }, OwnerChats.of(settings.ownerChatIds()));
+        }), dialogs, store::openDialogs);
         ChatRouter router = new ChatRouter(live, conversations, replies,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(leadsFile, chat)),
                 clock, closedChats, OwnerChats.of(settings.ownerChatIds()), console, relay);
         UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, outbox::heard, flow.id(),
-                sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5), dialogs::reload);
+                sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5), relay::reload);
         // Replies committed by an earlier run that stopped before sending them go first, in order.
         List<Outgoing> unsent = store.unsent();
         if (!unsent.isEmpty()) {

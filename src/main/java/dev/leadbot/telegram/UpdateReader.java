@@ -2,6 +2,7 @@ package dev.leadbot.telegram;
 
 import dev.leadbot.console.ConsoleButton;
 import dev.leadbot.console.ConsoleCommand;
+import dev.leadbot.console.Written;
 import dev.leadbot.engine.Action;
 import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Prospect;
@@ -50,14 +51,14 @@ final class UpdateReader {
             return new Incoming.Skipped(id, "message without a sender");
         }
         Prospect from = prospect(chat.getId(), message.getFrom());
+        Written written = new Written(message.getMessageId(), Optional.ofNullable(message.getText()),
+                Optional.ofNullable(message.getReplyToMessage()).map(Message::getMessageId));
         if (message.hasText() && message.getText().startsWith("/")) {
             Optional<ConsoleCommand> command = ConsoleCommand.parse(message.getText());
             if (command.isPresent()) {
-                return new Incoming.OwnerCommand(id, from, commandWord(message.getText()), command.get());
+                return new Incoming.OwnerCommand(id, from, commandWord(message.getText()), command.get(), written);
             }
         }
-        Incoming.Written written = new Incoming.Written(message.getMessageId(), Optional.ofNullable(message.getText()),
-                Optional.ofNullable(message.getReplyToMessage()).map(Message::getMessageId));
         return new Incoming.FromProspect(id, from, input(message), Optional.empty(), Optional.of(written));
     }
 

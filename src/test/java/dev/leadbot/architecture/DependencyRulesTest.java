@@ -49,10 +49,11 @@ class DependencyRulesTest {
             Map.entry("chart", List.of("java.util", "java.io", "java.awt", "javax.imageio", "org.jfree.chart", "org.jfree.data",
                     "dev.leadbot.funnel", "dev.leadbot.chart")),
             // The owner's console decides what owners are shown (leads, the CSV) from the store; Telegram only renders it.
-            // It also reads the flow file again for /reload and judges it with the flow's own validation.
+            // It also reads the flow file again for /reload and judges it with the flow's own validation, and decides what a
+            // prospect's input does while a manager talks to them.
             Map.entry("console", List.of("java.util", "java.time", "java.nio.charset", "java.nio.file.Path", "java.nio.file.NoSuchFileException",
                     "java.io.IOException", "org.slf4j", "dev.leadbot.language", "dev.leadbot.lead", "dev.leadbot.store", "dev.leadbot.flow",
-                    "dev.leadbot.engine.Conversation",
+                    "dev.leadbot.engine.Conversation", "dev.leadbot.engine.Input",
                     "dev.leadbot.console")),
             // The command line prints JSON (stats, validate --format json) with Jackson, like the stores and sinks write it.
             Map.entry("cli", List.of("java.", "picocli", "com.fasterxml.jackson", "dev.leadbot.")),

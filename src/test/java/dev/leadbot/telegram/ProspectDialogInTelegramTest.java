@@ -3,6 +3,7 @@ package dev.leadbot.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.console.ProspectDialog;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.DialogChange;
@@ -131,6 +132,33 @@ class ProspectDialogInTelegramTest {
                     .noneMatch(m -> m.text().contains("Вы тут")), "the manager's words no longer reach the prospect");
             assertEquals(List.of(), bot.store.openDialogs());
             assertEquals(DialogChange.Kind.CLOSED, last(bot.store.dialog(lead.id())).kind());
+        }
+    }
+
+    @Test
+    void theProspectsCommandsAreNoWordsForTheManagersStartGetsANoteAndForgetEndsTheConversation() throws Exception {
+        try (BotHarness bot = new BotHarness(dir, Flows.qualification(), List.of(BotHarness.OWNER, SECOND_OWNER))) {
+            Lead lead = OwnerConsoleInTelegramTest.finish(bot, List.of("Анна")).get(0);
+            ProspectChat prospect = new ProspectChat(bot, bot.api.user(PROSPECT, "Tg501"));
+            prospect.expect("Спасибо");
+            bot.api.user(BotHarness.OWNER, "Иван").reply(summary(bot, BotHarness.OWNER), "Добрый день!");
+            prospect.expect("Добрый день");
+            await(bot, SECOND_OWNER, m -> m.text().startsWith("💬 Иван пишет клиенту Анна"));
+            int ownersSaw = bot.api.botMessages(SECOND_OWNER).size();
+
+            for (String command : List.of("/start", "/back", "/help")) {
+                assertEquals(ProspectDialog.MANAGER_ON_LINE, prospect.send(command, "Сейчас с вами на связи менеджер").text());
+            }
+            prospect.user.send("/forget");
+            prospect.expect("Удалить все ваши ответы и контакты из бота?");
+            String closed = "Разговор с клиентом Анна завершён: клиент попросил удалить свои данные (/forget).";
+            for (long owner : List.of(BotHarness.OWNER, SECOND_OWNER)) {
+                await(bot, owner, m -> m.text().equals(closed));
+            }
+            assertEquals(List.of(closed), bot.api.botMessages(SECOND_OWNER).subList(ownersSaw, bot.api.botMessages(SECOND_OWNER).size())
+                    .stream().map(BotMessage::text).toList(), "no command was copied to the owners");
+            assertEquals(List.of(), bot.store.openDialogs());
+            assertEquals(List.of("OPENED Иван ", "TO_PROSPECT Иван Добрый день!", "CLOSED клиент /forget"), lines(bot.store, lead.id()));
         }
     }
 
