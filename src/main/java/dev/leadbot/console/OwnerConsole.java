@@ -4,6 +4,7 @@ import dev.leadbot.language.Plurals;
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
+import dev.leadbot.store.LeadMove;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers an owner's commands and buttons from the store: lists of leads, one lead, the CSV. Decides
- * what to say; the Telegram adapter renders and sends it. Reads only, so an answer lost to a crash is
- * simply asked for again.
+ * Answers an owner's commands and buttons from the store: lists of leads, one lead, the CSV, and what a
+ * claim or status press asks of a lead. Decides what to say; the Telegram adapter renders and sends it.
+ * Reads only: a press's move is committed with its update by the adapter, so a crash never loses it, and
+ * an answer lost to a crash is simply asked for again.
  */
 public final class OwnerConsole {
 
@@ -72,58 +74,75 @@ public final class OwnerConsole {
     }
 
     /**
-     * A press of a console button in an owner chat by {@code manager} (their name in Telegram). The first reply is
-     * always the {@link ConsoleReply.Notice} that answers the press.
+     * What a press of "🙋 Беру", "✅ Сделка" or "❌ Не лид" by {@code manager} (their name in Telegram) asks of the lead,
+     * committed with the press's update; empty for any other button. A deal or not a lead only once taken, and the
+     * manager who took it stays its manager.
      */
-    public List<ConsoleReply> press(String manager, ConsoleButton.Press press, Instant now) {
+    public static Optional<LeadMove> move(ConsoleButton.Press press, String manager, Instant now) {
+        return switch (press.action()) {
+            case TAKE -> Optional.of(new LeadMove(press.leadId(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN,
+                    Optional.of(manager), Optional.of(now))));
+            case WON -> Optional.of(new LeadMove(press.leadId(), Handling.Status.TAKEN, new Handling(Handling.Status.WON, Optional.empty(),
+                    Optional.of(now))));
+            case NOT_A_LEAD -> Optional.of(new LeadMove(press.leadId(), Handling.Status.TAKEN, new Handling(Handling.Status.NOT_A_LEAD,
+                    Optional.empty(), Optional.of(now))));
+            case OPEN, WRITE, CLOSE -> Optional.empty();
+        };
+    }
+
+    /**
+     * A press that only reads: "open" under a line of /leads. The first reply is always the {@link ConsoleReply.Notice}
+     * that answers the press.
+     */
+    public List<ConsoleReply> press(ConsoleButton.Press press) {
+        if (press.action() != ConsoleButton.Action.OPEN) {
+            throw new IllegalArgumentException("this button changes something, committed with its update: " + press.data());
+        }
         try {
-            return switch (press.action()) {
-                case OPEN -> open(press.leadId());
-                case TAKE -> move(press.leadId(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of(manager),
-                        Optional.of(now)));
-                case WON, NOT_A_LEAD -> close(press, now);
-                // They change a conversation with a prospect, committed with the press: the chat's own lane decides them.
-                case WRITE, CLOSE -> throw new IllegalArgumentException("a conversation button is not the console's: " + press.data());
-            };
+            Optional<Lead> found = store.lead(press.leadId());
+            return found.isEmpty() ? List.of(new ConsoleReply.Notice(GONE))
+                    : List.of(new ConsoleReply.Notice(""), new ConsoleReply.Summary(found.get()));
         } catch (StoreException e) {
             LOG.error("owner button {} could not read the store: {}", press.data(), e.getMessage());
             return List.of(new ConsoleReply.Notice(UNREADABLE));
         }
     }
 
-    private List<ConsoleReply> open(String leadId) throws StoreException {
-        Optional<Lead> found = store.lead(leadId);
-        return found.isEmpty() ? List.of(new ConsoleReply.Notice(GONE)) : List.of(new ConsoleReply.Notice(""), new ConsoleReply.Summary(found.get()));
-    }
-
-    /** A deal or not a lead: only once taken; the manager who took it stays its manager. */
-    private List<ConsoleReply> close(ConsoleButton.Press press, Instant now) throws StoreException {
-        Handling current = store.handling(List.of(press.leadId())).get(press.leadId());
-        Handling.Status next = press.action() == ConsoleButton.Action.WON ? Handling.Status.WON : Handling.Status.NOT_A_LEAD;
-        return move(press.leadId(), Handling.Status.TAKEN, new Handling(next, current.manager(), Optional.of(now)));
-    }
-
-    private List<ConsoleReply> move(String leadId, Handling.Status expected, Handling next) throws StoreException {
-        Optional<Store.Move> move = store.moveLead(leadId, expected, next);
-        if (move.isEmpty()) {
+    /**
+     * What the owner chats are shown once a press's {@code move} is committed: the answer to the press (the first reply,
+     * a {@link ConsoleReply.Notice}: the lead is theirs, or who was first), then every owner chat's summary of the lead as
+     * it stands now, also after a lost race (a stale view).
+     *
+     * @param outcome how the commit moved it; empty when the lead is gone
+     */
+    public List<ConsoleReply> moved(LeadMove move, Optional<Store.Move> outcome) {
+        if (outcome.isEmpty()) {
             return List.of(new ConsoleReply.Notice(GONE));
         }
-        Handling now = move.get().handling();
+        Handling now = outcome.get().handling();
+        // Pressed again after a crash kept the answer from them: already where this press would take it, by this manager.
+        boolean already = now.status() == move.next().status() && move.next().manager().map(m -> now.manager().equals(Optional.of(m)))
+                .orElse(true);
         String notice;
-        if (move.get().moved()) {
-            notice = switch (next.status()) {
+        if (outcome.get().moved() || already) {
+            notice = switch (move.next().status()) {
                 case TAKEN -> "Лид ваш. Когда будет ясно — «✅ Сделка» или «❌ Не лид».";
                 case WON -> "Отмечено: сделка 🎉";
                 default -> "Отмечено: не лид.";
             };
-        } else if (now.status() == Handling.Status.TAKEN && expected == Handling.Status.NEW) {
+        } else if (now.status() == Handling.Status.TAKEN && move.expected() == Handling.Status.NEW) {
             notice = "Уже взял(а) " + now.manager().orElse("другой менеджер") + now.since().map(t -> " в " + time.format(t)).orElse("")
                     + ".";
         } else {
             notice = "Статус уже другой: " + now.status().russian() + now.manager().map(m -> " (" + m + ")").orElse("") + ".";
         }
-        // Every owner chat's copy of the summary shows the lead as it stands now, also after a lost race (a stale view).
-        return List.of(new ConsoleReply.Notice(notice), new ConsoleReply.Refresh(shown(leadId)));
+        try {
+            return List.of(new ConsoleReply.Notice(notice), new ConsoleReply.Refresh(shown(move.leadId())));
+        } catch (StoreException e) {
+            LOG.error("lead {} moved to {}, but the summaries showing it could not be read: {}", move.leadId(), now.status(),
+                    e.getMessage());
+            return List.of(new ConsoleReply.Notice(notice));
+        }
     }
 
     /** Every owner-chat message that shows the lead, as it must look now. */

@@ -4,6 +4,7 @@ import dev.leadbot.engine.Conversation;
 import dev.leadbot.funnel.FunnelEvent;
 import dev.leadbot.lead.Lead;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +16,8 @@ import java.util.Set;
 /**
  * Everything one getUpdates batch changed, committed in one transaction (group commit): each
  * chat's new conversation, or its removal, the chats forgotten, the leads completed, the replies to
- * send, the funnel's events, the managers' conversations with prospects, and the last update id handled.
+ * send, the funnel's events, the managers' conversations with prospects, the leads they moved on, and the last update id
+ * handled.
  */
 public final class Batch {
 
@@ -26,6 +28,9 @@ public final class Batch {
     private final List<Outgoing> replies = new ArrayList<>();
     private final List<FunnelEvent> events = new ArrayList<>();
     private final List<DialogChange> dialogs = new ArrayList<>();
+    private final List<LeadMove> moves = new ArrayList<>();
+    /** How each move came out, once committed; by identity, as two presses may ask for the same move. */
+    private final Map<LeadMove, Optional<Store.Move>> outcomes = new IdentityHashMap<>();
     private OptionalLong lastUpdateId = OptionalLong.empty();
 
     /** A batch whose leads are delivered to no sink (tests of conversations alone). */
@@ -80,6 +85,24 @@ public final class Batch {
         dialogs.add(change);
     }
 
+    /** A lead moved on by a manager's press of this batch, committed with it; its {@link #outcome} is known once committed. */
+    public synchronized void move(LeadMove move) {
+        moves.add(move);
+    }
+
+    /**
+     * How a move of this batch came out: whether it moved the lead, and how the lead stands now; empty when the lead is
+     * gone (deleted at its prospect's request).
+     *
+     * @throws IllegalStateException before the batch is committed
+     */
+    public synchronized Optional<Store.Move> outcome(LeadMove move) {
+        if (!outcomes.containsKey(move)) {
+            throw new IllegalStateException("lead " + move.leadId() + " was not moved by a committed batch");
+        }
+        return outcomes.get(move);
+    }
+
     public synchronized void handled(long updateId) {
         if (lastUpdateId.isEmpty() || updateId > lastUpdateId.getAsLong()) {
             lastUpdateId = OptionalLong.of(updateId);
@@ -109,6 +132,15 @@ public final class Batch {
 
     synchronized List<DialogChange> dialogs() {
         return List.copyOf(dialogs);
+    }
+
+    synchronized List<LeadMove> moves() {
+        return List.copyOf(moves);
+    }
+
+    synchronized void settled(Map<LeadMove, Optional<Store.Move>> settled) {
+        outcomes.clear();
+        outcomes.putAll(settled);
     }
 
     synchronized Map<Long, Optional<Conversation>> conversations() {

@@ -311,12 +311,18 @@ public final class Store implements BatchLog, AutoCloseable {
                 funnel.insert(batch.events());
                 replies = insertReplies(batch.replies());
                 applyDialogs(batch.dialogs());
+                // A press is applied with its update's offset: a crash keeps both or neither, so no press is lost.
+                Map<LeadMove, Optional<Move>> moved = new java.util.IdentityHashMap<>();
+                for (LeadMove move : batch.moves()) {
+                    moved.put(move, move(move));
+                }
                 if (batch.lastUpdateId().isPresent()) {
                     offset.setLong(1, batch.lastUpdateId().getAsLong());
                     offset.executeUpdate();
                 }
+                connection.commit();
+                batch.settled(moved);
             }
-            connection.commit();
             return replies;
         } catch (SQLException e) {
             rollback();
@@ -518,8 +524,7 @@ public final class Store implements BatchLog, AutoCloseable {
             for (String id : leadIds) {
                 s.setString(1, id);
                 try (ResultSet r = s.executeQuery()) {
-                    found.put(id, r.next() ? new Handling(Handling.Status.valueOf(r.getString(1)), Optional.ofNullable(r.getString(2)),
-                            Optional.ofNullable(r.getString(3)).map(Instant::parse)) : Handling.NEW);
+                    found.put(id, r.next() ? handling(r) : Handling.NEW);
                 }
             }
             return found;
@@ -528,25 +533,42 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
+    /** A lead's status, manager and status time, read from the first three columns of {@code r}. */
+    private static Handling handling(ResultSet r) throws SQLException {
+        return new Handling(Handling.Status.valueOf(r.getString(1)), Optional.ofNullable(r.getString(2)),
+                Optional.ofNullable(r.getString(3)).map(Instant::parse));
+    }
+
     /**
-     * Moves a lead on to {@code next} only if it still is {@code expected}: of two managers taking a lead at
-     * once, exactly one gets it. Empty when the lead is gone (deleted at its prospect's request).
+     * Moves a lead on at once, outside any batch (the bot moves leads with the press's update: {@link Batch#move}). Empty
+     * when the lead is gone (deleted at its prospect's request).
      */
-    public synchronized Optional<Move> moveLead(String leadId, Handling.Status expected, Handling next) throws StoreException {
-        int moved;
-        try (PreparedStatement update = connection.prepareStatement("UPDATE leads SET status = ?, manager = ?, status_at = ?"
-                + " WHERE id = ? AND status = ?")) {
-            update.setString(1, next.status().name());
-            update.setString(2, next.manager().orElse(null));
-            update.setString(3, next.since().map(Instant::toString).orElse(null));
-            update.setString(4, leadId);
-            update.setString(5, expected.name());
-            moved = update.executeUpdate();
+    public synchronized Optional<Move> moveLead(LeadMove move) throws StoreException {
+        try {
+            return move(move);
         } catch (SQLException e) {
-            throw failure("change the status of lead " + leadId, e);
+            throw failure("change the status of lead " + move.leadId(), e);
         }
-        return lead(leadId).isEmpty() ? Optional.empty()
-                : Optional.of(new Move(moved == 1, handling(List.of(leadId)).get(leadId)));
+    }
+
+    /** Throws only SQLException, so a batch's transaction is always rolled back on a failure. */
+    private Optional<Move> move(LeadMove move) throws SQLException {
+        int moved;
+        try (PreparedStatement update = connection.prepareStatement("UPDATE leads SET status = ?, manager = coalesce(?, manager),"
+                + " status_at = ? WHERE id = ? AND status = ?")) {
+            update.setString(1, move.next().status().name());
+            update.setString(2, move.next().manager().orElse(null));
+            update.setString(3, move.next().since().map(Instant::toString).orElse(null));
+            update.setString(4, move.leadId());
+            update.setString(5, move.expected().name());
+            moved = update.executeUpdate();
+        }
+        try (PreparedStatement s = connection.prepareStatement("SELECT status, manager, status_at FROM leads WHERE id = ?")) {
+            s.setString(1, move.leadId());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? Optional.of(new Move(moved == 1, handling(r))) : Optional.empty();
+            }
+        }
     }
 
     /** An owner-chat message Telegram accepted that shows these leads' summaries, so a change of status can be shown in it. */

@@ -4,6 +4,7 @@ import dev.leadbot.console.ConsoleButton;
 import dev.leadbot.console.ConsoleCommand;
 import dev.leadbot.console.OpenDialogs;
 import dev.leadbot.console.OwnerChats;
+import dev.leadbot.console.OwnerConsole;
 import dev.leadbot.console.ProspectDialog;
 import dev.leadbot.engine.Conversation;
 import dev.leadbot.engine.ConversationEngine;
@@ -15,6 +16,8 @@ import dev.leadbot.flow.BotText;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Batch;
+import dev.leadbot.store.LeadMove;
+import dev.leadbot.store.Store;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,8 +55,11 @@ final class ChatRouter {
     interface Console {
         void command(long chat, ConsoleCommand command);
 
-        /** @param manager who pressed, by their name in Telegram */
-        void press(long chat, String manager, Optional<ConsoleButton.Press> press, String callbackId);
+        /** A press that changes nothing (a lead opened from /leads), or data that does not parse: empty. */
+        void press(long chat, Optional<ConsoleButton.Press> press, String callbackId);
+
+        /** A press whose move of a lead was committed with its update, and how the commit moved it (empty: the lead is gone). */
+        void moved(long chat, LeadMove move, Optional<Store.Move> outcome, String callbackId);
     }
 
     /** Without owner chats: every owner command or button is a stranger's. */
@@ -64,7 +70,12 @@ final class ChatRouter {
         }
 
         @Override
-        public void press(long chat, String manager, Optional<ConsoleButton.Press> press, String callbackId) {
+        public void press(long chat, Optional<ConsoleButton.Press> press, String callbackId) {
+            throw new IllegalStateException("chat " + chat + " is no owner's");
+        }
+
+        @Override
+        public void moved(long chat, LeadMove move, Optional<Store.Move> outcome, String callbackId) {
             throw new IllegalStateException("chat " + chat + " is no owner's");
         }
     };
@@ -150,8 +161,15 @@ final class ChatRouter {
                     effects.add(() -> replies.answer(built));
                     return;
                 }
-                String manager = ProspectDialog.managerName(press.prospect());
-                effects.add(() -> console.press(chat, manager, press.press(), press.callbackId()));
+                Optional<LeadMove> move = press.press().flatMap(p -> OwnerConsole.move(p, ProspectDialog.managerName(press.prospect()),
+                        clock.instant()));
+                if (move.isPresent()) {
+                    // Committed with the press's update: a crash keeps both or neither, never the update without the press.
+                    batch.move(move.get());
+                    effects.add(() -> console.moved(chat, move.get(), batch.outcome(move.get()), press.callbackId()));
+                } else {
+                    effects.add(() -> console.press(chat, press.press(), press.callbackId()));
+                }
             } else {
                 LOG.info("update={} chat={} owner button from a chat that is no owner's: answered as an unknown command",
                         press.updateId(), chat);

@@ -4,6 +4,8 @@ import dev.leadbot.console.ConsoleButton;
 import dev.leadbot.console.ConsoleCommand;
 import dev.leadbot.console.ConsoleReply;
 import dev.leadbot.console.OwnerConsole;
+import dev.leadbot.store.LeadMove;
+import dev.leadbot.store.Store;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.List;
@@ -62,25 +64,29 @@ final class ConsoleChat implements ChatRouter.Console {
         thread.execute(() -> send(chat, console.answer(command, clock.instant())));
     }
 
-    /**
-     * A press of a console button by {@code manager}: decided on the console's thread, then answered (within the ~15 s a
-     * press stays valid) with the console's notice; data that does not parse changes nothing.
-     */
+    /** A press that only reads (a lead opened from /leads), on the console's thread; data that does not parse changes nothing. */
     @Override
-    public void press(long chat, String manager, Optional<ConsoleButton.Press> press, String callbackId) {
+    public void press(long chat, Optional<ConsoleButton.Press> press, String callbackId) {
         if (press.isEmpty()) {
             outbox.answer("answerCallbackQuery", AnswerCallbackQuery.builder().callbackQueryId(callbackId)
                     .text("Эта кнопка не работает; список лидов — /leads").build());
             return;
         }
-        thread.execute(() -> {
-            List<ConsoleReply> replies = console.press(manager, press.get(), clock.instant());
-            AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
-            replies.stream().filter(ConsoleReply.Notice.class::isInstance).map(r -> ((ConsoleReply.Notice) r).text())
-                    .filter(text -> !text.isEmpty()).findFirst().ifPresent(answer::text);
-            outbox.answer("answerCallbackQuery", answer.build());
-            send(chat, replies);
-        });
+        thread.execute(() -> answer(chat, callbackId, console.press(press.get())));
+    }
+
+    /** A claim or status press, committed: answered (within the ~15 s a press stays valid), and every summary of the lead shown anew. */
+    @Override
+    public void moved(long chat, LeadMove move, Optional<Store.Move> outcome, String callbackId) {
+        thread.execute(() -> answer(chat, callbackId, console.moved(move, outcome)));
+    }
+
+    private void answer(long chat, String callbackId, List<ConsoleReply> replies) {
+        AnswerCallbackQuery.AnswerCallbackQueryBuilder<?, ?> answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
+        replies.stream().filter(ConsoleReply.Notice.class::isInstance).map(r -> ((ConsoleReply.Notice) r).text())
+                .filter(text -> !text.isEmpty()).findFirst().ifPresent(answer::text);
+        outbox.answer("answerCallbackQuery", answer.build());
+        send(chat, replies);
     }
 
     private void send(long chat, List<ConsoleReply> replies) {

@@ -11,6 +11,7 @@ import dev.leadbot.lead.Prospect;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadJson;
 import dev.leadbot.store.Batch;
+import dev.leadbot.store.LeadMove;
 import dev.leadbot.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,8 +84,8 @@ class LeadsCommandTest {
     @Test
     void aLeadTakenByAManagerShowsWhoHasItInTheTableAndTheCsv() throws Exception {
         try (Store store = Store.open(db, Run.CLOCK)) {
-            store.moveLead("lead-2", Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Иван Петров"),
-                    Optional.of(Instant.parse("2026-11-22T10:00:00Z"))));
+            store.moveLead(new LeadMove("lead-2", Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Иван Петров"),
+                    Optional.of(Instant.parse("2026-11-22T10:00:00Z")))));
         }
 
         assertTrue(Run.of("", "leads", "--db", db.toString()).out().contains("owner,hot                в работе (Иван Петров)   lead-2\n"));

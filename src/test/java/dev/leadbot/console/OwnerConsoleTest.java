@@ -9,6 +9,7 @@ import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.Batch;
+import dev.leadbot.store.LeadMove;
 import dev.leadbot.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -36,8 +37,8 @@ class OwnerConsoleTest {
             }
             store.commit("qualification", batch);
             for (int i = 0; i < 30; i++) {
-                store.moveLead(id(i), Handling.Status.NEW,
-                        new Handling(Handling.Status.TAKEN, Optional.of("Александра-Виктория Константинопольская"), Optional.of(NOW)));
+                store.moveLead(new LeadMove(id(i), Handling.Status.NEW,
+                        new Handling(Handling.Status.TAKEN, Optional.of("Александра-Виктория Константинопольская"), Optional.of(NOW))));
             }
 
             ConsoleReply.Text list = (ConsoleReply.Text) new OwnerConsole(store, ZoneOffset.UTC)
@@ -49,6 +50,32 @@ class OwnerConsoleTest {
             assertEquals("… и ещё " + (30 - shown) + " лидов: все — в /export", lines.get(lines.size() - 1));
             assertEquals(shown, list.rows().size());
             assertTrue(shown < 30 && shown > 20, shown + " shown");
+        }
+    }
+
+    @Test
+    void aPressIsAnsweredByHowItsCommitMovedTheLeadAlsoWhenPressedAgainAfterACrash() throws Exception {
+        try (Store store = Store.open(dir.resolve("leadbot.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            Batch batch = new Batch();
+            batch.completed(lead(0));
+            store.commit("qualification", batch);
+            OwnerConsole console = new OwnerConsole(store, ZoneOffset.UTC);
+            LeadMove ivan = OwnerConsole.move(new ConsoleButton.Press(ConsoleButton.Action.TAKE, id(0)), "Иван", NOW).orElseThrow();
+            LeadMove olga = OwnerConsole.move(new ConsoleButton.Press(ConsoleButton.Action.TAKE, id(0)), "Ольга", NOW.plusSeconds(1))
+                    .orElseThrow();
+            LeadMove won = OwnerConsole.move(new ConsoleButton.Press(ConsoleButton.Action.WON, id(0)), "Ольга", NOW.plusSeconds(2))
+                    .orElseThrow();
+
+            assertEquals(new ConsoleReply.Notice("Лид ваш. Когда будет ясно — «✅ Сделка» или «❌ Не лид»."),
+                    console.moved(ivan, store.moveLead(ivan)).get(0));
+            assertEquals(new ConsoleReply.Notice("Лид ваш. Когда будет ясно — «✅ Сделка» или «❌ Не лид»."),
+                    console.moved(ivan, store.moveLead(ivan)).get(0), "the same manager's press again, its answer lost to a crash");
+            assertEquals(new ConsoleReply.Notice("Уже взял(а) Иван в 22.11 10:00."), console.moved(olga, store.moveLead(olga)).get(0));
+            assertEquals(new ConsoleReply.Notice("Отмечено: сделка 🎉"), console.moved(won, store.moveLead(won)).get(0));
+            assertEquals(new ConsoleReply.Notice("Статус уже другой: сделка (Иван)."), console.moved(olga, store.moveLead(olga)).get(0));
+            assertEquals(List.of(new ConsoleReply.Notice("Этого лида больше нет: его данные удалены по просьбе клиента.")),
+                    console.moved(ivan, Optional.empty()));
+            assertEquals(Optional.empty(), OwnerConsole.move(new ConsoleButton.Press(ConsoleButton.Action.OPEN, id(0)), "Иван", NOW));
         }
     }
 

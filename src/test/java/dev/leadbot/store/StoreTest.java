@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.engine.Conversation;
 import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import java.nio.file.Files;
@@ -281,6 +282,66 @@ class StoreTest {
             assertEquals(List.of(), store.leads(Instant.parse("2026-11-22T10:02:00Z")));
             assertEquals(2, store.forget(42).total());
             assertEquals(List.of(), store.leads(Instant.EPOCH));
+        }
+    }
+
+    @Test
+    void aClaimPressIsCommittedWithItsUpdatesOffsetOrNotAtAllSoACrashNeverLosesIt() throws Exception {
+        Instant at = Instant.parse("2026-11-22T10:05:00Z");
+        LeadMove ivanTakes = new LeadMove(LEAD.id(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Иван"), Optional.of(at)));
+        try (Store bot = Store.open(db(), CLOCK)) {
+            Lead other = dev.leadbot.sink.SinkFixtures.lead(1);
+            Batch finished = new Batch();
+            finished.completed(LEAD);
+            finished.completed(other);
+            finished.handled(6);
+            bot.commit("qualification", finished);
+            bot.changedElsewhere();
+
+            // A commit that fails (here: overtaken by another program's write) keeps neither the offset nor the press.
+            Batch press = new Batch();
+            press.handled(7);
+            press.move(ivanTakes);
+            try (Store tools = Store.openForTools(db(), CLOCK)) {
+                tools.moveLead(new LeadMove(other.id(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Пётр"),
+                        Optional.of(at))));
+            }
+            assertThrows(StoreException.class, () -> bot.commit("qualification", press));
+            assertEquals(OptionalLong.of(6), bot.lastUpdateId());
+            assertEquals(Handling.NEW, bot.handling(List.of(LEAD.id())).get(LEAD.id()));
+            assertThrows(IllegalStateException.class, () -> press.outcome(ivanTakes));
+
+            // Telegram sends the update again; committed, it keeps both.
+            bot.changedElsewhere();
+            Batch again = new Batch();
+            again.handled(7);
+            again.move(ivanTakes);
+            bot.commit("qualification", again);
+            assertEquals(Optional.of(new Store.Move(true, ivanTakes.next())), again.outcome(ivanTakes));
+        }
+        // Killed right after that commit, before answering the press or editing a summary: the press is kept with its update.
+        try (Store bot = Store.open(db(), CLOCK)) {
+            assertEquals(OptionalLong.of(7), bot.lastUpdateId());
+            assertEquals(ivanTakes.next(), bot.handling(List.of(LEAD.id())).get(LEAD.id()));
+
+            Batch both = new Batch();
+            LeadMove olgaTakes = new LeadMove(LEAD.id(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Ольга"),
+                    Optional.of(at.plusSeconds(1))));
+            LeadMove won = new LeadMove(LEAD.id(), Handling.Status.TAKEN, new Handling(Handling.Status.WON, Optional.empty(),
+                    Optional.of(at.plusSeconds(2))));
+            both.move(olgaTakes);
+            both.move(won);
+            both.handled(8);
+            bot.commit("qualification", both);
+            assertEquals(Optional.of(new Store.Move(false, ivanTakes.next())), both.outcome(olgaTakes), "Ольга is told Иван was first");
+            Handling deal = new Handling(Handling.Status.WON, Optional.of("Иван"), Optional.of(at.plusSeconds(2)));
+            assertEquals(Optional.of(new Store.Move(true, deal)), both.outcome(won), "the manager who took it stays its manager");
+
+            Batch gone = new Batch();
+            LeadMove forgotten = new LeadMove("no-such-lead", Handling.Status.NEW, ivanTakes.next());
+            gone.move(forgotten);
+            bot.commit("qualification", gone);
+            assertEquals(Optional.empty(), gone.outcome(forgotten));
         }
     }
 
