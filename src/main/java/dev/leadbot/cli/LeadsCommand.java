@@ -98,18 +98,23 @@ final class LeadsCommand implements Callable<Integer> {
      * chat id is what 'forget' takes, the lead id what '--retry' takes.
      */
     private void table(List<Lead> leads, Map<String, Handling> handling) {
-        console.out().printf("%-16s  %-12s %5s  %-24s %-16s %-18s %-24s %-24s %s%n", "completed (UTC)", "chat", "score", "name", "phone",
-                "source", "tags", "status", "lead");
+        console.out().printf("%-16s  %-12s %5s  %-24s %-16s %-18s %-24s %-18s %-24s %s%n", "completed (UTC)", "chat", "score", "name",
+                "phone", "source", "tags", "stage", "status", "lead");
         for (Lead lead : leads) {
             Handling done = handling.getOrDefault(lead.id(), Handling.NEW);
-            console.out().printf("%-16s  %-12d %5d  %-24s %-16s %-18s %-24s %-24s %s%n",
+            console.out().printf("%-16s  %-12d %5d  %-24s %-16s %-18s %-24s %-18s %-24s %s%n",
                     lead.completedAt().atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ').substring(0, 16),
                     lead.prospect().chatId(), lead.score(), cut(lead.contact().name().orElse(lead.prospect().fullName()), 24),
                     lead.contact().phone().orElse(lead.contact().username().map(u -> "@" + u).orElse("")),
-                    cut(lead.source().orElse(""), 18), cut(String.join(",", lead.tags()), 24),
+                    cut(lead.source().orElse(""), 18), cut(String.join(",", lead.tags()), 24), stage(lead),
                     cut(done.status().russian() + done.manager().map(m -> " (" + m + ")").orElse(""), 24), lead.id());
         }
         console.out().println(Count.of(leads.size(), "lead", "leads"));
+    }
+
+    /** Partial (stopped before the end), complete, or complete and completing a partial lead (the start of its id). */
+    private static String stage(Lead lead) {
+        return lead.partial() ? "partial" : lead.completes().map(id -> "completes " + id.substring(0, Math.min(8, id.length()))).orElse("complete");
     }
 
     private static String cut(String text, int width) {

@@ -3,6 +3,7 @@ package dev.leadbot.console;
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
+import dev.leadbot.lead.Stop;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,7 +20,7 @@ public final class CsvExport {
 
     public static final String BOM = "\uFEFF";
     private static final List<String> FIXED = List.of("id", "completed_at", "chat_id", "user_id", "username", "first_name", "last_name",
-            "name", "phone", "email", "source", "score", "tags", "path", "status", "manager", "status_at");
+            "name", "phone", "email", "source", "score", "tags", "path", "stage", "stopped_at", "completes", "status", "manager", "status_at");
 
     /** What Excel, LibreOffice and Google Sheets start a formula with. */
     private static final Pattern FORMULA = Pattern.compile("[=+\\-@\t\r]");
@@ -42,7 +43,8 @@ public final class CsvExport {
             List<String> cells = new ArrayList<>(List.of(lead.id(), lead.completedAt().toString(), String.valueOf(lead.prospect().chatId()),
                     String.valueOf(lead.prospect().userId()), or(lead.prospect().username()), lead.prospect().firstName(),
                     or(lead.prospect().lastName()), or(lead.contact().name()), or(lead.contact().phone()), or(lead.contact().email()),
-                    or(lead.source()), String.valueOf(lead.score()), String.join(", ", lead.tags()), String.join(" → ", lead.path())));
+                    or(lead.source()), String.valueOf(lead.score()), String.join(", ", lead.tags()), String.join(" → ", lead.path()),
+                    lead.partial() ? "partial" : "complete", or(lead.stoppedAt().map(Stop::question)), or(lead.completes())));
             Handling done = handling.getOrDefault(lead.id(), Handling.NEW);
             cells.addAll(List.of(done.status().russian(), or(done.manager()), done.since().map(Object::toString).orElse("")));
             for (String variable : variables) {

@@ -206,12 +206,15 @@ public final class OwnerConsole {
         return new ConsoleReply.Text(text.toString(), rows);
     }
 
-    /** One lead in a line: who, which way they went, how hot, what became of it, when, and the start of its id for /lead. */
+    /**
+     * One lead in a line: partial or not, who, which way they went, how hot, what became of it, when, the partial
+     * lead it completes, and the start of its id for /lead.
+     */
     private String line(Lead lead, Handling handling) {
-        return cut(name(lead), NAME_WIDTH) + " · " + cut(path(lead), PATH_WIDTH) + " · " + Plurals.of("ru", lead.score(), "балл", "балла", "баллов")
+        return (lead.partial() ? "⏸ неполная · " : "") + cut(name(lead), NAME_WIDTH) + " · " + cut(path(lead), PATH_WIDTH) + " · " + Plurals.of("ru", lead.score(), "балл", "балла", "баллов")
                 + (lead.tags().contains("hot") ? " 🔥" : "") + " · " + handling.status().russian()
                 + handling.manager().map(m -> " (" + cut(m, NAME_WIDTH) + ")").orElse("") + " · " + time.format(lead.completedAt())
-                + " · " + lead.id().substring(0, 8);
+                + lead.completes().map(id -> " · дополняет " + id.substring(0, Math.min(8, id.length()))).orElse("") + " · " + lead.id().substring(0, 8);
     }
 
     private ConsoleReply show(String idStart) throws StoreException {

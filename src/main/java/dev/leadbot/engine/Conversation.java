@@ -23,6 +23,9 @@ import java.util.Optional;
  *                  it; the question keeps them when it is edited to show its answer
  * @param nudgedAt  the step at which the prospect was last told that a sticker or file is not
  *                  an answer, so the reminder comes once per question
+ * @param partialLead the id of the partial lead made when the prospect abandoned this conversation:
+ *                  there is never a second one, and the complete lead, if they come back and
+ *                  finish, names it
  */
 public record Conversation(
         Prospect prospect,
@@ -35,7 +38,8 @@ public record Conversation(
         List<String> ticked,
         List<String> preface,
         Status status,
-        int nudgedAt) {
+        int nudgedAt,
+        Optional<String> partialLead) {
 
     /** Where the conversation stands. */
     public enum Status {
@@ -59,6 +63,13 @@ public record Conversation(
         ticked = List.copyOf(ticked);
         preface = List.copyOf(preface);
         Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(partialLead, "partialLead");
+    }
+
+    /** A conversation no partial lead was made of. */
+    public Conversation(Prospect prospect, Optional<String> source, Instant startedAt, String node, int step, List<Answer> answers,
+            List<String> path, List<String> ticked, List<String> preface, Status status, int nudgedAt) {
+        this(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, Optional.empty());
     }
 
     /** The values of the latest answer saved under {@code variable}, empty if unanswered. */
@@ -91,36 +102,41 @@ public record Conversation(
         return Optional.empty();
     }
 
+    /** The same conversation, remembering the partial lead made of it. */
+    Conversation withPartialLead(Optional<String> id) {
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, id);
+    }
+
     Conversation with(Prospect newProspect) {
-        return new Conversation(newProspect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt);
+        return new Conversation(newProspect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, partialLead);
     }
 
     /** At another node or step; what was shown with the earlier question is not shown with this one. */
     Conversation at(String newNode, int newStep, List<String> newPath, List<String> newTicked, Status newStatus) {
         return new Conversation(prospect, source, startedAt, newNode, newStep, answers, newPath, newTicked, List.of(), newStatus,
-                nudgedAt);
+                nudgedAt, partialLead);
     }
 
     Conversation prefacedBy(List<String> messages) {
-        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, messages, status, nudgedAt);
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, messages, status, nudgedAt, partialLead);
     }
 
     Conversation answered(Answer answer) {
         List<Answer> more = new ArrayList<>(answers);
         more.add(answer);
-        return new Conversation(prospect, source, startedAt, node, step, more, path, List.of(), preface, status, nudgedAt);
+        return new Conversation(prospect, source, startedAt, node, step, more, path, List.of(), preface, status, nudgedAt, partialLead);
     }
 
     Conversation withTicked(List<String> newTicked) {
-        return new Conversation(prospect, source, startedAt, node, step, answers, path, newTicked, preface, status, nudgedAt);
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, newTicked, preface, status, nudgedAt, partialLead);
     }
 
     Conversation nudged() {
-        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, step);
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, step, partialLead);
     }
 
     Conversation withoutLastAnswer() {
         return new Conversation(prospect, source, startedAt, node, step, answers.subList(0, answers.size() - 1), path, ticked,
-                preface, status, nudgedAt);
+                preface, status, nudgedAt, partialLead);
     }
 }

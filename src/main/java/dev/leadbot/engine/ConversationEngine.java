@@ -39,6 +39,11 @@ public final class ConversationEngine {
      */
     public Transition handle(Optional<Conversation> saved, Prospect prospect, Input input, Instant now) {
         List<Output> out = new ArrayList<>();
+        if (input instanceof Input.Abandoned) {
+            // Silence answers nothing: no conversation, nothing to abandon (the blank one returned is not worth storing).
+            return saved.map(s -> new Transition(steps.abandoned(s.with(prospect), now, out), out))
+                    .orElseGet(() -> new Transition(steps.blank(prospect, now, 0), out));
+        }
         Optional<String> payload = input instanceof Input.Start start ? start.payload() : Optional.empty();
         if (saved.isEmpty() && input instanceof Input.Forget) {
             return new Transition(steps.askForget(steps.blank(prospect, now, 0), out), out);
@@ -49,7 +54,8 @@ public final class ConversationEngine {
         Conversation state = saved.get().with(prospect);
         if (flow.node(state.node()).isEmpty()) {
             out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.FLOW_CHANGED)));
-            return new Transition(steps.begin(prospect, payload.or(state::source), now, state.step(), out), out);
+            return new Transition(steps.begin(prospect, payload.or(state::source), now, state.step(), out)
+                    .withPartialLead(state.partialLead()), out);
         }
         Conversation next;
         if (input instanceof Input.Start) {

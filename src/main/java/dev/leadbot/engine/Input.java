@@ -57,4 +57,12 @@ public sealed interface Input {
     /** A sticker, photo, voice message, file or anything else the flow cannot take. */
     record Unsupported() implements Input {
     }
+
+    /**
+     * The prospect has been silent long enough that the conversation counts as abandoned (the
+     * follow-ups' schedule decides when). Not the prospect's doing: it answers nothing to them;
+     * past the flow's partial-lead point, with consent given, it makes the one partial lead.
+     */
+    record Abandoned() implements Input {
+    }
 }

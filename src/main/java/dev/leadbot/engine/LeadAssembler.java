@@ -7,6 +7,7 @@ import dev.leadbot.flow.SummaryFields;
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Lead;
+import dev.leadbot.lead.Stop;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,7 +19,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-/** Builds the finished {@link Lead} from a conversation that reached an end. */
+/**
+ * Builds the {@link Lead} of a conversation: the finished one when it reached an end, naming the
+ * partial lead it completes if one was made; the partial one when it was abandoned past the
+ * flow's partial-lead point.
+ */
 final class LeadAssembler {
 
     private final Flow flow;
@@ -28,6 +33,21 @@ final class LeadAssembler {
     }
 
     Lead assemble(Conversation state, Instant completedAt) {
+        return lead(id(state, completedAt.toString()), state, completedAt, Optional.empty(), state.partialLead());
+    }
+
+    /**
+     * The lead so far of a conversation abandoned at {@code now}, with the question it stopped at.
+     * Its id depends on the conversation alone, so the same conversation abandoned twice (a
+     * restart, an input handled again) can only ever make this one lead.
+     */
+    Lead partial(Conversation state, Instant now) {
+        String question = flow.node(state.node()).map(node -> new Renderer(flow, state, flow.defaultLanguage()).render(node.text()))
+                .orElse(state.node());
+        return lead(id(state, "partial"), state, now, Optional.of(new Stop(state.node(), question)), Optional.empty());
+    }
+
+    private Lead lead(String id, Conversation state, Instant at, Optional<Stop> stoppedAt, Optional<String> completes) {
         List<Answer> answers = effective(state.answers());
         int score = 0;
         Set<String> tags = new LinkedHashSet<>();
@@ -37,8 +57,8 @@ final class LeadAssembler {
                 tags.addAll(option.tags());
             }
         }
-        return new Lead(id(state, completedAt), flow.id(), state.prospect(), state.source(), answers, score, new ArrayList<>(tags),
-                state.path(), contact(state), state.startedAt(), completedAt);
+        return new Lead(id, flow.id(), state.prospect(), state.source(), answers, score, new ArrayList<>(tags), state.path(),
+                contact(state), state.startedAt(), at, stoppedAt, completes);
     }
 
     /**
@@ -74,8 +94,8 @@ final class LeadAssembler {
     }
 
     /** Deterministic, so a redelivered update that completes the same lead yields the same id. */
-    private String id(Conversation state, Instant completedAt) {
-        String key = flow.id() + "|" + state.prospect().chatId() + "|" + state.startedAt() + "|" + completedAt;
+    private String id(Conversation state, String end) {
+        String key = flow.id() + "|" + state.prospect().chatId() + "|" + state.startedAt() + "|" + end;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 }

@@ -102,4 +102,18 @@ public sealed interface Output {
             Objects.requireNonNull(lead, "lead");
         }
     }
+
+    /**
+     * The prospect abandoned the conversation past the flow's partial-lead point, having given
+     * consent: the lead so far (marked partial, with where they stopped) is ready for the owner and
+     * the sinks, like a completed one. Made once per conversation.
+     */
+    record Partial(Lead lead) implements Output {
+        public Partial {
+            Objects.requireNonNull(lead, "lead");
+            if (!lead.partial()) {
+                throw new IllegalArgumentException("lead " + lead.id() + " is complete, not partial");
+            }
+        }
+    }
 }

@@ -26,9 +26,14 @@ final class Renderer {
     private final String language;
 
     Renderer(Flow flow, Conversation state) {
+        this(flow, state, state.prospect().languageCode().isBlank() ? flow.defaultLanguage() : state.prospect().languageCode());
+    }
+
+    /** In {@code language} rather than the prospect's: what the owner reads is in the flow's own language. */
+    Renderer(Flow flow, Conversation state, String language) {
         this.flow = flow;
         this.state = state;
-        this.language = state.prospect().languageCode().isBlank() ? flow.defaultLanguage() : state.prospect().languageCode();
+        this.language = language;
     }
 
     String language() {

@@ -13,6 +13,7 @@ import dev.leadbot.flow.Next;
 import dev.leadbot.flow.Node;
 import dev.leadbot.flow.Option;
 import dev.leadbot.lead.Answer;
+import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -126,7 +127,8 @@ final class Steps {
     Conversation restart(Conversation state, Instant now, List<Output> out) {
         clearButtons(state, out);
         leaving(state, BotText.RESTARTED, out);
-        return begin(state.prospect(), state.source(), now, state.step(), out);
+        // Starting over is the same conversation: if it was abandoned once, finishing it completes that partial lead.
+        return begin(state.prospect(), state.source(), now, state.step(), out).withPartialLead(state.partialLead());
     }
 
     /** Undoes the last answer and asks its question again. */
@@ -283,6 +285,23 @@ final class Steps {
         boolean atPhone = state.status() == Conversation.Status.ASKING
                 && flow.node(state.node()).filter(n -> n instanceof InputNode input && input.kind() == InputKind.PHONE).isPresent();
         out.add(atPhone ? new Output.Say(text, new Keyboard.RemoveRequest()) : new Output.Notice(text));
+    }
+
+    /**
+     * The prospect went silent: past the flow's partial-lead point, with consent given, and with no
+     * partial lead made of this conversation yet, the answers so far become the partial lead, and the
+     * conversation remembers it. The prospect is told nothing; they may still come back and finish.
+     */
+    Conversation abandoned(Conversation state, Instant now, List<Output> out) {
+        boolean open = state.status() == Conversation.Status.ASKING || state.status() == Conversation.Status.RESUMING;
+        boolean worth = flow.partialLead().filter(point -> point.reachedBy(v -> state.latest(v).isPresent())).isPresent();
+        boolean consented = state.consent(flow).filter(c -> c == Consent.GIVEN).isPresent();
+        if (!open || !worth || !consented || state.partialLead().isPresent()) {
+            return state;
+        }
+        Lead lead = leads.partial(state, now);
+        out.add(new Output.Partial(lead));
+        return state.withPartialLead(Optional.of(lead.id()));
     }
 
     /** Takes the buttons off the current question, so an abandoned question cannot be answered. */

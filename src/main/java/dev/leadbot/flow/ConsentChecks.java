@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,35 +31,41 @@ final class ConsentChecks {
     private final Map<String, Node> nodes;
     private final String start;
     private final Map<String, FlowParser.Ref> summary;
+    private final Optional<FlowParser.PartialPoint> partial;
 
-    ConsentChecks(Problems problems, Map<String, Node> nodes, String start, Map<String, FlowParser.Ref> summary) {
+    ConsentChecks(Problems problems, Map<String, Node> nodes, String start, Map<String, FlowParser.Ref> summary,
+            Optional<FlowParser.PartialPoint> partial) {
         this.problems = problems;
         this.nodes = nodes;
         this.start = start;
         this.summary = summary;
+        this.partial = partial;
     }
 
     void run() {
         nodes.values().forEach(this::bothAnswers);
-        Map<String, String> collecting = collecting();
-        if (collecting.isEmpty()) {
-            return;
-        }
         boolean asksConsent = nodes.values().stream().flatMap(n -> n.options().stream()).anyMatch(o -> o.consent().isPresent());
-        Set<String> reported = new HashSet<>();
+        Map<String, Set<State>> arrivals = arrivals();
+        collecting().forEach((id, what) -> arrivals.getOrDefault(id, Set.of()).stream()
+                .filter(state -> state.consent().filter(c -> c == Consent.GIVEN).isEmpty()).findFirst()
+                .ifPresent(state -> problems.add(nodes.get(id).at(), message(nodes.get(id), what, state, asksConsent))));
+        partial.ifPresent(point -> partialPoint(point, arrivals, asksConsent));
+    }
+
+    /**
+     * Every node reached from the start, with each state of consent it is reached in, in the
+     * order a breadth-first walk meets them (so reports name the nearest way there).
+     */
+    private Map<String, Set<State>> arrivals() {
+        Map<String, Set<State>> arrivals = new LinkedHashMap<>();
         Deque<Map.Entry<String, State>> queue = new ArrayDeque<>(List.of(Map.entry(start, State.NOT_ASKED)));
-        Set<Map.Entry<String, State>> seen = new HashSet<>();
         while (!queue.isEmpty()) {
             Map.Entry<String, State> here = queue.poll();
             Node node = nodes.get(here.getKey());
-            if (node == null || !seen.add(here)) {
+            if (node == null || !arrivals.computeIfAbsent(node.id(), k -> new LinkedHashSet<>()).add(here.getValue())) {
                 continue;
             }
             State state = here.getValue();
-            String what = collecting.get(node.id());
-            if (what != null && state.consent().filter(c -> c == Consent.GIVEN).isEmpty() && reported.add(node.id())) {
-                problems.add(node.at(), message(node, what, state, asksConsent));
-            }
             if (node instanceof ChoiceNode choice) {
                 for (Option option : choice.options()) {
                     State after = option.consent().map(c -> new State(Optional.of(c), "option '" + option.id() + "' of node '"
@@ -67,6 +74,42 @@ final class ConsentChecks {
                 }
             } else {
                 node.routes().forEach(r -> queue.add(Map.entry(r.target(), state)));
+            }
+        }
+        return arrivals;
+    }
+
+    /**
+     * A partial lead is made only with the prospect's consent, so the flow must ask for it, and the
+     * variables of the point must be asked after it: one answered before consent would silently
+     * mean "once consent is given", not what the author wrote. Each such variable is one report.
+     */
+    private void partialPoint(FlowParser.PartialPoint point, Map<String, Set<State>> arrivals, boolean asksConsent) {
+        if (!asksConsent) {
+            problems.add(point.at(), "partial_lead needs the prospect's consent to the processing of personal data, and the flow"
+                    + " never asks for it: a partial lead hands the owner answers the prospect did not send off; ask for consent"
+                    + " before the questions once_known names: a choice with an option 'consent: given' and an option"
+                    + " 'consent: declined' (see flows/README.md)");
+            return;
+        }
+        List<String> afterConsent = nodes.values().stream().filter(n -> n.savesAs().isPresent() && arrivals.containsKey(n.id())
+                && arrivals.get(n.id()).stream().allMatch(s -> s.consent().filter(c -> c == Consent.GIVEN).isPresent()))
+                .map(n -> n.savesAs().get()).distinct().toList();
+        Set<String> reported = new HashSet<>();
+        for (FlowParser.Ref variable : point.onceKnown()) {
+            Optional<Node> early = nodes.values().stream().filter(n -> n.savesAs().filter(variable.name()::equals).isPresent())
+                    .filter(n -> arrivals.getOrDefault(n.id(), Set.of()).stream().anyMatch(s -> s.consent().filter(c -> c == Consent.GIVEN)
+                            .isEmpty())).findFirst();
+            if (early.isPresent() && reported.add(variable.name())) {
+                State state = arrivals.get(early.get().id()).stream().filter(s -> s.consent().filter(c -> c == Consent.GIVEN).isEmpty())
+                        .findFirst().orElseThrow();
+                String question = nodes.values().stream().filter(n -> n.options().stream().anyMatch(o -> o.consent().isPresent()))
+                        .map(Node::id).findFirst().orElseThrow();
+                String when = state.consent().isPresent() ? "after the prospect declined consent (" + state.where() + ")"
+                        : "before the prospect gives consent at node '" + question + "'";
+                problems.add(variable.at(), "partial_lead.once_known names '" + variable.name() + "', which node '" + early.get().id()
+                        + "' asks " + when + "; no partial lead is made without consent, so name a variable asked after the"
+                        + " agreeing option" + (afterConsent.isEmpty() ? "" : ", such as '" + afterConsent.get(0) + "'"));
             }
         }
     }

@@ -30,14 +30,17 @@ public final class Flow {
     private final Map<String, Node> nodes;
     private final BotTexts texts;
     private final SummaryFields summary;
+    private final Optional<PartialLead> partialLead;
 
-    Flow(String id, String defaultLanguage, String start, Map<String, Node> nodes, BotTexts texts, SummaryFields summary) {
+    Flow(String id, String defaultLanguage, String start, Map<String, Node> nodes, BotTexts texts, SummaryFields summary,
+            Optional<PartialLead> partialLead) {
         this.id = Objects.requireNonNull(id);
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage);
         this.start = Objects.requireNonNull(start);
         this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         this.texts = Objects.requireNonNull(texts);
         this.summary = Objects.requireNonNull(summary);
+        this.partialLead = Objects.requireNonNull(partialLead);
     }
 
     /** The flow's name: its {@code id:} or, by default, the file name without extension. */
@@ -68,5 +71,10 @@ public final class Flow {
 
     public SummaryFields summary() {
         return summary;
+    }
+
+    /** From when an abandoned conversation becomes a partial lead; empty when the flow makes none. */
+    public Optional<PartialLead> partialLead() {
+        return partialLead;
     }
 }

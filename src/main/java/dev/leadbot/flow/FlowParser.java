@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads a whole flow file: top-level settings, bot texts, the contact summary and every node. */
 final class FlowParser {
 
-    private static final List<String> TOP_KEYS = List.of("id", "language", "start", "texts", "summary", "nodes");
+    private static final List<String> TOP_KEYS = List.of("id", "language", "start", "texts", "summary", "partial_lead", "nodes");
+    private static final List<String> PARTIAL_LEAD_KEYS = List.of("once_known");
     private static final List<String> SUMMARY_KEYS = List.of("name", "phone", "email", "username");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
 
@@ -66,15 +67,17 @@ final class FlowParser {
                 Map.of(), Set.of(), List.of()));
         texts.reportMissingLanguage(map.has("language") ? map.valueAt("language") : map.at(), map.has("language"));
         Map<String, Ref> summary = summary(map);
+        Optional<PartialPoint> partial = partialLead(map);
         new GraphChecks(problems, nodes, new GraphChecks.Written(declared, declaredAt, written, damaged, reader.withUnknownKeys(), duplicates,
                 reader.saveAsAt(), reader.badSaveAs(), reader.withoutGoto()),
-                start.map(s -> new Ref(s, map.value("start").map(Problems::at).orElseThrow())), summary, texts).run();
+                start.map(s -> new Ref(s, map.value("start").map(Problems::at).orElseThrow())), summary, partial, texts).run();
         if (!problems.isEmpty()) {
             throw new InvalidFlowException(problems.sorted());
         }
         String id = map.string("id").map(String::strip).orElse(file.replaceAll("^.*[/\\\\]", "").replaceAll("\\.ya?ml$", ""));
         return new Flow(id, language, start.orElseThrow(), nodes, botTexts, new SummaryFields(variable(summary, "name"),
-                variable(summary, "phone"), variable(summary, "email"), variable(summary, "username")));
+                variable(summary, "phone"), variable(summary, "email"), variable(summary, "username")),
+                partial.map(p -> new PartialLead(p.onceKnown().stream().map(Ref::name).toList())));
     }
 
     private Optional<org.yaml.snakeyaml.nodes.Node> compose() {
@@ -240,11 +243,44 @@ final class FlowParser {
         return refs;
     }
 
+    /** The {@code partial_lead:} point as written: where, and the variables {@code once_known} names; empty when absent or unreadable. */
+    private Optional<PartialPoint> partialLead(YamlMap top) {
+        Optional<YamlMap> read = top.value("partial_lead").flatMap(yaml -> YamlMap.read(yaml, "partial_lead", PARTIAL_LEAD_KEYS, problems));
+        if (read.isEmpty()) {
+            return Optional.empty();
+        }
+        YamlMap map = read.get();
+        String fix = "write 'once_known: [contact_name, phone]': the variables of which any one, once answered, makes an"
+                + " abandoned conversation worth a lead";
+        Optional<org.yaml.snakeyaml.nodes.Node> value = map.value("once_known");
+        if (value.isEmpty()) {
+            if (!map.misspelt("once_known")) {
+                problems.add(map.at(), "partial_lead has no 'once_known'; " + fix);
+            }
+            return Optional.empty();
+        }
+        List<Ref> variables = new java.util.ArrayList<>();
+        if (value.get() instanceof ScalarNode one && !one.getValue().isBlank()) {
+            variables.add(new Ref(one.getValue().strip(), Problems.at(one)));
+        } else if (value.get() instanceof org.yaml.snakeyaml.nodes.SequenceNode list && !list.getValue().isEmpty()
+                && list.getValue().stream().allMatch(v -> v instanceof ScalarNode s && !s.getValue().isBlank())) {
+            list.getValue().forEach(v -> variables.add(new Ref(((ScalarNode) v).getValue().strip(), Problems.at(v))));
+        } else {
+            problems.add(value.get(), "'once_known' in partial_lead must name one variable or a list of them; " + fix);
+            return Optional.empty();
+        }
+        return Optional.of(new PartialPoint(map.keyAt("once_known"), variables));
+    }
+
     private static Optional<String> variable(Map<String, Ref> summary, String field) {
         return Optional.ofNullable(summary.get(field)).map(Ref::name);
     }
 
     /** A name written somewhere in the file: a node id or a variable. */
     record Ref(String name, Position at) {
+    }
+
+    /** The partial-lead point as written: where its {@code once_known} key is, and each variable it names. */
+    record PartialPoint(Position at, List<Ref> onceKnown) {
     }
 }

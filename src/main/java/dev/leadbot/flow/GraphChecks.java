@@ -45,6 +45,7 @@ final class GraphChecks {
     private final Set<String> declared;
     private final Optional<FlowParser.Ref> start;
     private final Map<String, FlowParser.Ref> summary;
+    private final Optional<FlowParser.PartialPoint> partial;
     private final TextReader texts;
     /** Each link to an unknown node and the node it was likely meant to name (or empty: no idea). */
     private final Map<String, Optional<String>> meant = new HashMap<>();
@@ -53,7 +54,8 @@ final class GraphChecks {
     private final List<Dangling> dangling = new ArrayList<>();
 
     GraphChecks(Problems problems, Map<String, Node> nodes, Written written, Optional<FlowParser.Ref> start,
-            Map<String, FlowParser.Ref> summary, TextReader texts) {
+            Map<String, FlowParser.Ref> summary, Optional<FlowParser.PartialPoint> partial, TextReader texts) {
+        this.partial = partial;
         this.problems = problems;
         this.nodes = nodes;
         this.written = written;
@@ -100,10 +102,10 @@ final class GraphChecks {
         }
         dangling.forEach(d -> problems.add(d.at(), d.message()));
         if (everyNodeRead) {
-            new VariableChecks(problems, nodes, from.get(), reached, summary, texts, meant.isEmpty(), written).run();
+            new VariableChecks(problems, nodes, from.get(), reached, summary, partial, texts, meant.isEmpty(), written).run();
             // consent is judged on nodes read without a problem: a misspelt 'consent' must not also report every contact question
             if (meant.isEmpty() && written.damaged().isEmpty()) {
-                new ConsentChecks(problems, nodes, from.get(), summary).run();
+                new ConsentChecks(problems, nodes, from.get(), summary, partial).run();
             }
             new TextLengths(problems, nodes, texts).run();
         }

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Checks every use of a variable: each {@code {variable}} in a text must be one a node saves (or
  * the prospect's {@code {name}}) and be answered on every path that reaches the text, each
- * {@code if} must test a variable and value that can occur, and the summary must name saved
- * variables.
+ * {@code if} must test a variable and value that can occur, and the summary and the partial-lead
+ * point must name saved variables.
  */
 final class VariableChecks {
 
@@ -23,6 +23,7 @@ final class VariableChecks {
     private final String start;
     private final Set<String> reached;
     private final Map<String, FlowParser.Ref> summary;
+    private final List<FlowParser.Ref> partial;
     private final TextReader texts;
     private final boolean pathsKnown;
     private final Map<String, List<Node>> savers = new LinkedHashMap<>();
@@ -34,7 +35,8 @@ final class VariableChecks {
 
     /** @param pathsKnown whether every link resolves, so "answered on every path" can be judged */
     VariableChecks(Problems problems, Map<String, Node> nodes, String start, Set<String> reached, Map<String, FlowParser.Ref> summary,
-            TextReader texts, boolean pathsKnown, GraphChecks.Written written) {
+            Optional<FlowParser.PartialPoint> partial, TextReader texts, boolean pathsKnown, GraphChecks.Written written) {
+        this.partial = partial.map(FlowParser.PartialPoint::onceKnown).orElse(List.of());
         this.written = written;
         this.problems = problems;
         this.nodes = nodes;
@@ -57,7 +59,7 @@ final class VariableChecks {
                 r.when().keySet().forEach(v -> usedOn.computeIfAbsent(v, k -> new HashSet<>()).add(r.whenAt().line()));
             });
         });
-        summary.values().forEach(ref -> {
+        java.util.stream.Stream.concat(summary.values().stream(), partial.stream()).forEach(ref -> {
             used.add(ref.name());
             usedOn.computeIfAbsent(ref.name(), k -> new HashSet<>()).add(ref.at().line());
         });
@@ -75,6 +77,13 @@ final class VariableChecks {
                         + Suggestions.didYouMean(ref.name(), savers.keySet(), "; write the save_as of the node that asks for it"));
             }
         });
+        for (FlowParser.Ref ref : partial) {
+            if (!savers.containsKey(ref.name()) && !misspeltSaveAs(ref.name(), ref.at())) {
+                problems.add(ref.at(), "partial_lead.once_known names '" + ref.name() + "'" + LookAlikes.clause(ref.name(), ref.at(),
+                        problems.source()) + ", which no node saves" + Suggestions.didYouMean(ref.name(), savers.keySet(),
+                        "; write the save_as of a question asked after consent, such as the contact name"));
+            }
+        }
         reportMisspeltSaveAs();
     }
 

@@ -15,6 +15,12 @@ import java.util.Optional;
  * @param answers the answers in the order given; a re-answered variable keeps its latest answer
  * @param path    the node ids on the way to the end, in order: steps undone with back are left out,
  *                jumps back to an earlier question (and the detour before them) are kept
+ * @param completedAt when the prospect reached the end; for a partial lead, when the conversation
+ *                was taken as abandoned
+ * @param stoppedAt present for a <em>partial</em> lead: the prospect went silent before the end,
+ *                past the flow's {@code partial_lead:} point, and this is where they stopped
+ * @param completes the id of the partial lead of the same conversation that this complete lead
+ *                completes (the prospect came back and finished)
  */
 public record Lead(
         String id,
@@ -27,7 +33,15 @@ public record Lead(
         List<String> path,
         Contact contact,
         Instant startedAt,
-        Instant completedAt) {
+        Instant completedAt,
+        Optional<Stop> stoppedAt,
+        Optional<String> completes) {
+
+    /** A complete lead that completes no partial one. */
+    public Lead(String id, String flow, Prospect prospect, Optional<String> source, List<Answer> answers, int score, List<String> tags,
+            List<String> path, Contact contact, Instant startedAt, Instant completedAt) {
+        this(id, flow, prospect, source, answers, score, tags, path, contact, startedAt, completedAt, Optional.empty(), Optional.empty());
+    }
 
     public Lead {
         Objects.requireNonNull(id, "id");
@@ -40,6 +54,16 @@ public record Lead(
         Objects.requireNonNull(contact, "contact");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(completedAt, "completedAt");
+        Objects.requireNonNull(stoppedAt, "stoppedAt");
+        Objects.requireNonNull(completes, "completes");
+        if (stoppedAt.isPresent() && completes.isPresent()) {
+            throw new IllegalArgumentException("lead " + id + " is partial, so it completes no other lead");
+        }
+    }
+
+    /** Whether the prospect went silent before the end: the answers so far, with where they stopped. */
+    public boolean partial() {
+        return stoppedAt.isPresent();
     }
 
     /** The answer saved under {@code variable}, if the prospect gave one. */
@@ -47,7 +71,7 @@ public record Lead(
         return answers.stream().filter(a -> a.variable().equals(variable)).findFirst();
     }
 
-    /** How long the prospect took from the first message to the last answer. */
+    /** How long the prospect took from the first message to the last answer (for a partial lead, to being taken as abandoned). */
     public Duration timeToComplete() {
         return Duration.between(startedAt, completedAt);
     }

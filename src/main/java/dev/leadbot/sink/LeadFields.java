@@ -2,6 +2,7 @@ package dev.leadbot.sink;
 
 import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Lead;
+import dev.leadbot.lead.Stop;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -9,13 +10,13 @@ import java.util.stream.Collectors;
 /**
  * The values a sink's field mapping can name: the lead's own fields ({@code name}, {@code phone},
  * {@code email}, {@code telegram}, {@code source}, {@code score}, {@code tags}, {@code lead_id},
- * {@code completed_at}, {@code answers} …) and any answer by its variable (its label).
+ * {@code completed_at}, {@code answers}, {@code stage} …) and any answer by its variable (its label).
  */
 public final class LeadFields {
 
     /** The lead's own fields, for documentation and for checking a mapping. */
     public static final List<String> BUILT_IN = List.of("lead_id", "name", "first_name", "last_name", "phone", "email", "telegram",
-            "chat_id", "source", "score", "tags", "flow", "completed_at", "answers");
+            "chat_id", "source", "score", "tags", "flow", "completed_at", "answers", "stage", "stopped_at", "completes");
 
     private LeadFields() {
     }
@@ -37,8 +38,21 @@ public final class LeadFields {
             case "flow" -> Optional.of(lead.flow());
             case "completed_at" -> Optional.of(lead.completedAt().toString());
             case "answers" -> Optional.of(answers(lead));
+            case "stage" -> Optional.of(lead.partial() ? "partial" : "complete");
+            case "stopped_at" -> lead.stoppedAt().map(Stop::question);
+            case "completes" -> lead.completes();
             default -> lead.answer(field).map(Answer::label);
         };
+    }
+
+    /**
+     * What a person must know about the lead's completeness, as one line for a CRM's comment or
+     * note: a partial lead and where its prospect stopped, or the partial lead a complete one
+     * completes; empty for an ordinary complete lead.
+     */
+    public static Optional<String> stage(Lead lead) {
+        return lead.stoppedAt().map(stop -> "⏸ Неполная заявка: клиент замолчал на вопросе «" + stop.question() + "»")
+                .or(() -> lead.completes().map(id -> "✅ Дополняет неполную заявку " + id));
     }
 
     /** The name the prospect gave, else their Telegram name. */

@@ -9,6 +9,7 @@ import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.lead.Lead;
+import dev.leadbot.lead.Stop;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,11 @@ public final class LeadJson {
         lead.path().forEach(json.putArray("path")::add);
         json.put("started_at", lead.startedAt().toString());
         json.put("completed_at", lead.completedAt().toString());
+        if (lead.partial()) {
+            json.put("partial", true);
+        }
+        lead.stoppedAt().ifPresent(stop -> json.putObject("stopped_at").put("node", stop.node()).put("question", stop.question()));
+        optional(json, "completes", lead.completes());
         return json;
     }
 
@@ -57,7 +63,10 @@ public final class LeadJson {
         return new Lead(json.path("id").asText(), json.path("flow").asText(), readProspect(json.path("prospect")),
                 text(json, "source"), readAnswers(json.path("answers")), json.path("score").asInt(), strings(json.path("tags")), strings(json.path("path")),
                 new Contact(text(c, "name"), text(c, "phone"), text(c, "email"), text(c, "username")),
-                Instant.parse(json.path("started_at").asText()), Instant.parse(json.path("completed_at").asText()));
+                Instant.parse(json.path("started_at").asText()), Instant.parse(json.path("completed_at").asText()),
+                json.has("stopped_at") ? Optional.of(new Stop(json.path("stopped_at").path("node").asText(),
+                        json.path("stopped_at").path("question").asText())) : Optional.empty(),
+                text(json, "completes"));
     }
 
     /** The prospect's fields, as leads and stored conversations both write them. */

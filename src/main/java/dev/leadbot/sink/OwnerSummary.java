@@ -14,12 +14,14 @@ public final class OwnerSummary {
 
     public static String plainText(Lead lead) {
         StringJoiner out = new StringJoiner("\n");
-        out.add((lead.tags().contains("hot") ? "🔥" : "🆕") + " Новый лид · " + Plurals.of("ru", lead.score(), "балл", "балла", "баллов") + " · " + lead.flow());
+        out.add((lead.partial() ? "⏸ Неполная заявка" : (lead.tags().contains("hot") ? "🔥" : "🆕") + " Новый лид") + " · " + Plurals.of("ru", lead.score(), "балл", "балла", "баллов") + " · " + lead.flow());
         String name = lead.contact().name().orElse(lead.prospect().fullName());
         out.add("👤 " + name + lead.prospect().username().map(u -> " (@" + u + ")").orElse("")
                 + (lead.contact().name().isPresent() ? " · в Telegram: " + lead.prospect().fullName() : ""));
         lead.contact().phone().ifPresent(p -> out.add("📞 " + p));
         lead.contact().email().ifPresent(e -> out.add("✉️ " + e));
+        lead.stoppedAt().ifPresent(stop -> out.add("⏸ Замолчал на вопросе: " + stop.question()));
+        lead.completes().ifPresent(id -> out.add("✅ Дополняет неполную заявку " + id));
         out.add("📍 Источник: " + lead.source().orElse("прямой заход"));
         out.add("🧭 Путь: " + String.join(" → ", lead.path()));
         out.add("📝 Ответы:");
@@ -29,7 +31,10 @@ public final class OwnerSummary {
         if (!lead.tags().isEmpty()) {
             out.add("🏷 Теги: " + String.join(", ", lead.tags()));
         }
-        out.add("⏱ Заполнено за " + duration(lead.timeToComplete()));
+        if (!lead.partial()) {
+            // a partial lead's time is mostly the silence that made it one: not worth showing
+            out.add("⏱ Заполнено за " + duration(lead.timeToComplete()));
+        }
         out.add("🆔 " + lead.id());
         return out.toString();
     }

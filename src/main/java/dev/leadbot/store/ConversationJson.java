@@ -31,6 +31,7 @@ final class ConversationJson {
             c.preface().forEach(json.putArray("preface")::add);
         }
         json.put("status", c.status().name()).put("nudged_at", c.nudgedAt());
+        c.partialLead().ifPresent(id -> json.put("partial_lead", id));
         return json.toString();
     }
 
@@ -45,6 +46,7 @@ final class ConversationJson {
                 Instant.parse(json.path("started_at").asText()), json.path("node").asText(), json.path("step").asInt(),
                 LeadJson.readAnswers(json.path("answers")), LeadJson.strings(json.path("path")), LeadJson.strings(json.path("ticked")),
                 LeadJson.strings(json.path("preface")),
-                Conversation.Status.valueOf(json.path("status").asText()), json.path("nudged_at").asInt());
+                Conversation.Status.valueOf(json.path("status").asText()), json.path("nudged_at").asInt(),
+                LeadJson.text(json, "partial_lead"));
     }
 }

@@ -229,6 +229,12 @@ final class ChatRouter {
                 LOG.info("update={} chat={} lead={} completed, score {}", incoming.updateId(), chat, done.lead().id(), done.lead().score());
                 batch.completed(done.lead());
                 effects.add(() -> completed.accept(done.lead()));
+            } else if (output instanceof Output.Partial partial) {
+                // Delivered like a completed lead: stored with the conversation that remembers it, once per sink.
+                LOG.info("update={} chat={} lead={} partial, stopped at {}", incoming.updateId(), chat, partial.lead().id(),
+                        partial.lead().stoppedAt().orElseThrow().node());
+                batch.completed(partial.lead());
+                effects.add(() -> completed.accept(partial.lead()));
             }
         }
     }

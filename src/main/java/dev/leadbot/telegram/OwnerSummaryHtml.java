@@ -37,13 +37,15 @@ final class OwnerSummaryHtml {
 
     private static List<Line> lines(Lead lead) {
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line((lead.tags().contains("hot") ? "🔥" : "🆕") + " <b>Новый лид</b> · ", Plurals.of("ru", lead.score(), "балл", "балла", "баллов") + " · " + lead.flow(), ""));
+        lines.add(new Line(lead.partial() ? "⏸ <b>Неполная заявка</b> · " : (lead.tags().contains("hot") ? "🔥" : "🆕") + " <b>Новый лид</b> · ", Plurals.of("ru", lead.score(), "балл", "балла", "баллов") + " · " + lead.flow(), ""));
         String telegramName = lead.prospect().fullName().isBlank() ? "профиль" : lead.prospect().fullName();
         String who = Html.link("tg://user?id=" + lead.prospect().userId(), telegramName)
                 + lead.prospect().username().map(u -> " @" + Html.escape(u)).orElse("");
         lines.add(new Line("👤 " + who, lead.contact().name().map(n -> " · представился: " + n).orElse(""), ""));
         lead.contact().phone().ifPresent(phone -> lines.add(new Line("📞 ", phone, "")));
         lead.contact().email().ifPresent(email -> lines.add(new Line("✉️ ", email, "")));
+        lead.stoppedAt().ifPresent(stop -> lines.add(new Line("⏸ Замолчал на вопросе: <i>", stop.question(), "</i>")));
+        lead.completes().ifPresent(id -> lines.add(new Line("✅ Дополняет неполную заявку <code>", id, "</code>")));
         lines.add(new Line("📍 Источник: ", lead.source().orElse("прямой заход"), ""));
         lines.add(new Line("🧭 Путь: ", String.join(" → ", lead.path()), ""));
         lines.add(new Line("📝 <b>Ответы</b>", "", ""));
@@ -54,7 +56,9 @@ final class OwnerSummaryHtml {
             lines.add(new Line("🏷 Теги: ", String.join(", ", lead.tags()), ""));
         }
         long seconds = lead.timeToComplete().toSeconds();
-        lines.add(new Line("⏱ Заполнено за ", seconds >= 60 ? seconds / 60 + " мин " + seconds % 60 + " с" : seconds + " с", ""));
+        if (!lead.partial()) {
+            lines.add(new Line("⏱ Заполнено за ", seconds >= 60 ? seconds / 60 + " мин " + seconds % 60 + " с" : seconds + " с", ""));
+        }
         lines.add(new Line("🆔 <code>", lead.id(), "</code>"));
         return lines;
     }

@@ -8,6 +8,7 @@ import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
+import dev.leadbot.lead.Stop;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadJson;
 import dev.leadbot.store.Batch;
@@ -56,11 +57,11 @@ class LeadsCommandTest {
         Run run = Run.of("", "leads", "--db", db.toString(), "--format", "csv");
 
         assertEquals(0, run.status(), run.err());
-        assertEquals("\uFEFFid,completed_at,chat_id,user_id,username,first_name,last_name,name,phone,email,source,score,tags,path,status,manager,status_at,role,concept\r\n"
+        assertEquals("\uFEFFid,completed_at,chat_id,user_id,username,first_name,last_name,name,phone,email,source,score,tags,path,stage,stopped_at,completes,status,manager,status_at,role,concept\r\n"
                 + "lead-1,2026-11-20T10:05:00Z,42,42,user42,Анна,,Анна,+79161234567,,vk_ads,50,\"owner, hot\","
-                + "greeting → role → concept → thanks,новый,,,Владелец,Простой бот\r\n"
+                + "greeting → role → concept → thanks,complete,,,новый,,,Владелец,Простой бот\r\n"
                 + "lead-2,2026-11-22T09:30:00Z,43,43,user43,Анна,,Анна,+79161234567,,vk_ads,50,\"owner, hot\","
-                + "greeting → role → concept → thanks,новый,,,Владелец,\"Бот, \"\"умный\"\",\nс оплатой\"\r\n", run.out());
+                + "greeting → role → concept → thanks,complete,,,новый,,,Владелец,\"Бот, \"\"умный\"\",\nс оплатой\"\r\n", run.out());
     }
 
     @Test
@@ -75,9 +76,9 @@ class LeadsCommandTest {
         Run run = Run.of("", "leads", "--db", db.toString());
 
         assertTrue(run.out().startsWith("completed (UTC)   chat         score  name                     phone            source"
-                + "             tags                     status                   lead\n"), run.out());
+                + "             tags                     stage              status                   lead\n"), run.out());
         assertTrue(run.out().contains("2026-11-22 09:30  43              50  Анна                     +79161234567     vk_ads"
-                + "             owner,hot                новый                    lead-2\n"), run.out());
+                + "             owner,hot                complete           новый                    lead-2\n"), run.out());
         assertTrue(run.out().endsWith("2 leads\n"), run.out());
     }
 
@@ -88,9 +89,33 @@ class LeadsCommandTest {
                     Optional.of(Instant.parse("2026-11-22T10:00:00Z")))));
         }
 
-        assertTrue(Run.of("", "leads", "--db", db.toString()).out().contains("owner,hot                в работе (Иван Петров)   lead-2\n"));
+        assertTrue(Run.of("", "leads", "--db", db.toString()).out().contains("owner,hot                complete           в работе (Иван Петров)   lead-2\n"));
         assertTrue(Run.of("", "leads", "--db", db.toString(), "--format", "csv").out()
-                .contains(",greeting → role → concept → thanks,в работе,Иван Петров,2026-11-22T10:00:00Z,Владелец,"));
+                .contains(",greeting → role → concept → thanks,complete,,,в работе,Иван Петров,2026-11-22T10:00:00Z,Владелец,"));
+    }
+
+    @Test
+    void aPartialLeadAndTheLeadThatCompletesItAreToldApartInTheTableAndTheCsv() throws Exception {
+        Lead old = lead("partial-1", 44, "2026-11-22T11:00:00Z", "Бот");
+        Lead partial = new Lead(old.id(), old.flow(), old.prospect(), old.source(), old.answers(), old.score(), old.tags(), old.path(),
+                old.contact(), old.startedAt(), old.completedAt(), Optional.of(new Stop("channel", "Как вам удобнее связаться?")),
+                Optional.empty());
+        Lead done = lead("complete-1", 44, "2026-11-22T12:00:00Z", "Бот");
+        Lead completing = new Lead(done.id(), done.flow(), done.prospect(), done.source(), done.answers(), done.score(), done.tags(),
+                done.path(), done.contact(), done.startedAt(), done.completedAt(), Optional.empty(), Optional.of("partial-1"));
+        try (Store store = Store.open(db, Run.CLOCK)) {
+            Batch batch = new Batch();
+            batch.completed(partial);
+            batch.completed(completing);
+            store.commit("qualification", batch);
+        }
+
+        String table = Run.of("", "leads", "--db", db.toString()).out();
+        assertTrue(table.contains("owner,hot                partial            новый                    partial-1\n"), table);
+        assertTrue(table.contains("owner,hot                completes partial- новый                    complete-1\n"), table);
+        String csv = Run.of("", "leads", "--db", db.toString(), "--format", "csv").out();
+        assertTrue(csv.contains(",partial,Как вам удобнее связаться?,,новый,"), csv);
+        assertTrue(csv.contains(",complete,,partial-1,новый,"), csv);
     }
 
     @Test

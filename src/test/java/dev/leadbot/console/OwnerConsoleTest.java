@@ -8,6 +8,7 @@ import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
+import dev.leadbot.lead.Stop;
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.LeadMove;
 import dev.leadbot.store.Store;
@@ -76,6 +77,31 @@ class OwnerConsoleTest {
             assertEquals(List.of(new ConsoleReply.Notice("Этого лида больше нет: его данные удалены по просьбе клиента.")),
                     console.moved(ivan, Optional.empty()));
             assertEquals(Optional.empty(), OwnerConsole.move(new ConsoleButton.Press(ConsoleButton.Action.OPEN, id(0)), "Иван", NOW));
+        }
+    }
+
+    @Test
+    void aPartialLeadIsMarkedInTheListAndTheLeadCompletingItNamesIt() throws Exception {
+        try (Store store = Store.open(dir.resolve("leadbot.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            Lead first = lead(1);
+            Lead partial = new Lead(first.id(), first.flow(), first.prospect(), first.source(), first.answers(), first.score(), first.tags(),
+                    first.path(), first.contact(), first.startedAt(), first.completedAt(),
+                    Optional.of(new Stop("channel", "Как вам удобнее связаться?")), Optional.empty());
+            Lead second = lead(2);
+            Lead completing = new Lead(second.id(), second.flow(), second.prospect(), second.source(), second.answers(), second.score(),
+                    second.tags(), second.path(), second.contact(), second.startedAt(), second.completedAt(), Optional.empty(),
+                    Optional.of(partial.id()));
+            Batch batch = new Batch();
+            batch.completed(partial);
+            batch.completed(completing);
+            store.commit("qualification", batch);
+
+            ConsoleReply.Text list = (ConsoleReply.Text) new OwnerConsole(store, ZoneOffset.UTC)
+                    .answer(new ConsoleCommand.Leads(new ConsoleCommand.Selection.Latest(10)), NOW).get(0);
+
+            List<String> lines = list.text().lines().toList();
+            assertTrue(lines.stream().anyMatch(l -> l.contains(". ⏸ неполная · Анна-Мария") && l.endsWith(" · 00000001")), list.text());
+            assertTrue(lines.stream().anyMatch(l -> l.endsWith(" · дополняет 00000001 · 00000002")), list.text());
         }
     }
 

@@ -57,6 +57,11 @@ final class ScriptedChat {
         return send(new Input.Restart());
     }
 
+    /** The prospect has been silent long enough for the conversation to count as abandoned. */
+    ScriptedChat abandon() {
+        return send(new Input.Abandoned());
+    }
+
     ScriptedChat sticker() {
         return send(new Input.Unsupported());
     }
@@ -165,6 +170,11 @@ final class ScriptedChat {
     /** The lead completed in this conversation, if any. */
     Optional<Lead> lead() {
         return all.stream().filter(Output.Completed.class::isInstance).map(o -> ((Output.Completed) o).lead()).reduce((a, b) -> b);
+    }
+
+    /** Every partial lead this conversation made, in order. */
+    List<Lead> partials() {
+        return all.stream().filter(Output.Partial.class::isInstance).map(o -> ((Output.Partial) o).lead()).toList();
     }
 
     long leadsCompleted() {

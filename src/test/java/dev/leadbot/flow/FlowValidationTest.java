@@ -86,7 +86,7 @@ class FlowValidationTest {
 
     @Test
     void anUnknownKeyWithNothingCloseListsTheAllowedKeys() {
-        assertEquals(List.of("bad.yaml:2:1: unknown key 'colour' in the flow file; allowed keys: id, language, start, texts, summary, nodes"),
+        assertEquals(List.of("bad.yaml:2:1: unknown key 'colour' in the flow file; allowed keys: id, language, start, texts, summary, partial_lead, nodes"),
                 problems("""
                 start: a
                 colour: blue

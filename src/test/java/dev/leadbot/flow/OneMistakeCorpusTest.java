@@ -183,7 +183,11 @@ class OneMistakeCorpusTest {
             new Mistake("a node without next", delete(24, 24), 19),
             new Mistake("an option without next", delete(47, 47), 44),
             new Mistake("rules without a default", delete(87, 87), 85),
-            new Mistake("an option deleted, cutting off a branch", delete(44, 47), 349));
+            new Mistake("an option deleted, cutting off a branch", delete(44, 47), 349),
+            // the partial-lead point
+            new Mistake("a misspelt partial-lead variable", replace(474, "contact_name", "contact_nmae"), 474),
+            new Mistake("a partial-lead variable asked before consent", replace(474, "contact_name", "sphere"), 474),
+            new Mistake("a misspelt partial-lead key", replace(473, "partial_lead", "partial_leads"), 473));
 
     @Test
     void everyMistakeIsCaughtOnceAtTheLineAPersonWouldPointAt() {

@@ -45,7 +45,9 @@ class SchemaAgreementTest {
             new Variant("a number as the flow id", replace(10, "id: qualification", "id: 2024")),
             new Variant("no checklist min", replace(308, "min: 1", "max: 7")),
             new Variant("number limits on a number input", OneMistakeCorpusTest.both(replace(426, "kind: phone", "kind: number"),
-                    OneMistakeCorpusTest.insertAfter(426, "    min: 1", "    max: 99.5"))));
+                    OneMistakeCorpusTest.insertAfter(426, "    min: 1", "    max: 99.5"))),
+            new Variant("one variable as the partial-lead point", replace(474, "[contact_name, phone]", "contact_name")),
+            new Variant("no partial-lead point", OneMistakeCorpusTest.delete(473, 474)));
 
     private static final List<Variant> BOTH_REJECT = List.of(
             new Variant("an option id with a hyphen", replace(72, "id: other", "id: just-looking")),
@@ -80,7 +82,14 @@ class SchemaAgreementTest {
             new Variant("consent on a checklist option", OneMistakeCorpusTest.insertAfter(314, "        consent: given")),
             new Variant("a consent value misspelt", replace(395, "consent: given", "consent: gven")),
             new Variant("a consent value that is no answer", replace(395, "consent: given", "consent: yes")),
-            new Variant("a message without next", OneMistakeCorpusTest.delete(24, 24)));
+            new Variant("a message without next", OneMistakeCorpusTest.delete(24, 24)),
+            new Variant("a partial-lead point naming no variable", replace(474, "[contact_name, phone]", "[]")),
+            new Variant("a partial-lead point without once_known", OneMistakeCorpusTest.delete(474, 474)),
+            new Variant("a misspelt once_known", replace(474, "once_known", "once_knwon")),
+            new Variant("an unknown key in partial_lead", OneMistakeCorpusTest.insertAfter(474, "  after: 3h")),
+            new Variant("a partial-lead variable with a hyphen", replace(474, "contact_name", "contact-name")),
+            new Variant("the prospect's name as a partial-lead variable", replace(474, "contact_name", "name")),
+            new Variant("a partial-lead point as a mapping of variables", replace(474, "[contact_name, phone]", "{contact_name: yes}")));
 
     private static JsonSchema schema() throws IOException {
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(Files.readString(Path.of("flows/flow.schema.json")));

@@ -25,4 +25,10 @@ class LeadJsonTest {
     void aLeadReadBackFromItsJsonEqualsTheLeadWritten() {
         assertEquals(SinkFixtures.LEAD, LeadJson.fromJson(LeadJson.toLine(SinkFixtures.LEAD)));
     }
+
+    @Test
+    void aPartialLeadAndTheLeadCompletingItAreReadBackExactly() {
+        assertEquals(SinkFixtures.PARTIAL, LeadJson.fromJson(LeadJson.toLine(SinkFixtures.PARTIAL)));
+        assertEquals(SinkFixtures.COMPLETING, LeadJson.fromJson(LeadJson.toLine(SinkFixtures.COMPLETING)));
+    }
 }

@@ -23,4 +23,30 @@ class OwnerSummaryTest {
                 ⏱ Заполнено за 2 мин 5 с
                 🆔 6f1c2d3e-0000-4000-8000-000000000001""", OwnerSummary.plainText(SinkFixtures.LEAD));
     }
+
+    @Test
+    void aPartialLeadIsMarkedAsSuchWithTheQuestionWhereTheProspectStopped() {
+        assertEquals("""
+                ⏸ Неполная заявка · 50 баллов · qualification
+                👤 Анна (@anna_k) · в Telegram: Anna Kim
+                📞 +79161234567
+                ⏸ Замолчал на вопросе: Как вам удобнее связаться?
+                📍 Источник: vk_ads
+                🧭 Путь: greeting → role → features → concept → contact_name → channel
+                📝 Ответы:
+                • role: 👨‍💼 Я владелец бизнеса
+                • features: CRM и Google Таблицы
+                • concept: Бот, "умный",
+                с <b>тегами</b>
+                🏷 Теги: owner, hot
+                🆔 0a1b2c3d-0000-4000-8000-000000000002""", OwnerSummary.plainText(SinkFixtures.PARTIAL));
+    }
+
+    @Test
+    void aLeadThatCompletesAPartialOneNamesIt() {
+        String summary = OwnerSummary.plainText(SinkFixtures.COMPLETING);
+
+        assertEquals("✅ Дополняет неполную заявку 0a1b2c3d-0000-4000-8000-000000000002", summary.lines().toList().get(3));
+        assertEquals("⏱ Заполнено за 2 мин 5 с", summary.lines().toList().get(summary.lines().toList().size() - 2));
+    }
 }

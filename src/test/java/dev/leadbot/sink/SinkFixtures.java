@@ -4,6 +4,7 @@ import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
+import dev.leadbot.lead.Stop;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,16 @@ public final class SinkFixtures {
             50, List.of("owner", "hot"), List.of("greeting", "role", "features", "concept", "thanks"),
             new Contact(Optional.of("Анна"), Optional.of("+79161234567"), Optional.empty(), Optional.of("anna_k")),
             Instant.parse("2026-11-22T10:00:00Z"), Instant.parse("2026-11-22T10:02:05Z"));
+
+    /** {@link #LEAD} as a partial lead: Anna went silent at the question of how to reach her. */
+    public static final Lead PARTIAL = new Lead("0a1b2c3d-0000-4000-8000-000000000002", LEAD.flow(), LEAD.prospect(), LEAD.source(),
+            LEAD.answers(), LEAD.score(), LEAD.tags(), List.of("greeting", "role", "features", "concept", "contact_name", "channel"),
+            LEAD.contact(), LEAD.startedAt(), Instant.parse("2026-11-22T11:02:05Z"),
+            Optional.of(new Stop("channel", "Как вам удобнее связаться?")), Optional.empty());
+
+    /** {@link #LEAD} completing {@link #PARTIAL}: Anna came back and finished. */
+    public static final Lead COMPLETING = new Lead(LEAD.id(), LEAD.flow(), LEAD.prospect(), LEAD.source(), LEAD.answers(), LEAD.score(),
+            LEAD.tags(), LEAD.path(), LEAD.contact(), LEAD.startedAt(), LEAD.completedAt(), Optional.empty(), Optional.of(PARTIAL.id()));
 
     private SinkFixtures() {
     }

@@ -7,6 +7,7 @@ import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
+import dev.leadbot.lead.Stop;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,5 +67,32 @@ class OwnerSummaryHtmlTest {
         }
         String all = String.join("", messages).replaceAll("<[^>]*>", "");
         assertEquals(9000, all.chars().filter(c -> c == 'ю').count());
+    }
+
+    @Test
+    void aPartialLeadIsMarkedInItsFirstLineWithTheQuestionWhereItStoppedEscaped() {
+        Lead whole = lead(List.of(Answer.of("role", "role", "owner", "Owner")));
+        Lead partial = new Lead(whole.id(), whole.flow(), whole.prospect(), whole.source(), whole.answers(), whole.score(), whole.tags(),
+                whole.path(), whole.contact(), whole.startedAt(), whole.completedAt(),
+                Optional.of(new Stop("budget", "Бюджет <до> 100 & больше?")), Optional.empty());
+
+        String html = OwnerSummaryHtml.messages(partial).get(0);
+
+        assertTrue(html.startsWith("⏸ <b>Неполная заявка</b> · 10 баллов · qualification\n"), html);
+        assertTrue(html.contains("\n⏸ Замолчал на вопросе: <i>Бюджет &lt;до&gt; 100 &amp; больше?</i>\n"), html);
+        assertTrue(!html.contains("Заполнено за"), html);
+        assertBalanced(html);
+    }
+
+    @Test
+    void aLeadCompletingAPartialOneNamesIt() {
+        Lead whole = lead(List.of(Answer.of("role", "role", "owner", "Owner")));
+        Lead completing = new Lead(whole.id(), whole.flow(), whole.prospect(), whole.source(), whole.answers(), whole.score(), whole.tags(),
+                whole.path(), whole.contact(), whole.startedAt(), whole.completedAt(), Optional.empty(), Optional.of("partial-7"));
+
+        String html = OwnerSummaryHtml.messages(completing).get(0);
+
+        assertTrue(html.startsWith("🆕 <b>Новый лид</b>"), html);
+        assertTrue(html.contains("\n✅ Дополняет неполную заявку <code>partial-7</code>\n"), html);
     }
 }

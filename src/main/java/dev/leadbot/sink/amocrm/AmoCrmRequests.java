@@ -22,6 +22,22 @@ final class AmoCrmRequests {
         return LeadFields.name(lead) + " — Telegram #" + marker(lead);
     }
 
+    /**
+     * The lead's tags and one of leadbot's own: {@code partial} on a partial lead, {@code completes_partial} on the
+     * complete lead of a prospect who came back, so a pipeline can be filtered by either.
+     */
+    static void tags(ArrayNode into, Lead lead) {
+        lead.tags().forEach(tag -> into.addObject().put("name", tag));
+        if (lead.partial()) {
+            into.addObject().put("name", PARTIAL_TAG);
+        } else if (lead.completes().isPresent()) {
+            into.addObject().put("name", COMPLETES_TAG);
+        }
+    }
+
+    static final String PARTIAL_TAG = "partial";
+    static final String COMPLETES_TAG = "completes_partial";
+
     static String marker(Lead lead) {
         return lead.id().substring(0, Math.min(8, lead.id().length()));
     }
@@ -62,8 +78,7 @@ final class AmoCrmRequests {
         ObjectNode node = lead(lead, options);
         ObjectNode embedded = node.putObject("_embedded");
         embedded.putArray("contacts").add(contact(lead));
-        ArrayNode tags = embedded.putArray("tags");
-        lead.tags().forEach(tag -> tags.addObject().put("name", tag));
+        tags(embedded.putArray("tags"), lead);
         return JSON.createArrayNode().add(node).toString();
     }
 
@@ -75,8 +90,7 @@ final class AmoCrmRequests {
         options.pipelineId().ifPresent(id -> form.put("pipeline_id", id));
         ObjectNode leadNode = lead(lead, options);
         leadNode.remove("status_id"); // an incoming lead sits in the pipeline's "incoming" stage until accepted
-        ArrayNode tags = leadNode.putObject("_embedded").putArray("tags");
-        lead.tags().forEach(tag -> tags.addObject().put("name", tag));
+        tags(leadNode.putObject("_embedded").putArray("tags"), lead);
         ObjectNode embedded = form.putObject("_embedded");
         embedded.putArray("leads").add(leadNode);
         embedded.putArray("contacts").add(contact(lead));

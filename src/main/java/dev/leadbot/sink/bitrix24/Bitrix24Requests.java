@@ -26,8 +26,9 @@ final class Bitrix24Requests {
     /** What a lead and a deal share: title, answers, source, origin, mapped custom fields. */
     static ObjectNode common(Lead lead, String sourceId, Map<String, String> customFields) {
         ObjectNode fields = Bitrix24Rest.JSON.createObjectNode();
-        fields.put("TITLE", "Telegram: " + LeadFields.name(lead) + " (" + lead.flow() + ", " + lead.score() + ")");
-        fields.put("COMMENTS", LeadFields.answers(lead) + "\nTelegram: " + LeadFields.value(lead, "telegram").orElse("")
+        fields.put("TITLE", (lead.partial() ? "Неполная заявка, " : "") + "Telegram: " + LeadFields.name(lead) + " (" + lead.flow() + ", "
+                + lead.score() + ")");
+        fields.put("COMMENTS", LeadFields.stage(lead).map(line -> line + "\n").orElse("") + LeadFields.answers(lead) + "\nTelegram: " + LeadFields.value(lead, "telegram").orElse("")
                 + (lead.tags().isEmpty() ? "" : "\nТеги: " + String.join(", ", lead.tags())));
         fields.put("SOURCE_ID", sourceId);
         fields.put("SOURCE_DESCRIPTION", "Telegram-бот leadbot, поток " + lead.flow());

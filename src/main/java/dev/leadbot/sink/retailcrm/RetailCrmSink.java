@@ -117,7 +117,7 @@ public final class RetailCrmSink implements LeadSink {
         ObjectNode record = JSON.createObjectNode().put("externalId", lead.id()).put("firstName", LeadFields.value(lead, "first_name").orElse(""));
         LeadFields.value(lead, "last_name").ifPresent(last -> record.put("lastName", last));
         lead.contact().email().ifPresent(email -> record.put("email", email));
-        String comment = LeadFields.answers(lead) + "\nTelegram: " + LeadFields.value(lead, "telegram").orElse("");
+        String comment = LeadFields.stage(lead).map(line -> line + "\n").orElse("") + LeadFields.answers(lead) + "\nTelegram: " + LeadFields.value(lead, "telegram").orElse("");
         if (entity.equals("order")) {
             lead.contact().phone().ifPresent(phone -> record.put("phone", phone));
             record.put("customerComment", comment);

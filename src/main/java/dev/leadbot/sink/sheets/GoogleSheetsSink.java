@@ -31,7 +31,7 @@ import java.util.Optional;
 public final class GoogleSheetsSink implements LeadSink {
 
     static final List<String> DEFAULT_COLUMNS = List.of("completed_at", "lead_id", "name", "phone", "email", "telegram", "source", "score",
-            "tags", "answers");
+            "tags", "answers", "stage");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String name;

@@ -102,9 +102,9 @@ public final class WebhookSink implements LeadSink {
         return new SinkCheck.Passed("settings valid; a webhook has no harmless read, so nothing was sent");
     }
 
-    /** The Standard Webhooks envelope: the event type, when it happened, and the lead. */
+    /** The Standard Webhooks envelope: the event type ({@code lead.partial} for a partial lead), when it happened, and the lead. */
     static String body(Lead lead) {
-        ObjectNode envelope = JSON.createObjectNode().put("type", "lead.completed").put("timestamp", lead.completedAt().toString());
+        ObjectNode envelope = JSON.createObjectNode().put("type", lead.partial() ? "lead.partial" : "lead.completed").put("timestamp", lead.completedAt().toString());
         envelope.set("data", LeadJson.toJson(lead));
         return envelope.toString();
     }

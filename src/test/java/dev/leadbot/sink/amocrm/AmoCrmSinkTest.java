@@ -59,6 +59,23 @@ class AmoCrmSinkTest {
     }
 
     @Test
+    void aPartialLeadIsTaggedPartialWithWhereItStoppedInTheNoteAndItsCompletionIsTaggedToo() throws Exception {
+        AmoCrmSink sink = sink(Map.of());
+        sink.deliver(SinkFixtures.PARTIAL, 1);
+        sink.deliver(SinkFixtures.COMPLETING, 1);
+
+        assertEquals("[{\"name\":\"owner\"},{\"name\":\"hot\"},{\"name\":\"partial\"}]",
+                amo.leads().get(0).path("_embedded").path("tags").toString());
+        String note = amo.notes().get(0).path("params").path("text").asText();
+        assertTrue(note.startsWith("⏸ Неполная заявка · 50 баллов · qualification\n"), note);
+        assertTrue(note.contains("\n⏸ Замолчал на вопросе: Как вам удобнее связаться?\n"), note);
+        assertEquals("[{\"name\":\"owner\"},{\"name\":\"hot\"},{\"name\":\"completes_partial\"}]",
+                amo.leads().get(1).path("_embedded").path("tags").toString());
+        assertTrue(amo.notes().get(1).path("params").path("text").asText().contains("\n✅ Дополняет неполную заявку "
+                + SinkFixtures.PARTIAL.id() + "\n"));
+    }
+
+    @Test
     void theIncomingModeSendsAnIncomingLeadsFormKeyedByTheLeadId() throws Exception {
         Delivery outcome = sink(Map.of("mode", "incoming", "pipeline_id", "7001")).deliver(SinkFixtures.LEAD, 1);
 

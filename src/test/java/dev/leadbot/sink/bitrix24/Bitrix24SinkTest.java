@@ -1,7 +1,9 @@
 package dev.leadbot.sink.bitrix24;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.SinkCheck;
@@ -46,6 +48,21 @@ class Bitrix24SinkTest {
                  "UF_CRM_SPHERE": "👨‍💼 Я владелец бизнеса",
                  "NAME": "Анна", "PHONE": [{"VALUE": "+79161234567", "VALUE_TYPE": "WORK"}]}"""), bitrix.created("lead").get(0));
         assertEquals("/rest/1/" + FakeBitrix24.CODE + "/crm.lead.add.json", bitrix.server.requests().get(1).path());
+    }
+
+    @Test
+    void aPartialLeadSaysSoInItsTitleAndWhereItStoppedAtTheTopOfItsComments() throws Exception {
+        sink(FakeBitrix24.CODE).deliver(SinkFixtures.PARTIAL, 1);
+        sink(FakeBitrix24.CODE).deliver(SinkFixtures.COMPLETING, 1);
+
+        JsonNode partial = bitrix.created("lead").get(0);
+        assertEquals("Неполная заявка, Telegram: Анна (qualification, 50)", partial.path("TITLE").asText());
+        assertTrue(partial.path("COMMENTS").asText().startsWith("⏸ Неполная заявка: клиент замолчал на вопросе «Как вам удобнее"
+                + " связаться?»\nrole: "), partial.toString());
+        JsonNode completing = bitrix.created("lead").get(1);
+        assertEquals("Telegram: Анна (qualification, 50)", completing.path("TITLE").asText());
+        assertTrue(completing.path("COMMENTS").asText().startsWith("✅ Дополняет неполную заявку " + SinkFixtures.PARTIAL.id()
+                + "\nrole: "), completing.toString());
     }
 
     @Test

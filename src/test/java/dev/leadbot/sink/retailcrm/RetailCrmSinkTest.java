@@ -1,6 +1,7 @@
 package dev.leadbot.sink.retailcrm;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadbot.sink.Delivery;
@@ -48,6 +49,17 @@ class RetailCrmSinkTest {
                  "customerComment": "role: 👨‍💼 Я владелец бизнеса\\nfeatures: CRM и Google Таблицы\\nconcept: Бот, \\"умный\\",\\nс <b>тегами</b>\\nTelegram: @anna_k",
                  "source": {"source": "telegram", "campaign": "vk_ads"},
                  "customFields": {"sphere": "👨‍💼 Я владелец бизнеса"}}"""), retail.orders().get(0));
+    }
+
+    @Test
+    void aPartialLeadAndItsCompletionSayWhatTheyAreAtTheTopOfTheComment() throws Exception {
+        sink(Map.of()).deliver(SinkFixtures.PARTIAL, 1);
+        sink(Map.of()).deliver(SinkFixtures.COMPLETING, 1);
+
+        assertTrue(retail.orders().get(0).path("customerComment").asText().startsWith("⏸ Неполная заявка: клиент замолчал на"
+                + " вопросе «Как вам удобнее связаться?»\nrole: "), retail.orders().get(0).toString());
+        assertTrue(retail.orders().get(1).path("customerComment").asText().startsWith("✅ Дополняет неполную заявку "
+                + SinkFixtures.PARTIAL.id() + "\nrole: "), retail.orders().get(1).toString());
     }
 
     @Test

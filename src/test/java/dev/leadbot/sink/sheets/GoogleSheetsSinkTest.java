@@ -1,6 +1,7 @@
 package dev.leadbot.sink.sheets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.SinkCheck;
@@ -50,6 +51,27 @@ class GoogleSheetsSinkTest {
                 + "\"header\":[\"lead_id\",\"name\",\"phone\",\"role\",\"score\"],"
                 + "\"row\":[\"6f1c2d3e-0000-4000-8000-000000000001\",\"Анна\",\"+79161234567\",\"👨‍💼 Я владелец бизнеса\",\"50\"]}",
                 requests.get(0).body());
+    }
+
+    @Test
+    void aPartialLeadIsMarkedInTheStageColumnWithWhereItStoppedAndItsCompletionNamesIt() throws Exception {
+        GoogleSheetsSink sink = sink(Map.of("columns", "lead_id, name, stage, stopped_at, completes"));
+        sink.deliver(SinkFixtures.PARTIAL, 1);
+        sink.deliver(SinkFixtures.COMPLETING, 1);
+
+        assertEquals("[\"" + SinkFixtures.PARTIAL.id() + "\",\"Анна\",\"partial\",\"Как вам удобнее связаться?\",\"\"]",
+                script.rows().get(0).toString());
+        assertEquals("[\"" + SinkFixtures.LEAD.id() + "\",\"Анна\",\"complete\",\"\",\"" + SinkFixtures.PARTIAL.id() + "\"]",
+                script.rows().get(1).toString());
+    }
+
+    @Test
+    void theDefaultColumnsEndWithTheStage() throws Exception {
+        Map<String, String> values = new HashMap<>(Map.of("url", script.server.url(FakeAppsScript.EXEC).toString(), "token", "sheet-token"));
+        GoogleSheetsSink.from(new SinkSettings("google_sheets", "sheet", "leadbot.yaml:20:5", values, Map.of()),
+                new VirtualTime().setup(Duration.ofSeconds(2))).deliver(SinkFixtures.PARTIAL, 1);
+
+        assertTrue(script.rows().get(0).toString().endsWith(",\"partial\"]"), script.rows().get(0).toString());
     }
 
     @Test

@@ -63,6 +63,22 @@ class WebhookSinkTest {
     }
 
     @Test
+    void aPartialLeadIsALeadPartialEventWithWhereItStoppedAndItsCompletionNamesIt() throws Exception {
+        receiver.handle(request -> Reply.json(204, ""));
+
+        sink().deliver(SinkFixtures.PARTIAL, 1);
+        sink().deliver(SinkFixtures.COMPLETING, 1);
+
+        String partial = receiver.requests().get(0).body();
+        assertTrue(partial.startsWith("{\"type\":\"lead.partial\",\"timestamp\":\"2026-11-22T11:02:05Z\""), partial);
+        assertTrue(partial.endsWith(",\"partial\":true,\"stopped_at\":{\"node\":\"channel\",\"question\":\"Как вам удобнее связаться?\"}}}"),
+                partial);
+        String completing = receiver.requests().get(1).body();
+        assertTrue(completing.startsWith("{\"type\":\"lead.completed\""), completing);
+        assertTrue(completing.endsWith(",\"completes\":\"" + SinkFixtures.PARTIAL.id() + "\"}}"), completing);
+    }
+
+    @Test
     void aRedirectIsNotFollowedAndNotSuccess() throws Exception {
         receiver.handle(request -> Reply.json(302, "").with("Location", receiver.url("/elsewhere").toString()));
 
