@@ -33,9 +33,10 @@ ENV LEADBOT_FLOW=/app/flows/qualification.yaml \
     LEADBOT_TELEGRAM_API_URL=https://api.telegram.org
 USER leadbot
 VOLUME /data
-# Healthy while the long-polling loop keeps polling (it rewrites the heartbeat at least every 30 s).
+# Healthy while the long-polling loop keeps polling (it rewrites the heartbeat at least every 30 s). The heartbeat is
+# found from the settings: /data/heartbeat beside LEADBOT_LEADS_FILE, or each bot's under /data/NAME/ with 'bots:'.
 HEALTHCHECK --interval=60s --timeout=20s --start-period=30s --retries=3 \
-    CMD ["java", "-XX:+UseSerialGC", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=/app/leadbot.jsa", "-jar", "/app/leadbot.jar", "health", "--file", "/data/heartbeat", "--max-age", "120"]
+    CMD ["java", "-XX:+UseSerialGC", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=/app/leadbot.jsa", "-jar", "/app/leadbot.jar", "health", "--max-age", "120"]
 STOPSIGNAL SIGTERM
 # Sized for a 1–2 core VPS (measured in BENCHMARKS.md): the serial collector (no GC threads to compete with the
 # bot's), a heap capped well above what 1,000 conversations need, C1 only (quick to compile, small code cache),

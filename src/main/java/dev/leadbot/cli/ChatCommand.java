@@ -43,7 +43,8 @@ final class ChatCommand implements Callable<Integer> {
     private Optional<Path> file;
 
     @Option(names = "--db", paramLabel = "FILE",
-            description = {"The terminal chat's own database, never the bot's;", "default: " + DataFiles.CHAT_DATABASE})
+            description = {"The terminal chat's own database, never the bot's;", "default: " + DataFiles.CHAT_DATABASE + ", or chat.db in the",
+                    "folder of the bot --bot names"})
     private Optional<Path> db;
 
     @Mixin
@@ -64,11 +65,13 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        Optional<ServiceSettings.Loaded> settings = file.isPresent() ? config.loadIfNamed(console) : config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }
-        Path database = db.orElse(Path.of(DataFiles.CHAT_DATABASE));
+        // A named bot's test conversations are kept in its own folder, so one bot's flow never continues another's.
+        Path database = db.orElseGet(() -> settings.get().botName().map(bot -> settings.get().database().resolveSibling("chat.db"))
+                .orElse(Path.of(DataFiles.CHAT_DATABASE)));
         return FlowFiles.load(file.orElseGet(() -> settings.get().flow()), console.err()).map(flow -> {
             Prospect prospect = new Prospect(TERMINAL_CHAT, TERMINAL_CHAT, Optional.empty(), name.orElseGet(ChatCommand::userName),
                     Optional.empty(), language.orElse(flow.defaultLanguage()));

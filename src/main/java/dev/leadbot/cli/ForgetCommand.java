@@ -44,7 +44,7 @@ final class ForgetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        Optional<ServiceSettings.Loaded> settings = db.isPresent() && leads.isPresent() ? config.loadIfNamed(console) : config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }

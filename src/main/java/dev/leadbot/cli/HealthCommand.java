@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Option;
 @Command(name = "health", mixinStandardHelpOptions = true,
         description = {"Exits 0 if the running bot polled Telegram recently, 1 if not.", "",
                 "The bot touches its heartbeat file before every poll; Docker's HEALTHCHECK",
-                "runs this command.", ""})
+                "runs this command. With several bots and no --bot, each bot's heartbeat",
+                "is shown, and the exit is 0 while any of them polls.", ""})
 final class HealthCommand implements Callable<Integer> {
 
     private final Console console;
@@ -39,27 +41,46 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<ServiceSettings.Loaded> loaded = config.load(console);
+        Optional<List<ServiceSettings.Loaded>> loaded = heartbeat.isPresent() ? config.loadIfNamed(console).map(List::of)
+                : config.loadEach(console);
         if (loaded.isEmpty()) {
             return 2;
         }
-        Path file = heartbeat.orElseGet(() -> loaded.get().heartbeat());
+        if (heartbeat.isPresent() || loaded.get().size() == 1) {
+            Check check = check(heartbeat.orElseGet(() -> loaded.get().get(0).heartbeat()));
+            (check.healthy() ? console.out() : console.err()).println(check.said());
+            return check.healthy() ? 0 : 1;
+        }
+        // Several bots: the process is healthy while any of them polls; a bot stopped alone (its token revoked) is listed,
+        // but restarting the process would not bring it back.
+        boolean any = false;
+        for (ServiceSettings.Loaded bot : loaded.get()) {
+            Check check = check(bot.heartbeat());
+            console.out().println("bot '" + bot.botName().orElseThrow() + "': " + check.said());
+            any |= check.healthy();
+        }
+        if (!any) {
+            console.err().println("unhealthy: no bot polled within " + maxAgeSeconds + " s");
+        }
+        return any ? 0 : 1;
+    }
+
+    private record Check(boolean healthy, String said) {
+    }
+
+    private Check check(Path file) throws IOException {
         Instant beat;
         try {
             beat = Instant.parse(Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (NoSuchFileException e) {
-            console.err().println("unhealthy: no heartbeat at " + file + "; is 'leadbot run' running with this data folder?");
-            return 1;
+            return new Check(false, "unhealthy: no heartbeat at " + file + "; is 'leadbot run' running with this data folder?");
         } catch (DateTimeParseException e) {
-            console.err().println("unhealthy: " + file + " does not hold a time");
-            return 1;
+            return new Check(false, "unhealthy: " + file + " does not hold a time");
         }
         Duration age = Duration.between(beat, console.clock().instant());
         if (age.toSeconds() > maxAgeSeconds) {
-            console.err().println("unhealthy: the last poll was " + age.toSeconds() + " s ago (limit " + maxAgeSeconds + " s)");
-            return 1;
+            return new Check(false, "unhealthy: the last poll was " + age.toSeconds() + " s ago (limit " + maxAgeSeconds + " s)");
         }
-        console.out().println("healthy: polled " + Math.max(0, age.toSeconds()) + " s ago");
-        return 0;
+        return new Check(true, "healthy: polled " + Math.max(0, age.toSeconds()) + " s ago");
     }
 }

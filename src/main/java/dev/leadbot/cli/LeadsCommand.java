@@ -59,7 +59,7 @@ final class LeadsCommand implements Callable<Integer> {
         if (from.isEmpty()) {
             return 2;
         }
-        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        Optional<ServiceSettings.Loaded> settings = db.isPresent() ? config.loadIfNamed(console) : config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }

@@ -67,6 +67,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new StatsCommand(console))
                 .addSubcommand(new ForgetCommand(console))
                 .addSubcommand(new HealthCommand(console))
+                .addSubcommand(new BotsCommand(console))
                 .addSubcommand(new SinksCommand(console, http));
         everyCommand(commandLine);
         return commandLine;

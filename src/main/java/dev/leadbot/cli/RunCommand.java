@@ -1,17 +1,19 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.bots.Fleet;
+import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.sink.http.HttpSetup;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
-import dev.leadbot.store.Store;
-import dev.leadbot.store.StoreException;
-import dev.leadbot.telegram.BotStartException;
-import dev.leadbot.telegram.TelegramService;
-import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -33,7 +35,12 @@ import picocli.CommandLine.Mixin;
                 "In the settings file, write them in lower case without LEADBOT_:",
                 "telegram_bot_token, owner_chat_ids, flow, leads_file, db and so on.",
                 "CRM sinks are declared there too, under 'sinks:' (see the README);",
-                "check them with 'leadbot sinks check'.", ""})
+                "check them with 'leadbot sinks check'.", "",
+                "Several bots run in one process when the settings file declares",
+                "them under 'bots:', each with its own token, flow, owner chats and",
+                "data folder; --bot NAME runs one of them. A bot whose flow has",
+                "mistakes or whose token Telegram refuses is reported and stopped",
+                "alone; the others run.", ""})
 final class RunCommand implements Callable<Integer> {
 
     private final Console console;
@@ -47,19 +54,42 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Optional<ServiceSettings.Loaded> loaded = config.load(console);
+        Optional<ServiceSettings.Loaded> loaded = config.loadFile(console);
         if (loaded.isEmpty()) {
             return 2;
         }
-        ServiceSettings.Result settings = loaded.get().service();
-        List<String> problems = new ArrayList<>(settings.problems());
-        // No HTTP client (and its TLS set-up) unless a sink needs one: the bot's first poll comes sooner.
-        List<LeadSink> sinks = settings.sinks().isEmpty() ? List.of()
-                : SinksCommand.create(settings.sinks(), HttpSetup.standard(), console, problems);
-        if (settings.telegram().isEmpty() || !problems.isEmpty()) {
-            ServiceSettings.inFileOrder(problems).forEach(console.err()::println);
+        List<String> problems = new ArrayList<>();
+        Optional<ServiceSettings.Bots> chosen = config.bots(loaded.get(), problems);
+        if (chosen.isEmpty()) {
+            problems.forEach(console.err()::println);
             return 2;
         }
+        ServiceSettings.Bots settings = chosen.get();
+        problems.addAll(settings.problems());
+        // No HTTP client (and its TLS set-up) unless a sink needs one: the bot's first poll comes sooner. One for all bots.
+        Supplier<HttpSetup> http = new Supplier<>() {
+            private HttpSetup made;
+
+            @Override
+            public HttpSetup get() {
+                made = made == null ? HttpSetup.standard() : made;
+                return made;
+            }
+        };
+        List<List<LeadSink>> sinks = new ArrayList<>();
+        for (ServiceSettings.Result bot : settings.each()) {
+            sinks.add(bot.sinks().isEmpty() ? List.of() : SinksCommand.create(bot.sinks(), http.get(), console, problems));
+        }
+        if (!problems.isEmpty() || settings.each().stream().anyMatch(bot -> bot.telegram().isEmpty())) {
+            ServiceSettings.inFileOrder(problems.stream().distinct().toList()).forEach(console.err()::println);
+            return 2;
+        }
+        boolean several = settings.each().size() > 1 || settings.each().get(0).bot().isPresent();
+        return several ? runSeveral(settings.each(), sinks) : runOne(settings.each().get(0), sinks.get(0));
+    }
+
+    /** One bot, as before there were several: any problem stops the start. */
+    private int runOne(ServiceSettings.Result settings, List<LeadSink> sinks) throws InterruptedException {
         var flow = FlowFiles.load(settings.flow(), console.err());
         if (flow.isEmpty()) {
             return 1;
@@ -69,29 +99,91 @@ final class RunCommand implements Callable<Integer> {
             fields.forEach(console.err()::println);
             return 2;
         }
-        Store store;
-        try {
-            store = Store.open(settings.database(), console.clock());
-        } catch (StoreException e) {
-            console.err().println("cannot open the database: " + e.getMessage());
+        Fleet fleet = Fleet.of(1, console.clock());
+        Fleet.Bot bot = new Fleet.Bot(Optional.empty(), settings.telegram().orElseThrow(), settings.flow(), flow.get(), settings.database(),
+                sinks);
+        Map<Fleet.Bot, String> failed = fleet.start(List.of(bot));
+        if (!failed.isEmpty()) {
+            fleet.close();
+            console.err().println("cannot start the bot: " + failed.get(bot));
             return 1;
         }
-        TelegramService service;
-        try {
-            service = TelegramService.start(settings.telegram().get(), settings.flow(), flow.get(), store, sinks, console.clock());
-        } catch (BotStartException e) {
-            store.close();
-            console.err().println("cannot start the bot: " + e.getMessage());
+        console.out().println("@" + fleet.username(bot).orElseThrow() + " is running; stop it with Ctrl+C or SIGTERM");
+        return runUntilStopped(fleet);
+    }
+
+    /**
+     * Every bot of the file: one whose flow has mistakes is reported (here, in the log and to its owner
+     * chats) and not started; one Telegram refuses is reported; the others run.
+     */
+    private int runSeveral(List<ServiceSettings.Result> settings, List<List<LeadSink>> sinks) throws InterruptedException {
+        Fleet fleet = Fleet.of(settings.size(), console.clock());
+        List<Fleet.Bot> ready = new ArrayList<>();
+        int notStarted = 0;
+        for (int i = 0; i < settings.size(); i++) {
+            ServiceSettings.Result bot = settings.get(i);
+            String label = "bot '" + bot.bot().orElseThrow() + "'";
+            StringWriter problems = new StringWriter();
+            Optional<Flow> flow = FlowFiles.load(bot.flow(), new PrintWriter(problems, true));
+            List<String> lines = new ArrayList<>(problems.toString().lines().toList());
+            flow.ifPresent(f -> lines.addAll(ServiceSettings.fieldProblems(bot.sinks(), FlowFiles.variables(f))));
+            if (!lines.isEmpty()) {
+                notStarted++;
+                String why = label + " is not started: its flow " + bot.flow() + " cannot run; fix it (leadbot validate --bot "
+                        + bot.bot().orElseThrow() + ") and start leadbot again";
+                console.err().println(why + ":");
+                lines.forEach(line -> console.err().println("  " + line));
+                List<String> message = new ArrayList<>(List.of("⚠️ " + why + ".", ""));
+                message.addAll(lines);
+                List<Long> told = fleet.tellOwners(bot.telegram().orElseThrow(), message);
+                console.err().println("  " + (told.isEmpty() ? "no owner chat of it could be told" : "told in owner chats " + told));
+                continue;
+            }
+            ready.add(new Fleet.Bot(bot.bot(), bot.telegram().orElseThrow(), bot.flow(), flow.orElseThrow(), bot.database(), sinks.get(i)));
+        }
+        Map<Fleet.Bot, String> failed = fleet.start(ready);
+        for (Fleet.Bot bot : ready) {
+            if (failed.containsKey(bot)) {
+                console.err().println(bot.label() + " is not started: " + failed.get(bot));
+            } else {
+                console.out().println(bot.label() + " is running as @" + fleet.username(bot).orElseThrow());
+            }
+        }
+        notStarted += failed.size();
+        if (fleet.runningCount() == 0) {
+            fleet.close();
+            console.err().println("no bot is running: each was stopped for the reason above");
             return 1;
         }
-        console.out().println("@" + service.username() + " is running; stop it with Ctrl+C or SIGTERM");
+        console.out().println(Count.of(fleet.runningCount(), "bot is", "bots are") + " running" + (notStarted > 0 ? ", " + notStarted
+                + " not started" : "") + "; stop them with Ctrl+C or SIGTERM");
+        return runUntilStopped(fleet);
+    }
+
+    /** Until SIGTERM or Ctrl+C (status 0), or until no bot is left running (status 1: each was stopped alone, as logged). */
+    private int runUntilStopped(Fleet fleet) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            service.close();
-            store.close();
+        Thread hook = new Thread(() -> {
+            fleet.close();
             stopped.countDown();
-        }, "shutdown"));
-        stopped.await();
-        return 0;
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        fleet.awaitNoneRunning();
+        if (stopped.getCount() == 0 || !removeHook(hook)) {
+            stopped.await();
+            return 0;
+        }
+        fleet.close();
+        console.err().println("no bot is running any more: Telegram refused the token of each (see the log)");
+        return 1;
+    }
+
+    /** Whether the hook was still waiting for a shutdown (none has begun). */
+    private static boolean removeHook(Thread hook) {
+        try {
+            return Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            return false;
+        }
     }
 }

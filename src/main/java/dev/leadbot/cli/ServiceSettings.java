@@ -42,12 +42,24 @@ final class ServiceSettings {
     /** Read by leadbot before issue 9 as a cap on every message; now refused with what replaced it. */
     static final String OLD_SEND_RATE = "LEADBOT_SEND_PER_SECOND";
     private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS, DB, BULK_RATE, OLD_SEND_RATE);
+    /** What each bot under {@code bots:} may set for itself (with its {@code sinks:}); the Bot API's URL is one for the process. */
+    static final List<String> PER_BOT = List.of(TOKEN, OWNERS, FLOW, LEADS, DB, BULK_RATE);
+    /**
+     * What a bot never takes from the top level: its token, and its files. At the top level, {@code db}
+     * and {@code leads_file} say where the bots' folders go: beside them, one folder per bot.
+     */
+    private static final List<String> OWN = List.of(TOKEN, LEADS, DB);
     /** Telegram's bulk limit is "30 messages per second or so"; paid broadcasts allow up to 1,000. */
     private static final int MAX_BULK_RATE = 1000;
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{5,12}:[A-Za-z0-9_-]{30,}");
 
     /** Settings ready for the service, or every reason they are not. */
-    record Result(Optional<TelegramSettings> telegram, Path flow, Path database, List<SinkSettings> sinks, List<String> problems) {
+    record Result(Optional<String> bot, Optional<TelegramSettings> telegram, Path flow, Path database, List<SinkSettings> sinks,
+            List<String> problems) {
+    }
+
+    /** Every bot's settings, and every problem of any of them or between them: the file is fixed in one go. */
+    record Bots(List<Result> each, List<String> problems) {
     }
 
     /**
@@ -77,13 +89,16 @@ final class ServiceSettings {
         if (!Files.exists(file)) {
             named.ifPresent(missing -> problems.add("--config " + missing + ": no such file; write the path of your settings file,"
                     + " or leave --config out to read " + DEFAULT_FILE + " from the current folder when there is one"));
-            return new Loaded(env, Optional.empty(), new SettingsFile.Contents(Map.of(), Map.of(), List.of(), List.of()), problems);
+            return new Loaded(env, Optional.empty(), SettingsFile.Contents.empty(), problems, Optional.empty());
         }
         List<String> keys = new ArrayList<>(ALL.stream().map(ServiceSettings::fileKey).toList());
         keys.add(SettingsFile.SINKS);
-        SettingsFile.Contents contents = SettingsFile.read(file, keys);
+        keys.add(SettingsFile.BOTS);
+        List<String> botKeys = new ArrayList<>(PER_BOT.stream().map(ServiceSettings::fileKey).toList());
+        botKeys.add(SettingsFile.SINKS);
+        SettingsFile.Contents contents = SettingsFile.read(file, keys, botKeys);
         contents.problems().stream().map(Problem::toString).forEach(problems::add);
-        return new Loaded(env, Optional.of(file), contents, problems);
+        return new Loaded(env, Optional.of(file), contents, problems, Optional.empty());
     }
 
     /** What was read, before a command takes the settings it needs. */
@@ -93,12 +108,59 @@ final class ServiceSettings {
         private final Optional<Path> file;
         private final SettingsFile.Contents contents;
         private final List<String> problems;
+        /** The bot these settings are of, when the file declares {@code bots:}; else the one bot of the whole file. */
+        private final Optional<SettingsFile.BotEntry> bot;
 
-        private Loaded(Map<String, String> env, Optional<Path> file, SettingsFile.Contents contents, List<String> problems) {
+        private Loaded(Map<String, String> env, Optional<Path> file, SettingsFile.Contents contents, List<String> problems,
+                Optional<SettingsFile.BotEntry> bot) {
             this.env = env;
             this.file = file;
             this.contents = contents;
             this.problems = List.copyOf(problems);
+            this.bot = bot;
+        }
+
+        /** The names under {@code bots:}, in the file's order; empty when the file runs one bot. */
+        List<String> botNames() {
+            return contents.bots().stream().map(SettingsFile.BotEntry::name).toList();
+        }
+
+        /** The bot these settings are of, when there are named bots. */
+        Optional<String> botName() {
+            return bot.map(SettingsFile.BotEntry::name);
+        }
+
+        /** Each bot's settings: the one bot of the file, or every bot under {@code bots:}. */
+        List<Loaded> everyBot() {
+            return contents.bots().isEmpty() || bot.isPresent() ? List.of(this)
+                    : contents.bots().stream().map(entry -> new Loaded(env, file, contents, problems, Optional.of(entry))).toList();
+        }
+
+        /**
+         * The settings of the bot {@code requested} names: needed only when the file declares several
+         * ({@code --bot} is optional with one). Empty after adding what to write when it cannot say which.
+         */
+        Optional<Loaded> bot(Optional<String> requested, List<String> found) {
+            List<String> names = botNames();
+            String where = file.map(Path::toString).orElse(DEFAULT_FILE);
+            if (requested.isEmpty()) {
+                if (names.size() > 1) {
+                    found.add(where + " declares " + names.size() + " bots (" + String.join(", ", names) + "); say which with --bot NAME");
+                    return Optional.empty();
+                }
+                return Optional.of(everyBot().get(0));
+            }
+            if (names.isEmpty()) {
+                found.add("--bot " + requested.get() + ": " + (file.isPresent() ? where + " declares no bots ('bots:')" : "there is no "
+                        + DEFAULT_FILE + " declaring bots ('bots:')") + ", so there is one bot; leave --bot out");
+                return Optional.empty();
+            }
+            Optional<Loaded> named = everyBot().stream().filter(b -> b.botName().equals(requested)).findFirst();
+            if (named.isEmpty()) {
+                found.add("--bot " + requested.get() + ": no such bot in " + where + Suggestions.didYouMean(requested.get(), names,
+                        ";") + " its bots are " + String.join(", ", names));
+            }
+            return named;
         }
 
         /** The settings file read, if there was one. */
@@ -111,8 +173,23 @@ final class ServiceSettings {
             return problems;
         }
 
-        /** A setting from the environment, else from the file; blank counts as not set. */
+        /**
+         * A setting from the environment, else from the file; blank counts as not set. A named bot's own
+         * setting comes first; its token and files are its own alone, the rest falls back to the top level.
+         */
         Optional<Value> setting(String name) {
+            if (bot.isPresent()) {
+                String key = fileKey(name);
+                Optional<Value> own = Optional.ofNullable(bot.get().values().get(key)).map(String::strip).filter(v -> !v.isEmpty())
+                        .map(v -> new Value(v, bot.get().placeOf(key) + ": " + key + " of bot '" + bot.get().name() + "'"));
+                if (own.isPresent() || OWN.contains(name)) {
+                    return own;
+                }
+            }
+            return topLevel(name);
+        }
+
+        private Optional<Value> topLevel(String name) {
             Optional<String> fromEnv = Optional.ofNullable(env.get(name)).map(String::strip).filter(v -> !v.isEmpty());
             if (fromEnv.isPresent()) {
                 return Optional.of(new Value(fromEnv.get(), name));
@@ -126,12 +203,24 @@ final class ServiceSettings {
             return path(FLOW, FlowFiles.DEFAULT);
         }
 
+        /**
+         * The bot's database: one file per bot. A named bot's is in its own folder beside the top-level
+         * database ({@code data/NAME/leadbot.db} by default, {@code /data/NAME/leadbot.db} in the image)
+         * unless it names another.
+         */
         Path database() {
-            return path(DB, DataFiles.DATABASE);
+            return bot.isPresent() ? own(DB, DataFiles.DATABASE) : path(DB, DataFiles.DATABASE);
         }
 
+        /** The leads file; a named bot's is in its own folder, and its heartbeat beside it. */
         Path leadsFile() {
-            return path(LEADS, DataFiles.LEADS);
+            return bot.isPresent() ? own(LEADS, DataFiles.LEADS) : path(LEADS, DataFiles.LEADS);
+        }
+
+        private Path own(String name, String fallback) {
+            Path shared = Path.of(topLevel(name).map(Value::text).orElse(fallback));
+            Path folder = Optional.ofNullable(shared.getParent()).orElse(Path.of("")).resolve(bot.orElseThrow().name());
+            return setting(name).map(v -> Path.of(v.text())).orElse(folder.resolve(shared.getFileName()));
         }
 
         /** Where the running bot touches its heartbeat: beside the leads file. */
@@ -149,7 +238,7 @@ final class ServiceSettings {
          */
         List<SinkSettings> sinks(List<String> found) {
             List<SinkSettings> sinks = new ArrayList<>();
-            for (SettingsFile.SinkEntry entry : contents.sinks()) {
+            for (SettingsFile.SinkEntry entry : bot.flatMap(SettingsFile.BotEntry::sinks).orElse(contents.sinks())) {
                 String type = entry.values().get("type");
                 if (!SinkCatalog.TYPES.contains(type)) {
                     found.add(entry.placeOf("type") + ": unknown sink type '" + type + "'" + Suggestions.didYouMean(type, SinkCatalog.TYPES,
@@ -176,7 +265,18 @@ final class ServiceSettings {
             List<String> found = new ArrayList<>(problems);
             List<SinkSettings> sinks = sinks(found);
             Optional<Value> token = setting(TOKEN);
-            if (token.isEmpty()) {
+            if (bot.isPresent() && token.isPresent()) {
+                Value written = token.get();
+                token = SecretReferences.expand(written.text(), env, written.where(), found).map(text -> new Value(text, written.where()));
+            }
+            if (token.isEmpty() && bot.isPresent()) {
+                if (!bot.get().values().containsKey(fileKey(TOKEN))) {
+                    String variable = bot.get().name().toUpperCase(Locale.ROOT).replace('-', '_') + "_TOKEN";
+                    found.add(bot.get().where() + ": bot '" + bot.get().name() + "' has no " + fileKey(TOKEN) + "; write "
+                            + fileKey(TOKEN) + ": ${" + variable + "} under it and export " + variable + "=… with the token @BotFather"
+                            + " gave for this bot");
+                }
+            } else if (token.isEmpty()) {
                 found.add(TOKEN + " is not set: create a bot with @BotFather in Telegram (/newbot), then set " + TOKEN
                         + " (or " + fileKey(TOKEN) + ": in " + file.map(Path::toString).orElse(DEFAULT_FILE) + ") to the token it gives you");
             } else if (!TOKEN_SHAPE.matcher(token.get().text()).matches()) {
@@ -228,7 +328,51 @@ final class ServiceSettings {
                     ? Optional.of(new TelegramSettings(token.orElseThrow().text(), owners, api, leadsFile(),
                     FloodLimits.TELEGRAM.withBulkPerSecond(bulkRate)))
                     : Optional.empty();
-            return new Result(settings, flow(), database(), sinks, found);
+            return new Result(botName(), settings, flow(), database(), sinks, found);
+        }
+
+        /**
+         * Every bot's settings, checked each on its own and against each other: with {@code bots:}, no
+         * token or data file at the top level, no token twice, no database or data folder shared.
+         */
+        Bots services() {
+            List<Result> results = everyBot().stream().map(Loaded::service).toList();
+            List<String> found = new ArrayList<>();
+            results.forEach(result -> found.addAll(result.problems()));
+            if (bot.isPresent() || contents.bots().isEmpty()) {
+                return new Bots(results, found.stream().distinct().toList());
+            }
+            topLevel(TOKEN).ifPresent(value -> found.add(value.where() + " is set, but with 'bots:' each bot has its own; write it"
+                    + " under each bot in " + file.map(Path::toString).orElse(DEFAULT_FILE) + (value.where().equals(TOKEN) ? ", and unset "
+                    + TOKEN : "")));
+            Map<String, String> tokens = new LinkedHashMap<>();
+            Map<Path, String> databases = new LinkedHashMap<>();
+            Map<Path, String> folders = new LinkedHashMap<>();
+            for (Loaded each : everyBot()) {
+                String name = each.botName().orElseThrow();
+                Result result = results.stream().filter(r -> r.bot().equals(each.botName())).findFirst().orElseThrow();
+                result.telegram().ifPresent(telegram -> {
+                    String first = tokens.putIfAbsent(telegram.token(), name);
+                    if (first != null) {
+                        found.add(each.setting(TOKEN).map(Value::where).orElseThrow() + " is the same token as bot '" + first + "''s;"
+                                + " each bot needs its own token from @BotFather (two programs polling one token take each other's"
+                                + " updates)");
+                    }
+                });
+                String database = databases.putIfAbsent(each.database().toAbsolutePath().normalize(), name);
+                if (database != null) {
+                    found.add(each.setting(DB).map(Value::where).orElse("bot '" + name + "'") + " is the database of bot '" + database
+                            + "' too; give each bot its own file, or leave " + fileKey(DB) + " out for its own folder");
+                }
+                String folder = folders.putIfAbsent(each.leadsFile().toAbsolutePath().normalize().getParent(), name);
+                if (folder != null) {
+                    found.add(each.setting(LEADS).map(Value::where).orElse("bot '" + name + "'") + " is in the folder of bot '" + folder
+                            + "''s leads file, where each bot's heartbeat is kept; give each bot its own folder, or leave "
+                            + fileKey(LEADS) + " out for its own folder");
+                }
+            }
+            // A problem of the file itself (or of a top-level setting every bot falls back to) is reported once.
+            return new Bots(results, found.stream().distinct().toList());
         }
     }
 

@@ -69,7 +69,7 @@ final class StatsCommand implements Callable<Integer> {
             console.err().println("--idle takes a span such as 30m, 1h or 2d");
             return 2;
         }
-        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        Optional<ServiceSettings.Loaded> settings = db.isPresent() || terminal ? config.loadIfNamed(console) : config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }

@@ -54,11 +54,13 @@ final class TestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        // With no file named, the flow of each bot of the settings (or of the one --bot names).
+        Optional<List<ServiceSettings.Loaded>> settings = this.files.isEmpty() ? config.loadEach(console)
+                : config.loadIfNamed(console).map(List::of);
         if (settings.isEmpty()) {
             return 2;
         }
-        List<Path> files = this.files.isEmpty() ? List.of(settings.get().flow()) : this.files;
+        List<Path> files = this.files.isEmpty() ? settings.get().stream().map(ServiceSettings.Loaded::flow).distinct().toList() : this.files;
         boolean clean = true;
         for (Path file : files) {
             Optional<Flow> flow = FlowFiles.load(file, console.err());

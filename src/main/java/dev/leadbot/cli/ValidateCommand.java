@@ -55,11 +55,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        // With no file named, the flow of each bot of the settings (or of the one --bot names).
+        Optional<List<ServiceSettings.Loaded>> settings = files.isEmpty() ? config.loadEach(console) : config.loadIfNamed(console).map(List::of);
         if (settings.isEmpty()) {
             return 2;
         }
-        List<Checked> checked = (files.isEmpty() ? List.of(settings.get().flow()) : files).stream().map(ValidateCommand::check).toList();
+        List<Path> flows = files.isEmpty() ? settings.get().stream().map(ServiceSettings.Loaded::flow).distinct().toList() : files;
+        List<Checked> checked = flows.stream().map(ValidateCommand::check).toList();
         if (format == Format.json) {
             console.out().println(json(checked));
         } else {

@@ -29,12 +29,38 @@ public final class SettingsFile {
      * The values by key (a list joined with commas), where each key stands ({@code file:line:column}),
      * the {@code sinks:} entries, and every problem found.
      */
-    public record Contents(Map<String, String> values, Map<String, String> places, List<SinkEntry> sinks, List<Problem> problems) {
+    public record Contents(Map<String, String> values, Map<String, String> places, List<SinkEntry> sinks, List<BotEntry> bots,
+            List<Problem> problems) {
         public Contents {
             values = Map.copyOf(values);
             places = Map.copyOf(places);
             sinks = List.copyOf(sinks);
+            bots = List.copyOf(bots);
             problems = List.copyOf(problems);
+        }
+
+        /** Nothing read: no file. */
+        public static Contents empty() {
+            return new Contents(Map.of(), Map.of(), List.of(), List.of(), List.of());
+        }
+    }
+
+    /**
+     * One bot under {@code bots:}: its name, where the name stands ({@code file:line:column}), its own
+     * settings as written (a list joined with commas) with the place of each, and its own
+     * {@code sinks:} if it declares any (else it takes the top level's).
+     */
+    public record BotEntry(String name, String where, Map<String, String> values, Map<String, String> places,
+            Optional<List<SinkEntry>> sinks) {
+        public BotEntry {
+            values = Map.copyOf(values);
+            places = Map.copyOf(places);
+            sinks = sinks.map(List::copyOf);
+        }
+
+        /** Where {@code key} is written, or the bot's name. */
+        public String placeOf(String key) {
+            return places.getOrDefault(key, where);
         }
     }
 
@@ -58,16 +84,29 @@ public final class SettingsFile {
 
     /** The key under which sinks are declared; a caller that allows it lists it among the keys. */
     public static final String SINKS = "sinks";
+    /** The key under which several bots are declared, each by its name. */
+    public static final String BOTS = "bots";
+    /**
+     * What a bot's name may be made of: it becomes a folder name (and a PostgreSQL schema name), so
+     * lower-case letters, digits, '-' and '_', starting with a letter or digit, at most 32.
+     */
+    public static final java.util.regex.Pattern BOT_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
 
     private SettingsFile() {
     }
 
     public static Contents read(Path file, List<String> keys) throws IOException {
+        return read(file, keys, List.of());
+    }
+
+    /** The same; when {@code keys} has {@link #BOTS}, each bot under it may set {@code botKeys}. */
+    public static Contents read(Path file, List<String> keys, List<String> botKeys) throws IOException {
         String name = file.toString();
         Problems problems = new Problems(name);
         Map<String, String> values = new LinkedHashMap<>();
         Map<String, String> places = new LinkedHashMap<>();
         List<SinkEntry> sinks = new ArrayList<>();
+        List<BotEntry> bots = new ArrayList<>();
         Node root;
         try {
             root = new Yaml(new LoaderOptions()).compose(new java.io.StringReader(Files.readString(file, StandardCharsets.UTF_8)));
@@ -75,18 +114,58 @@ public final class SettingsFile {
             Position at = e.getProblemMark() == null ? new Position(1, 1)
                     : new Position(e.getProblemMark().getLine() + 1, e.getProblemMark().getColumn() + 1);
             problems.add(at, "YAML syntax: " + e.getProblem() + "; check the indentation and quotes");
-            return new Contents(values, places, sinks, problems.sorted());
+            return new Contents(values, places, sinks, bots, problems.sorted());
         }
         if (root != null) {
             YamlMap.read(root, name, keys, problems).ifPresent(map -> {
-                keys.stream().filter(key -> !key.equals(SINKS)).forEach(key -> value(map, key, problems).ifPresent(v -> {
+                keys.stream().filter(key -> !key.equals(SINKS) && !key.equals(BOTS)).forEach(key -> value(map, key, problems).ifPresent(v -> {
                     values.put(key, v);
                     places.put(key, name + ":" + map.keyAt(key));
                 }));
                 map.value(SINKS).ifPresent(list -> sinks.addAll(sinks(list, name, problems)));
+                map.value(BOTS).ifPresent(declared -> bots.addAll(bots(declared, name, botKeys, problems)));
             });
         }
-        return new Contents(values, places, sinks, problems.sorted());
+        return new Contents(values, places, sinks, bots, problems.sorted());
+    }
+
+    /** The {@code bots:} mapping: each name checked (it becomes a folder name) and its settings read like the top level's. */
+    private static List<BotEntry> bots(Node declared, String file, List<String> keys, Problems problems) {
+        if (!(declared instanceof MappingNode mapping) || mapping.getValue().isEmpty()) {
+            problems.add(declared, "'bots' must map each bot's name to its settings, e.g. 'shop:' with 'telegram_bot_token:"
+                    + " ${SHOP_TOKEN}' and 'flow: flows/shop.yaml' indented under it; leave 'bots' out to run one bot");
+            return List.of();
+        }
+        List<BotEntry> bots = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (NodeTuple tuple : mapping.getValue()) {
+            String name = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
+            if (!seen.add(name)) {
+                problems.add(tuple.getKeyNode(), "bot '" + name + "' is declared twice; give each bot its own name, or keep one of them");
+                continue;
+            }
+            if (!BOT_NAME.matcher(name).matches()) {
+                String suggested = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-").replaceAll("^[-_]+|-+$", "");
+                problems.add(tuple.getKeyNode(), "bot name '" + name + "' cannot be used: it names the bot's folder and database, so"
+                        + " write lower-case letters, digits, '-' and '_' (at most 32, starting with a letter or digit)"
+                        + (BOT_NAME.matcher(suggested).matches() ? ", e.g. '" + suggested + "'" : ""));
+                continue;
+            }
+            Optional<YamlMap> read = YamlMap.read(tuple.getValueNode(), "bot '" + name + "'", keys, problems);
+            if (read.isEmpty()) {
+                continue;
+            }
+            YamlMap map = read.get();
+            Map<String, String> values = new LinkedHashMap<>();
+            Map<String, String> places = new LinkedHashMap<>();
+            keys.stream().filter(key -> !key.equals(SINKS)).forEach(key -> value(map, key, problems).ifPresent(v -> {
+                values.put(key, v);
+                places.put(key, file + ":" + map.keyAt(key));
+            }));
+            Optional<List<SinkEntry>> sinks = map.value(SINKS).map(list -> sinks(list, file, problems));
+            bots.add(new BotEntry(name, file + ":" + Problems.at(tuple.getKeyNode()), values, places, sinks));
+        }
+        return bots;
     }
 
     private static List<SinkEntry> sinks(Node list, String file, Problems problems) {

@@ -205,6 +205,16 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
+    /** When a prospect's conversation last changed, if one ever has: the bot's last update from a prospect, for {@code leadbot bots}. */
+    public synchronized Optional<Instant> lastConversationChange() throws StoreException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT MAX(updated_at) FROM conversations");
+                ResultSet r = s.executeQuery()) {
+            return r.next() && r.getString(1) != null ? Optional.of(Instant.parse(r.getString(1))) : Optional.empty();
+        } catch (SQLException e) {
+            throw failure("read when a conversation last changed", e);
+        }
+    }
+
     /** The last update id committed, so a redelivered update is recognised and polling resumes after it. */
     @Override
     public synchronized OptionalLong lastUpdateId() throws StoreException {

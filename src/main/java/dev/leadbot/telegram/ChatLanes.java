@@ -40,7 +40,25 @@ final class ChatLanes {
         };
         CompletableFuture<Optional<RuntimeException>> next = tails.compute(chat, (key, tail) -> tail == null
                 ? CompletableFuture.supplyAsync(guarded, pool) : tail.thenApplyAsync(previous -> guarded.get(), pool));
-        next.whenComplete((ignored, error) -> tails.remove(chat, next));
+        next.whenComplete((ignored, error) -> {
+            tails.remove(chat, next);
+            synchronized (this) {
+                notifyAll();
+            }
+        });
         return next;
+    }
+
+    /** Waits until no chat has work queued or running, up to {@code timeoutMillis}; whether it got there. */
+    synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (!tails.isEmpty()) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.min(left, 100));
+        }
+        return true;
     }
 }

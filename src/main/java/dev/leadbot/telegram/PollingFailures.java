@@ -20,16 +20,26 @@ final class PollingFailures implements Interceptor {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String token;
+    private final Runnable revoked;
+    private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
 
-    PollingFailures(String token) {
+    /** @param revoked told once when Telegram answers 401: the token no longer exists */
+    PollingFailures(String token, Runnable revoked) {
         this.token = token;
+        this.revoked = revoked;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
         try {
             Response response = chain.proceed(chain.request());
-            if (!response.isSuccessful()) {
+            if (response.code() == 401) {
+                if (!told.getAndSet(true)) {
+                    LOG.error("getUpdates failed: 401 {}; the token was revoked or replaced in @BotFather",
+                            description(response.peekBody(4096).string()));
+                    revoked.run();
+                }
+            } else if (!response.isSuccessful()) {
                 LOG.warn("getUpdates failed: {} {}; polling again shortly", response.code(), description(response.peekBody(4096).string()));
             }
             return response;

@@ -27,9 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,20 +53,18 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class TelegramService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramService.class);
-    private static final int POLL_SECONDS = 30;
+    private static final int POLL_SECONDS = BotThreads.POLL_SECONDS;
 
-    private final OkHttpClient sendHttp;
+    /** The threads this bot runs on: its own when it runs alone, else shared with the other bots of the process. */
+    private final BotThreads threads;
+    private final boolean ownThreads;
     private final OkHttpClient pollHttp;
-    private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(named("telegram-poll"));
-    private final ExecutorService chatThreads = Executors.newFixedThreadPool(4, named("chat"));
-    /**
-     * Bot API calls block their thread for a round trip; with no overall cap on replies, these threads
-     * are what bounds how many go at once (16 round trips of ~50 ms: over 300 calls a second).
-     */
-    private final ScheduledExecutorService sendThreads = Executors.newScheduledThreadPool(16, named("telegram-send"));
-    private final ExecutorService fileThread = Executors.newSingleThreadExecutor(named("lead-files"));
-    private final ExecutorService statsThread = Executors.newSingleThreadExecutor(named("owner-stats"));
-    private final ExecutorService consoleThread = Executors.newSingleThreadExecutor(named("owner-console"));
+    /** The long poll blocks its thread for up to 30 s: every bot has one of its own (and no other thread of its own but its sinks'). */
+    private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(BotThreads.named("telegram-poll"));
+    private final ChatLanes lanes;
+    private final ExecutorService fileThread;
+    private final ExecutorService statsThread;
+    private final ExecutorService consoleThread;
     private final List<DeliveryWorker> workers;
     private final FlowReloads reloads;
     private final Outbox outbox;
@@ -75,14 +72,20 @@ public final class TelegramService implements AutoCloseable {
     private final List<Long> unreachableOwners;
     private final TelegramBotsLongPollingApplication polling;
 
-    private TelegramService(TelegramSettings settings, Path flowFile, Flow flow, Store store, List<LeadSink> crmSinks, Clock clock)
-            throws TelegramApiException, StoreException {
-        sendHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(45)).build();
-        pollHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(POLL_SECONDS + 20)).addInterceptor(new PollingFailures(settings.token())).build();
+    private TelegramService(TelegramSettings settings, Path flowFile, Flow flow, Store store, List<LeadSink> crmSinks, Clock clock,
+            BotThreads threads, boolean ownThreads, Runnable revoked) throws TelegramApiException, StoreException {
+        this.threads = threads;
+        this.ownThreads = ownThreads;
+        ScheduledExecutorService sendThreads = threads.send;
+        lanes = new ChatLanes(threads.chat);
+        fileThread = new SerialLane(threads.work);
+        statsThread = new SerialLane(threads.work);
+        consoleThread = new SerialLane(threads.work);
+        // Its own dispatcher, so that stopping this bot cancels its long poll and no other bot's.
+        pollHttp = threads.pollHttp.newBuilder().dispatcher(new Dispatcher())
+                .addInterceptor(new PollingFailures(settings.token(), revoked)).build();
         TelegramUrl url = new TelegramUrl(settings.apiUrl().getScheme(), settings.apiUrl().getHost(), port(settings), false);
-        BotApi api = new BotApi(new OkHttpTelegramClient(sendHttp, settings.token(), url), settings.token());
+        BotApi api = new BotApi(new OkHttpTelegramClient(threads.sendHttp, settings.token(), url), settings.token());
         username = api.execute(new GetMe()).getUserName();
         LOG.info("bot=@{} api={} flow={} owners={}", username, settings.apiUrl(), flow.id(), settings.ownerChatIds().size());
         api.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
@@ -158,7 +161,7 @@ public final class TelegramService implements AutoCloseable {
         ChatRouter router = new ChatRouter(live, conversations, replies,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(leadsFile, chat)),
                 clock, closedChats, OwnerChats.of(settings.ownerChatIds()), console, relay);
-        UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store, replies::send, outbox::heard, flow.id(),
+        UpdateConsumer consumer = new UpdateConsumer(lanes, router, conversations, store, replies::send, outbox::heard, flow.id(),
                 sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5), relay::reload);
         // Replies committed by an earlier run that stopped before sending them go first, in order.
         List<Outgoing> unsent = store.unsent();
@@ -190,8 +193,30 @@ public final class TelegramService implements AutoCloseable {
     public static TelegramService start(TelegramSettings settings, Path flowFile, Flow flow, Store store, List<LeadSink> crmSinks,
             Clock clock)
             throws BotStartException {
+        BotThreads own = BotThreads.forBots(1);
         try {
-            return new TelegramService(settings, flowFile, flow, store, crmSinks, clock);
+            return start(settings, flowFile, flow, store, crmSinks, clock, own, true, () -> { });
+        } catch (BotStartException | RuntimeException e) {
+            own.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The same, as one of several bots of the process, on {@code threads} shared with them.
+     *
+     * @param revoked told once, on the poller's thread, when Telegram answers getUpdates with 401: the
+     *                token was revoked; whoever started the bot stops it (polling again would only fail)
+     */
+    public static TelegramService start(TelegramSettings settings, Path flowFile, Flow flow, Store store, List<LeadSink> crmSinks,
+            Clock clock, BotThreads threads, Runnable revoked) throws BotStartException {
+        return start(settings, flowFile, flow, store, crmSinks, clock, threads, false, revoked);
+    }
+
+    private static TelegramService start(TelegramSettings settings, Path flowFile, Flow flow, Store store, List<LeadSink> crmSinks,
+            Clock clock, BotThreads threads, boolean ownThreads, Runnable revoked) throws BotStartException {
+        try {
+            return new TelegramService(settings, flowFile, flow, store, crmSinks, clock, threads, ownThreads, revoked);
         } catch (StoreException e) {
             throw new BotStartException(e.getMessage());
         } catch (TelegramApiException e) {
@@ -228,7 +253,13 @@ public final class TelegramService implements AutoCloseable {
             awaitQuietly(pollThread);
         }
         stop(pollThread);
-        stop(chatThreads);
+        try {
+            if (!lanes.awaitIdle(TimeUnit.SECONDS.toMillis(15))) {
+                LOG.warn("bot=@{}: updates still being handled at shutdown", username);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         stop(fileThread);
         reloads.close();
         stop(consoleThread);
@@ -241,10 +272,9 @@ public final class TelegramService implements AutoCloseable {
         if (outbox.pending() > 0) {
             LOG.warn("{} messages not sent at shutdown", outbox.pending());
         }
-        sendThreads.shutdownNow();
-        for (OkHttpClient http : List.of(sendHttp, pollHttp)) {
-            http.dispatcher().executorService().shutdown();
-            http.connectionPool().evictAll();
+        pollHttp.dispatcher().executorService().shutdown();
+        if (ownThreads) {
+            threads.close();
         }
         LOG.info("bot=@{} stopped", username);
     }
@@ -276,7 +306,7 @@ public final class TelegramService implements AutoCloseable {
         return List.copyOf(unreachable);
     }
 
-    private static int port(TelegramSettings settings) {
+    static int port(TelegramSettings settings) {
         int port = settings.apiUrl().getPort();
         return port > 0 ? port : "http".equals(settings.apiUrl().getScheme()) ? 80 : 443;
     }
@@ -310,12 +340,4 @@ public final class TelegramService implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory named(String name) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
-            thread.setDaemon(false);
-            return thread;
-        };
-    }
 }

@@ -45,6 +45,9 @@ class DependencyRulesTest {
             Map.entry("telegram", List.of("java.", "org.telegram.telegrambots", "okhttp3", "com.fasterxml.jackson", "org.slf4j",
                     "dev.leadbot.engine", "dev.leadbot.flow", "dev.leadbot.funnel", "dev.leadbot.language", "dev.leadbot.lead", "dev.leadbot.sink",
                     "dev.leadbot.store", "dev.leadbot.delivery", "dev.leadbot.chart", "dev.leadbot.console", "dev.leadbot.telegram")),
+            // Several bots in one process: each started on its own database and stopped alone; they share only threads.
+            Map.entry("bots", List.of("java.", "org.slf4j", "dev.leadbot.flow", "dev.leadbot.sink", "dev.leadbot.store",
+                    "dev.leadbot.telegram", "dev.leadbot.bots")),
             // Pictures of the funnel, drawn headless; the one user of the chart library.
             Map.entry("chart", List.of("java.util", "java.io", "java.awt", "javax.imageio", "org.jfree.chart", "org.jfree.data",
                     "dev.leadbot.funnel", "dev.leadbot.chart")),

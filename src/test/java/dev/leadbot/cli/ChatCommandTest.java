@@ -233,7 +233,7 @@ class ChatCommandTest {
         Run run = Run.of("", "chat", "--help");
 
         assertEquals(0, run.status());
-        assertTrue(run.out().startsWith("Usage: leadbot chat [-hV] [--config=FILE] [--db=FILE] [--lang=CODE]"), run.out());
+        assertTrue(run.out().startsWith("Usage: leadbot chat [-hV] [--bot=NAME] [--config=FILE] [--db=FILE]"), run.out());
         assertTrue(run.out().contains("'restart' starts over, 'quit' leaves, '/help' lists what the chat understands,\n"), run.out());
     }
 

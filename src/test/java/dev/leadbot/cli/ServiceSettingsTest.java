@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,5 +195,125 @@ class ServiceSettingsTest {
 
         assertEquals(List.of("leadbot.yaml:7:15: sink 'amo' (amocrm): fields: 555001 names 'spehre', which is neither a lead field nor"
                 + " a variable of the flow; did you mean 'sphere'?"), ServiceSettings.fieldProblems(List.of(sink), java.util.Set.of("sphere")));
+    }
+
+    private static final String OTHER_TOKEN = "7654321:AAAnotherFakeTokenForLocalTestsOnly_xyz";
+
+    @Test
+    void eachBotHasItsOwnTokenAndFolderAndTakesTheRestFromTheTopLevel() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, """
+                owner_chat_ids: [1]
+                flow: flows/shared.yaml
+                bulk_per_second: 20
+                bots:
+                  shop:
+                    telegram_bot_token: ${SHOP_TOKEN}
+                    owner_chat_ids: [2, 3]
+                    flow: flows/shop.yaml
+                  cafe:
+                    telegram_bot_token: ${CAFE_TOKEN}
+                    db: cafe.db
+                """);
+
+        ServiceSettings.Bots bots = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN), Optional.of(file))
+                .services();
+
+        assertEquals(List.of(), bots.problems());
+        ServiceSettings.Result shop = bots.each().get(0);
+        ServiceSettings.Result cafe = bots.each().get(1);
+        assertEquals(Optional.of("shop"), shop.bot());
+        assertEquals(TOKEN, shop.telegram().orElseThrow().token());
+        assertEquals(List.of(2L, 3L), shop.telegram().orElseThrow().ownerChatIds());
+        assertEquals(Path.of("flows/shop.yaml"), shop.flow());
+        assertEquals(Path.of("data/shop/leadbot.db"), shop.database());
+        assertEquals(Path.of("data/shop/leads.jsonl"), shop.telegram().orElseThrow().leadsFile());
+        assertEquals(OTHER_TOKEN, cafe.telegram().orElseThrow().token());
+        assertEquals(List.of(1L), cafe.telegram().orElseThrow().ownerChatIds());
+        assertEquals(Path.of("flows/shared.yaml"), cafe.flow());
+        assertEquals(Path.of("cafe.db"), cafe.database());
+        assertEquals(20, cafe.telegram().orElseThrow().limits().bulkPerSecond());
+        // In the image the top-level files are on the volume: each bot's folder goes beside them.
+        ServiceSettings.Bots onVolume = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN, "LEADBOT_DB",
+                "/data/leadbot.db", "LEADBOT_LEADS_FILE", "/data/leads.jsonl"), Optional.of(file)).services();
+        assertEquals(Path.of("/data/shop/leadbot.db"), onVolume.each().get(0).database());
+        assertEquals(Path.of("/data/shop/leads.jsonl"), onVolume.each().get(0).telegram().orElseThrow().leadsFile());
+        assertEquals(Path.of("cafe.db"), onVolume.each().get(1).database());
+    }
+
+    @Test
+    void everyMistakeInTheBotsIsReportedAtOnceWhereItIsWritten() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, """
+                telegram_bot_token: ${SHOP_TOKEN}
+                bots:
+                  shop:
+                    telegram_bot_token: ${SHOP_TOKEN}
+                  Cafe Bar:
+                    telegram_bot_token: ${CAFE_TOKEN}
+                  cafe:
+                    telegram_bot_token: ${SHOP_TOKEN}
+                    telegram_api_url: http://127.0.0.1:1
+                  cafe:
+                    flow: flows/cafe.yaml
+                  bar:
+                    flow: flows/bar.yaml
+                    leads_file: data/shop/bar-leads.jsonl
+                """);
+
+        ServiceSettings.Loaded loaded = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN), Optional.of(file));
+
+        assertEquals(List.of(
+                file + ":5:3: bot name 'Cafe Bar' cannot be used: it names the bot's folder and database, so write lower-case letters,"
+                        + " digits, '-' and '_' (at most 32, starting with a letter or digit), e.g. 'cafe-bar'",
+                file + ":9:5: unknown key 'telegram_api_url' in bot 'cafe'; allowed keys: telegram_bot_token, owner_chat_ids, flow,"
+                        + " leads_file, db, bulk_per_second, sinks",
+                file + ":10:3: bot 'cafe' is declared twice; give each bot its own name, or keep one of them"), loaded.problems());
+    }
+
+    @Test
+    void botsSharingATokenOrAFolderOrTheTopLevelTokenAreRefused() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, """
+                telegram_bot_token: ${SHOP_TOKEN}
+                bots:
+                  shop:
+                    telegram_bot_token: ${SHOP_TOKEN}
+                  cafe:
+                    telegram_bot_token: ${SHOP_TOKEN}
+                  bar:
+                    leads_file: data/shop/bar-leads.jsonl
+                """);
+
+        ServiceSettings.Bots bots = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN), Optional.of(file)).services();
+
+        assertEquals(List.of(
+                file + ":1:1: telegram_bot_token is set, but with 'bots:' each bot has its own; write it under each bot in " + file,
+                file + ":6:5: telegram_bot_token of bot 'cafe' is the same token as bot 'shop''s; each bot needs its own token from"
+                        + " @BotFather (two programs polling one token take each other's updates)",
+                file + ":7:3: bot 'bar' has no telegram_bot_token; write telegram_bot_token: ${BAR_TOKEN} under it and export"
+                        + " BAR_TOKEN=… with the token @BotFather gave for this bot",
+                file + ":8:5: leads_file of bot 'bar' is in the folder of bot 'shop''s leads file, where each bot's heartbeat is kept;"
+                        + " give each bot its own folder, or leave leads_file out for its own folder"),
+                ServiceSettings.inFileOrder(bots.problems()));
+    }
+
+    @Test
+    void aCommandAboutOneBotSaysWhichBotsThereAreWhenItCannotTell() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, "bots:\n  shop:\n    db: s.db\n  cafe:\n    db: c.db\n");
+        ServiceSettings.Loaded loaded = ServiceSettings.load(Map.of(), Optional.of(file));
+        List<String> problems = new java.util.ArrayList<>();
+
+        assertTrue(loaded.bot(Optional.empty(), problems).isEmpty());
+        assertEquals(Path.of("c.db"), loaded.bot(Optional.of("cafe"), problems).orElseThrow().database());
+        assertTrue(loaded.bot(Optional.of("shp"), problems).isEmpty());
+        assertTrue(ServiceSettings.load(Map.of(), Optional.of(dir.resolve("none.yaml")), dir.resolve("none.yaml"))
+                .bot(Optional.of("shop"), problems).isEmpty());
+
+        assertEquals(List.of(file + " declares 2 bots (shop, cafe); say which with --bot NAME",
+                "--bot shp: no such bot in " + file + "; did you mean 'shop'? its bots are shop, cafe",
+                "--bot shop: there is no leadbot.yaml declaring bots ('bots:'), so there is one bot; leave --bot out"),
+                problems);
     }
 }

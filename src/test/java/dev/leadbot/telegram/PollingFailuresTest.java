@@ -23,7 +23,7 @@ class PollingFailuresTest {
     void aFailedPollIsOneLineWithTheBotApisWordsAndNoToken() throws IOException {
         try (FakeHttpServer api = new FakeHttpServer(); CapturedLog log = new CapturedLog()) {
             api.handle(request -> Reply.json(502, "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}"));
-            OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new PollingFailures(TOKEN)).build();
+            OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new PollingFailures(TOKEN, () -> { })).build();
 
             try (Response response = http.newCall(new Request.Builder().url(api.url("/bot" + TOKEN + "/getUpdates").toString()).build())
                     .execute()) {
@@ -40,7 +40,7 @@ class PollingFailuresTest {
     @Test
     void aPollCancelledAtShutdownIsNotAFailure() throws IOException {
         try (FakeHttpServer api = new FakeHttpServer(); CapturedLog log = new CapturedLog()) {
-            OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new PollingFailures(TOKEN)).build();
+            OkHttpClient http = new OkHttpClient.Builder().addInterceptor(new PollingFailures(TOKEN, () -> { })).build();
             Call call = http.newCall(new Request.Builder().url(api.url("/bot" + TOKEN + "/getUpdates").toString()).build());
             call.cancel();
 

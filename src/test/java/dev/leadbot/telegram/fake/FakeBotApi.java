@@ -67,7 +67,15 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final ExecutorService threads;
+    /** Every bot this server answers for, by token: this one and those added with {@link #anotherBot}. Shared by them all. */
+    private final Map<String, FakeBotApi> served;
+    private final boolean ownsServer;
+    private final String token;
+    private final String username;
+    private final long botId;
+    /** The token was revoked in @BotFather: every call with it is answered 401. */
+    private boolean revoked;
     private final List<ObjectNode> updates = new ArrayList<>();
     private final List<ObjectNode> history = new ArrayList<>();
     private final Map<Long, List<BotMessage>> chats = new HashMap<>();
@@ -109,11 +117,52 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     public FakeBotApi() throws IOException {
+        threads = Executors.newCachedThreadPool();
+        served = new java.util.concurrent.ConcurrentHashMap<>();
+        ownsServer = true;
+        token = TOKEN;
+        username = "test_lead_bot";
+        botId = 123456789L;
+        served.put(token, this);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::serve);
+        server.createContext("/", this::route);
         server.setExecutor(threads);
         floodLimits(5, Duration.ofSeconds(1), 30);
         server.start();
+    }
+
+    private FakeBotApi(FakeBotApi host, String token, String username, long botId) {
+        this.server = host.server;
+        this.threads = host.threads;
+        this.served = host.served;
+        this.ownsServer = false;
+        this.token = token;
+        this.username = username;
+        this.botId = botId;
+        floodLimits(5, Duration.ofSeconds(1), 30);
+    }
+
+    /**
+     * Another bot served at the same address, as Telegram serves every bot: calls with its token
+     * ({@code /bot<token>/method}) reach its own chats, updates and flood budgets, and nothing of this one's.
+     */
+    public FakeBotApi anotherBot(String token, String username) {
+        FakeBotApi bot = new FakeBotApi(this, token, username, 100_000_000L + served.size());
+        if (served.putIfAbsent(token, bot) != null) {
+            throw new IllegalArgumentException("the fake already serves a bot with this token");
+        }
+        return bot;
+    }
+
+    /** The token of this bot, as @BotFather gave it. */
+    public String token() {
+        return token;
+    }
+
+    /** The token is revoked in @BotFather: from now on every call with it is answered 401 Unauthorized. */
+    public synchronized void revoke() {
+        revoked = true;
+        notifyAll();
     }
 
     public URI url() {
@@ -311,16 +360,29 @@ public final class FakeBotApi implements AutoCloseable {
 
     // ---- the HTTP side ----
 
-    private void serve(HttpExchange exchange) throws IOException {
+    /** Hands the call to the bot whose token it carries; an unknown or revoked token gets Telegram's 401. */
+    private void route(HttpExchange exchange) throws IOException {
+        String[] path = exchange.getRequestURI().getPath().split("/");
+        FakeBotApi bot = path.length == 3 && path[1].startsWith("bot") ? served.get(path[1].substring(3)) : null;
+        if (bot == null || bot.isRevoked()) {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                respond(exchange, 401, error(401, "Unauthorized", 0));
+            }
+            return;
+        }
+        bot.serve(exchange, path);
+    }
+
+    private synchronized boolean isRevoked() {
+        return revoked;
+    }
+
+    private void serve(HttpExchange exchange, String[] path) throws IOException {
         try (exchange) {
-            String[] path = exchange.getRequestURI().getPath().split("/");
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             Optional<FakeMultipart> upload = FakeMultipart.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
             JsonNode body = upload.isPresent() ? JSON.valueToTree(upload.get().fields()) : JSON.readTree(bytes);
-            if (path.length != 3 || !path[1].equals("bot" + TOKEN)) {
-                respond(exchange, 401, error(401, "Unauthorized", 0));
-                return;
-            }
             String method = path[2].toLowerCase(Locale.ROOT);
             long slow;
             synchronized (this) {
@@ -347,8 +409,8 @@ public final class FakeBotApi implements AutoCloseable {
             }
         }
         return switch (method) {
-            case "getme" -> ok(JSON.createObjectNode().put("id", 123456789L).put("is_bot", true).put("first_name", "Lead Bot")
-                    .put("username", "test_lead_bot"));
+            case "getme" -> ok(JSON.createObjectNode().put("id", botId).put("is_bot", true).put("first_name", "Lead Bot")
+                    .put("username", username));
             case "deletewebhook" -> ok(JSON.getNodeFactory().booleanNode(true));
             case "setmycommands" -> setCommands(body);
             case "getchat" -> getChat(body.path("chat_id").asLong());
@@ -387,7 +449,7 @@ public final class FakeBotApi implements AutoCloseable {
         watcher.polled(System.nanoTime());
         updates.removeIf(u -> u.path("update_id").asInt() < offset);
         long deadline = System.nanoTime() + Math.min(timeoutSeconds, 25) * SECOND;
-        while (updates.isEmpty() && System.nanoTime() < deadline) {
+        while (updates.isEmpty() && !revoked && System.nanoTime() < deadline) {
             wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         }
         ArrayNode result = JSON.createArrayNode();
@@ -624,7 +686,9 @@ public final class FakeBotApi implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+        if (ownsServer) {
+            server.stop(0);
+            threads.shutdownNow();
+        }
     }
 }

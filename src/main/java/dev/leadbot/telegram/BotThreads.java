@@ -1,0 +1,78 @@
+package dev.leadbot.telegram;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.OkHttpClient;
+
+/**
+ * The threads and HTTP connections every bot of the process shares, so that a hundred bots do not
+ * start a hundred sets. Isolation stays with each bot: its own outbox (Telegram meters flood limits
+ * per token), its own chat lanes (one chat's updates in order), its own serial lanes for the console,
+ * the funnel charts and the leads file, its own poller. What is shared is only capacity: threads that
+ * make Bot API calls, handle updates and run an owner's command, and the connection pool.
+ */
+public final class BotThreads implements AutoCloseable {
+
+    static final int POLL_SECONDS = 30;
+
+    final OkHttpClient sendHttp;
+    final OkHttpClient pollHttp;
+    final ExecutorService chat;
+    /**
+     * Bot API calls block their thread for a round trip; with no overall cap on replies, these threads
+     * are what bounds how many go at once (16 round trips of ~50 ms: over 300 calls a second).
+     */
+    final ScheduledExecutorService send;
+    /** Where each bot's serial lanes run: its console, its funnel charts, its leads file. */
+    final ExecutorService work;
+
+    private BotThreads(int chatThreads, int sendThreads, int workThreads) {
+        sendHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
+                .callTimeout(Duration.ofSeconds(45)).build();
+        // Each bot's poller adds its own interceptor and dispatcher on top of these connections.
+        pollHttp = sendHttp.newBuilder().readTimeout(Duration.ofSeconds(POLL_SECONDS + 20)).callTimeout(Duration.ZERO).build();
+        chat = Executors.newFixedThreadPool(chatThreads, named("chat"));
+        send = Executors.newScheduledThreadPool(sendThreads, named("telegram-send"));
+        work = Executors.newFixedThreadPool(workThreads, named("bot-work"));
+    }
+
+    /**
+     * Threads for {@code bots} bots: one bot gets what it always had (4 threads for chats, 16 for Bot API
+     * calls); several share twice that, which a hundred bots at a person's pace do not fill.
+     */
+    public static BotThreads forBots(int bots) {
+        return bots <= 1 ? new BotThreads(4, 16, 3) : new BotThreads(8, 32, 4);
+    }
+
+    /** Stops the shared threads; every bot using them must be closed first. */
+    @Override
+    public void close() {
+        chat.shutdown();
+        work.shutdown();
+        send.shutdownNow();
+        try {
+            chat.awaitTermination(15, TimeUnit.SECONDS);
+            work.awaitTermination(15, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        chat.shutdownNow();
+        work.shutdownNow();
+        sendHttp.dispatcher().executorService().shutdown();
+        sendHttp.connectionPool().evictAll();
+    }
+
+    static ThreadFactory named(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(false);
+            return thread;
+        };
+    }
+}

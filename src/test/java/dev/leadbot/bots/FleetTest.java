@@ -1,0 +1,166 @@
+package dev.leadbot.bots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.leadbot.telegram.FloodLimits;
+import dev.leadbot.telegram.TelegramSettings;
+import dev.leadbot.telegram.fake.BotMessage;
+import dev.leadbot.telegram.fake.FakeBotApi;
+import dev.leadbot.telegram.fake.FakeUser;
+import dev.leadbot.testing.CapturedLog;
+import dev.leadbot.testing.Flows;
+import dev.leadbot.testing.OwnerChat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two bots in one process against one fake Bot API serving both tokens. */
+class FleetTest {
+
+    static final String SHOP_TOKEN = "7000001:AAShopTokenForLocalTestsOnly_abcdefghijk";
+    static final String CAFE_TOKEN = "7000002:AACafeTokenForLocalTestsOnly_abcdefghijk";
+    static final long SHOP_OWNER = 1000;
+    static final long CAFE_OWNER = 2000;
+    /** The same person writes to both bots: Telegram gives them the same chat id in each. */
+    static final long PROSPECT = 555;
+    static final FloodLimits FAST = new FloodLimits(5, Duration.ofMillis(100), 300, Duration.ofMillis(100));
+    static final String FLOW = """
+            start: role
+            nodes:
+              role:
+                type: choice
+                text: Who are you?
+                options:
+                  - {id: owner, label: Owner}
+                  - {id: other, label: Someone else}
+                next: bye
+              bye: {type: end, text: "Thanks, we will call you"}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private FakeBotApi shop;
+    private FakeBotApi cafe;
+    private Fleet fleet;
+    private Fleet.Bot shopBot;
+    private Fleet.Bot cafeBot;
+
+    @BeforeEach
+    void twoBots() throws IOException, InterruptedException {
+        shop = new FakeBotApi();
+        cafe = shop.anotherBot(CAFE_TOKEN, "cafe_bot");
+        for (FakeBotApi api : List.of(shop, cafe)) {
+            api.floodLimits(FAST.chatBurst(), FAST.chatRefill(), FAST.bulkPerSecond(), FAST.second());
+        }
+        shop.startedEarlier(SHOP_OWNER);
+        cafe.startedEarlier(CAFE_OWNER);
+        Path flow = dir.resolve("flow.yaml");
+        Files.writeString(flow, FLOW);
+        shopBot = bot("shop", FakeBotApi.TOKEN, SHOP_OWNER, flow);
+        cafeBot = bot("cafe", CAFE_TOKEN, CAFE_OWNER, flow);
+        fleet = Fleet.of(2, Clock.systemUTC());
+        assertEquals(Map.of(), fleet.start(List.of(shopBot, cafeBot)));
+    }
+
+    private Fleet.Bot bot(String name, String token, long owner, Path flow) {
+        Path folder = dir.resolve(name);
+        return new Fleet.Bot(Optional.of(name), new TelegramSettings(token, List.of(owner), shop.url(), folder.resolve("leads.jsonl"), FAST),
+                flow, Flows.load(flow), folder.resolve("leadbot.db"), List.of());
+    }
+
+    @AfterEach
+    void stop() {
+        fleet.close();
+        shop.close();
+    }
+
+    @Test
+    void eachBotKeepsItsConversationsLeadsAndOwnerChatsToItself() throws IOException {
+        FakeUser atShop = shop.user(PROSPECT, "Anna");
+        FakeUser atCafe = cafe.user(PROSPECT, "Boris");
+        atShop.send("/start");
+        atCafe.send("/start");
+        shop.await(PROSPECT, saying("Who are you?"));
+        cafe.await(PROSPECT, saying("Who are you?"));
+        atShop.press("Owner");
+        atCafe.press("Someone else");
+
+        List<BotMessage> shopOwner = shop.await(SHOP_OWNER, messages -> OwnerChat.leadsIn(messages) == 1);
+        List<BotMessage> cafeOwner = cafe.await(CAFE_OWNER, messages -> OwnerChat.leadsIn(messages) == 1);
+        assertTrue(shopOwner.get(0).text().contains("Anna") && shopOwner.get(0).text().contains("Owner"), shopOwner.get(0).text());
+        assertFalse(shopOwner.get(0).text().contains("Boris"));
+        assertTrue(cafeOwner.get(0).text().contains("Boris") && cafeOwner.get(0).text().contains("Someone else"), cafeOwner.get(0).text());
+        assertFalse(cafeOwner.get(0).text().contains("Anna"));
+        // Neither bot wrote to the other's owner, and each conversation ran in its own bot's chat.
+        assertEquals(List.of(), cafe.botMessages(SHOP_OWNER));
+        assertEquals(List.of(), shop.botMessages(CAFE_OWNER));
+        assertTrue(shop.botMessages(PROSPECT).stream().noneMatch(m -> m.text().contains("Boris")));
+        // Each lead reached only its own bot's leads file.
+        shop.await(PROSPECT, saying("Thanks"));
+        String shopLeads = awaitFile(dir.resolve("shop/leads.jsonl"));
+        String cafeLeads = awaitFile(dir.resolve("cafe/leads.jsonl"));
+        assertTrue(shopLeads.contains("Anna") && !shopLeads.contains("Boris"), shopLeads);
+        assertTrue(cafeLeads.contains("Boris") && !cafeLeads.contains("Anna"), cafeLeads);
+
+        // The shop's owner asks for the leads: only the shop's.
+        shop.user(SHOP_OWNER, "Owner").send("/leads");
+        List<BotMessage> list = shop.await(SHOP_OWNER, messages -> messages.stream().anyMatch(m -> m.text().contains("Anna")
+                && !m.text().contains("Новый лид")));
+        assertTrue(list.stream().noneMatch(m -> m.text().contains("Boris")));
+        cafe.user(CAFE_OWNER, "Owner").send("/leads");
+        List<BotMessage> cafeList = cafe.await(CAFE_OWNER, messages -> messages.size() >= 2);
+        assertTrue(cafeList.get(1).text().contains("Boris") && !cafeList.get(1).text().contains("Anna"), cafeList.get(1).text());
+    }
+
+    @Test
+    void aBotWhoseTokenIsRevokedStopsAloneWhileTheOtherFinishesItsConversation() throws InterruptedException {
+        try (CapturedLog log = new CapturedLog()) {
+            FakeUser atShop = shop.user(PROSPECT, "Anna");
+            atShop.send("/start");
+            shop.await(PROSPECT, saying("Who are you?"));
+
+            cafe.revoke();
+            while (fleet.runningCount() > 1) {
+                Thread.sleep(20);
+            }
+            assertEquals(Optional.empty(), fleet.username(cafeBot));
+            assertEquals(Optional.of("test_lead_bot"), fleet.username(shopBot));
+            atShop.press("Owner");
+            assertEquals(1, OwnerChat.leadsIn(shop.await(SHOP_OWNER, messages -> OwnerChat.leadsIn(messages) == 1)));
+            assertEquals(List.of("[ERROR] Fleet - bot 'cafe' (@cafe_bot) is stopped: Telegram refused its token (401 Unauthorized), so"
+                    + " it was revoked or replaced in @BotFather; give it the new token and start leadbot again; the 1 other bot keeps"
+                    + " running"), log.lines("is stopped").stream().map(line -> line.substring(line.indexOf("[ERROR]"))).toList());
+        }
+    }
+
+    private static java.util.function.Predicate<List<BotMessage>> saying(String part) {
+        return messages -> messages.stream().anyMatch(m -> m.text().contains(part));
+    }
+
+    private static String awaitFile(Path file) throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!Files.exists(file) || Files.readString(file).isBlank()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(file + " never written");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+        return Files.readString(file);
+    }
+}
