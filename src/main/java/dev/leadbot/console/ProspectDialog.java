@@ -55,10 +55,15 @@ public final class ProspectDialog {
 
     /**
      * A message from an owner chat: to the prospect it writes to, or whose summary it replies to. {@link DialogStep#FLOW}
-     * when it is for no prospect (then it is the owner's own message to the bot), or is no words or media (a command).
+     * when it is for no prospect (then it is the owner's own message to the bot), or is no words or media (a command). In
+     * a group owner chat only replies to the bot's messages are for a prospect: to a summary (that lead's prospect), or to
+     * any other (the prospect the group writes to).
+     *
+     * @param written {@code replyTo} only when the message replies to one of the bot's
      */
     public DialogStep fromOwner(long ownerChat, Prospect manager, Input input, Written written) throws StoreException {
-        if (!passedOn(input)) {
+        // In a group managers also talk among themselves: only a reply to one of the bot's messages goes to a prospect.
+        if (!passedOn(input) || OwnerChats.isGroup(ownerChat) && written.replyTo().isEmpty()) {
             return DialogStep.FLOW;
         }
         Step step = new Step();

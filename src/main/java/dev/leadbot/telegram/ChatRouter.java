@@ -176,8 +176,10 @@ final class ChatRouter {
                 handle(new Incoming.FromProspect(press.updateId(), press.prospect(), new Input.UnknownCommand("/help"),
                         Optional.of(press.callbackId())), batch, effects);
             }
+        } else if (incoming instanceof Incoming.FromGroup group && owners.isOwner(group.chatId())) {
+            inOwnerGroup(group.read(), batch, effects);
         } else if (incoming instanceof Incoming.FromGroup group) {
-            if (groupsTold.add(group.chatId())) {
+            if (group.tellOnce() && groupsTold.add(group.chatId())) {
                 Flow flow = live.current().flow();
                 Output notice = new Output.Say(flow.texts().get(BotText.PRIVATE_ONLY).in(flow.defaultLanguage()), new Keyboard.None());
                 batch.send(group.chatId(), Replies.render(group.chatId(), List.of(notice), Optional.empty()).payloads());
@@ -185,6 +187,20 @@ final class ChatRouter {
             LOG.info("update={} chat={} group chat, no conversation kept", group.updateId(), group.chatId());
         } else {
             LOG.debug("update={} skipped: {}", incoming.updateId(), ((Incoming.Skipped) incoming).what());
+        }
+    }
+
+    /**
+     * A group of managers that is an owner chat: its commands and presses are the console's like any owner chat's, and a
+     * message goes to a prospect or nowhere: a group is no prospect, and never runs the flow.
+     */
+    private void inOwnerGroup(Incoming read, Batch batch, Effects effects) {
+        if (read instanceof Incoming.FromProspect message) {
+            if (!relay.fromOwner(message, batch)) {
+                LOG.debug("update={} owner group chat={}: for no prospect, nothing to do", message.updateId(), message.prospect().chatId());
+            }
+        } else {
+            handle(read, batch, effects);
         }
     }
 

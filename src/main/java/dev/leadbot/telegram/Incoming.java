@@ -36,8 +36,12 @@ sealed interface Incoming {
     record OwnerPress(int updateId, Prospect prospect, Optional<ConsoleButton.Press> press, String callbackId) implements Incoming {
     }
 
-    /** From a group, supergroup or channel, where the bot does not run flows. */
-    record FromGroup(int updateId, long chatId) implements Incoming {
+    /**
+     * From a group or supergroup, where the bot runs no flow. It may be an owner chat (managers in a group): then
+     * {@code read} is the update as an owner chat's message or press, from the member who wrote or pressed. Otherwise the
+     * group hears once, if {@code tellOnce}, that the bot works in private chats.
+     */
+    record FromGroup(int updateId, long chatId, Incoming read, boolean tellOnce) implements Incoming {
     }
 
     /** Nothing to do: an edit, a service message, a member update. */

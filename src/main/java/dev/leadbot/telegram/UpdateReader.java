@@ -25,34 +25,43 @@ final class UpdateReader {
     private UpdateReader() {
     }
 
+    /**
+     * Reads an update. One from a group is read as an owner chat's would be and wrapped in {@link Incoming.FromGroup}: the
+     * router, which knows the owner chats, decides whether it is one.
+     */
     static Incoming read(Update update) {
         int id = update.getUpdateId();
         if (update.hasCallbackQuery()) {
             CallbackQuery query = update.getCallbackQuery();
-            if (query.getMessage() == null || !"private".equals(query.getMessage().getChat().getType())) {
-                return new Incoming.Skipped(id, "button outside a private chat");
+            if (query.getMessage() == null) {
+                return new Incoming.Skipped(id, "button without its message");
             }
+            long chat = query.getMessage().getChatId();
+            Prospect from = prospect(chat, query.getFrom());
+            Incoming pressed;
             if (ConsoleButton.isConsoleData(query.getData())) {
-                return new Incoming.OwnerPress(id, prospect(query.getMessage().getChatId(), query.getFrom()),
-                        ConsoleButton.decode(query.getData()), query.getId());
+                pressed = new Incoming.OwnerPress(id, from, ConsoleButton.decode(query.getData()), query.getId());
+            } else {
+                Input press = ButtonData.decode(query.getData()).<Input>map(p -> p).orElse(FORGED);
+                pressed = new Incoming.FromProspect(id, from, press, Optional.of(query.getId()));
             }
-            Input press = ButtonData.decode(query.getData()).<Input>map(p -> p).orElse(FORGED);
-            return new Incoming.FromProspect(id, prospect(query.getMessage().getChatId(), query.getFrom()), press, Optional.of(query.getId()));
+            return "private".equals(query.getMessage().getChat().getType()) ? pressed : new Incoming.FromGroup(id, chat, pressed, false);
         }
         if (!update.hasMessage()) {
             return new Incoming.Skipped(id, "no message");
         }
         Message message = update.getMessage();
         Chat chat = message.getChat();
-        if (!"private".equals(chat.getType())) {
-            return new Incoming.FromGroup(id, chat.getId());
-        }
-        if (message.getFrom() == null) {
-            return new Incoming.Skipped(id, "message without a sender");
-        }
-        Prospect from = prospect(chat.getId(), message.getFrom());
-        Written written = new Written(message.getMessageId(), Optional.ofNullable(message.getText()),
-                Optional.ofNullable(message.getReplyToMessage()).map(Message::getMessageId));
+        Incoming read = message.getFrom() == null ? new Incoming.Skipped(id, "message without a sender") : message(id, message);
+        return "private".equals(chat.getType()) ? read : new Incoming.FromGroup(id, chat.getId(), read, true);
+    }
+
+    private static Incoming message(int id, Message message) {
+        Prospect from = prospect(message.getChatId(), message.getFrom());
+        // Only a reply to the bot's own message can be about a lead (in a group, people also reply to each other).
+        Optional<Integer> replyTo = Optional.ofNullable(message.getReplyToMessage())
+                .filter(replied -> replied.getFrom() != null && Boolean.TRUE.equals(replied.getFrom().getIsBot())).map(Message::getMessageId);
+        Written written = new Written(message.getMessageId(), Optional.ofNullable(message.getText()), replyTo);
         if (message.hasText() && message.getText().startsWith("/")) {
             Optional<ConsoleCommand> command = ConsoleCommand.parse(message.getText());
             if (command.isPresent()) {

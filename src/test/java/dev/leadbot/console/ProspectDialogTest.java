@@ -86,6 +86,20 @@ class ProspectDialogTest {
     }
 
     @Test
+    void inAGroupOwnerChatOnlyARepliesToTheBotGoToTheProspectTheGroupWritesTo() throws Exception {
+        dialogs.load(List.of(new Store.OpenDialog(PROSPECT_CHAT, LEAD, "Анна", "Иван Петров", List.of(OLGA_CHAT))));
+        Prospect olga = new Prospect(OLGA_CHAT, 2002, Optional.empty(), "Ольга", Optional.empty(), "ru");
+
+        assertEquals(DialogStep.FLOW, policy.fromOwner(OLGA_CHAT, olga, new Input.Typed("Коллеги, кто возьмёт?"),
+                new Written(9, Optional.of("Коллеги, кто возьмёт?"), Optional.empty())));
+        DialogStep reply = policy.fromOwner(OLGA_CHAT, olga, new Input.Typed("Добрый день"), new Written(10, Optional.of("Добрый день"),
+                Optional.of(12)));
+        assertEquals(List.of(new DialogMessage.Text(PROSPECT_CHAT, "Ольга, менеджер:\nДобрый день", List.of(), DialogMessage.Lane.REPLY)),
+                reply.messages());
+        assertEquals(List.of(new DialogChange.Said(LEAD, DialogChange.Kind.TO_PROSPECT, "Ольга", "Добрый день")), reply.changes());
+    }
+
+    @Test
     void theProspectsWordsAndMediaGoToEveryOwnerChatWithTheCloseButtonAndTheFlowWaits() {
         open();
         DialogStep words = policy.fromProspect(ANNA, new Input.Typed("Завтра после 15"), Optional.of(new Written(3, Optional.of("Завтра после 15"),

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class OwnerConsoleInTelegramTest {
 
     private static final long SECOND_OWNER = 1001;
-    private static final String UNKNOWN_COMMAND = "Я понимаю команды /start, /back (шаг назад), /restart (начать заново) и /forget"
+    static final String UNKNOWN_COMMAND = "Я понимаю команды /start, /back (шаг назад), /restart (начать заново) и /forget"
             + " (удалить мои данные).";
 
     @TempDir

@@ -154,6 +154,11 @@ public final class FakeBotApi implements AutoCloseable {
         return bot;
     }
 
+    /** The bot's own user id, as getMe tells it: the sender of its messages. */
+    long botId() {
+        return botId;
+    }
+
     /** The token of this bot, as @BotFather gave it. */
     public String token() {
         return token;
