@@ -100,6 +100,7 @@ public final class FakeBotApi implements AutoCloseable {
     /** The clock of flood control alone; a test may stop it, so that no budget refills while it runs. */
     private LongSupplier floodClock = System::nanoTime;
     private final List<String> calls = new ArrayList<>();
+    private final List<Hold> holds = new ArrayList<>();
     private int nextUpdateId = 1;
     private int nextMessageId = 1;
     private int failures;
@@ -245,6 +246,65 @@ public final class FakeBotApi implements AutoCloseable {
 
     public synchronized void block(long chatId) {
         blocked.add(chatId);
+    }
+
+    /**
+     * A call held unanswered and unrecorded, as one the network has not delivered yet: a test kills the bot while it
+     * waits, and knows Telegram never saw it.
+     */
+    public final class Hold {
+        private final String method;
+        private final long chatId;
+        private boolean arrived;
+        private boolean released;
+
+        private Hold(String method, long chatId) {
+            this.method = method;
+            this.chatId = chatId;
+        }
+
+        /** Waits until the bot made the call. */
+        public void awaitArrived() {
+            synchronized (FakeBotApi.this) {
+                long deadline = System.nanoTime() + 60 * SECOND;
+                while (!arrived) {
+                    if (System.nanoTime() > deadline) {
+                        throw new AssertionError(method + " to chat " + chatId + " never came");
+                    }
+                    waitQuietly(100);
+                }
+            }
+        }
+
+        /** Lets the held call end, unrecorded, with a 502: its caller is gone by then. */
+        public void release() {
+            synchronized (FakeBotApi.this) {
+                released = true;
+                FakeBotApi.this.notifyAll();
+            }
+        }
+    }
+
+    /** Holds the next call of {@code method} to {@code chatId} (see {@link Hold}). */
+    public synchronized Hold hold(String method, long chatId) {
+        Hold hold = new Hold(method.toLowerCase(Locale.ROOT), chatId);
+        holds.add(hold);
+        return hold;
+    }
+
+    /** If a hold waits for this call: marks it arrived and keeps the call until the hold is released; then true. */
+    private synchronized boolean held(String method, JsonNode body) throws InterruptedException {
+        long chatId = body == null ? 0 : body.path("chat_id").asLong();
+        Optional<Hold> hold = holds.stream().filter(h -> !h.arrived && h.method.equals(method) && h.chatId == chatId).findFirst();
+        if (hold.isEmpty()) {
+            return false;
+        }
+        hold.get().arrived = true;
+        notifyAll();
+        while (!hold.get().released) {
+            wait(100);
+        }
+        return true;
     }
 
     // ---- what tests look at ----
@@ -396,6 +456,10 @@ public final class FakeBotApi implements AutoCloseable {
             }
             if (slow > 0 && !method.equals("getupdates")) {
                 Thread.sleep(slow);
+            }
+            if (held(method, body)) {
+                respond(exchange, 502, error(502, "Bad Gateway", 0));
+                return;
             }
             ObjectNode answer = upload.isPresent() && method.equals("sendphoto") ? sendPhoto(upload.get())
                     : upload.isPresent() && method.equals("senddocument") ? sendDocument(upload.get())
