@@ -45,9 +45,9 @@ class DialogKillJarIT {
             FakeUser ivan = api.user(IVANS_CHAT, "Иван");
 
             Process first = start(api, 1);
-            List<FakeBotApi.Hold> replyHeld;
+            List<FakeBotApi.Hold> replyHeld = List.of();
             try {
-                finish(api, prospect);
+                BotProcess.ownerPath(api, prospect, "/start");
                 BotMessage summary = await(api, IVANS_CHAT, m -> m.text().contains("Новый лид"));
                 await(api, OLGAS_CHAT, m -> m.text().contains("Новый лид"));
                 // The bot knows which lead the summary shows once Telegram accepted it.
@@ -57,11 +57,9 @@ class DialogKillJarIT {
                 replyHeld = List.of(api.hold("sendMessage", PROSPECT), api.hold("sendMessage", IVANS_CHAT),
                         api.hold("sendMessage", OLGAS_CHAT));
                 ivan.reply(summary, "Здравствуйте! Когда удобно созвониться?");
-                replyHeld.forEach(FakeBotApi.Hold::awaitArrived);
             } finally {
-                kill(first);
+                killWhenHeld(first, replyHeld);
             }
-            replyHeld.forEach(FakeBotApi.Hold::release);
 
             Process second = start(api, 2);
             try {
@@ -78,13 +76,7 @@ class DialogKillJarIT {
             // The prospect answers while the bot is down; the next run commits the answer and dies before copying it.
             prospect.send("Завтра после 15:00");
             List<FakeBotApi.Hold> copiesHeld = List.of(api.hold("sendMessage", IVANS_CHAT), api.hold("sendMessage", OLGAS_CHAT));
-            Process third = start(api, 3);
-            try {
-                copiesHeld.forEach(FakeBotApi.Hold::awaitArrived);
-            } finally {
-                kill(third);
-            }
-            copiesHeld.forEach(FakeBotApi.Hold::release);
+            killWhenHeld(start(api, 3), copiesHeld);
 
             Process fourth = start(api, 4);
             try {
@@ -122,21 +114,19 @@ class DialogKillJarIT {
         return BotProcess.start(dir, String.valueOf(run), env);
     }
 
+    /** Kills the bot with SIGKILL once all of {@code held} reached the fake, so none of them ever reaches Telegram. */
+    private static void killWhenHeld(Process bot, List<FakeBotApi.Hold> held) throws InterruptedException {
+        try {
+            held.forEach(FakeBotApi.Hold::awaitArrived);
+        } finally {
+            kill(bot);
+            held.forEach(FakeBotApi.Hold::release);
+        }
+    }
+
     private static void kill(Process bot) throws InterruptedException {
         bot.destroyForcibly();
         assertTrue(bot.waitFor(60, TimeUnit.SECONDS));
-    }
-
-    private static void finish(FakeBotApi api, FakeUser prospect) {
-        prospect.send("/start");
-        await(api, PROSPECT, m -> m.text().contains("какой вариант"));
-        BotProcess.press(api, prospect, "Я владелец бизнеса", "В какой сфере");
-        BotProcess.press(api, prospect, "B2B-компания", "Что для вас сейчас важнее всего?");
-        BotProcess.press(api, prospect, "Квалифицировать входящие заявки", "Давайте обсудим");
-        BotProcess.press(api, prospect, "Продолжить", "Как к вам обращаться?");
-        BotProcess.send(api, prospect, "Клиент", "Как вам удобнее");
-        BotProcess.press(api, prospect, "Напишите мне в Telegram", "Когда вам удобно");
-        BotProcess.press(api, prospect, "Вечером", "Спасибо, Клиент!");
     }
 
     private interface Read<T> {

@@ -87,14 +87,7 @@ class RunJarIT {
             Process bot = start(env);
             try {
                 FakeUser user = api.user(43, "Klient");
-                BotProcess.send(api, user, "/start site", "какой вариант");
-                BotProcess.press(api, user, "Я владелец бизнеса", "В какой сфере");
-                BotProcess.press(api, user, "B2B-компания", "Что для вас сейчас важнее всего?");
-                BotProcess.press(api, user, "Квалифицировать входящие заявки", "Давайте обсудим");
-                BotProcess.press(api, user, "Продолжить", "Как к вам обращаться?");
-                BotProcess.send(api, user, "Клиент", "Как вам удобнее");
-                BotProcess.press(api, user, "Напишите мне в Telegram", "Когда вам удобно");
-                BotProcess.press(api, user, "Вечером", "Спасибо, Клиент!");
+                BotProcess.ownerPath(api, user, "/start site");
                 api.awaitState(() -> hook.requests().size() == 1);
             } finally {
                 bot.destroy();

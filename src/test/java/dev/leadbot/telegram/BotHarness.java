@@ -113,6 +113,11 @@ final class BotHarness implements AutoCloseable {
         return api.await(chat, messages -> messages.stream().anyMatch(test));
     }
 
+    /** Waits until some bot message in the chat satisfies {@code test}; returns the first that does. */
+    BotMessage awaitFirst(long chat, Predicate<BotMessage> test) {
+        return awaitAny(chat, test).stream().filter(test).findFirst().orElseThrow();
+    }
+
     static Predicate<BotMessage> saying(String part) {
         return message -> message.text().contains(part);
     }

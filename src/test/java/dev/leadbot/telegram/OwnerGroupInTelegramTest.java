@@ -11,7 +11,6 @@ import dev.leadbot.testing.Flows;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +35,7 @@ class OwnerGroupInTelegramTest {
             prospect.expect("Спасибо");
             FakeUser ivan = bot.api.user(IVAN, "Иван").lastName("Петров").inGroup(GROUP);
             FakeUser olga = bot.api.user(7002, "Ольга").inGroup(GROUP);
-            BotMessage summary = await(bot, GROUP, m -> m.text().contains("Новый лид"));
+            BotMessage summary = bot.awaitFirst(GROUP, m -> m.text().contains("Новый лид"));
             assertEquals(List.of("🙋 Беру", "💬 Написать"), summary.buttons());
 
             int groupSaw = bot.api.botMessages(GROUP).size();
@@ -52,15 +51,15 @@ class OwnerGroupInTelegramTest {
             assertTrue(bot.api.callbackAnswer(late).orElseThrow().startsWith("Уже взял(а) Иван Петров в "), bot.api.callbackAnswer(late).toString());
             assertEquals("Иван Петров", bot.store.handling(List.of(lead.id())).get(lead.id()).manager().orElseThrow());
             for (long owner : List.of(BotHarness.OWNER, GROUP)) {
-                await(bot, owner, m -> m.text().contains("Новый лид") && m.text().contains("🙋 Взял(а): Иван Петров · "));
+                bot.awaitFirst(owner, m -> m.text().contains("Новый лид") && m.text().contains("🙋 Взял(а): Иван Петров · "));
             }
 
             ivan.reply(summary, "Здравствуйте! Когда удобно созвониться?");
             assertEquals("Иван, менеджер:\nЗдравствуйте! Когда удобно созвониться?", prospect.expect("Здравствуйте!").text());
-            await(bot, GROUP, m -> m.text().startsWith("💬 Иван Петров пишет клиенту Анна"));
+            bot.awaitFirst(GROUP, m -> m.text().startsWith("💬 Иван Петров пишет клиенту Анна"));
             prospect.user.send("Завтра после 15:00");
-            BotMessage copy = await(bot, GROUP, m -> m.text().endsWith(":\nЗавтра после 15:00"));
-            await(bot, BotHarness.OWNER, m -> m.text().endsWith(":\nЗавтра после 15:00"));
+            BotMessage copy = bot.awaitFirst(GROUP, m -> m.text().endsWith(":\nЗавтра после 15:00"));
+            bot.awaitFirst(BotHarness.OWNER, m -> m.text().endsWith(":\nЗавтра после 15:00"));
 
             // Managers talking among themselves in the group: no reply to the bot, so nothing goes to the prospect.
             int prospectSaw = prospect.messages().size();
@@ -74,7 +73,7 @@ class OwnerGroupInTelegramTest {
                     bot.store.dialog(lead.id()).stream().map(l -> l.kind() + " " + l.who() + " " + l.text()).toList());
 
             olga.send("/close");
-            await(bot, GROUP, m -> m.text().equals("Разговор с клиентом Анна завершён (Ольга). Его новые сообщения снова идут в опрос."));
+            bot.awaitFirst(GROUP, m -> m.text().equals("Разговор с клиентом Анна завершён (Ольга). Его новые сообщения снова идут в опрос."));
             assertEquals(List.of(), bot.store.openDialogs());
         }
     }
@@ -83,7 +82,7 @@ class OwnerGroupInTelegramTest {
     void aGroupMembersPrivateChatWithTheBotIsAStrangersAndGetsNothingOfTheGroups() throws Exception {
         try (BotHarness bot = new BotHarness(dir, Flows.qualification(), List.of(BotHarness.OWNER, GROUP))) {
             Lead lead = OwnerConsoleInTelegramTest.finish(bot, List.of("Анна")).get(0);
-            BotMessage summary = await(bot, GROUP, m -> m.text().contains("Новый лид"));
+            BotMessage summary = bot.awaitFirst(GROUP, m -> m.text().contains("Новый лид"));
             ProspectChat member = new ProspectChat(bot, bot.api.user(IVAN, "Иван"));
             member.send("/start", QualificationInTelegramTest.ROLE);
             int groupSaw = bot.api.botMessages(GROUP).size();
@@ -105,9 +104,5 @@ class OwnerGroupInTelegramTest {
             assertEquals(List.of(), bot.api.documents(IVAN));
             assertTrue(bot.api.botMessages(IVAN).stream().noneMatch(m -> m.text().contains("Анна")), "no lead data");
         }
-    }
-
-    private static BotMessage await(BotHarness bot, long chat, Predicate<BotMessage> test) {
-        return bot.api.await(chat, all -> all.stream().anyMatch(test)).stream().filter(test).findFirst().orElseThrow();
     }
 }

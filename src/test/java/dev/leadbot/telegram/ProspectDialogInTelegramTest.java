@@ -13,7 +13,6 @@ import dev.leadbot.telegram.fake.FakeUser;
 import dev.leadbot.testing.Flows;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
@@ -42,7 +41,7 @@ class ProspectDialogInTelegramTest {
             BotMessage words = prospect.expect("Здравствуйте!");
             assertEquals("Иван <b>, менеджер:\nЗдравствуйте! Когда удобно созвониться?", words.text());
             for (long owner : List.of(BotHarness.OWNER, SECOND_OWNER)) {
-                BotMessage opened = await(bot, owner, m -> m.text().startsWith("💬 Иван <b> Петров пишет клиенту Анна"));
+                BotMessage opened = bot.awaitFirst(owner, m -> m.text().startsWith("💬 Иван <b> Петров пишет клиенту Анна"));
                 assertEquals("💬 Иван <b> Петров пишет клиенту Анна (лид " + shortId + "). Ответы клиента придут сюда, опрос ждёт.",
                         opened.text());
                 assertEquals(List.of("✖ Завершить"), opened.buttons());
@@ -51,15 +50,15 @@ class ProspectDialogInTelegramTest {
             prospect.user.send("Завтра после 15:00");
             String copy = "💬 Tg501 (лид " + shortId + "):\nЗавтра после 15:00";
             for (long owner : List.of(BotHarness.OWNER, SECOND_OWNER)) {
-                assertEquals(List.of("✖ Завершить"), await(bot, owner, m -> m.text().equals(copy)).buttons());
+                assertEquals(List.of("✖ Завершить"), bot.awaitFirst(owner, m -> m.text().equals(copy)).buttons());
             }
 
             // Stopped the way a crash leaves it: the prospect's sticker arrives while the bot is down, unconfirmed.
             bot.restart((store, flow) -> prospect.user.sendSticker());
 
             for (long owner : List.of(BotHarness.OWNER, SECOND_OWNER)) {
-                await(bot, owner, m -> m.text().equals("💬 Tg501 (лид " + shortId + "):\n[вложение]"));
-                await(bot, owner, m -> m.text().equals("[sticker]"));
+                bot.awaitFirst(owner, m -> m.text().equals("💬 Tg501 (лид " + shortId + "):\n[вложение]"));
+                bot.awaitFirst(owner, m -> m.text().equals("[sticker]"));
             }
             // The owner chat still writes to the prospect after the restart: no reply needed any more.
             ivan.send("Отлично, до завтра!");
@@ -90,7 +89,7 @@ class ProspectDialogInTelegramTest {
                 store.commit(flow.id(), batch);
             });
 
-            await(bot, BotHarness.OWNER, m -> m.text().equals("[sticker]"));
+            bot.awaitFirst(BotHarness.OWNER, m -> m.text().equals("[sticker]"));
             bot.restart();
             assertEquals(List.of(), bot.store.unsent());
             assertEquals(1, bot.api.botMessages(BotHarness.OWNER).stream().filter(m -> m.text().equals("[sticker]")).count());
@@ -108,17 +107,17 @@ class ProspectDialogInTelegramTest {
             assertEquals(List.of("🙋 Беру", "💬 Написать"), summary.buttons());
 
             String pressed = olga.press(summary, "Написать");
-            await(bot, SECOND_OWNER, m -> m.text().startsWith("✍️ Пишите: ваши сообщения уйдут клиенту Анна"));
+            bot.awaitFirst(SECOND_OWNER, m -> m.text().startsWith("✍️ Пишите: ваши сообщения уйдут клиенту Анна"));
             bot.api.awaitState(() -> bot.api.callbackAnswered(pressed));
             olga.send("Добрый день!");
             assertEquals("Ольга, менеджер:\nДобрый день!", prospect.expect("Добрый день").text());
             prospect.user.send("Здравствуйте");
-            await(bot, BotHarness.OWNER, m -> m.text().endsWith(":\nЗдравствуйте"));
+            bot.awaitFirst(BotHarness.OWNER, m -> m.text().endsWith(":\nЗдравствуйте"));
 
             olga.send("/close");
             String closed = "Разговор с клиентом Анна завершён (Ольга). Его новые сообщения снова идут в опрос.";
             for (long owner : List.of(BotHarness.OWNER, SECOND_OWNER)) {
-                await(bot, owner, m -> m.text().equals(closed));
+                bot.awaitFirst(owner, m -> m.text().equals(closed));
             }
             int ownersSaw = bot.api.botMessages(BotHarness.OWNER).size();
             int prospectSaw = prospect.messages().size();
@@ -143,7 +142,7 @@ class ProspectDialogInTelegramTest {
             prospect.expect("Спасибо");
             bot.api.user(BotHarness.OWNER, "Иван").reply(summary(bot, BotHarness.OWNER), "Добрый день!");
             prospect.expect("Добрый день");
-            await(bot, SECOND_OWNER, m -> m.text().startsWith("💬 Иван пишет клиенту Анна"));
+            bot.awaitFirst(SECOND_OWNER, m -> m.text().startsWith("💬 Иван пишет клиенту Анна"));
             int ownersSaw = bot.api.botMessages(SECOND_OWNER).size();
 
             for (String command : List.of("/start", "/back", "/help")) {
@@ -153,7 +152,7 @@ class ProspectDialogInTelegramTest {
             prospect.expect("Удалить все ваши ответы и контакты из бота?");
             String closed = "Разговор с клиентом Анна завершён: клиент попросил удалить свои данные (/forget).";
             for (long owner : List.of(BotHarness.OWNER, SECOND_OWNER)) {
-                await(bot, owner, m -> m.text().equals(closed));
+                bot.awaitFirst(owner, m -> m.text().equals(closed));
             }
             assertEquals(List.of(closed), bot.api.botMessages(SECOND_OWNER).subList(ownersSaw, bot.api.botMessages(SECOND_OWNER).size())
                     .stream().map(BotMessage::text).toList(), "no command was copied to the owners");
@@ -172,14 +171,14 @@ class ProspectDialogInTelegramTest {
             ivan.reply(summary(bot, BotHarness.OWNER), "Добрый день!");
             prospect.expect("Добрый день");
             prospect.user.send("Привет");
-            BotMessage copy = await(bot, SECOND_OWNER, m -> m.text().endsWith(":\nПривет"));
+            BotMessage copy = bot.awaitFirst(SECOND_OWNER, m -> m.text().endsWith(":\nПривет"));
 
             String pressed = olga.press(copy, "Завершить");
             bot.api.awaitState(() -> bot.api.callbackAnswered(pressed));
-            await(bot, BotHarness.OWNER, m -> m.text().equals("Разговор с клиентом Анна завершён (Ольга). Его новые сообщения снова идут в опрос."));
+            bot.awaitFirst(BotHarness.OWNER, m -> m.text().equals("Разговор с клиентом Анна завершён (Ольга). Его новые сообщения снова идут в опрос."));
             assertEquals(List.of(), bot.store.openDialogs());
             ivan.send("/close");
-            await(bot, BotHarness.OWNER, m -> m.text().startsWith("Открытого разговора с клиентом нет."));
+            bot.awaitFirst(BotHarness.OWNER, m -> m.text().startsWith("Открытого разговора с клиентом нет."));
             assertEquals(DialogChange.Kind.CLOSED, last(bot.store.dialog(lead.id())).kind());
         }
     }
@@ -228,10 +227,6 @@ class ProspectDialogInTelegramTest {
     }
 
     private static BotMessage summary(BotHarness bot, long owner) {
-        return await(bot, owner, m -> m.text().contains("Новый лид"));
-    }
-
-    private static BotMessage await(BotHarness bot, long owner, Predicate<BotMessage> test) {
-        return bot.api.await(owner, all -> all.stream().anyMatch(test)).stream().filter(test).findFirst().orElseThrow();
+        return bot.awaitFirst(owner, m -> m.text().contains("Новый лид"));
     }
 }

@@ -75,6 +75,18 @@ public final class BotProcess {
         api.await(user.chatId(), all -> all.stream().skip(before).anyMatch(m -> m.text().contains(expected)));
     }
 
+    /** Walks the customer's flow down the owner's path, from {@code start} (a /start, with a source or not) to the thanks, as "Клиент". */
+    public static void ownerPath(FakeBotApi api, FakeUser user, String start) {
+        send(api, user, start, "какой вариант");
+        press(api, user, "Я владелец бизнеса", "В какой сфере");
+        press(api, user, "B2B-компания", "Что для вас сейчас важнее всего?");
+        press(api, user, "Квалифицировать входящие заявки", "Давайте обсудим");
+        press(api, user, "Продолжить", "Как к вам обращаться?");
+        send(api, user, "Клиент", "Как вам удобнее");
+        press(api, user, "Напишите мне в Telegram", "Когда вам удобно");
+        press(api, user, "Вечером", "Спасибо, Клиент!");
+    }
+
     /** What the run printed, stdout then stderr. */
     public static String output(Path dir, String run) throws IOException {
         return Files.readString(dir.resolve("out" + run + ".log")) + Files.readString(dir.resolve("err" + run + ".log"));
