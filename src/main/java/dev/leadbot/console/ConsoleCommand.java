@@ -63,8 +63,19 @@ public sealed interface ConsoleCommand {
 
     String LEADS_USAGE = "Так: /leads — последние " + DEFAULT_LATEST + ", /leads 20 — последние 20 (до " + MOST_LATEST
             + "), /leads today — за сегодня, /leads hot — горячие.";
+    /** How much of a lead's id {@link #showLead} writes: enough for /lead to tell leads apart, as in /leads. */
+    int SHORT_ID = 8;
+
     String LEAD_USAGE = "Так: /lead ID — номер лида из /leads (достаточно первых 8 символов).";
     String EXPORT_USAGE = "Так: /export — все лиды, /export 7d — за 7 дней, /export 24h — за сутки.";
+
+    /**
+     * {@code /lead_ID} with the start of the lead's id: Telegram shows it as a command a tap sends, so a lead in a message of
+     * several opens in full with one tap (a command cannot carry an argument after a space and still be one tap).
+     */
+    static String showLead(String leadId) {
+        return "/lead_" + leadId.substring(0, Math.min(SHORT_ID, leadId.length()));
+    }
 
     /**
      * The owner command {@code text} is, or empty when it is none (then it is a prospect's message
@@ -84,7 +95,7 @@ public sealed interface ConsoleCommand {
             case "/lead" -> argument.matches("[0-9a-f-]{4,36}") ? new ShowLead(argument) : new Misspelt(LEAD_USAGE);
             case "/export" -> argument.isEmpty() ? new Export(Optional.empty())
                     : Periods.parse(argument).<ConsoleCommand>map(p -> new Export(Optional.of(p))).orElse(new Misspelt(EXPORT_USAGE));
-            default -> null;
+            default -> command.matches("/lead_[0-9a-f]{4,32}") && raw.isEmpty() ? new ShowLead(command.substring("/lead_".length())) : null;
         });
     }
 

@@ -13,6 +13,9 @@ import java.util.List;
  */
 public final class LeadButtons {
 
+    /** The most buttons {@link #rows} gives one lead (a taken one: the deal, not a lead, write). */
+    public static final int MOST_BUTTONS = 3;
+
     /** A manager's name is cut to this many characters, so the status line fits the room kept for it. */
     private static final int NAME_WIDTH = 48;
 

@@ -252,7 +252,8 @@ public final class OwnerConsole {
         return lead.answers().stream().findFirst().map(Answer::label).orElse("—");
     }
 
-    static String cut(String text, int width) {
+    /** {@code text} if it has at most {@code width} characters, else its start and "…" in that many. */
+    public static String cut(String text, int width) {
         return text.codePointCount(0, text.length()) <= width ? text
                 : text.substring(0, text.offsetByCodePoints(0, width - 1)) + "…";
     }

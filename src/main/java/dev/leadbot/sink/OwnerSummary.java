@@ -6,7 +6,11 @@ import dev.leadbot.lead.Lead;
 import java.time.Duration;
 import java.util.StringJoiner;
 
-/** The plain-text lead summary an owner reads: who, how to reach them, what they answered. */
+/**
+ * The plain-text lead summary an owner reads: who, how to reach them, what they answered. Not the path's node ids: they
+ * are the flow author's names, and what the prospect chose on the way is in the answers (the path stays in the lead's
+ * data for sinks, the leads file and the funnel).
+ */
 public final class OwnerSummary {
 
     private OwnerSummary() {
@@ -23,7 +27,6 @@ public final class OwnerSummary {
         lead.stoppedAt().ifPresent(stop -> out.add("⏸ Замолчал на вопросе: " + stop.question()));
         lead.completes().ifPresent(id -> out.add("✅ Дополняет неполную заявку " + id));
         out.add("📍 Источник: " + lead.source().orElse("прямой заход"));
-        out.add("🧭 Путь: " + String.join(" → ", lead.path()));
         out.add("📝 Ответы:");
         for (Answer answer : lead.answers()) {
             out.add("• " + answer.variable() + ": " + answer.label());

@@ -17,12 +17,21 @@ class ConsoleCommandTest {
         assertEquals(Optional.of(new ConsoleCommand.Leads(new ConsoleCommand.Selection.Today())), ConsoleCommand.parse("/leads Today"));
         assertEquals(Optional.of(new ConsoleCommand.Leads(new ConsoleCommand.Selection.Hot())), ConsoleCommand.parse("/leads hot"));
         assertEquals(Optional.of(new ConsoleCommand.ShowLead("0ee621db")), ConsoleCommand.parse("/lead 0EE621DB"));
+        assertEquals(Optional.of(new ConsoleCommand.ShowLead("0ee621db")), ConsoleCommand.parse("/lead_0ee621db"));
+        assertEquals(Optional.of(new ConsoleCommand.ShowLead("0ee621db")), ConsoleCommand.parse("/lead_0ee621db@my_bot"));
         assertEquals(Optional.of(new ConsoleCommand.Export(Optional.empty())), ConsoleCommand.parse("/export"));
         assertEquals(Optional.of(new ConsoleCommand.Stats(Optional.of("30d"))), ConsoleCommand.parse("/stats 30d"));
         assertEquals(Optional.of(new ConsoleCommand.Reload()), ConsoleCommand.parse("/reload"));
         assertEquals(Optional.of(new ConsoleCommand.Close()), ConsoleCommand.parse("/close@my_bot"));
         assertEquals(Optional.of(new ConsoleCommand.Export(Optional.of(Duration.ofDays(7)))), ConsoleCommand.parse("/export 7d"));
         assertEquals(Optional.of(new ConsoleCommand.Export(Optional.of(Duration.ofHours(24)))), ConsoleCommand.parse("/export 24ч"));
+    }
+
+    @Test
+    void aLeadInADigestOpensWithACommandOfOneWordThatATapSends() {
+        assertEquals("/lead_0ee621db", ConsoleCommand.showLead("0ee621db-1234-3abc-8def-0123456789ab"));
+        assertEquals(Optional.of(new ConsoleCommand.ShowLead("0ee621db")), ConsoleCommand.parse(ConsoleCommand.showLead(
+                "0ee621db-1234-3abc-8def-0123456789ab")));
     }
 
     @Test
@@ -37,7 +46,7 @@ class ConsoleCommandTest {
 
     @Test
     void aProspectsCommandsAreNoOwnerCommands() {
-        for (String text : new String[] {"/start", "/start vk", "/back", "/restart", "/forget", "/leadsx", "/stop"}) {
+        for (String text : new String[] {"/start", "/start vk", "/back", "/restart", "/forget", "/leadsx", "/stop", "/lead_x1", "/lead_"}) {
             assertEquals(Optional.empty(), ConsoleCommand.parse(text), text);
         }
     }

@@ -13,7 +13,6 @@ class OwnerSummaryTest {
                 👤 Анна (@anna_k) · в Telegram: Anna Kim
                 📞 +79161234567
                 📍 Источник: vk_ads
-                🧭 Путь: greeting → role → features → concept → thanks
                 📝 Ответы:
                 • role: 👨‍💼 Я владелец бизнеса
                 • features: CRM и Google Таблицы

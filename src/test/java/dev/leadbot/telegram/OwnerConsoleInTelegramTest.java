@@ -173,7 +173,7 @@ class OwnerConsoleInTelegramTest {
                     Lockstep.Step.tap("Напишите мне в Telegram", "Когда вам удобно"),
                     Lockstep.Step.tap("Вечером", "Спасибо")));
         }
-        bot.api.await(BotHarness.OWNER, messages -> messages.stream().filter(m -> m.text().contains("Новый лид")).count() >= names.size());
+        bot.api.await(BotHarness.OWNER, messages -> BotHarness.leadsIn(messages) >= names.size());
         return bot.store.leads(Instant.EPOCH);
     }
 }

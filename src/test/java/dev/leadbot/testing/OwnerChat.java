@@ -9,8 +9,8 @@ public final class OwnerChat {
     private OwnerChat() {
     }
 
-    /** How many lead summaries these messages carry. */
+    /** How many lead summaries these messages carry: each, full or compact, links its prospect's profile once. */
     public static long leadsIn(List<BotMessage> messages) {
-        return messages.stream().mapToLong(m -> m.text().split("Новый лид", -1).length - 1).sum();
+        return messages.stream().mapToLong(m -> m.html().split("tg://user\\?id=", -1).length - 1).sum();
     }
 }
