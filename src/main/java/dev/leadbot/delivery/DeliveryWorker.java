@@ -31,6 +31,11 @@ public final class DeliveryWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final int BATCH = 20;
+    /**
+     * Leads handed to a {@link CombiningSink} at once. An owner chat takes one message a second and each hand-over ends in a
+     * part-filled message, so in a spike bigger hand-overs fill more of each message (about ten compact summaries fit one).
+     */
+    private static final int TOGETHER = 100;
     /** Looks at the table at least this often, so deliveries requeued by {@code leads --retry} go out without a restart. */
     private static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
 
@@ -66,7 +71,7 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** Makes every delivery due at {@code now}; returns how many were attempted. */
     int runOnce(Instant now) throws StoreException {
-        List<Lead> due = store.due(sink.name(), now, BATCH);
+        List<Lead> due = store.due(sink.name(), now, batch());
         if (due.size() > 1 && sink instanceof CombiningSink combining) {
             together(combining, due, now);
             return due.size();
@@ -119,6 +124,10 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
+    private int batch() {
+        return sink instanceof CombiningSink ? TOGETHER : BATCH;
+    }
+
     private void logDelivered(String leadId, Delivery.Delivered delivered) {
         LOG.info("lead={} sink={} delivered{}", leadId, sink.name(), delivered.reference().map(r -> " as " + r).orElse(""));
     }
@@ -152,7 +161,7 @@ public final class DeliveryWorker implements AutoCloseable {
         try {
             int attempted = runOnce(clock.instant());
             Optional<Instant> due = store.nextDue(sink.name());
-            if (attempted == BATCH) {
+            if (attempted == batch()) {
                 reschedule(Duration.ZERO);
             } else {
                 Duration wait = due.map(at -> Duration.between(clock.instant(), at)).orElse(LOOK_AGAIN);

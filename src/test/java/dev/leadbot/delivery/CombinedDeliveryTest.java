@@ -116,6 +116,22 @@ class CombinedDeliveryTest {
     }
 
     @Test
+    void aSpikeIsHandedOverAHundredLeadsAtATimeSoFewMessagesGoPartFilled() throws Exception {
+        DigestSink owner = new DigestSink();
+        try (Store store = Store.open(dir.resolve("leadbot.db"), CLOCK)) {
+            storeLeads(store, owner.name(), java.util.stream.IntStream.range(0, 150).mapToObj(n -> String.format("lead-%03d", n))
+                    .toArray(String[]::new));
+            DeliveryWorker worker = new DeliveryWorker(store, owner, CLOCK, alert -> { });
+
+            assertEquals(100, worker.runOnce(T0));
+            assertEquals(50, worker.runOnce(T0));
+            worker.close();
+
+            assertEquals(List.of(100, 50), owner.accepted.stream().map(List::size).toList());
+        }
+    }
+
+    @Test
     void aLoneLeadIsHandedOverByItselfWithItsAttemptNumber() throws Exception {
         DigestSink owner = new DigestSink();
         try (Store store = Store.open(dir.resolve("leadbot.db"), CLOCK)) {
