@@ -31,7 +31,6 @@ class OwnerSummaryTest {
                 📞 +79161234567
                 ⏸ Замолчал на вопросе: Как вам удобнее связаться?
                 📍 Источник: vk_ads
-                🧭 Путь: greeting → role → features → concept → contact_name → channel
                 📝 Ответы:
                 • role: 👨‍💼 Я владелец бизнеса
                 • features: CRM и Google Таблицы

@@ -10,6 +10,7 @@ import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
+import dev.leadbot.lead.Stop;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +84,27 @@ class OwnerDigestTest {
         List<OwnerDigest> messages = OwnerDigest.pack(List.of(RUSSIAN, ENGLISH));
 
         assertEquals(List.of(new OwnerDigest(List.of(RUSSIAN, ENGLISH), RUSSIAN_COMPACT + "\n\n" + ENGLISH_COMPACT)), messages);
+    }
+
+    @Test
+    void aPartialLeadSaysWhereItStoppedAndTheLeadThatCompletesItOpensItInOneTap() {
+        Lead r = RUSSIAN;
+        Lead partial = new Lead(r.id(), r.flow(), r.prospect(), r.source(), r.answers().subList(0, 3), r.score(), r.tags(), r.path(),
+                new Contact(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("anna_k")), r.startedAt(), r.completedAt(),
+                Optional.of(new Stop("contact_name", "Как к вам <обращаться>?")), Optional.empty());
+        Lead completing = new Lead("99aa0000-0000-4000-8000-000000000001", r.flow(), r.prospect(), r.source(), r.answers(), r.score(),
+                r.tags(), r.path(), r.contact(), r.startedAt(), r.completedAt(), Optional.empty(), Optional.of(r.id()));
+
+        assertEquals("""
+                ⏸ <a href="tg://user?id=4242">Anna Kim</a> @anna_k · 50 баллов
+                📍 vk_ads
+                ⏸ Неполная, замолчал на вопросе: <i>Как к вам &lt;обращаться&gt;?</i>
+                • 👨‍💼 Я владелец бизнеса / предприниматель
+                • 🏢 B2B-компания
+                • Квалифицировать &lt;входящие&gt; заявки &amp; &quot;лиды&quot;
+                🆔 /lead_6f1c2d3e""", OwnerSummaryHtml.compact(partial));
+        assertEquals(RUSSIAN_COMPACT.replace("📍 vk_ads\n", "📍 vk_ads\n✅ Дополняет неполную заявку /lead_6f1c2d3e\n")
+                .replace("🆔 /lead_6f1c2d3e", "🆔 /lead_99aa0000"), OwnerSummaryHtml.compact(completing));
     }
 
     @Test
