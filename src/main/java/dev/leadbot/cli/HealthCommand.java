@@ -73,7 +73,7 @@ final class HealthCommand implements Callable<Integer> {
         try {
             beat = Instant.parse(Files.readString(file, StandardCharsets.UTF_8).strip());
         } catch (NoSuchFileException e) {
-            return new Check(false, "unhealthy: no heartbeat at " + file + "; is 'leadbot run' running with this data folder?");
+            return new Check(false, "unhealthy: no heartbeat at " + file + "; is the bot running (the 'run' command) with this data folder?");
         } catch (DateTimeParseException e) {
             return new Check(false, "unhealthy: " + file + " does not hold a time");
         }

@@ -91,7 +91,7 @@ final class StoreFile {
             if (pragma(connection, "application_id") != Migrations.APPLICATION_ID || version != Migrations.latest()) {
                 connection.close();
                 throw new StoreException(file + " has schema " + version + " but this leadbot reads schema " + Migrations.latest()
-                        + "; run 'leadbot run' of this version once to upgrade it, or use the leadbot that wrote it");
+                        + "; start the bot of this version once (the 'run' command) to upgrade it, or use the leadbot that wrote it");
             }
             return connection;
         } catch (SQLException e) {

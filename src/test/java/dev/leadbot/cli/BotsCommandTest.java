@@ -78,7 +78,7 @@ class BotsCommandTest {
                 validate.err());
         assertEquals(0, health.status(), health.err());
         assertEquals("bot 'shop': healthy: polled 30 s ago\nbot 'cafe': unhealthy: no heartbeat at " + dir.resolve("cafe/heartbeat")
-                + "; is 'leadbot run' running with this data folder?\n", health.out());
+                + "; is the bot running (the 'run' command) with this data folder?\n", health.out());
         assertEquals(1, cafeHealth.status());
     }
 }

@@ -33,7 +33,7 @@ class HealthCommandTest {
     void noHeartbeatIsUnhealthyAndSaysWhy() {
         Path beat = dir.resolve("heartbeat");
 
-        assertEquals(new Run(1, "", "unhealthy: no heartbeat at " + beat + "; is 'leadbot run' running with this data folder?\n"),
+        assertEquals(new Run(1, "", "unhealthy: no heartbeat at " + beat + "; is the bot running (the 'run' command) with this data folder?\n"),
                 Run.of("", "health", "--file", beat.toString()));
     }
 }

@@ -241,6 +241,23 @@ class StoreTest {
     }
 
     @Test
+    void aToolBesideTheBotRefusesAnOlderDatabaseAndSaysWhichCommandUpgradesIt() throws Exception {
+        Files.createDirectories(db().getParent());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+            for (String sql : Migrations.STEPS.get(0)) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 1");
+        }
+
+        StoreException e = assertThrows(StoreException.class, () -> Store.openForTools(db(), CLOCK));
+
+        assertEquals(db() + " has schema 1 but this leadbot reads schema " + Migrations.latest() + "; start the bot of this version"
+                + " once (the 'run' command) to upgrade it, or use the leadbot that wrote it", e.getMessage());
+    }
+
+    @Test
     void anEmptySqliteFileIsUpgradedToTheLatestSchema() throws Exception {
         Files.createDirectories(db().getParent());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
