@@ -107,7 +107,7 @@ final class LeadsCommand implements Callable<Integer> {
                     lead.prospect().chatId(), lead.score(), cut(lead.contact().name().orElse(lead.prospect().fullName()), 24),
                     lead.contact().phone().orElse(lead.contact().username().map(u -> "@" + u).orElse("")),
                     cut(lead.source().orElse(""), 18), cut(String.join(",", lead.tags()), 24), stage(lead),
-                    cut(done.status().russian() + done.manager().map(m -> " (" + m + ")").orElse(""), 24), lead.id());
+                    cut(done.status().english() + done.manager().map(m -> " (" + m + ")").orElse(""), 24), lead.id());
         }
         console.out().println(Count.of(leads.size(), "lead", "leads"));
     }

@@ -14,17 +14,24 @@ import java.util.Optional;
 public record Handling(Status status, Optional<String> manager, Optional<Instant> since) {
 
     public enum Status {
-        NEW("новый"), TAKEN("в работе"), WON("сделка"), NOT_A_LEAD("не лид");
+        NEW("новый", "new"), TAKEN("в работе", "taken"), WON("сделка", "deal"), NOT_A_LEAD("не лид", "not a lead");
 
         private final String russian;
+        private final String english;
 
-        Status(String russian) {
+        Status(String russian, String english) {
             this.russian = russian;
+            this.english = english;
         }
 
         /** How owners read it: in lists, the CSV and the summaries. */
         public String russian() {
             return russian;
+        }
+
+        /** How the operator's command line shows it, in English like the rest of its tables. */
+        public String english() {
+            return english;
         }
     }
 

@@ -78,7 +78,7 @@ class LeadsCommandTest {
         assertTrue(run.out().startsWith("completed (UTC)   chat         score  name                     phone            source"
                 + "             tags                     stage              status                   lead\n"), run.out());
         assertTrue(run.out().contains("2026-11-22 09:30  43              50  Анна                     +79161234567     vk_ads"
-                + "             owner,hot                complete           новый                    lead-2\n"), run.out());
+                + "             owner,hot                complete           new                      lead-2\n"), run.out());
         assertTrue(run.out().endsWith("2 leads\n"), run.out());
     }
 
@@ -89,7 +89,7 @@ class LeadsCommandTest {
                     Optional.of(Instant.parse("2026-11-22T10:00:00Z")))));
         }
 
-        assertTrue(Run.of("", "leads", "--db", db.toString()).out().contains("owner,hot                complete           в работе (Иван Петров)   lead-2\n"));
+        assertTrue(Run.of("", "leads", "--db", db.toString()).out().contains("owner,hot                complete           taken (Иван Петров)      lead-2\n"));
         assertTrue(Run.of("", "leads", "--db", db.toString(), "--format", "csv").out()
                 .contains(",greeting → role → concept → thanks,complete,,,в работе,Иван Петров,2026-11-22T10:00:00Z,Владелец,"));
     }
@@ -111,8 +111,8 @@ class LeadsCommandTest {
         }
 
         String table = Run.of("", "leads", "--db", db.toString()).out();
-        assertTrue(table.contains("owner,hot                partial            новый                    partial-1\n"), table);
-        assertTrue(table.contains("owner,hot                completes partial- новый                    complete-1\n"), table);
+        assertTrue(table.contains("owner,hot                partial            new                      partial-1\n"), table);
+        assertTrue(table.contains("owner,hot                completes partial- new                      complete-1\n"), table);
         String csv = Run.of("", "leads", "--db", db.toString(), "--format", "csv").out();
         assertTrue(csv.contains(",partial,Как вам удобнее связаться?,,новый,"), csv);
         assertTrue(csv.contains(",complete,,partial-1,новый,"), csv);
