@@ -18,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,11 @@ public final class DeliveryWorker implements AutoCloseable {
     private final Clock clock;
     private final Consumer<String> alert;
     private final ScheduledExecutorService thread;
+    /** Whether {@link #thread} is this worker's alone (stopped with it), or shared by the workers of several bots. */
+    private final boolean ownThread;
+    /** One run at a time, also on shared threads: a wake-up during a run waits for it. */
+    private final ReentrantLock running = new ReentrantLock();
+    private volatile boolean closed;
     private ScheduledFuture<?> next;
 
     /** @param alert tells the owner about a delivery given up on; the text names the lead, the sink and the reason */
@@ -62,6 +68,21 @@ public final class DeliveryWorker implements AutoCloseable {
         // At close, a run under way finishes; runs only scheduled for later are dropped (their deliveries stay pending in the store).
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.thread = executor;
+        this.ownThread = true;
+    }
+
+    /**
+     * A worker on {@code threads} shared with other workers (of this bot and of the other bots of the process):
+     * a bot's sinks cost no thread of their own while they wait, and a slow sink holds one shared thread at most.
+     */
+    public DeliveryWorker(Store store, LeadSink sink, Clock clock, Consumer<String> alert, ScheduledExecutorService threads) {
+        this.store = store;
+        this.sink = sink;
+        this.schedule = new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble());
+        this.clock = clock;
+        this.alert = alert;
+        this.thread = threads;
+        this.ownThread = false;
     }
 
     /** Looks for due deliveries now: after a commit that stored new leads, and at start for those left from before. */
@@ -155,6 +176,17 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void run() {
+        running.lock();
+        try {
+            if (!closed) {
+                runNow();
+            }
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private void runNow() {
         synchronized (this) {
             next = null; // this run is under way; whatever it schedules comes after it
         }
@@ -174,7 +206,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private synchronized void reschedule(Duration delay) {
-        if (thread.isShutdown()) {
+        if (closed || thread.isShutdown()) {
             return;
         }
         if (next != null && !next.isDone() && next.getDelay(TimeUnit.MILLISECONDS) <= Math.max(0, delay.toMillis())) {
@@ -188,6 +220,18 @@ public final class DeliveryWorker implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
+        if (!ownThread) {
+            synchronized (this) {
+                if (next != null) {
+                    next.cancel(false);
+                }
+            }
+            // A run under way finishes; the shared threads go on for the others.
+            running.lock();
+            running.unlock();
+            return;
+        }
         thread.shutdown();
         try {
             if (!thread.awaitTermination(10, TimeUnit.SECONDS)) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,10 +29,17 @@ public final class BotThreads implements AutoCloseable {
      * are what bounds how many go at once (16 round trips of ~50 ms: over 300 calls a second).
      */
     final ScheduledExecutorService send;
-    /** Where each bot's serial lanes run: its console, its funnel charts, its leads file. */
+    /** Where each bot's serial lanes run: its console, its funnel charts, its leads file; and its flow file's reloads. */
     final ExecutorService work;
+    /**
+     * Where each bot's delivery workers run, one run of a worker at a time: a bot's sinks hold no thread while
+     * they wait, and a slow or hanging sink holds one of these at most.
+     */
+    final ScheduledExecutorService deliveries;
+    /** One watcher for every bot's flow file. */
+    final FlowWatch flowWatch;
 
-    private BotThreads(int chatThreads, int sendThreads, int workThreads) {
+    private BotThreads(int chatThreads, int sendThreads, int workThreads, int deliveryThreads) {
         sendHttp = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofSeconds(45)).build();
         // Each bot's poller adds its own interceptor and dispatcher on top of these connections.
@@ -39,30 +47,40 @@ public final class BotThreads implements AutoCloseable {
         chat = Executors.newFixedThreadPool(chatThreads, named("chat"));
         send = Executors.newScheduledThreadPool(sendThreads, named("telegram-send"));
         work = Executors.newFixedThreadPool(workThreads, named("bot-work"));
+        ScheduledThreadPoolExecutor delivering = new ScheduledThreadPoolExecutor(deliveryThreads, named("deliver"));
+        // At close, runs under way finish; runs only scheduled for later are dropped (their deliveries stay pending in the store).
+        delivering.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        deliveries = delivering;
+        flowWatch = new FlowWatch(work);
     }
 
     /**
      * Threads for {@code bots} bots: one bot gets what it always had (4 threads for chats, 16 for Bot API
-     * calls); several share twice that, which a hundred bots at a person's pace do not fill.
+     * calls), and 4 for its sinks; several share twice that (16 for sinks), which a hundred bots at a
+     * person's pace do not fill.
      */
     public static BotThreads forBots(int bots) {
-        return bots <= 1 ? new BotThreads(4, 16, 3) : new BotThreads(8, 32, 4);
+        return bots <= 1 ? new BotThreads(4, 16, 3, 4) : new BotThreads(8, 32, 4, 16);
     }
 
     /** Stops the shared threads; every bot using them must be closed first. */
     @Override
     public void close() {
+        flowWatch.close();
+        deliveries.shutdown();
         chat.shutdown();
         work.shutdown();
         send.shutdownNow();
         try {
             chat.awaitTermination(15, TimeUnit.SECONDS);
             work.awaitTermination(15, TimeUnit.SECONDS);
+            deliveries.awaitTermination(15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         chat.shutdownNow();
         work.shutdownNow();
+        deliveries.shutdownNow();
         sendHttp.dispatcher().executorService().shutdown();
         sendHttp.connectionPool().evictAll();
     }

@@ -4,18 +4,12 @@ import dev.leadbot.console.FlowReload;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -30,29 +24,26 @@ final class FlowReloads implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowReloads.class);
     /** How long the file must stay quiet after a change before it is read. */
-    static final Duration DEBOUNCE = Duration.ofMillis(400);
+    static final Duration DEBOUNCE = FlowWatch.DEBOUNCE;
 
     private final Path file;
     private final LiveFlow live;
     private final Store store;
     private final Outbox outbox;
     private final List<Long> owners;
-    private final Optional<WatchService> watcher;
-    private final Thread watching;
+    /** Changes on disk are heard by the watcher all bots share. */
+    private final Optional<AutoCloseable> watching;
     /** The file's content last read, so a change already reported (or loaded by /reload) is not reported again. */
     private byte[] lastRead;
 
-    FlowReloads(Path file, LiveFlow live, Store store, Outbox outbox, List<Long> owners) {
+    FlowReloads(Path file, LiveFlow live, Store store, Outbox outbox, List<Long> owners, FlowWatch watch) {
         this.file = file.toAbsolutePath();
         this.live = live;
         this.store = store;
         this.outbox = outbox;
         this.owners = List.copyOf(owners);
         this.lastRead = read().orElse(new byte[0]);
-        this.watcher = watch(this.file);
-        this.watching = new Thread(this::watchLoop, "flow-watch");
-        watching.setDaemon(true);
-        watcher.ifPresent(w -> watching.start());
+        this.watching = watch.watch(this.file, this::changed);
     }
 
     /** /reload from an owner chat: the report goes to that chat. */
@@ -76,35 +67,6 @@ final class FlowReloads implements AutoCloseable {
         }
         LOG.info("{}: {}", file, outcome.report().lines().findFirst().orElse(""));
         return outcome.report();
-    }
-
-    private void watchLoop() {
-        WatchService service = watcher.orElseThrow();
-        try {
-            while (true) {
-                if (!ours(service.take())) {
-                    continue;
-                }
-                // Wait for the writes to settle: only a quiet spell ends the change.
-                WatchKey more;
-                while ((more = service.poll(DEBOUNCE.toMillis(), TimeUnit.MILLISECONDS)) != null) {
-                    ours(more);
-                }
-                changed();
-            }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            LOG.debug("flow watcher stopped");
-        }
-    }
-
-    /** Reads the key's events; whether one was about the flow file. */
-    private boolean ours(WatchKey key) {
-        boolean ours = false;
-        for (WatchEvent<?> event : key.pollEvents()) {
-            ours |= event.context() instanceof Path changed && changed.equals(file.getFileName());
-        }
-        key.reset();
-        return ours;
     }
 
     private void changed() {
@@ -134,24 +96,13 @@ final class FlowReloads implements AutoCloseable {
         return SendMessage.builder().chatId(chat).text(Html.escape(text)).parseMode(Replies.HTML).build();
     }
 
-    private static Optional<WatchService> watch(Path file) {
-        try {
-            WatchService service = file.getFileSystem().newWatchService();
-            file.getParent().register(service, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
-            return Optional.of(service);
-        } catch (IOException e) {
-            LOG.warn("changes to {} will not be noticed (only /reload reads it again): {}", file, e.getMessage());
-            return Optional.empty();
-        }
-    }
-
     @Override
     public void close() {
-        watcher.ifPresent(service -> {
+        watching.ifPresent(handle -> {
             try {
-                service.close();
-            } catch (IOException e) {
-                LOG.warn("closing the flow watcher: {}", e.getMessage());
+                handle.close();
+            } catch (Exception e) {
+                LOG.warn("no longer watching {}: {}", file, e.getMessage());
             }
         });
     }

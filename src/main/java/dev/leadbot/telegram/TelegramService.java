@@ -136,13 +136,13 @@ public final class TelegramService implements AutoCloseable {
         Consumer<String> alert = text -> settings.ownerChatIds().stream().filter(owner -> !closedChats.contains(owner)).forEach(owner ->
                 outbox.enqueue(Outbox.Job.fromBot(owner, "sendMessage delivery alert", SendMessage.builder()
                         .chatId(owner).text(Html.escape(text)).parseMode(Replies.HTML).build(), id -> { }, failure -> { })));
-        workers = sinks.stream().map(sink -> new DeliveryWorker(store, sink, clock, alert)).toList();
+        workers = sinks.stream().map(sink -> new DeliveryWorker(store, sink, clock, alert, threads.deliveries)).toList();
         Conversations conversations = new Conversations(store);
         // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
         Replies replies = new Replies(outbox, new ReplyLog(store));
         // /reload and the file watcher switch the running flow; each update runs wholly on the flow it started with.
         LiveFlow live = new LiveFlow(flow);
-        reloads = new FlowReloads(flowFile, live, store, outbox, settings.ownerChatIds());
+        reloads = new FlowReloads(flowFile, live, store, outbox, settings.ownerChatIds(), threads.flowWatch);
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store, ZoneId.systemDefault()),
                 new OwnerStats(store.file(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads);
         // Managers' conversations with prospects, open across restarts.

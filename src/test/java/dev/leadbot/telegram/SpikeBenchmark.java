@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +43,12 @@ import java.util.regex.Pattern;
  * (arguments: prospects, then optionally the seed and the seconds within which they arrive, default 1:
  * 200 arriving within 60 s is the issue's "200 leads a minute"). {@code -Dleadbot.jvm="..."} tries other JVM options
  * instead of the Dockerfile's (an archive named in them is built first if missing).
+ *
+ * <p>A fourth argument runs that many bots in the one process (issue 14: a studio's clients), declared under
+ * {@code bots:} in its settings file, each with its own token against the same fake, which serves them all;
+ * the prospects are dealt out among the bots, each bot's owner is chat 1000 of that bot, and every bot has
+ * Telegram's flood limits of its own. {@code -Dexec.args="1000 42 30 100"}: 100 bots × 10 prospects arriving
+ * within 30 s. The report adds how long until every bot polled and the process's threads.
  */
 public final class SpikeBenchmark {
 
@@ -117,7 +124,11 @@ public final class SpikeBenchmark {
         final Map<Integer, Long> stepLatency = new HashMap<>();
         final Map<Integer, Integer> stepCalls = new HashMap<>();
 
-        Walk(FakeUser user, Route path, Random random) {
+        /** The bot this prospect talks to: its fake's lock guards the walk's state. */
+        final FakeBotApi bot;
+
+        Walk(FakeBotApi bot, FakeUser user, Route path, Random random) {
+            this.bot = bot;
             this.user = user;
             this.route = path;
             this.random = random;
@@ -135,20 +146,28 @@ public final class SpikeBenchmark {
     }
 
     private final FakeBotApi api;
+    /** Every bot the fake serves: {@link #api} first. */
+    private final List<FakeBotApi> bots = new ArrayList<>();
+    private final Map<FakeBotApi, Long> firstPolls = new ConcurrentHashMap<>();
     private final ScheduledExecutorService people = Executors.newScheduledThreadPool(4);
     private final Map<Long, Walk> walks = new ConcurrentHashMap<>();
     private final Map<Long, Long> summaryAt = new ConcurrentHashMap<>();
     private final List<Integer> leadsPerSummary = new ArrayList<>();
     private volatile long firstPoll;
 
-    private SpikeBenchmark(FakeBotApi api) {
+    private SpikeBenchmark(FakeBotApi api, int bots) {
         this.api = api;
+        this.bots.add(api);
+        for (int i = 1; i < bots; i++) {
+            this.bots.add(api.anotherBot(String.format(Locale.ROOT, "%d:AAbenchmarkToken%024d", 7_000_000 + i, i), "bench" + i + "_bot"));
+        }
     }
 
     public static void main(String[] args) throws Exception {
         int prospects = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
         int window = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        int bots = args.length > 3 ? Integer.parseInt(args[3]) : 1;
         if (!Files.exists(JAR)) {
             throw new IllegalStateException("no " + JAR + ": run mvn -q -B package -DskipTests first");
         }
@@ -160,20 +179,77 @@ public final class SpikeBenchmark {
             }
         }
         try (FakeBotApi api = new FakeBotApi()) {
-            new SpikeBenchmark(api).run(prospects, seed, window, jvm);
+            new SpikeBenchmark(api, bots).run(prospects, seed, window, jvm);
         }
     }
 
     private void run(int prospects, long seed, int window, List<String> jvm) throws Exception {
         Path dir = Files.createTempDirectory("leadbot-spike");
         warmUp();
-        api.startedEarlier(BotHarness.OWNER);
-        api.watch(new FakeBotApi.Watcher() {
+        for (FakeBotApi bot : bots) {
+            bot.startedEarlier(BotHarness.OWNER);
+            bot.watch(watcher(bot));
+        }
+        Random random = new Random(seed);
+        for (int i = 0; i < prospects; i++) {
+            long chat = 100_000 + i;
+            FakeBotApi bot = bots.get(i % bots.size());
+            walks.put(chat, new Walk(bot, bot.user(chat, "Klient"), ROUTES.get(i / bots.size() % ROUTES.size()),
+                    new Random(random.nextLong())));
+        }
+        long start = System.nanoTime();
+        Map<String, String> env = BotProcess.against(api, dir);
+        if (bots.size() > 1) {
+            // Each bot's token is its own, in the settings file; its data goes in its folder beside the top-level files.
+            env.remove("TELEGRAM_BOT_TOKEN");
+            StringBuilder file = new StringBuilder("bots:\n");
+            bots.forEach(bot -> file.append("  b").append(bots.indexOf(bot)).append(":\n    telegram_bot_token: ").append(bot.token())
+                    .append("\n"));
+            Files.writeString(dir.resolve("leadbot.yaml"), file);
+        }
+        Process bot = BotProcess.start(dir, "1", env, jvm);
+        RssSampler rss = new RssSampler(bot.pid());
+        people.scheduleAtFixedRate(rss, 100, 100, TimeUnit.MILLISECONDS);
+        try {
+            await(() -> firstPoll != 0, Duration.ofMinutes(1));
+            double toFirstPoll = (firstPoll - start) / 1e9;
+            await(() -> firstPolls.size() == bots.size(), Duration.ofMinutes(2));
+            double toEveryPoll = (firstPolls.values().stream().mapToLong(Long::longValue).max().orElse(start) - start) / 1e9;
+            long arrivals = System.nanoTime();
+            for (Walk walk : walks.values()) {
+                people.schedule(() -> move(walk), random.nextInt(1000 * window), TimeUnit.MILLISECONDS);
+            }
+            await(() -> finished() == prospects, Duration.ofMinutes(10));
+            long walked = System.nanoTime();
+            long done = finished();
+            await(() -> summaryAt.size() >= done, Duration.ofMinutes(2));
+            Thread.sleep(2000); // the last turns' trailing replies, if any
+            for (Walk walk : walks.values()) {
+                synchronized (walk.bot) {
+                    walk.closeTurn();
+                }
+            }
+            report(prospects, seed, window, jvm, toFirstPoll, done, (walked - arrivals) / 1e9, rss);
+            if (bots.size() > 1) {
+                System.out.printf("%d bots in one process: every bot polling %.2f s after the process started; %d threads at the end%n",
+                        bots.size(), toEveryPoll, rss.threads);
+            }
+        } finally {
+            people.shutdownNow();
+            bot.destroy();
+            bot.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** What one bot's fake hears: its polls, its prospects' updates handed over, its accepted calls. */
+    private FakeBotApi.Watcher watcher(FakeBotApi bot) {
+        return new FakeBotApi.Watcher() {
             @Override
             public void polled(long nanos) {
                 if (firstPoll == 0) {
                     firstPoll = nanos;
                 }
+                firstPolls.putIfAbsent(bot, nanos);
             }
 
             @Override
@@ -195,44 +271,16 @@ public final class SpikeBenchmark {
                     answered(walk, message, nanos);
                 }
             }
-        });
-        Random random = new Random(seed);
-        for (int i = 0; i < prospects; i++) {
-            long chat = 100_000 + i;
-            walks.put(chat, new Walk(api.user(chat, "Klient"), ROUTES.get(i % ROUTES.size()), new Random(random.nextLong())));
-        }
-        long start = System.nanoTime();
-        Process bot = BotProcess.start(dir, "1", BotProcess.against(api, dir), jvm);
-        RssSampler rss = new RssSampler(bot.pid());
-        people.scheduleAtFixedRate(rss, 100, 100, TimeUnit.MILLISECONDS);
-        try {
-            await(() -> firstPoll != 0, Duration.ofMinutes(1));
-            double toFirstPoll = (firstPoll - start) / 1e9;
-            long arrivals = System.nanoTime();
-            for (Walk walk : walks.values()) {
-                people.schedule(() -> move(walk), random.nextInt(1000 * window), TimeUnit.MILLISECONDS);
-            }
-            await(() -> finished() == prospects, Duration.ofMinutes(10));
-            long walked = System.nanoTime();
-            long done = finished();
-            await(() -> summaryAt.size() >= done, Duration.ofMinutes(2));
-            Thread.sleep(2000); // the last turns' trailing replies, if any
-            synchronized (api) {
-                walks.values().forEach(Walk::closeTurn);
-            }
-            report(prospects, seed, window, jvm, toFirstPoll, done, (walked - arrivals) / 1e9, rss);
-        } finally {
-            people.shutdownNow();
-            bot.destroy();
-            bot.waitFor(60, TimeUnit.SECONDS);
-        }
+        };
     }
 
     /** Walks finished so far; their state is written under the fake's lock. */
     private long finished() {
-        synchronized (api) {
-            return walks.values().stream().filter(w -> w.finished != 0).count();
-        }
+        return walks.values().stream().filter(walk -> {
+            synchronized (walk.bot) {
+                return walk.finished != 0;
+            }
+        }).count();
     }
 
     /** Waits until {@code condition} holds or {@code patience} is up; the report says what was reached. */
@@ -269,7 +317,7 @@ public final class SpikeBenchmark {
     }
 
     private void move(Walk walk) {
-        synchronized (api) {
+        synchronized (walk.bot) {
             walk.closeTurn();
             walk.step++;
             walk.answered = false;
@@ -303,8 +351,8 @@ public final class SpikeBenchmark {
             }
         }
         long[] lag = lags.stream().mapToLong(Long::longValue).sorted().toArray();
-        System.out.printf("%d prospects arriving within %d s, 1–3 s before every step (seed %d); bot: java %s -jar %s%n", prospects, window,
-                seed, String.join(" ", jvm), JAR);
+        System.out.printf("%d prospects arriving within %d s, 1–3 s before every step (seed %d); %s: java %s -jar %s%n", prospects, window,
+                seed, bots.size() == 1 ? "bot" : bots.size() + " bots", String.join(" ", jvm), JAR);
         System.out.printf("load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
         System.out.printf("first poll %.2f s after the process started%n", toFirstPoll);
         System.out.printf("finished %d/%d conversations in %.1f s%n", done, prospects, walkSeconds);
@@ -327,8 +375,9 @@ public final class SpikeBenchmark {
             }
             System.out.println(line);
         }
-        System.out.printf("429s: %d of %d message calls (%.2f %%)%n", api.rateLimited(), api.messageCalls(),
-                100.0 * api.rateLimited() / Math.max(1, api.messageCalls()));
+        int limited = bots.stream().mapToInt(FakeBotApi::rateLimited).sum();
+        int calls = bots.stream().mapToInt(FakeBotApi::messageCalls).sum();
+        System.out.printf("429s: %d of %d message calls (%.2f %%)%n", limited, calls, 100.0 * limited / Math.max(1, calls));
         System.out.printf("owner summaries: %d of %d leads in %d messages; lag behind the lead's last reply: p50 %.1f s, p99 %.1f s,"
                 + " max %.1f s%n", lag.length, done, leadsPerSummary.size(), at(lag, 0.5) / 1e9, at(lag, 0.99) / 1e9, at(lag, 1.0) / 1e9);
         System.out.printf("bot RSS: peak %d MB sampled (VmHWM %d MB), at the end %d MB%n", rss.peakKb / 1024, rss.hwmKb / 1024,
@@ -345,6 +394,7 @@ public final class SpikeBenchmark {
         volatile long peakKb;
         volatile long hwmKb;
         volatile long lastKb;
+        volatile long threads;
 
         RssSampler(long pid) {
             status = Path.of("/proc/" + pid + "/status");
@@ -359,6 +409,8 @@ public final class SpikeBenchmark {
                         peakKb = Math.max(peakKb, lastKb);
                     } else if (line.startsWith("VmHWM:")) {
                         hwmKb = kb(line);
+                    } else if (line.startsWith("Threads:")) {
+                        threads = kb(line);
                     }
                 }
             } catch (IOException e) {
