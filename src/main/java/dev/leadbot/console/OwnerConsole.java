@@ -37,6 +37,8 @@ public final class OwnerConsole {
     /** Telegram's 4,096 characters for a message, less room for the "and N more" line. */
     private static final int LIST_ROOM = 4000;
     static final String UNREADABLE = "Не удалось прочитать лиды; подробности в журнале бота.";
+    /** The answer to an owner chat's press of console data that does not parse (an old client, a mangled button). */
+    public static final String BROKEN_BUTTON = "Эта кнопка не работает; список лидов — /leads";
     static final String GONE = "Этого лида больше нет: его данные удалены по просьбе клиента.";
 
     private final Store store;

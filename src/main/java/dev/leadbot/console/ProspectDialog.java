@@ -161,7 +161,9 @@ public final class ProspectDialog {
         if (open.isEmpty()) {
             return step.answer(LEAD_GONE).done(false);
         }
-        return step.say(ownerChat, writing(open.get().prospect()), closeRow(open.get().leadId()), DialogMessage.Lane.REPLY).done(false);
+        String prospect = open.get().prospect();
+        return step.say(ownerChat, OwnerChats.isGroup(ownerChat) ? writingInGroup(prospect) : writing(prospect), closeRow(open.get().leadId()),
+                DialogMessage.Lane.REPLY).done(false);
     }
 
     /** {@code /close} in an owner chat: ends the conversation it writes to. */
@@ -229,6 +231,12 @@ public final class ProspectDialog {
     public static String writing(String prospect) {
         return "✍️ Пишите: ваши сообщения уйдут клиенту " + prospect + " от имени бота, с вашим именем. Его ответы придут сюда."
                 + " Закончить — /close или «✖ Завершить».";
+    }
+
+    /** In a group, where managers also talk among themselves, only replies to the bot go to the prospect. */
+    public static String writingInGroup(String prospect) {
+        return "✍️ Отвечайте (Reply) на это сообщение: ответ уйдёт клиенту " + prospect + " от имени бота, с вашим именем. Его ответы"
+                + " придут сюда; ответ на них тоже уйдёт ему. Закончить — /close или «✖ Завершить».";
     }
 
     /** Every owner chat hears that a conversation began. */

@@ -69,7 +69,7 @@ final class ConsoleChat implements ChatRouter.Console {
     public void press(long chat, Optional<ConsoleButton.Press> press, String callbackId) {
         if (press.isEmpty()) {
             outbox.answer("answerCallbackQuery", AnswerCallbackQuery.builder().callbackQueryId(callbackId)
-                    .text("Эта кнопка не работает; список лидов — /leads").build());
+                    .text(OwnerConsole.BROKEN_BUTTON).build());
             return;
         }
         thread.execute(() -> answer(chat, callbackId, console.press(press.get())));

@@ -174,9 +174,12 @@ class ProspectDialogTest {
         Prospect olga = new Prospect(OLGA_CHAT, 2002, Optional.of("olga"), "", Optional.empty(), "ru");
         DialogStep write = policy.press(OLGA_CHAT, olga, ConsoleButton.decode("o:m:" + LEAD).orElseThrow());
         assertEquals(List.of(new DialogChange.Writing(OLGA_CHAT, PROSPECT_CHAT)), write.changes());
-        assertEquals(List.of(new DialogMessage.Text(OLGA_CHAT, "✍️ Пишите: ваши сообщения уйдут клиенту Анна от имени бота, с вашим именем."
-                + " Его ответы придут сюда. Закончить — /close или «✖ Завершить».", ProspectDialog.closeRow(LEAD), DialogMessage.Lane.REPLY)),
-                write.messages());
+        assertEquals(List.of(new DialogMessage.Text(OLGA_CHAT, "✍️ Отвечайте (Reply) на это сообщение: ответ уйдёт клиенту Анна от имени"
+                + " бота, с вашим именем. Его ответы придут сюда; ответ на них тоже уйдёт ему. Закончить — /close или «✖ Завершить».",
+                ProspectDialog.closeRow(LEAD), DialogMessage.Lane.REPLY)), write.messages(), "Ольга's chat is a group");
+        assertEquals("✍️ Пишите: ваши сообщения уйдут клиенту Анна от имени бота, с вашим именем. Его ответы придут сюда. Закончить —"
+                + " /close или «✖ Завершить».", ((DialogMessage.Text) policy.press(IVAN_CHAT, IVAN, ConsoleButton.decode("o:m:" + LEAD)
+                .orElseThrow()).messages().get(0)).text());
         write.changes().forEach(dialogs::apply);
 
         DialogStep close = policy.press(OLGA_CHAT, olga, ConsoleButton.decode(CLOSE_DATA).orElseThrow());

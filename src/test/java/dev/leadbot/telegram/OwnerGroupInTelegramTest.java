@@ -3,6 +3,7 @@ package dev.leadbot.telegram;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.console.OwnerConsole;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.telegram.fake.BotMessage;
@@ -53,6 +54,10 @@ class OwnerGroupInTelegramTest {
             for (long owner : List.of(BotHarness.OWNER, GROUP)) {
                 bot.awaitFirst(owner, m -> m.text().contains("Новый лид") && m.text().contains("🙋 Взял(а): Иван Петров · "));
             }
+
+            String broken = olga.pressData(summary.id(), "o:z:" + lead.id());
+            bot.api.awaitState(() -> bot.api.callbackAnswered(broken));
+            assertEquals(Optional.of(OwnerConsole.BROKEN_BUTTON), bot.api.callbackAnswer(broken));
 
             ivan.reply(summary, "Здравствуйте! Когда удобно созвониться?");
             assertEquals("Иван, менеджер:\nЗдравствуйте! Когда удобно созвониться?", prospect.expect("Здравствуйте!").text());
