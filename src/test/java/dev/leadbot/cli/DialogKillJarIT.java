@@ -12,6 +12,7 @@ import dev.leadbot.testing.BotProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,10 @@ class DialogKillJarIT {
                     assertEquals(1, shown.stream().filter(t -> t.startsWith("💬 Иван пишет клиенту Клиент")).count(), shown.toString());
                 }
                 assertEquals(1, (int) read(store -> store.openDialogs().size()), "the conversation is still open");
+                assertEquals(List.of("OPENED Иван ", "TO_PROSPECT Иван Здравствуйте! Когда удобно созвониться?",
+                        "FROM_PROSPECT Klient Завтра после 15:00", "TO_PROSPECT Иван Отлично, до завтра!"),
+                        read(store -> store.dialog(store.leads(Instant.EPOCH).get(0).id()).stream()
+                                .map(line -> line.kind() + " " + line.who() + " " + line.text()).toList()), "recorded with the lead once each");
             } finally {
                 fourth.destroy();
                 fourth.waitFor(60, TimeUnit.SECONDS);
