@@ -31,9 +31,13 @@ public final class Flow {
     private final BotTexts texts;
     private final SummaryFields summary;
     private final Optional<PartialLead> partialLead;
+    private final Optional<FollowUps> followUps;
+    private final Map<String, Optional<FollowUps>> ownFollowUps;
 
     Flow(String id, String defaultLanguage, String start, Map<String, Node> nodes, BotTexts texts, SummaryFields summary,
-            Optional<PartialLead> partialLead) {
+            Optional<PartialLead> partialLead, Optional<FollowUps> followUps, Map<String, Optional<FollowUps>> ownFollowUps) {
+        this.followUps = Objects.requireNonNull(followUps);
+        this.ownFollowUps = Map.copyOf(ownFollowUps);
         this.id = Objects.requireNonNull(id);
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage);
         this.start = Objects.requireNonNull(start);
@@ -76,5 +80,16 @@ public final class Flow {
     /** From when an abandoned conversation becomes a partial lead; empty when the flow makes none. */
     public Optional<PartialLead> partialLead() {
         return partialLead;
+    }
+
+    /**
+     * What happens when a prospect goes silent at {@code nodeId}: the question's own {@code follow_ups:}, else the
+     * flow's; empty when neither has any, the question says {@code none}, or the node asks nothing.
+     */
+    public Optional<FollowUps> followUps(String nodeId) {
+        if (node(nodeId).flatMap(Node::savesAs).isEmpty()) {
+            return Optional.empty();
+        }
+        return ownFollowUps.containsKey(nodeId) ? ownFollowUps.get(nodeId) : followUps;
     }
 }

@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads a whole flow file: top-level settings, bot texts, the contact summary and every node. */
 final class FlowParser {
 
-    private static final List<String> TOP_KEYS = List.of("id", "language", "start", "texts", "summary", "partial_lead", "nodes");
+    private static final List<String> TOP_KEYS = List.of("id", "language", "start", "texts", "summary", "partial_lead", "nodes",
+            FollowUpsReader.KEY);
     private static final List<String> PARTIAL_LEAD_KEYS = List.of("once_known");
     private static final List<String> SUMMARY_KEYS = List.of("name", "phone", "email", "username");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
@@ -57,7 +58,9 @@ final class FlowParser {
         BotTexts botTexts = botTexts(map, texts, language);
         Optional<String> start = map.required("start", "write 'start: <id of the first node>'").map(String::strip);
         Set<String> declared = new LinkedHashSet<>();
-        NodeReader reader = new NodeReader(problems, texts, botTexts);
+        FollowUpsReader followUpsReader = new FollowUpsReader(problems, texts);
+        Optional<FollowUps> followUps = followUpsReader.flow(map);
+        NodeReader reader = new NodeReader(problems, texts, botTexts, followUpsReader);
         Map<String, Position> declaredAt = new LinkedHashMap<>();
         Map<String, org.yaml.snakeyaml.nodes.Node> written = new LinkedHashMap<>();
         Set<String> damaged = new LinkedHashSet<>();
@@ -71,13 +74,15 @@ final class FlowParser {
         new GraphChecks(problems, nodes, new GraphChecks.Written(declared, declaredAt, written, damaged, reader.withUnknownKeys(), duplicates,
                 reader.saveAsAt(), reader.badSaveAs(), reader.withoutGoto()),
                 start.map(s -> new Ref(s, map.value("start").map(Problems::at).orElseThrow())), summary, partial, texts).run();
+        followUpsReader.check(nodes, new TextLengths(problems, nodes, texts), reader.ownFollowUps());
         if (!problems.isEmpty()) {
             throw new InvalidFlowException(problems.sorted());
         }
         String id = map.string("id").map(String::strip).orElse(file.replaceAll("^.*[/\\\\]", "").replaceAll("\\.ya?ml$", ""));
         return new Flow(id, language, start.orElseThrow(), nodes, botTexts, new SummaryFields(variable(summary, "name"),
                 variable(summary, "phone"), variable(summary, "email"), variable(summary, "username")),
-                partial.map(p -> new PartialLead(p.onceKnown().stream().map(Ref::name).toList())));
+                partial.map(p -> new PartialLead(p.onceKnown().stream().map(Ref::name).toList())), followUps,
+                FollowUpsReader.resolve(followUps, reader.ownFollowUps()));
     }
 
     private Optional<org.yaml.snakeyaml.nodes.Node> compose() {

@@ -18,9 +18,10 @@ final class NodeReader {
 
     private static final Map<String, List<String>> KEYS = Map.of(
             "message", List.of("type", "text", "next"),
-            "choice", List.of("type", "text", "save_as", "options", "next"),
-            "multi_select", List.of("type", "text", "save_as", "options", "min", "max", "done", "next"),
-            "input", List.of("type", "text", "save_as", "kind", "min_length", "max_length", "min", "max", "reask", "next"),
+            "choice", List.of("type", "text", "save_as", "options", "next", FollowUpsReader.KEY),
+            "multi_select", List.of("type", "text", "save_as", "options", "min", "max", "done", "next", FollowUpsReader.KEY),
+            "input", List.of("type", "text", "save_as", "kind", "min_length", "max_length", "min", "max", "reask", "next",
+                    FollowUpsReader.KEY),
             "end", List.of("type", "text", "next"));
     /** Every key some node kind takes. */
     static final Set<String> KNOWN_KEYS = KEYS.values().stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet());
@@ -32,11 +33,14 @@ final class NodeReader {
     private final NextReader next;
     private final OptionReader options;
     private final BotTexts botTexts;
+    private final FollowUpsReader followUps;
+    private final Map<String, FollowUpsReader.Own> ownFollowUps = new java.util.LinkedHashMap<>();
     private final Set<String> withUnknownKeys = new HashSet<>();
     private final Map<String, Position> saveAsAt = new java.util.HashMap<>();
     private final Set<String> badSaveAs = new HashSet<>();
 
-    NodeReader(Problems problems, TextReader texts, BotTexts botTexts) {
+    NodeReader(Problems problems, TextReader texts, BotTexts botTexts, FollowUpsReader followUps) {
+        this.followUps = followUps;
         this.problems = problems;
         this.texts = texts;
         this.next = new NextReader(problems);
@@ -56,6 +60,7 @@ final class NodeReader {
             if (map.hadUnknownKeys()) {
                 withUnknownKeys.add(id);
             }
+            followUps.question(id, map).ifPresent(own -> ownFollowUps.put(id, own));
             return Optional.of(map);
         }).flatMap(map -> switch (type) {
             case "message" -> texts.read(map, "text", TEXT_FIX).map(text -> new MessageNode(id, text, nextOf(map), at));
@@ -199,6 +204,11 @@ final class NodeReader {
             withUnknownKeys.add(map.what().replaceAll("^node '(.*)'$", "$1"));
         }
         return read.orElse(new Next(List.of()));
+    }
+
+    /** The questions with a {@code follow_ups:} of their own (or {@code none}), by node id. */
+    Map<String, FollowUpsReader.Own> ownFollowUps() {
+        return Map.copyOf(ownFollowUps);
     }
 
     /** Where each node's save_as is written (its id when it has none), and the nodes whose save_as is itself a mistake. */

@@ -67,6 +67,11 @@ final class TextLengths {
         return text.translations().isEmpty() ? List.of(text.fallback()) : List.copyOf(text.translations().values());
     }
 
+    /** The most characters {@code text} can take in any of its languages, with the longest values in its placeholders. */
+    int longestRendered(Text text) {
+        return languages(text).stream().mapToInt(this::rendered).max().orElse(0);
+    }
+
     private int rendered(String written) {
         int length = written.length();
         for (Text.Brace brace : Text.braces(written)) {

@@ -30,6 +30,18 @@ class OneMistakeCorpusTest {
         }
     }
 
+    /** The line (1-based) of the flow's top-level follow_ups:, appended after the nodes. */
+    static final int FOLLOW_UPS = lineOf("follow_ups:");
+
+    /** The line (1-based) that reads exactly {@code text}, so the corpus follows edits above it. */
+    static int lineOf(String text) {
+        int index = FLOW.indexOf(text);
+        if (index < 0) {
+            throw new IllegalStateException("flows/qualification.yaml has no line '" + text + "'");
+        }
+        return index + 1;
+    }
+
     /** Line {@code number} (1-based) with {@code from} replaced by {@code to}; the text must be there. */
     static UnaryOperator<List<String>> replace(int number, String from, String to) {
         return lines -> {
@@ -187,7 +199,20 @@ class OneMistakeCorpusTest {
             // the partial-lead point
             new Mistake("a misspelt partial-lead variable", replace(474, "contact_name", "contact_nmae"), 474),
             new Mistake("a partial-lead variable asked before consent", replace(474, "contact_name", "sphere"), 474),
-            new Mistake("a misspelt partial-lead key", replace(473, "partial_lead", "partial_leads"), 473));
+            new Mistake("a misspelt partial-lead key", replace(473, "partial_lead", "partial_leads"), 473),
+
+            // follow-ups
+            new Mistake("a misspelt follow-up key", replace(FOLLOW_UPS + 4, "abandon_after", "abandon_afer"), FOLLOW_UPS + 4),
+            new Mistake("a reminder's wait without a unit", replace(FOLLOW_UPS + 6, "after: 15m", "after: 15"), FOLLOW_UPS + 6),
+            new Mistake("reminders whose gaps do not grow", replace(FOLLOW_UPS + 10, "after: 3h", "after: 20m"), FOLLOW_UPS + 10),
+            new Mistake("a reminder without English", delete(FOLLOW_UPS + 13, FOLLOW_UPS + 13), FOLLOW_UPS + 12),
+            new Mistake("a misspelt time zone", replace(FOLLOW_UPS + 2, "Europe/Moscow", "Europe/Moskow"), FOLLOW_UPS + 2),
+            new Mistake("quiet hours past midnight's clock", replace(FOLLOW_UPS + 1, "21:00", "25:00"), FOLLOW_UPS + 1),
+            new Mistake("a reminder showing an answer", replace(FOLLOW_UPS + 8, "{name}, мы", "{contact_name}, мы"), FOLLOW_UPS + 8),
+            new Mistake("quiet hours at a question", insertAfter(lineOf("  contact_time:"), "    follow_ups:",
+                    "      quiet_hours: \"22:00-08:00\""), lineOf("  contact_time:") + 2),
+            new Mistake("a question's follow-ups neither none nor reminders", insertAfter(lineOf("  contact_time:"),
+                    "    follow_ups: off"), lineOf("  contact_time:") + 1));
 
     @Test
     void everyMistakeIsCaughtOnceAtTheLineAPersonWouldPointAt() {

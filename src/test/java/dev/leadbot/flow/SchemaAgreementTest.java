@@ -1,6 +1,7 @@
 package dev.leadbot.flow;
 
 import static dev.leadbot.flow.OneMistakeCorpusTest.FLOW;
+import static dev.leadbot.flow.OneMistakeCorpusTest.FOLLOW_UPS;
 import static dev.leadbot.flow.OneMistakeCorpusTest.replace;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -47,7 +48,17 @@ class SchemaAgreementTest {
             new Variant("number limits on a number input", OneMistakeCorpusTest.both(replace(426, "kind: phone", "kind: number"),
                     OneMistakeCorpusTest.insertAfter(426, "    min: 1", "    max: 99.5"))),
             new Variant("one variable as the partial-lead point", replace(474, "[contact_name, phone]", "contact_name")),
-            new Variant("no partial-lead point", OneMistakeCorpusTest.delete(473, 474)));
+            new Variant("no partial-lead point", OneMistakeCorpusTest.delete(473, 474)),
+
+            new Variant("reminders in seconds", OneMistakeCorpusTest.both(replace(FOLLOW_UPS + 6, "15m", "30s"),
+                    replace(FOLLOW_UPS + 10, "3h", "1m30s"))),
+            new Variant("no follow-ups at a question", OneMistakeCorpusTest.insertAfter(OneMistakeCorpusTest.lineOf("  contact_time:"),
+                    "    follow_ups: none")),
+            new Variant("a question's own reminder", OneMistakeCorpusTest.insertAfter(OneMistakeCorpusTest.lineOf("  contact_time:"),
+                    "    follow_ups:", "      abandon_after: 2d", "      reminders:", "        - after: 1h",
+                    "          text: { ru: \"Когда вам удобно?\", en: \"When suits you?\" }")),
+            new Variant("quiet hours within one day", replace(FOLLOW_UPS + 1, "21:00-09:00", "13:00-14:30")),
+            new Variant("abandonment without reminders", OneMistakeCorpusTest.delete(FOLLOW_UPS + 5, FOLLOW_UPS + 17)));
 
     private static final List<Variant> BOTH_REJECT = List.of(
             new Variant("an option id with a hyphen", replace(72, "id: other", "id: just-looking")),
@@ -89,7 +100,22 @@ class SchemaAgreementTest {
             new Variant("an unknown key in partial_lead", OneMistakeCorpusTest.insertAfter(474, "  after: 3h")),
             new Variant("a partial-lead variable with a hyphen", replace(474, "contact_name", "contact-name")),
             new Variant("the prospect's name as a partial-lead variable", replace(474, "contact_name", "name")),
-            new Variant("a partial-lead point as a mapping of variables", replace(474, "[contact_name, phone]", "{contact_name: yes}")));
+            new Variant("a partial-lead point as a mapping of variables", replace(474, "[contact_name, phone]", "{contact_name: yes}")),
+
+            new Variant("a reminder's wait without a unit", replace(FOLLOW_UPS + 6, "after: 15m", "after: 15")),
+            new Variant("a reminder's wait in weeks", replace(FOLLOW_UPS + 6, "after: 15m", "after: 1w")),
+            new Variant("a reminder's wait of zero", replace(FOLLOW_UPS + 6, "after: 15m", "after: 0m")),
+            new Variant("a lateness with a space", replace(FOLLOW_UPS + 3, "6h", "6 h")),
+            new Variant("a reminder without its text", OneMistakeCorpusTest.delete(FOLLOW_UPS + 7, FOLLOW_UPS + 9)),
+            new Variant("a misspelt follow-up key", replace(FOLLOW_UPS + 4, "abandon_after", "abandon_afer")),
+            new Variant("quiet hours at 25 o'clock", replace(FOLLOW_UPS + 1, "21:00", "25:00")),
+            new Variant("quiet hours as one time", replace(FOLLOW_UPS + 1, "21:00-09:00", "21:00")),
+            new Variant("a question's follow-ups that are neither none nor reminders", OneMistakeCorpusTest.insertAfter(
+                    OneMistakeCorpusTest.lineOf("  contact_time:"), "    follow_ups: off")),
+            new Variant("quiet hours at a question", OneMistakeCorpusTest.insertAfter(OneMistakeCorpusTest.lineOf("  contact_time:"),
+                    "    follow_ups:", "      quiet_hours: \"22:00-08:00\"")),
+            new Variant("follow-ups at an end", OneMistakeCorpusTest.insertAfter(OneMistakeCorpusTest.lineOf("  goodbye:"),
+                    "    follow_ups: none")));
 
     private static JsonSchema schema() throws IOException {
         return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(Files.readString(Path.of("flows/flow.schema.json")));
