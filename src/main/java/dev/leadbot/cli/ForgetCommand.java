@@ -89,6 +89,9 @@ final class ForgetCommand implements Callable<Integer> {
         if (forgotten.steps() > 0) {
             parts.add(Count.of(forgotten.steps(), "funnel step", "funnel steps"));
         }
+        if (forgotten.followUps() > 0) {
+            parts.add(Count.spelled(forgotten.followUps(), "pending follow-up", "pending follow-ups"));
+        }
         if (parts.isEmpty()) {
             return "nothing stored about this chat in " + database;
         }

@@ -35,8 +35,9 @@ final class FunnelTables {
         out.append(String.format(Locale.ROOT, "started %d · leads %d (%s) · stopped %d · in progress %d · median to lead %s%n",
                 totals.started(), totals.leads(), percent(totals.conversion()), totals.stopped(), totals.inProgress(),
                 duration(totals.medianToLead())));
-        out.append(String.format(Locale.ROOT, "back %d · restarts %d · resumed %d · stopped = silent for %s or longer%n%n", totals.backs(),
-                totals.restarts(), totals.resumes(), duration(Optional.of(report.idle()))));
+        out.append(String.format(Locale.ROOT, "back %d · restarts %d · resumed %d · reminders %d · abandoned %d · stopped = silent for %s"
+                + " or longer%n%n", totals.backs(), totals.restarts(), totals.resumes(), totals.followUps(), totals.abandoned(),
+                duration(Optional.of(report.idle()))));
         List<List<String>> rows = rows(report, by);
         int[] widths = new int[rows.get(0).size()];
         rows.forEach(row -> {
@@ -70,7 +71,8 @@ final class FunnelTables {
         FunnelReport.Totals totals = report.totals();
         ObjectNode sums = root.putObject("totals").put("started", totals.started()).put("leads", totals.leads())
                 .put("conversion", totals.conversion()).put("stopped", totals.stopped()).put("in_progress", totals.inProgress())
-                .put("backs", totals.backs()).put("restarts", totals.restarts()).put("resumes", totals.resumes());
+                .put("backs", totals.backs()).put("restarts", totals.restarts()).put("resumes", totals.resumes())
+                .put("reminders", totals.followUps()).put("abandoned", totals.abandoned());
         seconds(sums, "median_seconds_to_lead", totals.medianToLead());
         ArrayNode questions = root.putArray("questions");
         for (FunnelReport.Question q : report.questions()) {

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param partialLead the id of the partial lead made when the prospect abandoned this conversation:
  *                  there is never a second one, and the complete lead, if they come back and
  *                  finish, names it
+ * @param abandoned whether this run of the conversation was abandoned after its follow-ups went
+ *                  unanswered: it is abandoned once, even if the prospect comes back and goes silent again
  */
 public record Conversation(
         Prospect prospect,
@@ -39,7 +41,8 @@ public record Conversation(
         List<String> preface,
         Status status,
         int nudgedAt,
-        Optional<String> partialLead) {
+        Optional<String> partialLead,
+        boolean abandoned) {
 
     /** Where the conversation stands. */
     public enum Status {
@@ -69,7 +72,13 @@ public record Conversation(
     /** A conversation no partial lead was made of. */
     public Conversation(Prospect prospect, Optional<String> source, Instant startedAt, String node, int step, List<Answer> answers,
             List<String> path, List<String> ticked, List<String> preface, Status status, int nudgedAt) {
-        this(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, Optional.empty());
+        this(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, Optional.empty(), false);
+    }
+
+    /** A conversation not abandoned. */
+    public Conversation(Prospect prospect, Optional<String> source, Instant startedAt, String node, int step, List<Answer> answers,
+            List<String> path, List<String> ticked, List<String> preface, Status status, int nudgedAt, Optional<String> partialLead) {
+        this(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, partialLead, false);
     }
 
     /** The values of the latest answer saved under {@code variable}, empty if unanswered. */
@@ -104,39 +113,44 @@ public record Conversation(
 
     /** The same conversation, remembering the partial lead made of it. */
     Conversation withPartialLead(Optional<String> id) {
-        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, id);
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, id, abandoned);
     }
 
     Conversation with(Prospect newProspect) {
-        return new Conversation(newProspect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, partialLead);
+        return new Conversation(newProspect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, partialLead, abandoned);
     }
 
     /** At another node or step; what was shown with the earlier question is not shown with this one. */
     Conversation at(String newNode, int newStep, List<String> newPath, List<String> newTicked, Status newStatus) {
         return new Conversation(prospect, source, startedAt, newNode, newStep, answers, newPath, newTicked, List.of(), newStatus,
-                nudgedAt, partialLead);
+                nudgedAt, partialLead, abandoned);
     }
 
     Conversation prefacedBy(List<String> messages) {
-        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, messages, status, nudgedAt, partialLead);
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, messages, status, nudgedAt, partialLead, abandoned);
     }
 
     Conversation answered(Answer answer) {
         List<Answer> more = new ArrayList<>(answers);
         more.add(answer);
-        return new Conversation(prospect, source, startedAt, node, step, more, path, List.of(), preface, status, nudgedAt, partialLead);
+        return new Conversation(prospect, source, startedAt, node, step, more, path, List.of(), preface, status, nudgedAt, partialLead, abandoned);
     }
 
     Conversation withTicked(List<String> newTicked) {
-        return new Conversation(prospect, source, startedAt, node, step, answers, path, newTicked, preface, status, nudgedAt, partialLead);
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, newTicked, preface, status, nudgedAt, partialLead, abandoned);
     }
 
     Conversation nudged() {
-        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, step, partialLead);
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, step, partialLead, abandoned);
     }
 
     Conversation withoutLastAnswer() {
         return new Conversation(prospect, source, startedAt, node, step, answers.subList(0, answers.size() - 1), path, ticked,
-                preface, status, nudgedAt, partialLead);
+                preface, status, nudgedAt, partialLead, abandoned);
+    }
+
+    /** Marked abandoned: its follow-ups went unanswered. */
+    Conversation abandon() {
+        return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, partialLead, true);
     }
 }

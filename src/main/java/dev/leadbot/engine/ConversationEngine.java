@@ -34,14 +34,21 @@ public final class ConversationEngine {
     /**
      * Handles one input.
      *
-     * @param saved    the chat's conversation, empty if it has none yet
+     * @param saved    the chat's conversation, empty if it has none yet (a follow-up needs one: the schedule
+     *                 gives none to a chat without a conversation)
      * @param prospect who sent the input, as the messenger describes them now
      */
     public Transition handle(Optional<Conversation> saved, Prospect prospect, Input input, Instant now) {
         List<Output> out = new ArrayList<>();
+        if (input instanceof Input.FollowUpDue due) {
+            // A reminder needs a conversation at a question; without one there is nothing to remind of.
+            return saved.map(s -> new Transition(steps.remind(s.with(prospect), due.attempt(), out), out))
+                    .orElseGet(() -> new Transition(steps.blank(prospect, now, 0), out));
+        }
         if (input instanceof Input.Abandoned) {
             // Silence answers nothing: no conversation, nothing to abandon (the blank one returned is not worth storing).
-            return saved.map(s -> new Transition(steps.abandoned(s.with(prospect), now, out), out))
+            // Abandoned once per run; past the partial-lead point it also makes the one partial lead.
+            return saved.map(s -> new Transition(steps.abandon(steps.abandoned(s.with(prospect), now, out)), out))
                     .orElseGet(() -> new Transition(steps.blank(prospect, now, 0), out));
         }
         Optional<String> payload = input instanceof Input.Start start ? start.payload() : Optional.empty();

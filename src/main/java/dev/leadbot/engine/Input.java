@@ -59,6 +59,13 @@ public sealed interface Input {
     }
 
     /**
+     * The prospect has been silent at the question long enough for reminder {@code attempt} (from 1) of its
+     * follow-ups: the schedule says when, the store keeps the timer, the service feeds it in with the time.
+     */
+    record FollowUpDue(int attempt) implements Input {
+    }
+
+    /**
      * The prospect has been silent long enough that the conversation counts as abandoned (the
      * follow-ups' schedule decides when). Not the prospect's doing: it answers nothing to them;
      * past the flow's partial-lead point, with consent given, it makes the one partial lead.

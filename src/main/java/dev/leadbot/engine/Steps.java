@@ -5,6 +5,7 @@ import dev.leadbot.flow.ChoiceNode;
 import dev.leadbot.flow.Consent;
 import dev.leadbot.flow.EndNode;
 import dev.leadbot.flow.Flow;
+import dev.leadbot.flow.FollowUps;
 import dev.leadbot.flow.InputKind;
 import dev.leadbot.flow.InputNode;
 import dev.leadbot.flow.MessageNode;
@@ -194,6 +195,31 @@ final class Steps {
         String text = new Renderer(flow, state).phrase(BotText.NOT_UNDERSTOOD) + BETWEEN + showing.text();
         out.add(new Output.Ask(step, state.node(), text, showing.keyboard(), true));
         return state.at(state.node(), step, state.path(), state.ticked(), state.status()).nudged();
+    }
+
+    /**
+     * Reminder {@code attempt} of the question's follow-ups to a prospect gone silent: the reminder with the question
+     * under it and its buttons (ticks kept), in one message, so one tap continues; the buttons come off the earlier
+     * copy. Nothing when the conversation is no longer at a question, or the question has no such reminder (the flow
+     * changed since the reminder was scheduled).
+     */
+    Conversation remind(Conversation state, int attempt, List<Output> out) {
+        Optional<FollowUps> followUps = flow.followUps(state.node());
+        if (state.status() != Conversation.Status.ASKING || followUps.isEmpty() || attempt < 1
+                || attempt > followUps.get().reminders().size()) {
+            return state;
+        }
+        Showing showing = showing(state.prefacedBy(List.of()));
+        clearButtons(state, out);
+        int step = state.step() + 1;
+        String reminder = new Renderer(flow, state).render(followUps.get().reminders().get(attempt - 1).text());
+        out.add(new Output.Ask(step, state.node(), reminder + BETWEEN + showing.text(), showing.keyboard(), true));
+        return state.at(state.node(), step, state.path(), state.ticked(), state.status());
+    }
+
+    /** The follow-ups went unanswered: the conversation is marked abandoned, once, and waits at its question as before. */
+    Conversation abandon(Conversation state) {
+        return state.status() == Conversation.Status.ASKING && !state.abandoned() ? state.abandon() : state;
     }
 
     /**

@@ -23,7 +23,10 @@ import java.util.Optional;
 public record FunnelEvent(Kind kind, long chatId, Instant at, String flow, String version, Instant startedAt, int step, String node,
         Optional<String> answer, Optional<String> path, Optional<String> source) {
 
-    /** What happened. Abandoning is not a step anyone takes: reports derive it from silence. */
+    /**
+     * What happened. A prospect silent for a while counts as stopped in reports whether or not the flow has follow-ups;
+     * {@link #ABANDONED} records when a flow's follow-ups went unanswered.
+     */
     public enum Kind {
         /** A conversation began: a first message, a /start after a finished one, or a flow change that started it over. */
         STARTED,
@@ -38,7 +41,11 @@ public record FunnelEvent(Kind kind, long chatId, Instant at, String flow, Strin
         /** After a second /start mid-flow, the prospect chose to continue where they were. */
         RESUMED,
         /** The prospect reached an end: a lead. */
-        COMPLETED
+        COMPLETED,
+        /** A reminder went to a prospect silent at the question {@code node} (the bot's doing: not the prospect's activity). */
+        FOLLOWED_UP,
+        /** The prospect stayed silent after the last reminder: the conversation is abandoned at {@code node}, once per run. */
+        ABANDONED
     }
 
     public FunnelEvent {

@@ -38,9 +38,9 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
     /** The label of prospects without a path yet, or who came without a source. */
     public static final String NONE = "—";
 
-    /** The period as a whole. */
+    /** The period as a whole; {@code followUps} counts the reminders sent, {@code abandoned} the conversations abandoned after them. */
     public record Totals(int started, int leads, int stopped, int inProgress, int backs, int restarts, int resumes,
-            Optional<Duration> medianToLead) {
+            Optional<Duration> medianToLead, int followUps, int abandoned) {
 
         public double conversion() {
             return started == 0 ? 0 : (double) leads / started;
@@ -95,6 +95,8 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
         private int backs;
         private int restarts;
         private int resumes;
+        private int followUps;
+        private int abandoned;
 
         /** @param since where the period begins: every event added is at or after it, in the order they happened */
         public Builder(Instant since, Duration idle) {
@@ -104,7 +106,10 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
 
         public void add(FunnelEvent event) {
             Prospect prospect = prospects.computeIfAbsent(event.chatId(), chat -> new Prospect());
-            prospect.lastAt = event.at();
+            if (event.kind() != FunnelEvent.Kind.FOLLOWED_UP && event.kind() != FunnelEvent.Kind.ABANDONED) {
+                // A reminder or an abandonment is the bot's doing, not the prospect's: their silence goes on.
+                prospect.lastAt = event.at();
+            }
             event.path().ifPresent(path -> prospect.path = path);
             versions.add(event.version());
             switch (event.kind()) {
@@ -134,6 +139,13 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
                 }
                 case BACK -> backs++;
                 case RESUMED -> resumes++;
+                case FOLLOWED_UP -> {
+                    followUps++;
+                    // The question shown again under the reminder is the same question: its answer time counts from the first showing.
+                    prospect.shownAt.keySet().stream().max(Integer::compare).filter(step -> step < event.step())
+                            .ifPresent(step -> prospect.shownAt.put(event.step(), prospect.shownAt.remove(step)));
+                }
+                case ABANDONED -> abandoned++;
                 case COMPLETED -> {
                     prospect.done = true;
                     if (prospect.started) {
@@ -163,7 +175,7 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
             }
             List<Prospect> cohort = prospects.values().stream().filter(p -> p.started).toList();
             Totals totals = new Totals(cohort.size(), (int) cohort.stream().filter(p -> p.lead).count(), stopped, inProgress, backs,
-                    restarts, resumes, median(cohort.stream().flatMap(p -> p.toLeadMillis.stream()).toList()));
+                    restarts, resumes, median(cohort.stream().flatMap(p -> p.toLeadMillis.stream()).toList()), followUps, abandoned);
             List<Question> rows = new ArrayList<>();
             questions.forEach((node, tally) -> rows.add(new Question(node, tally.reached.size(), tally.answered.size(),
                     stops.getOrDefault(node, 0), median(tally.answerMillis))));

@@ -66,6 +66,14 @@ public final class TransitionEvents {
                 events.add(event.at(FunnelEvent.Kind.STARTED, after.step(), flow.start().id()));
             } else if (resuming && pressed.filter(Action.Resume.class::isInstance).isPresent()) {
                 events.add(event.at(FunnelEvent.Kind.RESUMED, after.step(), after.node()));
+            } else if (input instanceof Input.FollowUpDue) {
+                if (after.step() != old.step()) {
+                    events.add(event.at(FunnelEvent.Kind.FOLLOWED_UP, after.step(), after.node()));
+                }
+            } else if (input instanceof Input.Abandoned) {
+                if (after.abandoned() && !old.abandoned()) {
+                    events.add(event.at(FunnelEvent.Kind.ABANDONED, old.step(), old.node()));
+                }
             } else if (after.answers().size() == old.answers().size() + 1) {
                 Answer answer = after.answers().get(after.answers().size() - 1);
                 events.add(new FunnelEvent(FunnelEvent.Kind.ANSWERED, chatId, now, flow.id(), version, after.startedAt(), old.step(),

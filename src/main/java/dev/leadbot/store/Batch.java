@@ -1,6 +1,7 @@
 package dev.leadbot.store;
 
 import dev.leadbot.engine.Conversation;
+import dev.leadbot.followup.FollowUpTimer;
 import dev.leadbot.funnel.FunnelEvent;
 import dev.leadbot.lead.Lead;
 import java.util.ArrayList;
@@ -16,8 +17,8 @@ import java.util.Set;
 /**
  * Everything one getUpdates batch changed, committed in one transaction (group commit): each
  * chat's new conversation, or its removal, the chats forgotten, the leads completed, the replies to
- * send, the funnel's events, the managers' conversations with prospects, the leads they moved on, and the last update id
- * handled.
+ * send, the funnel's events, the chats' next follow-ups, the managers' conversations with prospects, the leads they moved on,
+ * and the last update id handled.
  */
 public final class Batch {
 
@@ -31,6 +32,7 @@ public final class Batch {
     private final List<LeadMove> moves = new ArrayList<>();
     /** How each move came out, once committed; by identity, as two presses may ask for the same move. */
     private final Map<LeadMove, Optional<Store.Move>> outcomes = new IdentityHashMap<>();
+    private final Map<Long, Optional<FollowUpTimer>> followUps = new LinkedHashMap<>();
     private OptionalLong lastUpdateId = OptionalLong.empty();
 
     /** A batch whose leads are delivered to no sink (tests of conversations alone). */
@@ -50,6 +52,7 @@ public final class Batch {
     /** The chat's conversation ends with nothing kept of it (a declined consent): its funnel steps go too. */
     public synchronized void remove(long chatId) {
         conversations.put(chatId, Optional.empty());
+        followUps.put(chatId, Optional.empty());
         events.removeIf(event -> event.chatId() == chatId);
     }
 
@@ -60,6 +63,7 @@ public final class Batch {
      */
     public synchronized void forget(long chatId) {
         conversations.put(chatId, Optional.empty());
+        followUps.remove(chatId);
         forgotten.add(chatId);
         leads.removeIf(lead -> lead.prospect().chatId() == chatId);
         events.removeIf(event -> event.chatId() == chatId);
@@ -78,6 +82,19 @@ public final class Batch {
     /** The funnel's record of the steps this batch took, committed with them. */
     public synchronized void record(List<FunnelEvent> steps) {
         events.addAll(steps);
+    }
+
+    /**
+     * The chat's next follow-up, replacing the one stored (empty: none any more), committed with the step that set it:
+     * any activity of the prospect reschedules or cancels what was pending.
+     */
+    public synchronized void followUp(long chatId, Optional<FollowUpTimer> next) {
+        next.ifPresent(timer -> {
+            if (timer.chatId() != chatId) {
+                throw new IllegalArgumentException("a timer of chat " + timer.chatId() + " for chat " + chatId);
+            }
+        });
+        followUps.put(chatId, next);
     }
 
     /** A change to a manager's conversation with a prospect, committed with the update that made it, in order. */
@@ -145,6 +162,10 @@ public final class Batch {
 
     synchronized Map<Long, Optional<Conversation>> conversations() {
         return Map.copyOf(conversations);
+    }
+
+    synchronized Map<Long, Optional<FollowUpTimer>> followUps() {
+        return new LinkedHashMap<>(followUps);
     }
 
     synchronized Set<Long> forgotten() {

@@ -32,6 +32,9 @@ final class ConversationJson {
         }
         json.put("status", c.status().name()).put("nudged_at", c.nudgedAt());
         c.partialLead().ifPresent(id -> json.put("partial_lead", id));
+        if (c.abandoned()) {
+            json.put("abandoned", true);
+        }
         return json.toString();
     }
 
@@ -47,6 +50,6 @@ final class ConversationJson {
                 LeadJson.readAnswers(json.path("answers")), LeadJson.strings(json.path("path")), LeadJson.strings(json.path("ticked")),
                 LeadJson.strings(json.path("preface")),
                 Conversation.Status.valueOf(json.path("status").asText()), json.path("nudged_at").asInt(),
-                LeadJson.text(json, "partial_lead"));
+                LeadJson.text(json, "partial_lead"), json.path("abandoned").asBoolean(false));
     }
 }

@@ -60,7 +60,14 @@ final class Migrations {
                     "CREATE TABLE dialog_messages (id INTEGER PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,"
                             + " at TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('OPENED', 'TO_PROSPECT', 'FROM_PROSPECT', 'CLOSED')),"
                             + " who TEXT NOT NULL, text TEXT NOT NULL)",
-                    "CREATE INDEX dialog_messages_by_lead ON dialog_messages (lead_id)"));
+                    "CREATE INDEX dialog_messages_by_lead ON dialog_messages (lead_id)"),
+            // 7 → 8: each open conversation's next follow-up (a reminder or its abandonment), written with the step that set
+            // it; times in epoch milliseconds. Plain SQL types, so it ports to other databases as it is.
+            List.of(
+                    "CREATE TABLE follow_ups (chat_id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('REMINDER', 'ABANDON')),"
+                            + " attempt INTEGER NOT NULL, due_at INTEGER NOT NULL, silent_since INTEGER NOT NULL, reminded INTEGER NOT NULL,"
+                            + " last_reminder_at INTEGER)",
+                    "CREATE INDEX follow_ups_due ON follow_ups (due_at)"));
 
     static int latest() {
         return STEPS.size();

@@ -1,6 +1,7 @@
 package dev.leadbot.store;
 
 import dev.leadbot.engine.Conversation;
+import dev.leadbot.followup.FollowUpTimer;
 import dev.leadbot.funnel.FunnelEvent;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
@@ -34,6 +35,7 @@ public final class Store implements BatchLog, AutoCloseable {
     private final Clock clock;
     private final Deliveries deliveries;
     private final FunnelLog funnel;
+    private final FollowUpLog followUps;
     /** SQLite's data_version when {@link #changedElsewhere()} last looked; it moves only when another connection commits. */
     private OptionalLong seenVersion = OptionalLong.empty();
 
@@ -63,6 +65,7 @@ public final class Store implements BatchLog, AutoCloseable {
         this.clock = clock;
         this.deliveries = new Deliveries(connection, file);
         this.funnel = new FunnelLog(connection);
+        this.followUps = new FollowUpLog(connection);
     }
 
     /** The database file, for messages. */
@@ -319,6 +322,7 @@ public final class Store implements BatchLog, AutoCloseable {
                 }
                 // The batch dropped the steps a chat took before its removal or /forget.
                 funnel.insert(batch.events());
+                followUps.apply(batch.followUps());
                 replies = insertReplies(batch.replies());
                 applyDialogs(batch.dialogs());
                 // A press is applied with its update's offset: a crash keeps both or neither, so no press is lost.
@@ -708,9 +712,36 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
+    /** Up to {@code limit} follow-up timers due at or before {@code now}, the earliest first. */
+    public synchronized List<FollowUpTimer> dueFollowUps(Instant now, int limit) throws StoreException {
+        try {
+            return followUps.due(now, limit);
+        } catch (SQLException e) {
+            throw failure("read the follow-ups due", e);
+        }
+    }
+
+    /** When the earliest follow-up timer is due, if any is set. */
+    public synchronized Optional<Instant> nextFollowUp() throws StoreException {
+        try {
+            return followUps.next();
+        } catch (SQLException e) {
+            throw failure("read the next follow-up", e);
+        }
+    }
+
+    /** The prospect blocked the bot: nothing more is sent to the chat, so its follow-up goes. */
+    public synchronized void cancelFollowUp(long chatId) throws StoreException {
+        try {
+            followUps.delete(chatId);
+        } catch (SQLException e) {
+            throw failure("cancel the follow-ups of chat " + chatId, e);
+        }
+    }
+
     /**
      * Deletes everything stored about a chat (conversation, question messages, unsent replies, leads with their deliveries,
-     * funnel steps) in one transaction; returns how much of each went.
+     * funnel steps, follow-ups) in one transaction; returns how much of each went.
      */
     public synchronized Forgotten forget(long chatId) throws StoreException {
         try {
@@ -729,6 +760,7 @@ public final class Store implements BatchLog, AutoCloseable {
     /** Deletes everything stored about a chat inside the caller's transaction. */
     private Forgotten deleteChat(long chatId) throws SQLException {
         int steps = funnel.forget(chatId);
+        int timers = followUps.delete(chatId);
         int deliveries;
         try (PreparedStatement s = connection.prepareStatement("SELECT count(*) FROM deliveries WHERE lead_id IN"
                 + " (SELECT id FROM leads WHERE chat_id = ?)")) {
@@ -750,7 +782,7 @@ public final class Store implements BatchLog, AutoCloseable {
             }
         }
         return new Forgotten(removed.get("conversations"), removed.get("leads"), deliveries,
-                removed.get("question_messages") + removed.get("outgoing"), steps);
+                removed.get("question_messages") + removed.get("outgoing"), steps, timers);
     }
 
     /**
@@ -758,11 +790,12 @@ public final class Store implements BatchLog, AutoCloseable {
      *
      * @param messages records of the bot's messages to the chat: which question each showed, and replies not yet sent
      * @param steps    the chat's steps in the funnel
+     * @param followUps the chat's pending follow-up (a reminder or its abandonment), 0 or 1
      */
-    public record Forgotten(int conversations, int leads, int deliveries, int messages, int steps) {
+    public record Forgotten(int conversations, int leads, int deliveries, int messages, int steps, int followUps) {
 
         public int total() {
-            return conversations + leads + deliveries + messages + steps;
+            return conversations + leads + deliveries + messages + steps + followUps;
         }
     }
 

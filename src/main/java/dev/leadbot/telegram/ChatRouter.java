@@ -14,6 +14,9 @@ import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
 import dev.leadbot.flow.BotText;
 import dev.leadbot.flow.Flow;
+import dev.leadbot.followup.Firing;
+import dev.leadbot.followup.FollowUpTimer;
+import dev.leadbot.followup.Silence;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.LeadMove;
@@ -87,8 +90,8 @@ final class ChatRouter {
      */
     ChatRouter(ConversationEngine engine, Conversations conversations, Replies replies, Consumer<Lead> completed, LongConsumer forgotten,
             Clock clock, Set<Long> closed) {
-        this(new LiveFlow(engine.flow()), conversations, replies, completed, forgotten, clock, closed, OwnerChats.of(List.of()), NO_OWNERS,
-                noDialogs());
+        this(new LiveFlow(engine.flow(), java.time.ZoneOffset.UTC), conversations, replies, completed, forgotten, clock, closed,
+                OwnerChats.of(List.of()), NO_OWNERS, noDialogs());
     }
 
     /** Without owner chats nobody talks to a prospect: no conversation is ever open. */
@@ -234,24 +237,66 @@ final class ChatRouter {
             conversations.changed(chat, Optional.of(state));
             batch.put(chat, state);
             batch.record(running.funnel().of(chat, before, incoming.input(), transition, now));
+            // Whatever the prospect did, their silence starts again: what was pending is replaced, or goes.
+            Silence silence = Silence.from(now);
+            batch.followUp(chat, running.followUps().next(state, silence).map(due -> new FollowUpTimer(chat, due, silence)));
             LOG.info("update={} chat={} input={} node={} step={}", incoming.updateId(), chat, incoming.input().getClass().getSimpleName(),
                     state.node(), state.step());
         }
         Replies.Rendered rendered = Replies.render(chat, outputs, incoming.callbackId());
         batch.send(chat, rendered.payloads());
         rendered.callbackAnswer().ifPresent(answer -> effects.add(() -> replies.answer(answer)));
+        leads(chat, "update=" + incoming.updateId(), outputs, batch, effects);
+    }
+
+    private void leads(long chat, String cause, List<Output> outputs, Batch batch, Effects effects) {
         for (Output output : outputs) {
             if (output instanceof Output.Completed done) {
-                LOG.info("update={} chat={} lead={} completed, score {}", incoming.updateId(), chat, done.lead().id(), done.lead().score());
+                LOG.info("{} chat={} lead={} completed, score {}", cause, chat, done.lead().id(), done.lead().score());
                 batch.completed(done.lead());
                 effects.add(() -> completed.accept(done.lead()));
             } else if (output instanceof Output.Partial partial) {
                 // Delivered like a completed lead: stored with the conversation that remembers it, once per sink.
-                LOG.info("update={} chat={} lead={} partial, stopped at {}", incoming.updateId(), chat, partial.lead().id(),
+                LOG.info("{} chat={} lead={} partial, stopped at {}", cause, chat, partial.lead().id(),
                         partial.lead().stoppedAt().orElseThrow().node());
                 batch.completed(partial.lead());
                 effects.add(() -> completed.accept(partial.lead()));
             }
         }
+    }
+
+    /**
+     * A chat's follow-up timer came due: the schedule says what it does now (a reminder, dropped ones, the abandonment,
+     * or nothing any more), the engine does it, and the step, its funnel events, the messages (the bot's own: the bulk
+     * lane) and the next timer go into the batch, committed together. A chat whose prospect blocked the bot gets nothing.
+     */
+    void followUp(FollowUpTimer timer, Batch batch, Effects effects) {
+        long chat = timer.chatId();
+        Optional<Conversation> before = conversations.current(chat);
+        if (before.isEmpty() || closed.contains(chat)) {
+            batch.followUp(chat, Optional.empty());
+            return;
+        }
+        Instant now = clock.instant();
+        LiveFlow.Running running = live.current();
+        Firing firing = running.followUps().fire(before.get(), timer, now);
+        firing.dropped().forEach(dropped -> LOG.info("chat={} reminder {} was due at {}, longer ago than the flow's late_by_at_most:"
+                + " dropped", chat, dropped.attempt(), dropped.at()));
+        Conversation state = before.get();
+        if (firing.input().isPresent()) {
+            Input input = firing.input().get();
+            Transition transition = running.engine().handle(before, state.prospect(), input, now);
+            state = transition.state();
+            conversations.changed(chat, Optional.of(state));
+            batch.put(chat, state);
+            batch.record(running.funnel().of(chat, before, input, transition, now));
+            batch.send(chat, Replies.render(chat, transition.outputs(), Optional.empty(), Outbox.Origin.BOT).payloads());
+            leads(chat, "follow-up", transition.outputs(), batch, effects);
+            LOG.info("chat={} follow-up {} at node={} step={}", chat, input instanceof Input.FollowUpDue due ? "reminder " + due.attempt()
+                    : "abandoned", state.node(), state.step());
+        }
+        Silence silence = firing.silence();
+        Conversation after = state;
+        batch.followUp(chat, running.followUps().next(after, silence).map(due -> new FollowUpTimer(chat, due, silence)));
     }
 }

@@ -2,7 +2,9 @@ package dev.leadbot.telegram;
 
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.flow.Flow;
+import dev.leadbot.followup.FollowUpSchedule;
 import dev.leadbot.funnel.TransitionEvents;
+import java.time.ZoneId;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -11,16 +13,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class LiveFlow {
 
-    /** A flow's engine and the funnel's reading of it, switched together. */
-    record Running(ConversationEngine engine, TransitionEvents funnel) {
+    /** A flow's engine, the funnel's reading of it and its follow-ups' schedule, switched together. */
+    record Running(ConversationEngine engine, TransitionEvents funnel, FollowUpSchedule followUps) {
         Flow flow() {
             return engine.flow();
         }
     }
 
     private final AtomicReference<Running> current;
+    private final ZoneId zone;
 
-    LiveFlow(Flow flow) {
+    /** @param zone where the quiet hours of a flow that names no time zone are: the machine's */
+    LiveFlow(Flow flow, ZoneId zone) {
+        this.zone = zone;
         current = new AtomicReference<>(running(flow));
     }
 
@@ -32,7 +37,7 @@ final class LiveFlow {
         current.set(running(flow));
     }
 
-    private static Running running(Flow flow) {
-        return new Running(new ConversationEngine(flow), new TransitionEvents(flow));
+    private Running running(Flow flow) {
+        return new Running(new ConversationEngine(flow), new TransitionEvents(flow), new FollowUpSchedule(flow, zone));
     }
 }

@@ -51,6 +51,11 @@ final class Replies {
 
     /** A button press always gets its callback answered, with the first notice if there is one. */
     static Rendered render(long chat, List<Output> outputs, Optional<String> callbackId) {
+        return render(chat, outputs, callbackId, Outbox.Origin.REPLY);
+    }
+
+    /** @param origin who starts these messages: a reply to the chat, or the bot on its own (a follow-up: the bulk lane) */
+    static Rendered render(long chat, List<Output> outputs, Optional<String> callbackId, Outbox.Origin origin) {
         Optional<String> unanswered = callbackId;
         Optional<AnswerCallbackQuery> answer = Optional.empty();
         List<String> payloads = new ArrayList<>();
@@ -59,23 +64,27 @@ final class Replies {
                 answer = Optional.of(AnswerCallbackQuery.builder().callbackQueryId(unanswered.get()).text(notice.text()).build());
                 unanswered = Optional.empty();
             } else if (output instanceof Output.Notice notice) {
-                payloads.add(message(chat, notice.text(), new Keyboard.None(), 0, "").encode());
+                payloads.add(from(origin, message(chat, notice.text(), new Keyboard.None(), 0, "")));
             } else if (output instanceof Output.Reminder reminder) {
-                payloads.add(message(chat, reminder.text(), new Keyboard.None(), 0, "").encode());
+                payloads.add(from(origin, message(chat, reminder.text(), new Keyboard.None(), 0, "")));
             } else if (output instanceof Output.Say say) {
-                payloads.add(message(chat, say.text(), say.keyboard(), 0, "").encode());
+                payloads.add(from(origin, message(chat, say.text(), say.keyboard(), 0, "")));
             } else if (output instanceof Output.Ask ask) {
-                payloads.add(message(chat, ask.text(), ask.keyboard(), ask.step(), ask.node()).encode());
+                payloads.add(from(origin, message(chat, ask.text(), ask.keyboard(), ask.step(), ask.node())));
             } else if (output instanceof Output.Edit edit) {
-                payloads.add(buttons(chat, edit).encode());
+                payloads.add(from(origin, buttons(chat, edit)));
             } else if (output instanceof Output.Answered answered) {
-                payloads.add(answered(chat, answered).encode());
+                payloads.add(from(origin, answered(chat, answered)));
             }
         }
         if (unanswered.isPresent()) {
             answer = Optional.of(AnswerCallbackQuery.builder().callbackQueryId(unanswered.get()).build());
         }
         return new Rendered(payloads, answer);
+    }
+
+    private static String from(Outbox.Origin origin, StoredCall call) {
+        return new StoredCall(call.method(), call.step(), origin).encode();
     }
 
     /** Answers a button press at once, outside the chat's queue. */

@@ -68,6 +68,7 @@ public final class TelegramService implements AutoCloseable {
     private final List<DeliveryWorker> workers;
     private final FlowReloads reloads;
     private final Outbox outbox;
+    private final FollowUpTicks followUps;
     private final String username;
     private final List<Long> unreachableOwners;
     private final TelegramBotsLongPollingApplication polling;
@@ -118,7 +119,16 @@ public final class TelegramService implements AutoCloseable {
 
         // Chats whose prospect blocked the bot: the outbox marks them, the router clears them when the prospect writes again.
         Set<Long> closedChats = ConcurrentHashMap.newKeySet();
-        outbox = new Outbox(api, Scheduler.of(sendThreads), settings.limits(), closedChats::add);
+        outbox = new Outbox(api, Scheduler.of(sendThreads), settings.limits(), chat -> {
+            closedChats.add(chat);
+            // Nothing more goes to a prospect who blocked the bot: no reminder either, until they write again.
+            try {
+                store.cancelFollowUp(chat);
+            } catch (StoreException e) {
+                LOG.error("chat={} blocked the bot, but its follow-up could not be cancelled (none is sent to it anyway): {}", chat,
+                        e.getMessage());
+            }
+        });
         JsonlFileSink leadsFile = new JsonlFileSink(settings.leadsFile());
         List<LeadSink> sinks = new ArrayList<>();
         Consumer<Store.OwnerMessage> shown = message -> {
@@ -141,7 +151,7 @@ public final class TelegramService implements AutoCloseable {
         // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
         Replies replies = new Replies(outbox, new ReplyLog(store));
         // /reload and the file watcher switch the running flow; each update runs wholly on the flow it started with.
-        LiveFlow live = new LiveFlow(flow);
+        LiveFlow live = new LiveFlow(flow, ZoneId.systemDefault());
         reloads = new FlowReloads(flowFile, live, store, outbox, settings.ownerChatIds(), threads.flowWatch);
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store, ZoneId.systemDefault()),
                 new OwnerStats(store.file(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads);
@@ -171,6 +181,7 @@ public final class TelegramService implements AutoCloseable {
         }
         // Deliveries left pending by an earlier run (a crash, a CRM down) go out now.
         workers.forEach(DeliveryWorker::wake);
+        followUps = new FollowUpTicks(store, consumer, clock);
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread, PollingBackOff::new);
         Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile(), clock);
         BotSession session = polling.registerBot(settings.token(), () -> url, offset -> {
@@ -181,6 +192,8 @@ public final class TelegramService implements AutoCloseable {
         // After a failed commit the poller must fetch the same updates again, past its own "already received" filter.
         consumer.rewindWith(offset -> session.getLastReceivedUpdate().set(offset));
         unreachableOwners = ownersChecked.join();
+        // Reminders due while the bot was down go now (or are dropped when too late), then each at its time.
+        followUps.start(sendThreads);
     }
 
     /**
@@ -227,6 +240,11 @@ public final class TelegramService implements AutoCloseable {
         }
     }
 
+    /** Fires the follow-ups due by the clock's now, as the service does four times a second; returns how many. */
+    int followUpsDue() {
+        return followUps.tick();
+    }
+
     public String username() {
         return username;
     }
@@ -253,6 +271,7 @@ public final class TelegramService implements AutoCloseable {
             awaitQuietly(pollThread);
         }
         stop(pollThread);
+        followUps.stop();
         try {
             if (!lanes.awaitIdle(TimeUnit.SECONDS.toMillis(15))) {
                 LOG.warn("bot=@{}: updates still being handled at shutdown", username);

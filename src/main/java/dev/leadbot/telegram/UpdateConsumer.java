@@ -1,5 +1,6 @@
 package dev.leadbot.telegram;
 
+import dev.leadbot.followup.FollowUpTimer;
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.BatchLog;
 import dev.leadbot.store.Outgoing;
@@ -77,8 +78,58 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         rewind.set(setOffset);
     }
 
+    /** The follow-up timers due now, read when it is their turn. */
+    interface DueFollowUps {
+        List<FollowUpTimer> read() throws StoreException;
+    }
+
+    /**
+     * Fires the follow-up timers {@code due} reads, never beside a batch of updates (which may reschedule them): each chat's
+     * step, its messages and its next timer are committed in one transaction, and only then sent. Returns how many timers
+     * were handled; none when the commit failed (they stay due, and the next call tries again).
+     */
+    synchronized int followUps(DueFollowUps due) {
+        Batch batch = new Batch(sinks);
+        Effects effects = new Effects();
+        List<FollowUpTimer> timers;
+        try {
+            conversations.refresh();
+            timers = due.read();
+            for (FollowUpTimer timer : timers) {
+                try {
+                    router.followUp(timer, batch, effects);
+                } catch (StoreFailure e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // A bug on one chat must not hold up the others' reminders, nor come back every second.
+                    LOG.error("chat={} follow-up {} failed and is cancelled", timer.chatId(), timer.due(), e);
+                    batch.followUp(timer.chatId(), Optional.empty());
+                }
+            }
+            if (timers.isEmpty()) {
+                return 0;
+            }
+            List<Outgoing> replies = store.commit(flow, batch);
+            send.accept(replies);
+        } catch (StoreFailure e) {
+            conversations.forget(batch.chats());
+            LOG.error("follow-ups not committed, nothing sent; they are tried again: {}", e.getCause().getMessage());
+            return 0;
+        } catch (StoreException e) {
+            conversations.forget(batch.chats());
+            if (e.changedElsewhere()) {
+                LOG.info("{}", e.getMessage());
+            } else {
+                LOG.error("follow-ups not committed, nothing sent; they are tried again: {}", e.getMessage());
+            }
+            return 0;
+        }
+        effects.release();
+        return timers.size();
+    }
+
     @Override
-    public void consume(List<Update> updates) {
+    public synchronized void consume(List<Update> updates) {
         Batch batch = new Batch(sinks);
         Effects effects = new Effects();
         try {

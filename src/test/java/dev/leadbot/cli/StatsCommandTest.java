@@ -60,7 +60,7 @@ class StatsCommandTest {
         assertEquals("""
                 Funnel the first step → 2026-11-22 10:00 UTC, flow version 0a1b2c3d
                 started 2 · leads 1 (50.0 %) · stopped 1 · in progress 0 · median to lead 1m 38s
-                back 0 · restarts 0 · resumed 0 · stopped = silent for 1h 00m or longer
+                back 0 · restarts 0 · resumed 0 · reminders 0 · abandoned 0 · stopped = silent for 1h 00m or longer
 
                 question  reached  answered  stopped  median answer
                 role            2         2        0            10s

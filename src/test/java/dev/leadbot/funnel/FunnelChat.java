@@ -25,6 +25,9 @@ final class FunnelChat {
     static final String YAML = """
             language: en
             start: hello
+            follow_ups:
+              reminders:
+                - {after: 15m, text: "Still there?"}
             nodes:
               hello:
                 type: message

@@ -52,7 +52,7 @@ class FunnelReportTest {
     @Test
     void totalsCountEachProspectOnceWhateverTheyUndid() {
         FunnelReport.Totals totals = scripted().totals();
-        assertEquals(new FunnelReport.Totals(5, 2, 2, 1, 1, 0, 0, Optional.of(Duration.ofMinutes(1))), totals);
+        assertEquals(new FunnelReport.Totals(5, 2, 2, 1, 1, 0, 0, Optional.of(Duration.ofMinutes(1)), 0, 0), totals);
         assertEquals(0.4, totals.conversion(), 1e-9);
     }
 
@@ -70,6 +70,19 @@ class FunnelReportTest {
     }
 
     @Test
+    void remindersAndAbandonmentsAreCountedExactlyAndNeitherIsASignOfLife() {
+        // One prospect stays silent after a reminder and is abandoned; the other answers after theirs.
+        new FunnelChat(FLOW, 7, FunnelChat.T0, events).start().choose("owner").after(Duration.ofMinutes(15))
+                .send(new Input.FollowUpDue(1)).after(Duration.ofMinutes(45)).send(new Input.Abandoned());
+        new FunnelChat(FLOW, 8, FunnelChat.T0, events).start().after(Duration.ofMinutes(15)).send(new Input.FollowUpDue(1))
+                .after(Duration.ofMinutes(40)).choose("owner");
+        FunnelReport report = FunnelReport.of(List.copyOf(events), FunnelChat.T0, FunnelChat.T0.plus(Duration.ofMinutes(70)), IDLE);
+        assertEquals(new FunnelReport.Totals(2, 0, 1, 1, 0, 0, 0, Optional.empty(), 2, 1), report.totals());
+        assertEquals(List.of(new FunnelReport.Question("role", 2, 2, 0, Optional.of(Duration.ofMinutes(55).dividedBy(2))),
+                new FunnelReport.Question("size", 2, 0, 1, Optional.empty())), report.questions());
+    }
+
+    @Test
     void aProspectSilentForLessThanTheIdleTimeIsInProgressNotStopped() {
         scripted();
         FunnelReport report = FunnelReport.of(List.copyOf(events), FunnelChat.T0, NOW, Duration.ofHours(4));
@@ -80,7 +93,7 @@ class FunnelReportTest {
     @Test
     void noEventsGiveAnEmptyReport() {
         FunnelReport report = FunnelReport.of(List.of(), FunnelChat.T0, NOW, IDLE);
-        assertEquals(new FunnelReport.Totals(0, 0, 0, 0, 0, 0, 0, Optional.empty()), report.totals());
+        assertEquals(new FunnelReport.Totals(0, 0, 0, 0, 0, 0, 0, Optional.empty(), 0, 0), report.totals());
         assertEquals(List.of(), report.questions());
         assertEquals(0, report.totals().conversion());
     }

@@ -99,4 +99,13 @@ class TransitionEventsTest {
         assertNotEquals(FlowVersion.of(FLOW), FlowVersion.of(reworded));
         assertEquals(8, FlowVersion.of(FLOW).length());
     }
+
+    @Test
+    void aReminderAndAnAbandonmentAreRecordedAtTheQuestionAndAreNoAnswerNorAQuestionShown() {
+        FunnelChat chat = chat().start().choose("owner");
+        assertEquals(List.of("FOLLOWED_UP size"), chat.send(new Input.FollowUpDue(1)).lastKinds());
+        assertEquals(List.of(), chat.send(new Input.FollowUpDue(2)).lastKinds(), "the flow has one reminder");
+        assertEquals(List.of("ABANDONED size"), chat.send(new Input.Abandoned()).lastKinds());
+        assertEquals(List.of(), chat.send(new Input.Abandoned()).lastKinds(), "abandoned once");
+    }
 }

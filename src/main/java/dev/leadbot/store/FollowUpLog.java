@@ -1,0 +1,99 @@
+package dev.leadbot.store;
+
+import dev.leadbot.followup.Due;
+import dev.leadbot.followup.FollowUpTimer;
+import dev.leadbot.followup.Silence;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The follow_ups table: each open conversation's next follow-up, at most one per chat. */
+final class FollowUpLog {
+
+    private final Connection connection;
+
+    FollowUpLog(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Part of a caller's transaction: each chat's timer replaced, or deleted where empty. */
+    void apply(Map<Long, Optional<FollowUpTimer>> timers) throws SQLException {
+        if (timers.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement put = connection.prepareStatement("INSERT INTO follow_ups (chat_id, kind, attempt, due_at, silent_since,"
+                + " reminded, last_reminder_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET kind = excluded.kind,"
+                + " attempt = excluded.attempt, due_at = excluded.due_at, silent_since = excluded.silent_since,"
+                + " reminded = excluded.reminded, last_reminder_at = excluded.last_reminder_at");
+                PreparedStatement delete = connection.prepareStatement("DELETE FROM follow_ups WHERE chat_id = ?")) {
+            for (Map.Entry<Long, Optional<FollowUpTimer>> timer : timers.entrySet()) {
+                if (timer.getValue().isEmpty()) {
+                    delete.setLong(1, timer.getKey());
+                    delete.addBatch();
+                    continue;
+                }
+                FollowUpTimer t = timer.getValue().get();
+                put.setLong(1, t.chatId());
+                put.setString(2, t.due() instanceof Due.Reminder ? "REMINDER" : "ABANDON");
+                put.setInt(3, t.due() instanceof Due.Reminder reminder ? reminder.attempt() : 0);
+                put.setLong(4, t.due().at().toEpochMilli());
+                put.setLong(5, t.silence().since().toEpochMilli());
+                put.setInt(6, t.silence().reminded());
+                if (t.silence().lastReminder().isPresent()) {
+                    put.setLong(7, t.silence().lastReminder().get().toEpochMilli());
+                } else {
+                    put.setNull(7, Types.INTEGER);
+                }
+                put.addBatch();
+            }
+            put.executeBatch();
+            delete.executeBatch();
+        }
+    }
+
+    /** Part of a caller's transaction; returns how many went (0 or 1). */
+    int delete(long chatId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM follow_ups WHERE chat_id = ?")) {
+            delete.setLong(1, chatId);
+            return delete.executeUpdate();
+        }
+    }
+
+    /** Up to {@code limit} timers due at or before {@code now}, the earliest first. */
+    List<FollowUpTimer> due(Instant now, int limit) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT chat_id, kind, attempt, due_at, silent_since, reminded, last_reminder_at"
+                + " FROM follow_ups WHERE due_at <= ? ORDER BY due_at, chat_id LIMIT ?")) {
+            s.setLong(1, now.toEpochMilli());
+            s.setInt(2, limit);
+            List<FollowUpTimer> due = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Instant at = Instant.ofEpochMilli(r.getLong(4));
+                    long last = r.getLong(7);
+                    Optional<Instant> lastReminder = r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(last));
+                    due.add(new FollowUpTimer(r.getLong(1), r.getString(2).equals("REMINDER") ? new Due.Reminder(r.getInt(3), at)
+                            : new Due.Abandon(at), new Silence(Instant.ofEpochMilli(r.getLong(5)), r.getInt(6), lastReminder)));
+                }
+            }
+            return due;
+        }
+    }
+
+    /** When the earliest timer is due, if there is one. */
+    Optional<Instant> next() throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT min(due_at) FROM follow_ups"); ResultSet r = s.executeQuery()) {
+            if (r.next()) {
+                long at = r.getLong(1);
+                return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(at));
+            }
+            return Optional.empty();
+        }
+    }
+}
