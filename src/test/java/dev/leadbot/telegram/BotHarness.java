@@ -32,6 +32,7 @@ final class BotHarness implements AutoCloseable {
     private final Path flowFile;
     private final TelegramSettings settings;
     private final List<LeadSink> sinks;
+    private final Clock clock;
     Store store;
     TelegramService service;
 
@@ -60,6 +61,17 @@ final class BotHarness implements AutoCloseable {
 
     private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks, Path flowFile)
             throws IOException, BotStartException, StoreException {
+        this(dir, flow, owners, sinks, flowFile, Clock.systemUTC());
+    }
+
+    /** The customer's flow on {@code clock}: the bot's "now" is the test's to move (follow-ups come due as it moves). */
+    BotHarness(Path dir, Clock clock) throws IOException, BotStartException, StoreException {
+        this(dir, Flows.qualification(), List.of(OWNER), List.of(), Flows.QUALIFICATION, clock);
+    }
+
+    private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks, Path flowFile, Clock clock)
+            throws IOException, BotStartException, StoreException {
+        this.clock = clock;
         this.flowFile = flowFile;
         this.sinks = List.copyOf(sinks);
         api = new FakeBotApi();
@@ -99,8 +111,8 @@ final class BotHarness implements AutoCloseable {
     }
 
     private void start() throws StoreException, BotStartException {
-        store = Store.open(db, Clock.systemUTC());
-        service = TelegramService.start(settings, flowFile, flow, store, sinks, Clock.systemUTC());
+        store = Store.open(db, clock);
+        service = TelegramService.start(settings, flowFile, flow, store, sinks, clock);
     }
 
     /** Waits until the chat has at least {@code count} bot messages; returns them all. */
