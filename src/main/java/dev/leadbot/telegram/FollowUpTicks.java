@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 final class FollowUpTicks {
 
-    /** How often due timers are looked for: a reminder goes out at most this late (the goal: within 2 s). */
-    static final Duration EVERY = Duration.ofMillis(500);
+    /** How often due timers are looked for: a reminder is fired at most this late (the goal: sent within 2 s of its moment). */
+    static final Duration EVERY = Duration.ofMillis(250);
     /** Timers fired in one transaction. */
     private static final int AT_ONCE = 200;
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpTicks.class);
