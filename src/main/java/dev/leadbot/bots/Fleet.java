@@ -9,6 +9,7 @@ import dev.leadbot.telegram.BotThreads;
 import dev.leadbot.telegram.OwnerNotice;
 import dev.leadbot.telegram.TelegramService;
 import dev.leadbot.telegram.TelegramSettings;
+import dev.leadbot.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class Fleet implements AutoCloseable {
      * @param name     its name under {@code bots:}, or empty for the one bot of a file without them
      * @param flowFile where {@code flow} was read from: /reload and changes on disk read it again
      */
-    public record Bot(Optional<String> name, TelegramSettings telegram, Path flowFile, Flow flow, Path database, List<LeadSink> sinks) {
+    public record Bot(Optional<String> name, TelegramSettings telegram, Path flowFile, Flow flow, Database database, List<LeadSink> sinks) {
         public Bot {
             sinks = List.copyOf(sinks);
         }

@@ -61,16 +61,16 @@ final class BotsCommand implements Callable<Integer> {
             String state = state(bot.heartbeat(), now);
             String last = "—";
             String leads = "—";
-            if (Files.exists(bot.database())) {
-                try (Store store = Store.openForTools(bot.database(), console.clock())) {
-                    last = store.lastConversationChange().map(at -> TIME.format(at.atZone(zone))).orElse("none yet");
-                    leads = String.valueOf(store.leads(today).size());
-                } catch (StoreException e) {
+            try (Store store = Store.openForTools(bot.database(), console.clock())) {
+                last = store.lastConversationChange().map(at -> TIME.format(at.atZone(zone))).orElse("none yet");
+                leads = String.valueOf(store.leads(today).size());
+            } catch (StoreException e) {
+                if (e.missing()) {
+                    state = "never ran";
+                } else {
                     console.err().println("bot '" + name + "': " + e.getMessage());
                     unreadable = true;
                 }
-            } else {
-                state = "never ran";
             }
             rows.add(List.of(name, state, last, leads, bot.flow().toString()));
         }

@@ -3,6 +3,7 @@ package dev.leadbot.cli;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.Store;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -70,7 +71,7 @@ final class ChatCommand implements Callable<Integer> {
             return 2;
         }
         // A named bot's test conversations are kept in its own folder, so one bot's flow never continues another's.
-        Path database = db.orElseGet(() -> settings.get().botName().map(bot -> settings.get().database().resolveSibling("chat.db"))
+        Path database = db.orElseGet(() -> settings.get().botName().map(bot -> chatBeside(settings.get().database(), bot))
                 .orElse(Path.of(DataFiles.CHAT_DATABASE)));
         return FlowFiles.load(file.orElseGet(() -> settings.get().flow()), console.err()).map(flow -> {
             Prospect prospect = new Prospect(TERMINAL_CHAT, TERMINAL_CHAT, Optional.empty(), name.orElseGet(ChatCommand::userName),
@@ -92,5 +93,11 @@ final class ChatCommand implements Callable<Integer> {
     private static String userName() {
         String user = System.getProperty("user.name", "").strip();
         return user.isEmpty() ? "Guest" : user.substring(0, 1).toUpperCase(Locale.ROOT) + user.substring(1);
+    }
+
+    /** A named bot's terminal chat file: beside its database file, or in its own folder under data/ when it keeps its state in PostgreSQL. */
+    private static Path chatBeside(Database database, String bot) {
+        return database instanceof Database.SqliteFile file ? file.file().resolveSibling("chat.db")
+                : Path.of(DataFiles.CHAT_DATABASE).resolveSibling(bot).resolve("chat.db");
     }
 }

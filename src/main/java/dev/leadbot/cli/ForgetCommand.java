@@ -1,6 +1,7 @@
 package dev.leadbot.cli;
 
 import dev.leadbot.sink.JsonlFileSink;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
@@ -28,8 +29,9 @@ final class ForgetCommand implements Callable<Integer> {
                     "summary's profile link (tg://user?id=123456789)"})
     private String chatId;
 
-    @Option(names = "--db", paramLabel = "FILE", description = {"The database; default: the settings' db,", "else data/leadbot.db"})
-    private Optional<Path> db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = {"The database: a file, or postgresql://…;",
+            "default: the settings' db, else data/leadbot.db"})
+    private Optional<Database> db;
 
     @Option(names = "--leads", paramLabel = "FILE",
             description = {"The leads file; default: the settings' leads_file,", "else data/leads.jsonl"})
@@ -57,7 +59,7 @@ final class ForgetCommand implements Callable<Integer> {
             return 2;
         }
         Path leadsFile = leads.orElseGet(() -> settings.get().leadsFile());
-        Path database = db.orElseGet(() -> settings.get().database());
+        Database database = db.orElseGet(() -> settings.get().database());
         try (Store store = Store.openForTools(database, console.clock())) {
             Store.Forgotten forgotten = store.forget(chat);
             int lines = new JsonlFileSink(leadsFile).forget(chat);
@@ -74,7 +76,7 @@ final class ForgetCommand implements Callable<Integer> {
     }
 
     /** What went from the database, in the owner's words: "a conversation, 2 leads with 3 deliveries and 14 funnel steps". */
-    private static String said(Store.Forgotten forgotten, Path database) {
+    private static String said(Store.Forgotten forgotten, Database database) {
         List<String> parts = new ArrayList<>();
         if (forgotten.conversations() > 0) {
             parts.add(Count.spelled(forgotten.conversations(), "conversation", "conversations"));

@@ -4,6 +4,7 @@ import dev.leadbot.console.CsvExport;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.LeadJson;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
@@ -29,8 +30,9 @@ final class LeadsCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--db", paramLabel = "FILE", description = {"The database; default: the settings' db,", "else data/leadbot.db"})
-    private Optional<Path> db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = {"The database: a file, or postgresql://…;",
+            "default: the settings' db, else data/leadbot.db"})
+    private Optional<Database> db;
 
     @Mixin
     private ConfigOption config;

@@ -1,6 +1,7 @@
 package dev.leadbot.cli;
 
 import dev.leadbot.sink.http.HttpSetup;
+import dev.leadbot.store.Database;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -69,6 +70,14 @@ public final class Main implements Runnable {
                 .addSubcommand(new HealthCommand(console))
                 .addSubcommand(new BotsCommand(console))
                 .addSubcommand(new SinksCommand(console, http));
+        // A database given on the command line may carry a password: a wrong one is reported with it masked.
+        commandLine.registerConverter(Database.class, text -> {
+            try {
+                return Database.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
         everyCommand(commandLine);
         return commandLine;
     }

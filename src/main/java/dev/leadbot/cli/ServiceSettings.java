@@ -6,6 +6,7 @@ import dev.leadbot.flow.Suggestions;
 import dev.leadbot.sink.LeadFields;
 import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.sink.catalog.SinkCatalog;
+import dev.leadbot.store.Database;
 import dev.leadbot.telegram.FloodLimits;
 import dev.leadbot.telegram.TelegramSettings;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class ServiceSettings {
     private static final Pattern TOKEN_SHAPE = Pattern.compile("\\d{5,12}:[A-Za-z0-9_-]{30,}");
 
     /** Settings ready for the service, or every reason they are not. */
-    record Result(Optional<String> bot, Optional<TelegramSettings> telegram, Path flow, Path database, List<SinkSettings> sinks,
+    record Result(Optional<String> bot, Optional<TelegramSettings> telegram, Path flow, Database database, List<SinkSettings> sinks,
             List<String> problems) {
     }
 
@@ -89,6 +90,8 @@ final class ServiceSettings {
         if (!Files.exists(file)) {
             named.ifPresent(missing -> problems.add("--config " + missing + ": no such file; write the path of your settings file,"
                     + " or leave --config out to read " + DEFAULT_FILE + " from the current folder when there is one"));
+            Loaded loaded = new Loaded(env, Optional.empty(), SettingsFile.Contents.empty(), problems, Optional.empty());
+            problems.addAll(loaded.databaseProblems());
             return new Loaded(env, Optional.empty(), SettingsFile.Contents.empty(), problems, Optional.empty());
         }
         List<String> keys = new ArrayList<>(ALL.stream().map(ServiceSettings::fileKey).toList());
@@ -98,6 +101,12 @@ final class ServiceSettings {
         botKeys.add(SettingsFile.SINKS);
         SettingsFile.Contents contents = SettingsFile.read(file, keys, botKeys);
         contents.problems().stream().map(Problem::toString).forEach(problems::add);
+        Loaded loaded = new Loaded(env, Optional.of(file), contents, problems, Optional.empty());
+        List<String> databases = loaded.databaseProblems();
+        if (databases.isEmpty()) {
+            return loaded;
+        }
+        problems.addAll(databases);
         return new Loaded(env, Optional.of(file), contents, problems, Optional.empty());
     }
 
@@ -204,12 +213,35 @@ final class ServiceSettings {
         }
 
         /**
-         * The bot's database: one file per bot. A named bot's is in its own folder beside the top-level
-         * database ({@code data/NAME/leadbot.db} by default, {@code /data/NAME/leadbot.db} in the image)
-         * unless it names another.
+         * The bot's database. With SQLite one file per bot: a named bot's is in its own folder beside the
+         * top-level database ({@code data/NAME/leadbot.db} by default, {@code /data/NAME/leadbot.db} in the
+         * image) unless it names another. With PostgreSQL ({@code postgresql://…}) a schema per bot in that
+         * database: {@code leadbot} for the one bot of a file without {@code bots:}, {@code bot_NAME} for a
+         * named one. A value that is neither a file nor a URL is one of {@link #problems()}.
          */
-        Path database() {
-            return bot.isPresent() ? own(DB, DataFiles.DATABASE) : path(DB, DataFiles.DATABASE);
+        Database database() {
+            if (bot.isEmpty()) {
+                return setting(DB).map(v -> Database.parse(v.text())).orElse(new Database.SqliteFile(Path.of(DataFiles.DATABASE)));
+            }
+            String name = bot.get().name();
+            Optional<Database> named = setting(DB).or(() -> topLevel(DB)).map(v -> Database.parse(v.text()))
+                    .filter(Database.Postgres.class::isInstance).map(postgres -> postgres.forBot(name));
+            return named.orElseGet(() -> new Database.SqliteFile(own(DB, DataFiles.DATABASE)));
+        }
+
+        /** What is wrong with the database settings (each bot's and the top level's), where each is written; no password shown. */
+        private List<String> databaseProblems() {
+            List<String> found = new ArrayList<>();
+            for (Loaded each : everyBot()) {
+                for (Optional<Value> value : List.of(each.topLevel(DB), each.setting(DB))) {
+                    try {
+                        value.ifPresent(v -> Database.parse(v.text()));
+                    } catch (IllegalArgumentException e) {
+                        found.add(value.orElseThrow().where() + ": " + e.getMessage());
+                    }
+                }
+            }
+            return found.stream().distinct().toList();
         }
 
         /** The leads file; a named bot's is in its own folder, and its heartbeat beside it. */
@@ -221,6 +253,11 @@ final class ServiceSettings {
             Path shared = Path.of(topLevel(name).map(Value::text).orElse(fallback));
             Path folder = Optional.ofNullable(shared.getParent()).orElse(Path.of("")).resolve(bot.orElseThrow().name());
             return setting(name).map(v -> Path.of(v.text())).orElse(folder.resolve(shared.getFileName()));
+        }
+
+        /** A database as two settings naming the same one compare: a file by its absolute path, a schema by server and name. */
+        private static String place(Database database) {
+            return database instanceof Database.SqliteFile file ? file.file().toAbsolutePath().normalize().toString() : database.toString();
         }
 
         /** Where the running bot touches its heartbeat: beside the leads file. */
@@ -328,7 +365,9 @@ final class ServiceSettings {
                     ? Optional.of(new TelegramSettings(token.orElseThrow().text(), owners, api, leadsFile(),
                     FloodLimits.TELEGRAM.withBulkPerSecond(bulkRate)))
                     : Optional.empty();
-            return new Result(botName(), settings, flow(), database(), sinks, found);
+            // A database setting that is neither a file nor a URL is among the problems already: no service starts on it.
+            Database database = databaseProblems().isEmpty() ? database() : new Database.SqliteFile(Path.of(DataFiles.DATABASE));
+            return new Result(botName(), settings, flow(), database, sinks, found);
         }
 
         /**
@@ -346,7 +385,7 @@ final class ServiceSettings {
                     + " under each bot in " + file.map(Path::toString).orElse(DEFAULT_FILE) + (value.where().equals(TOKEN) ? ", and unset "
                     + TOKEN : "")));
             Map<String, String> tokens = new LinkedHashMap<>();
-            Map<Path, String> databases = new LinkedHashMap<>();
+            Map<String, String> databases = new LinkedHashMap<>();
             Map<Path, String> folders = new LinkedHashMap<>();
             for (Loaded each : everyBot()) {
                 String name = each.botName().orElseThrow();
@@ -359,7 +398,7 @@ final class ServiceSettings {
                                 + " updates)");
                     }
                 });
-                String database = databases.putIfAbsent(each.database().toAbsolutePath().normalize(), name);
+                String database = databases.putIfAbsent(each.databaseProblems().isEmpty() ? place(each.database()) : name, name);
                 if (database != null) {
                     found.add(each.setting(DB).map(Value::where).orElse("bot '" + name + "'") + " is the database of bot '" + database
                             + "' too; give each bot its own file, or leave " + fileKey(DB) + " out for its own folder");

@@ -1,6 +1,7 @@
 package dev.leadbot.cli;
 
 import dev.leadbot.funnel.FunnelReport;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
@@ -28,9 +29,9 @@ final class StatsCommand implements Callable<Integer> {
 
     private final Console console;
 
-    @Option(names = "--db", paramLabel = "FILE", description = {"The database; default: the settings' db,", "else data/leadbot.db",
-            "(data/chat.db with --terminal)"})
-    private Optional<Path> db;
+    @Option(names = "--db", paramLabel = "FILE|URL", description = {"The database: a file, or postgresql://…;",
+            "default: the settings' db, else data/leadbot.db", "(data/chat.db with --terminal)"})
+    private Optional<Database> db;
 
     @Mixin
     private ConfigOption config;
@@ -74,7 +75,8 @@ final class StatsCommand implements Callable<Integer> {
             return 2;
         }
         // The terminal chat keeps its conversations in its own database.
-        Path database = db.orElseGet(() -> terminal ? Path.of(DataFiles.CHAT_DATABASE) : settings.get().database());
+        Database database = db.orElseGet(() -> terminal ? new Database.SqliteFile(Path.of(DataFiles.CHAT_DATABASE))
+                : settings.get().database());
         FunnelReport report;
         try (Store store = Store.openForTools(database, console.clock())) {
             FunnelReport.Builder counting = new FunnelReport.Builder(from.get(), silence.get());

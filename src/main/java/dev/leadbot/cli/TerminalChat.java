@@ -84,7 +84,7 @@ final class TerminalChat {
                 String line = console.in().readLine();
                 if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
                     out.println();
-                    out.println(say(TerminalText.SAVED_UNFINISHED, Map.of("db", store.file().toString(), "command", echo.of(arguments))));
+                    out.println(say(TerminalText.SAVED_UNFINISHED, Map.of("db", store.database().toString(), "command", echo.of(arguments))));
                     return 0;
                 }
                 input = parse(line.strip());
@@ -165,16 +165,16 @@ final class TerminalChat {
         } else if (output instanceof Output.Notice notice) {
             out.println(ASIDE + "(" + notice.text() + ")");
         } else if (output instanceof Output.Forgotten) {
-            out.println(ASIDE + say(TerminalText.FORGOTTEN, Map.of("db", store.file().toString())));
+            out.println(ASIDE + say(TerminalText.FORGOTTEN, Map.of("db", store.database().toString())));
         } else if (output instanceof Output.Declined) {
-            out.println(ASIDE + say(TerminalText.DECLINED, Map.of("db", store.file().toString())));
+            out.println(ASIDE + say(TerminalText.DECLINED, Map.of("db", store.database().toString())));
             finished = true;
         } else if (output instanceof Output.Completed completed) {
             out.println();
             out.println(say(TerminalText.OWNER_RECEIVES, Map.of()));
             out.println(OwnerSummary.plainText(completed.lead()));
-            out.println(say(TerminalText.LEAD_SAVED, Map.of("id", completed.lead().id(), "db", store.file().toString(),
-                    "command", echo.of(List.of("leads", "--db", store.file().toString())))));
+            out.println(say(TerminalText.LEAD_SAVED, Map.of("id", completed.lead().id(), "db", store.database().toString(),
+                    "command", echo.of(List.of("leads", "--db", store.database().toString())))));
             finished = true;
         }
     }

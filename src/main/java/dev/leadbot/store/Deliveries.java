@@ -2,7 +2,6 @@ package dev.leadbot.store;
 
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.LeadJson;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,11 +15,11 @@ import java.util.Optional;
 final class Deliveries {
 
     private final Connection connection;
-    private final Path file;
+    private final Database database;
 
-    Deliveries(Connection connection, Path file) {
+    Deliveries(Connection connection, Database database) {
         this.connection = connection;
-        this.file = file;
+        this.database = database;
     }
 
     List<Lead> due(String sink, Instant now, int limit) throws StoreException {
@@ -108,6 +107,6 @@ final class Deliveries {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+        return Store.failure(database, what, e);
     }
 }

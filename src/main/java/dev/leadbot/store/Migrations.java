@@ -3,8 +3,11 @@ package dev.leadbot.store;
 import java.util.List;
 
 /**
- * The schema, version by version: entry {@code i} takes a database from version {@code i} to
- * {@code i + 1}. Entries are only ever appended, so an older file upgrades in place.
+ * The schema, version by version, for SQLite and PostgreSQL alike: entry {@code i} takes a database
+ * from version {@code i} to {@code i + 1}. Entries are only ever appended, so an older database
+ * upgrades in place. Statements are written once, in SQL both understand, keywords in capitals;
+ * {@link Dialect#ddl} makes the few substitutions where the two differ (a column the database
+ * numbers itself is written {@code {auto id}}).
  */
 final class Migrations {
 
@@ -33,11 +36,11 @@ final class Migrations {
                     "CREATE INDEX deliveries_due ON deliveries (sink, state, due_at)"),
             // 3 → 4: replies to prospects, committed with the update that caused them and deleted once sent.
             List.of(
-                    "CREATE TABLE outgoing (id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL, payload TEXT NOT NULL)",
+                    "CREATE TABLE outgoing (id {auto id}, chat_id INTEGER NOT NULL, payload TEXT NOT NULL)",
                     "CREATE INDEX outgoing_by_chat ON outgoing (chat_id)"),
             // 4 → 5: the funnel: every step of every conversation, committed with the step; times in epoch milliseconds.
             List.of(
-                    "CREATE TABLE funnel_events (id INTEGER PRIMARY KEY, chat_id INTEGER NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL,"
+                    "CREATE TABLE funnel_events (id {auto id}, chat_id INTEGER NOT NULL, at INTEGER NOT NULL, kind TEXT NOT NULL,"
                             + " flow TEXT NOT NULL, version TEXT NOT NULL, started_at INTEGER NOT NULL, step INTEGER NOT NULL,"
                             + " node TEXT NOT NULL, answer TEXT, path TEXT, source TEXT)",
                     "CREATE INDEX funnel_events_by_time ON funnel_events (at)",
@@ -57,7 +60,7 @@ final class Migrations {
                             + " prospect TEXT NOT NULL, opened_by TEXT NOT NULL, opened_at TEXT NOT NULL)",
                     "CREATE TABLE dialog_writers (owner_chat_id INTEGER PRIMARY KEY, prospect_chat_id INTEGER NOT NULL"
                             + " REFERENCES dialogs (prospect_chat_id) ON DELETE CASCADE)",
-                    "CREATE TABLE dialog_messages (id INTEGER PRIMARY KEY, lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,"
+                    "CREATE TABLE dialog_messages (id {auto id}, lead_id TEXT NOT NULL REFERENCES leads (id) ON DELETE CASCADE,"
                             + " at TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('OPENED', 'TO_PROSPECT', 'FROM_PROSPECT', 'CLOSED')),"
                             + " who TEXT NOT NULL, text TEXT NOT NULL)",
                     "CREATE INDEX dialog_messages_by_lead ON dialog_messages (lead_id)"),
@@ -68,6 +71,11 @@ final class Migrations {
                             + " attempt INTEGER NOT NULL, due_at INTEGER NOT NULL, silent_since INTEGER NOT NULL, reminded INTEGER NOT NULL,"
                             + " last_reminder_at INTEGER)",
                     "CREATE INDEX follow_ups_due ON follow_ups (due_at)"));
+
+    /** The statements of one step, in the dialect of the database they upgrade. */
+    static List<String> step(int step, Dialect dialect) {
+        return STEPS.get(step).stream().map(dialect::ddl).toList();
+    }
 
     static int latest() {
         return STEPS.size();

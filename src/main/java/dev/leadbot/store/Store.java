@@ -24,19 +24,25 @@ import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
- * leadbot's durable state in one SQLite file: conversations, the messages that show their
- * questions, the polling offset and the leads. The only class that speaks SQL; safe to share between threads.
+ * One bot's durable state: conversations, the messages that show their questions, the polling offset,
+ * the leads and their deliveries, the funnel. In an SQLite file (the embedded default) or a schema of a
+ * PostgreSQL database, with the same transactions on both. The only class that speaks SQL; safe to share
+ * between threads.
  */
 public final class Store implements BatchLog, AutoCloseable {
 
-    private final Path file;
+    private final Database database;
+    private final Dialect dialect;
     private final Optional<FileLock> lock;
     private final Connection connection;
     private final Clock clock;
     private final Deliveries deliveries;
     private final FunnelLog funnel;
     private final FollowUpLog followUps;
-    /** SQLite's data_version when {@link #changedElsewhere()} last looked; it moves only when another connection commits. */
+    /**
+     * What {@link #changedElsewhere()} last read: SQLite's data_version, which moves only when another connection
+     * commits; on PostgreSQL the count of writes by other sessions than the running bot's.
+     */
     private OptionalLong seenVersion = OptionalLong.empty();
 
     /** The message that shows a chat's question {@code step}. */
@@ -58,19 +64,20 @@ public final class Store implements BatchLog, AutoCloseable {
     public record Dead(String leadId, String sink, int attempts, String lastError) {
     }
 
-    private Store(Path file, Optional<FileLock> lock, Connection connection, Clock clock) {
-        this.file = file;
+    private Store(Database database, Optional<FileLock> lock, Connection connection, Clock clock) {
+        this.database = database;
+        this.dialect = database instanceof Database.Postgres ? Dialect.POSTGRESQL : Dialect.SQLITE;
         this.lock = lock;
         this.connection = connection;
         this.clock = clock;
-        this.deliveries = new Deliveries(connection, file);
+        this.deliveries = new Deliveries(connection, database);
         this.funnel = new FunnelLog(connection);
         this.followUps = new FollowUpLog(connection);
     }
 
-    /** The database file, for messages. */
-    public Path file() {
-        return file;
+    /** Where the state is: its text names it in messages, a password masked. */
+    public Database database() {
+        return database;
     }
 
     /** The leads of up to {@code limit} pending deliveries to {@code sink} due by {@code now}, oldest first. */
@@ -155,30 +162,52 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /** Puts dead deliveries (of one lead, or all) back in the queue, due now; returns how many. */
     public synchronized int requeue(Optional<String> leadId) throws StoreException {
-        return deliveries.requeue(leadId, clock.instant());
+        return inTransaction("requeue failed deliveries", () -> {
+            int requeued = deliveries.requeue(leadId, clock.instant());
+            changedHere();
+            return requeued;
+        });
     }
 
     /**
      * Opens (or creates) the database: locked against a second instance, upgraded if older.
      *
-     * @throws StoreException naming the file and what to do when it is locked, foreign, damaged or newer
+     * @throws StoreException naming the file or schema and what to do when it is locked, foreign, damaged or newer
      */
-    public static Store open(Path file, Clock clock) throws StoreException {
+    public static Store open(Database database, Clock clock) throws StoreException {
+        if (database instanceof Database.Postgres postgres) {
+            return new Store(postgres, Optional.empty(), PostgresSchema.open(postgres), clock);
+        }
+        Path file = ((Database.SqliteFile) database).file();
         FileLock lock = StoreFile.lock(file);
         try {
-            return new Store(file, Optional.of(lock), StoreFile.connect(file), clock);
+            return new Store(database, Optional.of(lock), StoreFile.connect(file), clock);
         } catch (StoreException | RuntimeException e) {
             release(lock);
             throw e;
         }
     }
 
+    /** The SQLite file's store: {@link #open(Database, Clock)}. */
+    public static Store open(Path file, Clock clock) throws StoreException {
+        return open(new Database.SqliteFile(file), clock);
+    }
+
     /**
      * Opens the database for the owner's tools ({@code leads}, {@code forget}) beside a running bot:
-     * no instance lock, no upgrade; the file must exist and have this version's schema.
+     * no instance lock, no upgrade; the file or schema must exist and have this version's schema.
      */
+    public static Store openForTools(Database database, Clock clock) throws StoreException {
+        if (database instanceof Database.Postgres postgres) {
+            return new Store(postgres, Optional.empty(), PostgresSchema.openExisting(postgres), clock);
+        }
+        Path file = ((Database.SqliteFile) database).file();
+        return new Store(database, Optional.empty(), StoreFile.connectExisting(file), clock);
+    }
+
+    /** The SQLite file's store for tools: {@link #openForTools(Database, Clock)}. */
     public static Store openForTools(Path file, Clock clock) throws StoreException {
-        return new Store(file, Optional.empty(), StoreFile.connectExisting(file), clock);
+        return openForTools(new Database.SqliteFile(file), clock);
     }
 
     public synchronized Optional<Conversation> conversation(long chatId) throws StoreException {
@@ -230,8 +259,10 @@ public final class Store implements BatchLog, AutoCloseable {
     }
 
     /**
-     * Whether another program (an owner's {@code leadbot forget} or {@code leads --retry}) committed to the file since the
-     * last call: what this process holds in memory of the file may be stale. This process's own commits do not count.
+     * Whether another program (an owner's {@code leadbot forget} or {@code leads --retry}) committed to the database since
+     * the last call: what this process holds in memory of it may be stale. This process's own commits do not count. On
+     * PostgreSQL the changes that count are the ones {@link #forget} and {@link #requeue} make, whoever makes them (a
+     * running bot makes neither: its /forget is part of a batch).
      */
     public synchronized boolean changedElsewhere() throws StoreException {
         try {
@@ -245,9 +276,33 @@ public final class Store implements BatchLog, AutoCloseable {
     }
 
     private long dataVersion() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            return PostgresSchema.changes(connection, false);
+        }
         try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("PRAGMA data_version")) {
             r.next();
             return r.getLong(1);
+        }
+    }
+
+    /**
+     * The data version inside a write transaction, with no other program able to commit until it ends: SQLite takes its
+     * write lock at the first write; PostgreSQL holds off the tools' writes, which all update the row read here.
+     */
+    private long dataVersionLocked() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            return PostgresSchema.changes(connection, true);
+        }
+        try (Statement lock = connection.createStatement()) {
+            lock.executeUpdate("UPDATE polling SET last_update_id = last_update_id WHERE id = 0");
+        }
+        return dataVersion();
+    }
+
+    /** Part of a transaction of {@link #forget} or {@link #requeue}: on PostgreSQL, what a running bot's check reads. */
+    private void changedHere() throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            PostgresSchema.changed(connection);
         }
     }
 
@@ -263,13 +318,10 @@ public final class Store implements BatchLog, AutoCloseable {
             List<Outgoing> replies;
             connection.setAutoCommit(false);
             if (seenVersion.isPresent()) {
-                // A write first: from here to the commit no other program can commit, so the check below cannot be overtaken.
-                try (Statement lock = connection.createStatement()) {
-                    lock.executeUpdate("UPDATE polling SET last_update_id = last_update_id WHERE id = 0");
-                }
-                if (dataVersion() != seenVersion.getAsLong()) {
+                // From here to the commit no other program can commit, so the check cannot be overtaken.
+                if (dataVersionLocked() != seenVersion.getAsLong()) {
                     rollback();
-                    throw StoreException.changedElsewhere("another program changed " + file + " while " + batch.chats().size()
+                    throw StoreException.changedElsewhere("another program changed " + database + " while " + batch.chats().size()
                             + " chats were handled; nothing committed, the updates are handled again");
                 }
             }
@@ -278,7 +330,8 @@ public final class Store implements BatchLog, AutoCloseable {
                     + " updated_at = excluded.updated_at");
                     PreparedStatement remove = connection.prepareStatement("DELETE FROM conversations WHERE chat_id = ?");
                     PreparedStatement offset = connection.prepareStatement("INSERT INTO polling (id, last_update_id) VALUES (1, ?)"
-                            + " ON CONFLICT (id) DO UPDATE SET last_update_id = max(last_update_id, excluded.last_update_id)")) {
+                            + " ON CONFLICT (id) DO UPDATE SET last_update_id = CASE WHEN excluded.last_update_id > polling.last_update_id"
+                            + " THEN excluded.last_update_id ELSE polling.last_update_id END")) {
                 // A forgotten chat's data goes first, so what the batch stores for it after the /forget stays.
                 for (long chat : batch.forgotten()) {
                     deleteChat(chat);
@@ -297,9 +350,9 @@ public final class Store implements BatchLog, AutoCloseable {
                         funnel.forget(change.getKey());
                     }
                 }
-                try (PreparedStatement lead = connection.prepareStatement("INSERT OR IGNORE INTO leads (id, chat_id, flow, completed_at, lead)"
-                        + " VALUES (?, ?, ?, ?, ?)")) {
-                    // OR IGNORE: a lead id is derived from the conversation, so a replayed update cannot store it twice.
+                try (PreparedStatement lead = connection.prepareStatement("INSERT INTO leads (id, chat_id, flow, completed_at, lead)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                    // A lead id is derived from the conversation, so a replayed update cannot store it twice.
                     for (Lead completed : batch.leads()) {
                         lead.setString(1, completed.id());
                         lead.setLong(2, completed.prospect().chatId());
@@ -309,8 +362,8 @@ public final class Store implements BatchLog, AutoCloseable {
                         lead.executeUpdate();
                     }
                 }
-                try (PreparedStatement delivery = connection.prepareStatement("INSERT OR IGNORE INTO deliveries (lead_id, sink, state, due_at)"
-                        + " VALUES (?, ?, 'pending', ?)")) {
+                try (PreparedStatement delivery = connection.prepareStatement("INSERT INTO deliveries (lead_id, sink, state, due_at)"
+                        + " VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING")) {
                     for (Lead completed : batch.leads()) {
                         for (String sink : batch.sinks()) {
                             delivery.setString(1, completed.id());
@@ -362,8 +415,9 @@ public final class Store implements BatchLog, AutoCloseable {
                     s.executeUpdate();
                 }
             } else if (change instanceof DialogChange.Writing writing) {
-                try (PreparedStatement s = connection.prepareStatement("INSERT OR REPLACE INTO dialog_writers (owner_chat_id, prospect_chat_id)"
-                        + " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM dialogs WHERE prospect_chat_id = ?)")) {
+                try (PreparedStatement s = connection.prepareStatement("INSERT INTO dialog_writers (owner_chat_id, prospect_chat_id)"
+                        + " SELECT ?, ? WHERE EXISTS (SELECT 1 FROM dialogs WHERE prospect_chat_id = ?)"
+                        + " ON CONFLICT (owner_chat_id) DO UPDATE SET prospect_chat_id = excluded.prospect_chat_id")) {
                     s.setLong(1, writing.ownerChatId());
                     s.setLong(2, writing.prospectChatId());
                     s.setLong(3, writing.prospectChatId());
@@ -474,16 +528,22 @@ public final class Store implements BatchLog, AutoCloseable {
      * A reply was sent (or given up on): it leaves the queue, and when it showed a question the
      * message id is kept so an edit after a restart still finds it. Written without a full disk
      * flush: these rows come one per message sent; a crash of the process loses none of them, and
-     * a power cut at worst repeats the last few messages or skips an edit.
+     * a power cut at worst repeats the last few messages or skips an edit. (SQLite: synchronous=NORMAL
+     * for this commit; PostgreSQL: synchronous_commit off for this transaction, the same promise.)
      */
     public synchronized void sent(Outgoing reply, Optional<QuestionMessage> shows) throws StoreException {
         try (Statement pragma = connection.createStatement();
                 PreparedStatement delete = connection.prepareStatement("DELETE FROM outgoing WHERE id = ?");
-                PreparedStatement remember = connection.prepareStatement("INSERT OR REPLACE INTO question_messages (chat_id, step, message_id)"
-                        + " VALUES (?, ?, ?)")) {
-            pragma.execute("PRAGMA synchronous = NORMAL");
+                PreparedStatement remember = connection.prepareStatement("INSERT INTO question_messages (chat_id, step, message_id)"
+                        + " VALUES (?, ?, ?) ON CONFLICT (chat_id, step) DO UPDATE SET message_id = excluded.message_id")) {
+            if (dialect == Dialect.SQLITE) {
+                pragma.execute("PRAGMA synchronous = NORMAL");
+            }
             try {
                 connection.setAutoCommit(false);
+                if (dialect == Dialect.POSTGRESQL) {
+                    pragma.execute("SET LOCAL synchronous_commit = off");
+                }
                 delete.setLong(1, reply.id());
                 delete.executeUpdate();
                 if (shows.isPresent()) {
@@ -495,7 +555,9 @@ public final class Store implements BatchLog, AutoCloseable {
                 connection.commit();
             } finally {
                 autoCommit();
-                pragma.execute("PRAGMA synchronous = FULL");
+                if (dialect == Dialect.SQLITE) {
+                    pragma.execute("PRAGMA synchronous = FULL");
+                }
             }
         } catch (SQLException e) {
             rollback();
@@ -587,8 +649,9 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /** An owner-chat message Telegram accepted that shows these leads' summaries, so a change of status can be shown in it. */
     public synchronized void ownerMessage(OwnerMessage message) throws StoreException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT OR REPLACE INTO owner_messages (chat_id, message_id, position,"
-                + " lead_id) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM leads WHERE id = ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO owner_messages (chat_id, message_id, position,"
+                + " lead_id) SELECT ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM leads WHERE id = ?)"
+                + " ON CONFLICT (chat_id, message_id, position) DO UPDATE SET lead_id = excluded.lead_id")) {
             for (int i = 0; i < message.leadIds().size(); i++) {
                 insert.setLong(1, message.chatId());
                 insert.setInt(2, message.messageId());
@@ -747,6 +810,7 @@ public final class Store implements BatchLog, AutoCloseable {
         try {
             connection.setAutoCommit(false);
             Forgotten forgotten = deleteChat(chatId);
+            changedHere();
             connection.commit();
             return forgotten;
         } catch (SQLException e) {
@@ -801,17 +865,27 @@ public final class Store implements BatchLog, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (database instanceof Database.Postgres postgres) {
+            PostgresSchema.close(connection, postgres);
+            return;
+        }
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new IllegalStateException("closing " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException("closing " + database + ": " + e.getMessage(), e);
         } finally {
             lock.ifPresent(Store::release);
         }
     }
 
     private StoreException failure(String what, SQLException e) {
-        return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
+        return failure(database, what, e);
+    }
+
+    /** A failed statement, in words naming the database (never its password). */
+    static StoreException failure(Database database, String what, SQLException e) {
+        String message = database instanceof Database.Postgres postgres ? postgres.hide(e.getMessage()) : e.getMessage();
+        return new StoreException("cannot " + what + " in " + database + ": " + message, e);
     }
 
     private void rollback() {
@@ -831,7 +905,7 @@ public final class Store implements BatchLog, AutoCloseable {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
             if (!isClosed()) {
-                throw new IllegalStateException("resetting autocommit on " + file + ": " + e.getMessage(), e);
+                throw new IllegalStateException("resetting autocommit on " + database + ": " + e.getMessage(), e);
             }
         }
     }

@@ -7,31 +7,44 @@ public final class StoreException extends Exception {
 
     private final boolean inUse;
     private final boolean changedElsewhere;
+    private final boolean missing;
 
     StoreException(String message) {
-        this(message, false, false);
+        this(message, false, false, false);
     }
 
     StoreException(String message, Throwable cause) {
         super(message, cause);
         this.inUse = false;
         this.changedElsewhere = false;
+        this.missing = false;
     }
 
-    private StoreException(String message, boolean inUse, boolean changedElsewhere) {
+    private StoreException(String message, boolean inUse, boolean changedElsewhere, boolean missing) {
         super(message);
         this.inUse = inUse;
         this.changedElsewhere = changedElsewhere;
+        this.missing = missing;
+    }
+
+    /** No bot has run on the database yet: the file or schema a tool asked for does not exist. */
+    static StoreException missing(String message) {
+        return new StoreException(message, false, false, true);
+    }
+
+    /** Whether the tool found no database there: no bot has run on it yet. */
+    public boolean missing() {
+        return missing;
     }
 
     /** The file is held by another running leadbot. */
     static StoreException inUse(String message) {
-        return new StoreException(message, true, false);
+        return new StoreException(message, true, false, false);
     }
 
     /** An owner's tool changed the file while a batch was handled: nothing was committed, the batch is to be handled again. */
     static StoreException changedElsewhere(String message) {
-        return new StoreException(message, false, true);
+        return new StoreException(message, false, true, false);
     }
 
     /** Whether the commit was refused because another program changed the file since {@link Store#changedElsewhere()}. */

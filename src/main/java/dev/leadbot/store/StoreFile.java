@@ -77,7 +77,7 @@ final class StoreFile {
     /** For tools beside a running bot: an existing database of exactly this version's schema, not upgraded. */
     static Connection connectExisting(Path file) throws StoreException {
         if (!Files.exists(file)) {
-            throw new StoreException(file + " does not exist: no bot has run on it yet (start one with the 'run' command, or point"
+            throw StoreException.missing(file + " does not exist: no bot has run on it yet (start one with the 'run' command, or point"
                     + " LEADBOT_DB/--db at the right file; the terminal chat keeps its own, data/chat.db)");
         }
         refuseForeignFile(file);
@@ -134,7 +134,7 @@ final class StoreFile {
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
             for (int step = version; step < Migrations.latest(); step++) {
-                for (String sql : Migrations.STEPS.get(step)) {
+                for (String sql : Migrations.step(step, Dialect.SQLITE)) {
                     s.execute(sql);
                 }
             }

@@ -3,6 +3,7 @@ package dev.leadbot.telegram;
 import dev.leadbot.chart.FunnelChart;
 import dev.leadbot.console.Periods;
 import dev.leadbot.funnel.FunnelReport;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.ByteArrayInputStream;
@@ -34,14 +35,14 @@ final class OwnerStats {
     static final Duration IDLE = Duration.ofHours(1);
     private static final String USAGE = "Статистика: /stats — за 7 дней, /stats 30d — за 30 дней, /stats 24h — за сутки.";
 
-    private final Path database;
+    private final Database database;
     private final String flow;
     private final BotApi api;
     private final ExecutorService thread;
     private final Clock clock;
 
     /** @param database the bot's database, read over a connection of this class's own */
-    OwnerStats(Path database, String flow, BotApi api, ExecutorService thread, Clock clock) {
+    OwnerStats(Database database, String flow, BotApi api, ExecutorService thread, Clock clock) {
         this.database = database;
         this.flow = flow;
         this.api = api;

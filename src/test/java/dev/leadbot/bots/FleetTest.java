@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.store.Database;
 import dev.leadbot.telegram.FloodLimits;
 import dev.leadbot.telegram.TelegramSettings;
 import dev.leadbot.telegram.fake.BotMessage;
@@ -77,7 +78,7 @@ class FleetTest {
     private Fleet.Bot bot(String name, String token, long owner, Path flow) {
         Path folder = dir.resolve(name);
         return new Fleet.Bot(Optional.of(name), new TelegramSettings(token, List.of(owner), shop.url(), folder.resolve("leads.jsonl"), FAST),
-                flow, Flows.load(flow), folder.resolve("leadbot.db"), List.of());
+                flow, Flows.load(flow), new Database.SqliteFile(folder.resolve("leadbot.db")), List.of());
     }
 
     @AfterEach

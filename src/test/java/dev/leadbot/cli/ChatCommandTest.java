@@ -240,7 +240,7 @@ class ChatCommandTest {
     @Test
     void aDatabaseInUseBySomeOtherChatIsRefusedWithHowToPickAnother() throws Exception {
         try (dev.leadbot.store.Store other = dev.leadbot.store.Store.open(Path.of(db()), Run.CLOCK)) {
-            assertEquals(Path.of(db()), other.file());
+            assertEquals(Path.of(db()).toString(), other.database().toString());
             Run run = Run.of("quit\n", "chat", "--db", db());
 
             assertEquals(new Run(1, "", db() + " is in use by another terminal chat or a running bot; pick another file with --db"

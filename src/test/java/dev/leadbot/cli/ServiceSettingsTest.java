@@ -139,6 +139,19 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void aPostgresqlDatabaseInTheFileIsTakenAndAWrongOneReportedAtItsLineWithoutItsPassword() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, "telegram_bot_token: " + TOKEN + "\ndb: postgresql://bot:hunter2@db.internal:5432/leads\n");
+        assertEquals("postgresql://bot:***@db.internal:5432/leads (schema leadbot)", ServiceSettings.read(Map.of(), file).database().toString());
+
+        Files.writeString(file, "telegram_bot_token: " + TOKEN + "\ndb: postgresql://bot:hunter2@db.internal:port/leads\n");
+        ServiceSettings.Result result = ServiceSettings.read(Map.of(), file);
+
+        assertEquals(List.of(file + ":2:1: db: 'postgresql://bot:***@db.internal:port/leads' has port 'port'; write a number from 1 to 65535"
+                + " (PostgreSQL's is 5432)"), result.problems());
+    }
+
+    @Test
     void aWrongValueInTheFileIsReportedAtItsLineNotBlamedOnTheVariable() throws IOException {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, "telegram_bot_token: " + TOKEN + "\nowner_chat_ids: abc\nbulk_per_second: lots\n");

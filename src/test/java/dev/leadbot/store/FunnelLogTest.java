@@ -9,16 +9,33 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class FunnelLogTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private static final Instant AT = Instant.parse("2026-11-22T09:59:00.123Z");
 
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
+
+    private Database database;
+
+    @BeforeEach
+    void newDatabase(TestInfo test) {
+        database = kind.database(dir, test.getTestMethod().orElseThrow().getName());
+    }
 
     private static FunnelEvent event(long chat, FunnelEvent.Kind kind, String node, Optional<String> answer) {
         return new FunnelEvent(kind, chat, AT, "qualification", "0a1b2c3d", AT.minusSeconds(30), 3, node, answer, Optional.of("owner"),
@@ -26,7 +43,7 @@ class FunnelLogTest {
     }
 
     private Store store() throws StoreException {
-        return Store.open(dir.resolve("leadbot.db"), CLOCK);
+        return Store.open(database, CLOCK);
     }
 
     @Test
@@ -39,7 +56,7 @@ class FunnelLogTest {
             batch.record(steps);
             bot.commit("qualification", batch);
 
-            try (Store tools = Store.openForTools(dir.resolve("leadbot.db"), CLOCK)) {
+            try (Store tools = Store.openForTools(database, CLOCK)) {
                 assertEquals(steps, tools.funnelEvents(Instant.EPOCH, false));
                 assertEquals(List.of(), tools.funnelEvents(AT.plusMillis(1), false));
             }

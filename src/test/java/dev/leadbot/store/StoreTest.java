@@ -1,6 +1,5 @@
 package dev.leadbot.store;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,21 +10,24 @@ import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** The store's behaviour, the same on SQLite and on PostgreSQL: each test runs once on each. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class StoreTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
@@ -38,23 +40,29 @@ class StoreTest {
                     Answer.of("concept", "concept", "line\nbreak \"quoted\" <b>", "line\nbreak \"quoted\" <b>")),
             List.of("greeting", "role", "features"), List.of("crm", "sheets"), List.of("greeting"), Conversation.Status.ASKING, 5);
 
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
 
-    private Path db() {
-        return dir.resolve("data/leadbot.db");
+    private Database database;
+
+    @BeforeEach
+    void newDatabase(TestInfo test) {
+        database = kind.database(dir, test.getTestMethod().orElseThrow().getName());
     }
 
     @Test
     void aConversationSurvivesClosingAndReopeningExactly() throws Exception {
-        try (Store store = Store.open(db(), CLOCK)) {
+        try (Store store = Store.open(database, CLOCK)) {
             Batch batch = new Batch();
             batch.put(42, MIDWAY);
             batch.handled(1001);
             batch.handled(1000);
             store.commit("qualification", batch);
         }
-        try (Store store = Store.open(db(), CLOCK)) {
+        try (Store store = Store.open(database, CLOCK)) {
             assertEquals(Optional.of(MIDWAY), store.conversation(42));
             assertEquals(OptionalLong.of(1001), store.lastUpdateId());
             assertEquals(Optional.empty(), store.conversation(43));
@@ -63,7 +71,7 @@ class StoreTest {
 
     @Test
     void repliesWaitInOrderUntilSentAndForgetRemovesEverythingOfTheChat() throws Exception {
-        try (Store store = Store.open(db(), CLOCK)) {
+        try (Store store = Store.open(database, CLOCK)) {
             Batch batch = new Batch();
             batch.put(42, MIDWAY);
             batch.put(43, MIDWAY);
@@ -88,7 +96,7 @@ class StoreTest {
     void aManagersConversationWithAProspectIsKeptWithTheLeadSurvivesReopeningAndGoesWithForget() throws Exception {
         Lead lead = dev.leadbot.sink.SinkFixtures.lead(1);
         long prospect = lead.prospect().chatId();
-        try (Store store = Store.open(db(), CLOCK)) {
+        try (Store store = Store.open(database, CLOCK)) {
             Batch batch = new Batch();
             batch.completed(lead);
             batch.dialog(new DialogChange.Opened(prospect, lead.id(), "Клиент 1", "Иван"));
@@ -99,7 +107,7 @@ class StoreTest {
             batch.dialog(new DialogChange.Said("no-such-lead", DialogChange.Kind.FROM_PROSPECT, "x", "y"));
             store.commit("qualification", batch);
         }
-        try (Store store = Store.open(db(), CLOCK)) {
+        try (Store store = Store.open(database, CLOCK)) {
             assertEquals(List.of(new Store.OpenDialog(prospect, lead.id(), "Клиент 1", "Иван", List.of(1000L, 1001L))), store.openDialogs());
             assertEquals(List.of(new Store.DialogLine(CLOCK.instant(), DialogChange.Kind.TO_PROSPECT, "Иван", "Здравствуйте")),
                     store.dialog(lead.id()));
@@ -119,7 +127,7 @@ class StoreTest {
 
     @Test
     void aRemovalInABatchDeletesTheConversation() throws Exception {
-        try (Store store = Store.open(db(), CLOCK)) {
+        try (Store store = Store.open(database, CLOCK)) {
             Batch first = new Batch();
             first.put(42, MIDWAY);
             store.commit("qualification", first);
@@ -133,7 +141,7 @@ class StoreTest {
 
     @Test
     void aForgetInABatchDeletesEverythingOfTheChatInItsOwnTransactionKeepingItsConfirmation() throws Exception {
-        try (Store store = Store.open(db(), CLOCK)) {
+        try (Store store = Store.open(database, CLOCK)) {
             Batch first = new Batch(List.of("crm"));
             first.put(42, MIDWAY);
             first.put(43, MIDWAY);
@@ -163,7 +171,7 @@ class StoreTest {
 
     @Test
     void aForgetThenANewConversationInOneBatchDeletesTheOldDataAndKeepsTheNewState() throws Exception {
-        try (Store store = Store.open(db(), CLOCK)) {
+        try (Store store = Store.open(database, CLOCK)) {
             Batch first = new Batch(List.of("crm"));
             first.put(42, MIDWAY);
             first.completed(LEAD);
@@ -183,102 +191,26 @@ class StoreTest {
     }
 
     @Test
-    void theFileIsCreatedInItsFolderReadableByItsOwnerOnly() throws Exception {
-        try (Store store = Store.open(db(), CLOCK)) {
-            assertEquals(db(), store.file());
-            assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(db()));
-        }
-    }
-
-    @Test
-    void aSecondInstanceIsRefusedNamingTheFile() throws Exception {
-        try (Store first = Store.open(db(), CLOCK)) {
-            assertEquals(db(), first.file());
-            StoreException e = assertThrows(StoreException.class, () -> Store.open(db(), CLOCK));
-            assertEquals(db() + " is in use by another running leadbot; stop that one first (two bots on one token would also take"
+    void aSecondInstanceIsRefusedNamingTheDatabase() throws Exception {
+        try (Store first = Store.open(database, CLOCK)) {
+            assertEquals(database, first.database());
+            StoreException e = assertThrows(StoreException.class, () -> Store.open(database, CLOCK));
+            assertEquals(database + " is in use by another running leadbot; stop that one first (two bots on one token would also take"
                     + " each other's updates)", e.getMessage());
         }
-        Store.open(db(), CLOCK).close();
-    }
-
-    @Test
-    void aFileThatIsNotADatabaseIsRefusedAndLeftUntouched() throws Exception {
-        Files.createDirectories(db().getParent());
-        byte[] junk = "these are someone's notes, not a database".getBytes();
-        Files.write(db(), junk);
-
-        StoreException e = assertThrows(StoreException.class, () -> Store.open(db(), CLOCK));
-
-        assertEquals(db() + " is not an SQLite database (damaged, or another program's file); leadbot will not overwrite it: move it"
-                + " away, or set LEADBOT_DB to another path", e.getMessage());
-        assertArrayEquals(junk, Files.readAllBytes(db()));
-    }
-
-    @Test
-    void anotherProgramsDatabaseIsRefused() throws Exception {
-        Files.createDirectories(db().getParent());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE invoices (id INTEGER)");
-        }
-
-        StoreException e = assertThrows(StoreException.class, () -> Store.open(db(), CLOCK));
-
-        assertTrue(e.getMessage().startsWith(db() + " is an SQLite database of another program"), e.getMessage());
-    }
-
-    @Test
-    void aDatabaseFromANewerLeadbotIsRefused() throws Exception {
-        Files.createDirectories(db().getParent());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
-            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-            s.execute("PRAGMA user_version = 99");
-        }
-
-        StoreException e = assertThrows(StoreException.class, () -> Store.open(db(), CLOCK));
-
-        assertEquals(db() + " was written by a newer leadbot (schema 99; this one knows up to " + Migrations.latest() + "); run the newer"
-                + " leadbot, or restore a backup made by this version", e.getMessage());
-    }
-
-    @Test
-    void aToolBesideTheBotRefusesAnOlderDatabaseAndSaysWhichCommandUpgradesIt() throws Exception {
-        Files.createDirectories(db().getParent());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
-            for (String sql : Migrations.STEPS.get(0)) {
-                s.execute(sql);
-            }
-            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-            s.execute("PRAGMA user_version = 1");
-        }
-
-        StoreException e = assertThrows(StoreException.class, () -> Store.openForTools(db(), CLOCK));
-
-        assertEquals(db() + " has schema 1 but this leadbot reads schema " + Migrations.latest() + "; start the bot of this version"
-                + " once (the 'run' command) to upgrade it, or use the leadbot that wrote it", e.getMessage());
-    }
-
-    @Test
-    void anEmptySqliteFileIsUpgradedToTheLatestSchema() throws Exception {
-        Files.createDirectories(db().getParent());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
-            s.execute("PRAGMA user_version = 0");
-        }
-
-        try (Store store = Store.open(db(), CLOCK)) {
-            assertEquals(OptionalLong.empty(), store.lastUpdateId());
-        }
+        Store.open(database, CLOCK).close();
     }
 
     @Test
     void aCommitOnAClosedStoreReportsAStoreException() throws Exception {
-        Store store = Store.open(db(), CLOCK);
+        Store store = Store.open(database, CLOCK);
         store.close();
         Batch batch = new Batch();
         batch.put(42, MIDWAY);
 
         StoreException e = assertThrows(StoreException.class, () -> store.commit("qualification", batch));
 
-        assertTrue(e.getMessage().startsWith("cannot commit 1 conversations in " + db()), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot commit 1 conversations in " + database), e.getMessage());
     }
 
     static final dev.leadbot.lead.Lead LEAD = new dev.leadbot.lead.Lead("lead-42", "qualification", MIDWAY.prospect(), MIDWAY.source(),
@@ -288,7 +220,7 @@ class StoreTest {
 
     @Test
     void aLeadIsStoredWithItsBatchOnceEvenWhenTheBatchIsReplayed() throws Exception {
-        try (Store store = Store.open(db(), CLOCK)) {
+        try (Store store = Store.open(database, CLOCK)) {
             Batch batch = new Batch();
             batch.put(42, MIDWAY);
             batch.completed(LEAD);
@@ -306,7 +238,7 @@ class StoreTest {
     void aClaimPressIsCommittedWithItsUpdatesOffsetOrNotAtAllSoACrashNeverLosesIt() throws Exception {
         Instant at = Instant.parse("2026-11-22T10:05:00Z");
         LeadMove ivanTakes = new LeadMove(LEAD.id(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Иван"), Optional.of(at)));
-        try (Store bot = Store.open(db(), CLOCK)) {
+        try (Store bot = Store.open(database, CLOCK)) {
             Lead other = dev.leadbot.sink.SinkFixtures.lead(1);
             Batch finished = new Batch();
             finished.completed(LEAD);
@@ -319,7 +251,7 @@ class StoreTest {
             Batch press = new Batch();
             press.handled(7);
             press.move(ivanTakes);
-            try (Store tools = Store.openForTools(db(), CLOCK)) {
+            try (Store tools = Store.openForTools(database, CLOCK)) {
                 tools.moveLead(new LeadMove(other.id(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Пётр"),
                         Optional.of(at))));
             }
@@ -337,7 +269,7 @@ class StoreTest {
             assertEquals(Optional.of(new Store.Move(true, ivanTakes.next())), again.outcome(ivanTakes));
         }
         // Killed right after that commit, before answering the press or editing a summary: the press is kept with its update.
-        try (Store bot = Store.open(db(), CLOCK)) {
+        try (Store bot = Store.open(database, CLOCK)) {
             assertEquals(OptionalLong.of(7), bot.lastUpdateId());
             assertEquals(ivanTakes.next(), bot.handling(List.of(LEAD.id())).get(LEAD.id()));
 
@@ -363,32 +295,13 @@ class StoreTest {
     }
 
     @Test
-    void aFileAtThePreviousSchemaVersionIsUpgradedKeepingItsConversations() throws Exception {
-        Files.createDirectories(db().getParent());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
-            for (String sql : Migrations.STEPS.get(0)) {
-                s.execute(sql);
-            }
-            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-            s.execute("PRAGMA user_version = 1");
-            s.execute("INSERT INTO conversations VALUES (42, 'qualification', '" + ConversationJson.write(MIDWAY).replace("'", "''")
-                    + "', '2026-11-22T10:00:00Z')");
-        }
-
-        try (Store store = Store.open(db(), CLOCK)) {
-            assertEquals(Optional.of(MIDWAY), store.conversation(42));
-            assertEquals(List.of(), store.leads(Instant.EPOCH));
-        }
-    }
-
-    @Test
     void theOwnersToolsReadBesideARunningBot() throws Exception {
-        try (Store bot = Store.open(db(), CLOCK)) {
+        try (Store bot = Store.open(database, CLOCK)) {
             Batch batch = new Batch();
             batch.completed(LEAD);
             bot.commit("qualification", batch);
 
-            try (Store tools = Store.openForTools(db(), CLOCK)) {
+            try (Store tools = Store.openForTools(database, CLOCK)) {
                 assertEquals(List.of(LEAD), tools.leads(Instant.EPOCH));
             }
         }
@@ -396,7 +309,7 @@ class StoreTest {
 
     @Test
     void aForgetByTheOwnersToolsIsSeenAndRefusesABatchWorkedOutBeforeIt() throws Exception {
-        try (Store bot = Store.open(db(), CLOCK)) {
+        try (Store bot = Store.open(database, CLOCK)) {
             Batch first = new Batch();
             first.put(42, MIDWAY);
             bot.commit("qualification", first);
@@ -404,7 +317,7 @@ class StoreTest {
             bot.commit("qualification", first);
             assertFalse(bot.changedElsewhere(), "the bot's own commits do not count");
 
-            try (Store tools = Store.openForTools(db(), CLOCK)) {
+            try (Store tools = Store.openForTools(database, CLOCK)) {
                 tools.forget(42);
             }
             Batch stale = new Batch();
@@ -412,7 +325,7 @@ class StoreTest {
             StoreException refused = assertThrows(StoreException.class, () -> bot.commit("qualification", stale));
 
             assertTrue(refused.changedElsewhere());
-            assertEquals("another program changed " + db() + " while 1 chats were handled; nothing committed, the updates are handled"
+            assertEquals("another program changed " + database + " while 1 chats were handled; nothing committed, the updates are handled"
                     + " again", refused.getMessage());
             assertEquals(Optional.empty(), bot.conversation(42));
             assertTrue(bot.changedElsewhere());
@@ -422,12 +335,4 @@ class StoreTest {
         }
     }
 
-    @Test
-    void theOwnersToolsRefuseAMissingFile() {
-        StoreException e = assertThrows(StoreException.class, () -> Store.openForTools(db(), CLOCK));
-
-        assertEquals(db() + " does not exist: no bot has run on it yet (start one with the 'run' command, or point LEADBOT_DB/--db at the right file;"
-                + " the terminal chat keeps its own, data/chat.db)",
-                e.getMessage());
-    }
 }

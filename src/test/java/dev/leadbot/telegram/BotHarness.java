@@ -2,6 +2,7 @@ package dev.leadbot.telegram;
 
 import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.LeadSink;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.fake.BotMessage;
@@ -27,7 +28,7 @@ final class BotHarness implements AutoCloseable {
 
     final FakeBotApi api;
     final Path leads;
-    private final Path db;
+    private final Database db;
     private Flow flow;
     private final Path flowFile;
     private final TelegramSettings settings;
@@ -49,27 +50,34 @@ final class BotHarness implements AutoCloseable {
         this(dir, Flows.qualification(), List.of(OWNER), sinks);
     }
 
+    /** With CRM sinks, its state in {@code database} (a PostgreSQL schema, say) instead of a file in {@code dir}. */
+    BotHarness(Path dir, Database database, List<LeadSink> sinks) throws IOException, BotStartException, StoreException {
+        this(dir, Flows.qualification(), List.of(OWNER), sinks, Flows.QUALIFICATION, database);
+    }
+
     private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks) throws IOException, BotStartException, StoreException {
         // The shipped flow is read again from its file; a flow written in a test has none (a /reload finds no file).
-        this(dir, flow, owners, sinks, flow.id().equals("qualification") ? Flows.QUALIFICATION : dir.resolve("flow.yaml"));
+        this(dir, flow, owners, sinks, flow.id().equals("qualification") ? Flows.QUALIFICATION : dir.resolve("flow.yaml"),
+                new Database.SqliteFile(dir.resolve("leadbot.db")));
     }
 
     /** Running the flow in {@code flowFile}, which /reload and the file watcher read again. */
     BotHarness(Path dir, Path flowFile, List<Long> owners) throws IOException, BotStartException, StoreException {
-        this(dir, Flows.load(flowFile), owners, List.of(), flowFile);
+        this(dir, Flows.load(flowFile), owners, List.of(), flowFile, new Database.SqliteFile(dir.resolve("leadbot.db")));
     }
 
-    private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks, Path flowFile)
+    private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks, Path flowFile, Database database)
             throws IOException, BotStartException, StoreException {
-        this(dir, flow, owners, sinks, flowFile, Clock.systemUTC());
+        this(dir, flow, owners, sinks, flowFile, database, Clock.systemUTC());
     }
 
     /** The customer's flow on {@code clock}: the bot's "now" is the test's to move (follow-ups come due as it moves). */
     BotHarness(Path dir, Clock clock) throws IOException, BotStartException, StoreException {
-        this(dir, Flows.qualification(), List.of(OWNER), List.of(), Flows.QUALIFICATION, clock);
+        this(dir, Flows.qualification(), List.of(OWNER), List.of(), Flows.QUALIFICATION, new Database.SqliteFile(dir.resolve("leadbot.db")),
+                clock);
     }
 
-    private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks, Path flowFile, Clock clock)
+    private BotHarness(Path dir, Flow flow, List<Long> owners, List<LeadSink> sinks, Path flowFile, Database database, Clock clock)
             throws IOException, BotStartException, StoreException {
         this.clock = clock;
         this.flowFile = flowFile;
@@ -78,7 +86,7 @@ final class BotHarness implements AutoCloseable {
         api.floodLimits(FAST_FLOOD.chatBurst(), FAST_FLOOD.chatRefill(), FAST_FLOOD.bulkPerSecond(), FAST_FLOOD.second());
         owners.forEach(api::startedEarlier);
         leads = dir.resolve("leads.jsonl");
-        db = dir.resolve("leadbot.db");
+        db = database;
         this.flow = flow;
         settings = new TelegramSettings(FakeBotApi.TOKEN, owners, api.url(), leads, FAST_FLOOD);
         start();

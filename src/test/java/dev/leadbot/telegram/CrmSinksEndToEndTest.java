@@ -10,13 +10,17 @@ import dev.leadbot.sink.fake.FakeHttpServer;
 import dev.leadbot.sink.fake.FakeHttpServer.Reply;
 import dev.leadbot.sink.http.HttpSetup;
 import dev.leadbot.sink.webhook.WebhookSink;
+import dev.leadbot.store.StoreKind;
 import dev.leadbot.telegram.fake.BotMessage;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Leads finished in Telegram, through the delivery outbox, into CRMs that fail first. */
@@ -27,8 +31,10 @@ class CrmSinksEndToEndTest {
     @TempDir
     Path dir;
 
-    @Test
-    void aLeadReachesEverySinkExactlyOnceEvenWhenEachFailsFirst() throws Exception {
+    /** Once with the embedded SQLite file, once with the state in PostgreSQL: the same service, the same guarantees. */
+    @ParameterizedTest
+    @EnumSource(StoreKind.class)
+    void aLeadReachesEverySinkExactlyOnceEvenWhenEachFailsFirst(StoreKind store) throws Exception {
         try (FakeAmoCrm amo = new FakeAmoCrm(System::nanoTime); FakeHttpServer hook = new FakeHttpServer()) {
             amo.failNext(Reply.json(503, "{\"title\":\"Service Unavailable\",\"status\":503}"));
             AtomicInteger calls = new AtomicInteger();
@@ -38,7 +44,7 @@ class CrmSinksEndToEndTest {
             WebhookSink hookSink = WebhookSink.from(new SinkSettings("webhook", "hooks", "leadbot.yaml:6:5",
                     Map.of("url", hook.url("/leads").toString(), "secret", SECRET), Map.of()), HttpSetup.standard().calls(), Clock.systemUTC());
 
-            try (BotHarness bot = new BotHarness(dir, List.of(amoSink, hookSink))) {
+            try (BotHarness bot = new BotHarness(dir, store.database(dir, "crm_sinks"), List.of(amoSink, hookSink))) {
                 ProspectChat chat = new ProspectChat(bot, bot.api.user(90, "Klient"));
                 Lockstep.walk(List.of(chat), Lockstep.OWNER_VIA_TELEGRAM);
 
@@ -50,6 +56,9 @@ class CrmSinksEndToEndTest {
                         amo.leads().get(0).path("name").asText());
                 assertEquals(hook.requests().get(0).header("webhook-id"), hook.requests().get(1).header("webhook-id"));
                 assertEquals(2, hook.requests().size());
+                assertEquals(1, bot.store.leads(Instant.EPOCH).size());
+                bot.api.await(BotHarness.OWNER, summaries -> BotHarness.leadsIn(summaries) >= 1);
+                assertEquals(1, BotHarness.leadsIn(bot.api.messages(BotHarness.OWNER)), "one summary in the owner chat");
             }
         }
     }

@@ -1,0 +1,115 @@
+package dev.leadbot.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One connection pool per PostgreSQL database in the process, shared by every store opened on it
+ * (each bot's schema, the owner's tools, {@code /stats}). Each open store holds one connection
+ * for its life (its instance lock lives on it), so the pool grows by one with each store and
+ * keeps a few more for short borrowers; it closes with the last store.
+ */
+final class PostgresPools {
+
+    /** Connections beyond the stores' own: {@code /stats} and an owner's tool beside the bot. */
+    static final int SPARE = 3;
+    /** How long a store waits for a connection (PostgreSQL down, or the pool exhausted) before it says so. */
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private record Shared(HikariDataSource pool, int stores) {
+    }
+
+    private static final Map<String, Shared> POOLS = new HashMap<>();
+
+    private PostgresPools() {
+    }
+
+    /**
+     * A connection of the database's pool for one store; the caller gives it back with
+     * {@link #release}. The pool is made on first use and checked by connecting at once.
+     */
+    static Connection borrow(Database.Postgres database) throws StoreException {
+        HikariDataSource pool;
+        synchronized (POOLS) {
+            String key = key(database);
+            Shared shared = POOLS.get(key);
+            if (shared == null) {
+                shared = new Shared(create(database), 0);
+            }
+            shared = new Shared(shared.pool(), shared.stores() + 1);
+            POOLS.put(key, shared);
+            shared.pool().getHikariConfigMXBean().setMaximumPoolSize(shared.stores() + SPARE);
+            pool = shared.pool();
+        }
+        try {
+            return pool.getConnection();
+        } catch (SQLException e) {
+            release(database);
+            throw new StoreException("cannot connect to " + database + ": " + database.hide(e.getMessage()) + hint(e), e);
+        }
+    }
+
+    /** A store closed: its connection went back; the pool closes with the last one. */
+    static void release(Database.Postgres database) {
+        synchronized (POOLS) {
+            String key = key(database);
+            Shared shared = POOLS.get(key);
+            if (shared == null) {
+                return;
+            }
+            if (shared.stores() <= 1) {
+                POOLS.remove(key);
+                shared.pool().close();
+            } else {
+                POOLS.put(key, new Shared(shared.pool(), shared.stores() - 1));
+                shared.pool().getHikariConfigMXBean().setMaximumPoolSize(shared.stores() - 1 + SPARE);
+            }
+        }
+    }
+
+    private static HikariDataSource create(Database.Postgres database) throws StoreException {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(database.jdbcUrl());
+        config.setUsername(database.user());
+        database.password().ifPresent(config::setPassword);
+        config.setPoolName("leadbot-postgres");
+        config.setMinimumIdle(0);
+        config.setMaximumPoolSize(1 + SPARE);
+        config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
+        // The bot's name in pg_stat_activity, so a database administrator sees whose connections these are.
+        config.addDataSourceProperty("ApplicationName", "leadbot");
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StoreException("cannot connect to " + database + ": " + database.hide(cause.getMessage()) + hint(cause), e);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot use " + database + ": " + database.hide(e.getMessage()), e);
+        }
+    }
+
+    /** What to do about the commonest failures, in words the driver does not use. */
+    private static String hint(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Connection to") && message.contains("refused")) {
+            return "; is PostgreSQL running there and listening on that port?";
+        }
+        if (message.contains("password authentication failed")) {
+            return "; check the user and password in LEADBOT_DB (or db: in the settings)";
+        }
+        if (message.contains("does not exist") && message.contains("database")) {
+            return "; create it first (createdb), leadbot makes its schemas and tables itself";
+        }
+        return "";
+    }
+
+    private static String key(Database.Postgres database) {
+        return database.jdbcUrl() + " " + database.user();
+    }
+}

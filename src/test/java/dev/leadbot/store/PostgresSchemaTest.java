@@ -1,0 +1,175 @@
+package dev.leadbot.store;
+
+import static dev.leadbot.store.StoreTest.MIDWAY;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.leadbot.testing.PostgresServer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** What only PostgreSQL has: schemas shared with other programs and bots, a server to reach, a password to keep out of messages. */
+class PostgresSchemaTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void anotherProgramsSchemaIsRefusedAndLeftUntouched() throws Exception {
+        Database.Postgres database = PostgresServer.freshDatabase("foreign");
+        try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + database.schema());
+            s.execute("CREATE TABLE " + database.schema() + ".invoices (id INTEGER)");
+        }
+
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(database, CLOCK));
+
+        assertEquals(database + " holds another program's tables, not leadbot's; leadbot will not touch them: point LEADBOT_DB at"
+                + " another database, or run this bot under another name", e.getMessage());
+        assertEquals(List.of("invoices"), tables(database));
+    }
+
+    @Test
+    void aSchemaFromANewerLeadbotIsRefused() throws Exception {
+        Database.Postgres database = PostgresServer.freshDatabase("newer");
+        Store.open(database, CLOCK).close();
+        try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE " + database.schema() + ".leadbot_store SET version = 99");
+        }
+
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(database, CLOCK));
+
+        assertEquals(database + " was written by a newer leadbot (schema 99; this one knows up to " + Migrations.latest() + "); run the"
+                + " newer leadbot, or restore a backup made by this version", e.getMessage());
+    }
+
+    @Test
+    void aSchemaAtThePreviousVersionIsUpgradedKeepingItsConversations() throws Exception {
+        Database.Postgres database = PostgresServer.freshDatabase("previous");
+        try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + database.schema());
+            s.execute("SET search_path TO " + database.schema());
+            s.execute("CREATE TABLE leadbot_store (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL, changes BIGINT NOT NULL)");
+            s.execute("INSERT INTO leadbot_store VALUES (1, 1, 0)");
+            for (String sql : Migrations.step(0, Dialect.POSTGRESQL)) {
+                s.execute(sql);
+            }
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO conversations VALUES (42, 'qualification', ?, ?)")) {
+                insert.setString(1, ConversationJson.write(MIDWAY));
+                insert.setString(2, "2026-11-22T10:00:00Z");
+                insert.executeUpdate();
+            }
+        }
+
+        try (Store store = Store.open(database, CLOCK)) {
+            assertEquals(Optional.of(MIDWAY), store.conversation(42));
+            assertEquals(List.of(), store.leads(Instant.EPOCH));
+        }
+    }
+
+    @Test
+    void theOwnersToolsRefuseASchemaNoBotHasRunOn() {
+        Database.Postgres database = PostgresServer.freshDatabase("missing");
+
+        StoreException e = assertThrows(StoreException.class, () -> Store.openForTools(database, CLOCK));
+
+        assertEquals(database + " does not exist: no bot has run on it yet (start one with the 'run' command, or point LEADBOT_DB/--db at"
+                + " the right database)", e.getMessage());
+    }
+
+    @Test
+    void eachBotOfADatabaseKeepsItsStateInItsOwnSchemaAndRunsBesideTheOthers() throws Exception {
+        Database.Postgres shared = PostgresServer.freshDatabase("bots");
+        assertEquals(Database.DEFAULT_SCHEMA, PostgresServer.shared().database().schema());
+        try (Store florist = Store.open(shared.forBot("florist-2"), CLOCK); Store dentist = Store.open(shared.forBot("dentist"), CLOCK)) {
+            Batch batch = new Batch();
+            batch.put(42, MIDWAY);
+            florist.commit("qualification", batch);
+
+            assertEquals(Optional.of(MIDWAY), florist.conversation(42));
+            assertEquals(Optional.empty(), dentist.conversation(42));
+            assertEquals("bot_florist_2", ((Database.Postgres) florist.database()).schema());
+        }
+    }
+
+    @Test
+    void theInstanceLockGoesWithTheConnectionOfAnInstanceThatDied() throws Exception {
+        Database.Postgres database = PostgresServer.freshDatabase("died");
+        Store crashed = Store.open(database, CLOCK);
+        try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement()) {
+            // What kill -9 of the bot's process does to its session: the server ends it.
+            String held = "FROM pg_locks WHERE locktype = 'advisory' AND classid = " + Migrations.APPLICATION_ID + " AND objid = hashtext('"
+                    + database.schema() + "')::oid";
+            s.execute("SELECT pg_terminate_backend(pid) " + held);
+            // The server ends the session on its own time: wait until it has.
+            boolean ended = false;
+            while (!ended) {
+                try (ResultSet r = s.executeQuery("SELECT count(*) " + held)) {
+                    ended = r.next() && r.getInt(1) == 0;
+                }
+                if (!ended) {
+                    Thread.sleep(10);
+                }
+            }
+        }
+
+        try (Store next = Store.open(database, CLOCK)) {
+            assertEquals(Optional.empty(), next.conversation(42));
+        } finally {
+            crashed.close();
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsReportedWithoutShowingIt() {
+        Database.Postgres database = PostgresServer.freshDatabase("password");
+        Database.Postgres wrong = new Database.Postgres(database.host(), database.port(), database.database(), database.user(),
+                Optional.of("wrong-secret-91"), database.parameters(), database.schema());
+
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(wrong, CLOCK));
+
+        assertEquals("cannot connect to postgresql://leadbot:***@127.0.0.1:" + database.port() + "/postgres (schema " + database.schema()
+                + "): FATAL: password authentication failed for user \"leadbot\"; check the user and password in LEADBOT_DB (or db: in"
+                + " the settings)", e.getMessage());
+        assertFalse(e.getMessage().contains("wrong-secret-91"));
+    }
+
+    @Test
+    void aServerThatIsNotListeningIsReportedWithWhatToCheck() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Database database = Database.parse("postgresql://leadbot:s3cret@127.0.0.1:" + closed + "/leads");
+
+        StoreException e = assertThrows(StoreException.class, () -> Store.open(database, CLOCK));
+
+        assertEquals("cannot connect to postgresql://leadbot:***@127.0.0.1:" + closed + "/leads (schema leadbot): Connection to"
+                + " 127.0.0.1:" + closed + " refused. Check that the hostname and port are correct and that the postmaster is accepting"
+                + " TCP/IP connections.; is PostgreSQL running there and listening on that port?", e.getMessage());
+    }
+
+    private static List<String> tables(Database.Postgres database) throws Exception {
+        try (Connection c = PostgresServer.shared().connect();
+                PreparedStatement s = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename")) {
+            s.setString(1, database.schema());
+            try (ResultSet r = s.executeQuery()) {
+                List<String> names = new java.util.ArrayList<>();
+                while (r.next()) {
+                    names.add(r.getString(1));
+                }
+                return names;
+            }
+        }
+    }
+}

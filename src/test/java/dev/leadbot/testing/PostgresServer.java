@@ -1,0 +1,254 @@
+package dev.leadbot.testing;
+
+import dev.leadbot.store.Database;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A real PostgreSQL server for the tests: a throwaway cluster made with {@code initdb} in
+ * {@code target/postgres}, started on a free loopback port the first time a test asks for it and
+ * stopped when the test JVM ends, its log in {@code target/postgres/server.log}. Each test takes
+ * a schema of its own ({@link #freshDatabase}), so tests never see each other's rows. PostgreSQL
+ * will not run as root: as root (CI containers) the cluster belongs to the {@code postgres} user
+ * Debian's package creates, in a temporary folder that user can reach.
+ *
+ * <p>When PostgreSQL is not installed every test that needs it fails saying how to install it:
+ * nothing is skipped.
+ */
+public final class PostgresServer {
+
+    public static final String USER = "leadbot";
+    /** Set with initdb: connections over TCP need it (scram-sha-256), as a production server's do. */
+    public static final String PASSWORD = "test-secret-4f1d";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Path HOME = Path.of("target", "postgres").toAbsolutePath();
+    private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static PostgresServer shared;
+
+    private final Path bin;
+    private final Path data;
+    private final int port;
+    private final Optional<String> runAs;
+    private final Process server;
+
+    private PostgresServer(Path bin, Path data, int port, Optional<String> runAs, Process server) {
+        this.bin = bin;
+        this.data = data;
+        this.port = port;
+        this.runAs = runAs;
+        this.server = server;
+    }
+
+    /** The build's server, started on first use. */
+    public static synchronized PostgresServer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgres-stop"));
+        }
+        return shared;
+    }
+
+    /** A schema of its own on the shared server (created by the first store that opens it), named after {@code test}. */
+    public static Database.Postgres freshDatabase(String test) {
+        PostgresServer server = shared();
+        String schema = "t" + SCHEMAS.incrementAndGet() + "_" + test.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+        return server.database().inSchema(schema.length() > 60 ? schema.substring(0, 60) : schema);
+    }
+
+    /** The server's database with the default schema, as {@code LEADBOT_DB} would name it. */
+    public Database.Postgres database() {
+        return (Database.Postgres) Database.parse(url());
+    }
+
+    /** {@code postgresql://leadbot:…@127.0.0.1:PORT/postgres}. */
+    public String url() {
+        return "postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:" + port + "/postgres";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A direct connection to the server's database, outside any store (to set up what a test needs). */
+    public Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", USER);
+        properties.setProperty("password", PASSWORD);
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
+    }
+
+    private static PostgresServer start() {
+        Path bin = binaries();
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Optional<String> runAs = root ? Optional.of("postgres") : Optional.empty();
+        try {
+            Files.createDirectories(HOME);
+            // PostgreSQL's user may not reach a checkout under /root: as root the cluster lives in a temporary folder.
+            Path base = root ? Files.createTempDirectory("leadbot-postgres", PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwxr-xr-x"))) : HOME;
+            Path data = base.resolve("data");
+            deleteTree(data);
+            Path password = base.resolve("password");
+            Files.writeString(password, PASSWORD + "\n");
+            if (root) {
+                UserPrincipal postgres = base.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+                Files.setOwner(base, postgres);
+                Files.setOwner(password, postgres);
+            }
+            Path log = HOME.resolve("server.log");
+            run(bin, runAs, log, List.of("initdb", "-D", data.toString(), "-U", USER, "--pwfile=" + password, "--auth-host=scram-sha-256",
+                    "--auth-local=trust", "-E", "UTF8", "--locale=C", "-N"));
+            int port = freePort();
+            // fsync off: a throwaway cluster on a machine shared with other builds; the benchmarks start theirs with it on.
+            Process server = process(bin, runAs, List.of("postgres", "-D", data.toString(), "-p", String.valueOf(port),
+                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off", "-c", "max_connections=300"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            PostgresServer started = new PostgresServer(bin, data, port, runAs, server);
+            started.awaitReady(log);
+            return started;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start PostgreSQL for the tests: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting PostgreSQL", e);
+        }
+    }
+
+    /** Debian's package keeps the server's programs in /usr/lib/postgresql/VERSION/bin, off the PATH; the newest wins. */
+    private static Path binaries() {
+        List<Path> candidates = new ArrayList<>();
+        Optional.ofNullable(System.getenv("LEADBOT_PG_BIN")).map(Path::of).ifPresent(candidates::add);
+        Path debian = Path.of("/usr/lib/postgresql");
+        if (Files.isDirectory(debian)) {
+            try (Stream<Path> versions = Files.list(debian)) {
+                versions.map(v -> v.resolve("bin")).sorted(Comparator.comparing(PostgresServer::version).reversed()).forEach(candidates::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            candidates.add(Path.of(dir));
+        }
+        return candidates.stream().filter(dir -> Files.isExecutable(dir.resolve("initdb")) && Files.isExecutable(dir.resolve("postgres")))
+                .findFirst().orElseThrow(() -> new IllegalStateException("PostgreSQL is not installed, and the store's tests run against"
+                        + " a real server: install it (Debian/Ubuntu: apt-get install -y postgresql; macOS: brew install postgresql),"
+                        + " or set LEADBOT_PG_BIN to the folder holding its initdb and postgres"));
+    }
+
+    private static int version(Path bin) {
+        try {
+            return Integer.parseInt(bin.getParent().getFileName().toString());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void awaitReady(Path log) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plus(START_TIMEOUT);
+        SQLException last = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("PostgreSQL stopped while starting (exit " + server.exitValue() + "); its log, " + log
+                        + ", ends: " + tail(log));
+            }
+            try (Connection ignored = connect()) {
+                return;
+            } catch (SQLException e) {
+                last = e;
+                Thread.sleep(100);
+            }
+        }
+        server.destroy();
+        throw new IllegalStateException("PostgreSQL did not accept connections within " + START_TIMEOUT.toSeconds() + " s ("
+                + (last == null ? "" : last.getMessage()) + "); its log, " + log + ", ends: " + tail(log));
+    }
+
+    private void stop() {
+        try {
+            process(bin, runAs, List.of("pg_ctl", "stop", "-D", data.toString(), "-m", "fast", "-w"))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(HOME.resolve("server.log").toFile()))
+                    .start().waitFor(30, TimeUnit.SECONDS);
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+            if (runAs.isPresent()) {
+                deleteTree(data.getParent());
+            }
+        } catch (IOException e) {
+            server.destroyForcibly();
+        } catch (InterruptedException e) {
+            server.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void run(Path bin, Optional<String> runAs, Path log, List<String> command) throws IOException, InterruptedException {
+        Process process = process(bin, runAs, command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
+        if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command.subList(0, 1)) + " failed; its output is in " + log + ", which ends: "
+                    + tail(log));
+        }
+    }
+
+    private static ProcessBuilder process(Path bin, Optional<String> runAs, List<String> command) {
+        List<String> full = new ArrayList<>();
+        runAs.ifPresent(user -> full.addAll(List.of("runuser", "-u", user, "--")));
+        full.add(bin.resolve(command.get(0)).toString());
+        full.addAll(command.subList(1, command.size()));
+        ProcessBuilder builder = new ProcessBuilder(full);
+        Map<String, String> env = builder.environment();
+        env.put("LC_ALL", "C");
+        env.remove("PGDATA");
+        // The cluster's user may not be allowed into the checkout: run from the root folder.
+        return builder.directory(Path.of("/").toFile());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
