@@ -5,19 +5,24 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Opens one bot's schema of a PostgreSQL database the careful way, as {@link StoreFile} opens a
  * file: locked against a second running instance (a session advisory lock, which PostgreSQL
  * drops by itself when the holder's connection ends, kill -9 included), checked to be a leadbot
  * schema this version knows, and upgraded if older, all of an upgrade in one transaction. The
- * schema's version is kept in its {@code leadbot_store} row, with a count of the changes the
- * owner's tools made (what SQLite's data_version tells a running bot).
+ * schema's version is kept in its {@code leadbot_store} row, with a count of the writes of every
+ * session but the running bot's: what SQLite's data_version tells a running bot. A trigger on each
+ * table counts them, so a table a later migration adds is counted without anyone remembering to.
  */
 final class PostgresSchema {
 
     /** The advisory lock's first key: "LEAD", as SQLite files carry it in their application_id. */
     private static final int LOCK_CLASS = Migrations.APPLICATION_ID;
+    /** Set on the running bot's session: its own writes are not "elsewhere". */
+    private static final String RUNNING_BOT = "leadbot.running_bot";
 
     private PostgresSchema() {
     }
@@ -35,6 +40,9 @@ final class PostgresSchema {
             }
             connection.setSchema(database.schema());
             migrate(connection, database);
+            try (Statement s = connection.createStatement()) {
+                s.execute("SET " + RUNNING_BOT + " = 'on'");
+            }
             return connection;
         } catch (SQLException e) {
             close(connection, database);
@@ -78,8 +86,9 @@ final class PostgresSchema {
                         connection.rollback();
                         connection.setAutoCommit(true);
                     }
-                    try (PreparedStatement unlock = connection.prepareStatement("SELECT pg_advisory_unlock_all()")) {
-                        unlock.execute();
+                    try (Statement s = connection.createStatement()) {
+                        s.execute("RESET " + RUNNING_BOT);
+                        s.execute("SELECT pg_advisory_unlock_all()");
                     }
                 }
             } catch (SQLException e) {
@@ -102,7 +111,10 @@ final class PostgresSchema {
         return state.startsWith("08") || state.startsWith("57P");
     }
 
-    /** The count of changes the owner's tools committed; read with {@code FOR SHARE}, none can commit until this transaction ends. */
+    /**
+     * The count of writes other sessions than the running bot's committed. With {@code holdOffWriters} (read {@code FOR SHARE})
+     * none of them can commit until this transaction ends: each write's trigger updates the row first.
+     */
     static long changes(Connection connection, boolean holdOffWriters) throws SQLException {
         try (Statement s = connection.createStatement();
                 ResultSet r = s.executeQuery("SELECT changes FROM leadbot_store" + (holdOffWriters ? " FOR SHARE" : ""))) {
@@ -111,10 +123,31 @@ final class PostgresSchema {
         }
     }
 
-    /** Part of a tool's transaction: a running bot learns that what it holds in memory may be stale. */
-    static void changed(Connection connection) throws SQLException {
+    /**
+     * Every table counts writes: before each statement that changes it (so the count's row is locked before any row of the
+     * table, the order a running bot's commit takes them in), unless the session is the running bot's.
+     */
+    private static void countWrites(Connection connection, Database.Postgres database) throws SQLException {
+        String schema = database.schema();
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ?"
+                + " AND tablename <> 'leadbot_store' ORDER BY tablename")) {
+            s.setString(1, schema);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    tables.add(r.getString(1));
+                }
+            }
+        }
         try (Statement s = connection.createStatement()) {
-            s.executeUpdate("UPDATE leadbot_store SET changes = changes + 1");
+            s.execute("CREATE OR REPLACE FUNCTION " + schema + ".leadbot_count_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                    + " IF current_setting('" + RUNNING_BOT + "', true) IS DISTINCT FROM 'on' THEN"
+                    + " UPDATE " + schema + ".leadbot_store SET changes = changes + 1; END IF; RETURN NULL; END $$");
+            for (String table : tables) {
+                s.execute("DROP TRIGGER IF EXISTS leadbot_count_write ON " + schema + "." + table);
+                s.execute("CREATE TRIGGER leadbot_count_write BEFORE INSERT OR UPDATE OR DELETE ON " + schema + "." + table
+                        + " FOR EACH STATEMENT EXECUTE FUNCTION " + schema + ".leadbot_count_write()");
+            }
         }
     }
 
@@ -151,13 +184,16 @@ final class PostgresSchema {
                 throw new StoreException(database + " was written by a newer leadbot (schema " + version + "; this one knows up to "
                         + Migrations.latest() + "); run the newer leadbot, or restore a backup made by this version");
             }
-            try (Statement s = connection.createStatement()) {
-                for (int step = version; step < Migrations.latest(); step++) {
-                    for (String sql : Migrations.step(step, Dialect.POSTGRESQL)) {
-                        s.execute(sql);
+            if (version < Migrations.latest()) {
+                try (Statement s = connection.createStatement()) {
+                    for (int step = version; step < Migrations.latest(); step++) {
+                        for (String sql : Migrations.step(step, Dialect.POSTGRESQL)) {
+                            s.execute(sql);
+                        }
                     }
+                    s.executeUpdate("UPDATE leadbot_store SET version = " + Migrations.latest());
                 }
-                s.executeUpdate("UPDATE leadbot_store SET version = " + Migrations.latest());
+                countWrites(connection, database);
             }
             connection.commit();
         } catch (SQLException | StoreException | RuntimeException e) {

@@ -162,11 +162,7 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /** Puts dead deliveries (of one lead, or all) back in the queue, due now; returns how many. */
     public synchronized int requeue(Optional<String> leadId) throws StoreException {
-        return inTransaction("requeue failed deliveries", () -> {
-            int requeued = deliveries.requeue(leadId, clock.instant());
-            changedHere();
-            return requeued;
-        });
+        return deliveries.requeue(leadId, clock.instant());
     }
 
     /**
@@ -260,9 +256,8 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /**
      * Whether another program (an owner's {@code leadbot forget} or {@code leads --retry}) committed to the database since
-     * the last call: what this process holds in memory of it may be stale. This process's own commits do not count. On
-     * PostgreSQL the changes that count are the ones {@link #forget} and {@link #requeue} make, whoever makes them (a
-     * running bot makes neither: its /forget is part of a batch).
+     * the last call: what this process holds in memory of it may be stale. This process's own commits do not count (on
+     * PostgreSQL: those of the store opened with {@link #open}, the running bot's).
      */
     public synchronized boolean changedElsewhere() throws StoreException {
         try {
@@ -287,7 +282,7 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /**
      * The data version inside a write transaction, with no other program able to commit until it ends: SQLite takes its
-     * write lock at the first write; PostgreSQL holds off the tools' writes, which all update the row read here.
+     * write lock at the first write; PostgreSQL holds off the other sessions' writes, which all update the row read here.
      */
     private long dataVersionLocked() throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
@@ -297,13 +292,6 @@ public final class Store implements BatchLog, AutoCloseable {
             lock.executeUpdate("UPDATE polling SET last_update_id = last_update_id WHERE id = 0");
         }
         return dataVersion();
-    }
-
-    /** Part of a transaction of {@link #forget} or {@link #requeue}: on PostgreSQL, what a running bot's check reads. */
-    private void changedHere() throws SQLException {
-        if (dialect == Dialect.POSTGRESQL) {
-            PostgresSchema.changed(connection);
-        }
     }
 
     /**
@@ -810,7 +798,6 @@ public final class Store implements BatchLog, AutoCloseable {
         try {
             connection.setAutoCommit(false);
             Forgotten forgotten = deleteChat(chatId);
-            changedHere();
             connection.commit();
             return forgotten;
         } catch (SQLException e) {
