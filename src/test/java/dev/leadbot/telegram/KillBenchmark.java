@@ -4,13 +4,16 @@ import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Store;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
+import dev.leadbot.store.Database;
 import dev.leadbot.testing.BotProcess;
+import dev.leadbot.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
@@ -30,6 +33,10 @@ public final class KillBenchmark {
         try (FakeBotApi api = new FakeBotApi()) {
             api.startedEarlier(BotHarness.OWNER);
             Map<String, String> env = BotProcess.against(api, dir);
+            // -Dleadbot.store=postgresql: the bot's state in PostgreSQL (a server of the benchmark's own, fsync on) instead of its file.
+            Optional<PostgresServer> postgres = PostgresServer.forBenchmark();
+            postgres.ifPresent(server -> env.put("LEADBOT_DB", server.url()));
+            Database database = postgres.<Database>map(PostgresServer::database).orElse(new Database.SqliteFile(dir.resolve("data/leadbot.db")));
             List<ProspectChat> chats = IntStream.range(0, prospects).mapToObj(i -> new ProspectChat(api, api.user(100_000 + i, "Klient")))
                     .toList();
             List<Lockstep.Step> steps = Lockstep.OWNER_VIA_TELEGRAM;
@@ -66,14 +73,15 @@ public final class KillBenchmark {
                 second.destroy();
                 second.waitFor(60, TimeUnit.SECONDS);
             }
-            report(api, chats, prospects, sentBeforeKill, recovery, seconds, (int) BotHarness.leadsIn(api.botMessages(BotHarness.OWNER)), dir);
+            report(api, chats, prospects, sentBeforeKill, recovery, seconds, (int) BotHarness.leadsIn(api.botMessages(BotHarness.OWNER)),
+                    database);
         }
     }
 
     private static void report(FakeBotApi api, List<ProspectChat> chats, int prospects, int sentBeforeKill, double recovery,
-            double seconds, int summaries, Path dir) throws Exception {
+            double seconds, int summaries, Database database) throws Exception {
         List<Lead> leads;
-        try (Store store = Store.openForTools(dir.resolve("data/leadbot.db"), Clock.systemUTC())) {
+        try (Store store = Store.openForTools(database, Clock.systemUTC())) {
             leads = store.leads(Instant.EPOCH);
         }
         long twice = chats.stream().mapToLong(chat -> {

@@ -6,6 +6,7 @@ import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.telegram.fake.FakeUser;
 import dev.leadbot.testing.BotProcess;
+import dev.leadbot.testing.PostgresServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -207,6 +208,8 @@ public final class SpikeBenchmark {
                     .append("\n"));
             Files.writeString(dir.resolve("leadbot.yaml"), file);
         }
+        // -Dleadbot.store=postgresql: the bots' state in PostgreSQL (a server of the benchmark's own, fsync on), a schema each.
+        PostgresServer.forBenchmark().ifPresent(postgres -> env.put("LEADBOT_DB", postgres.url()));
         Process bot = BotProcess.start(dir, "1", env, jvm);
         RssSampler rss = new RssSampler(bot.pid());
         people.scheduleAtFixedRate(rss, 100, 100, TimeUnit.MILLISECONDS);

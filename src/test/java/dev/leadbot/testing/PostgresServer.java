@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server for the tests: a throwaway cluster made with {@code initdb} in
+ * A real PostgreSQL server for the tests and benchmarks: a throwaway cluster made with {@code initdb} in
  * {@code target/postgres}, started on a free loopback port the first time a test asks for it and
  * stopped when the test JVM ends, its log in {@code target/postgres/server.log}. Each test takes
  * a schema of its own ({@link #freshDatabase}), so tests never see each other's rows. PostgreSQL
@@ -42,17 +42,18 @@ public final class PostgresServer {
     /** Set with initdb: connections over TCP need it (scram-sha-256), as a production server's do. */
     public static final String PASSWORD = "test-secret-4f1d";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
-    private static final Path HOME = Path.of("target", "postgres").toAbsolutePath();
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
     private static PostgresServer shared;
 
+    private final Path home;
     private final Path bin;
     private final Path data;
     private final int port;
     private final Optional<String> runAs;
     private final Process server;
 
-    private PostgresServer(Path bin, Path data, int port, Optional<String> runAs, Process server) {
+    private PostgresServer(Path home, Path bin, Path data, int port, Optional<String> runAs, Process server) {
+        this.home = home;
         this.bin = bin;
         this.data = data;
         this.port = port;
@@ -60,13 +61,23 @@ public final class PostgresServer {
         this.server = server;
     }
 
-    /** The build's server, started on first use. */
+    /** The build's server, started on first use; fsync off (a throwaway cluster on a machine shared with other builds). */
     public static synchronized PostgresServer shared() {
         if (shared == null) {
-            shared = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop, "postgres-stop"));
+            shared = start(Path.of("target", "postgres").toAbsolutePath(), false);
         }
         return shared;
+    }
+
+    /**
+     * For a benchmark run with {@code -Dleadbot.store=postgresql}: a server of its own in {@code target/postgres-benchmark}
+     * that flushes to disk as a production one does; empty otherwise (the benchmark keeps its SQLite file).
+     */
+    public static Optional<PostgresServer> forBenchmark() {
+        if (!"postgresql".equals(System.getProperty("leadbot.store", "sqlite"))) {
+            return Optional.empty();
+        }
+        return Optional.of(start(Path.of("target", "postgres-benchmark").toAbsolutePath(), true));
     }
 
     /** A schema of its own on the shared server (created by the first store that opens it), named after {@code test}. */
@@ -98,15 +109,15 @@ public final class PostgresServer {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
     }
 
-    private static PostgresServer start() {
+    private static PostgresServer start(Path home, boolean fsync) {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
         Optional<String> runAs = root ? Optional.of("postgres") : Optional.empty();
         try {
-            Files.createDirectories(HOME);
+            Files.createDirectories(home);
             // PostgreSQL's user may not reach a checkout under /root: as root the cluster lives in a temporary folder.
             Path base = root ? Files.createTempDirectory("leadbot-postgres", PosixFilePermissions.asFileAttribute(
-                    PosixFilePermissions.fromString("rwxr-xr-x"))) : HOME;
+                    PosixFilePermissions.fromString("rwxr-xr-x"))) : home;
             Path data = base.resolve("data");
             deleteTree(data);
             Path password = base.resolve("password");
@@ -116,15 +127,16 @@ public final class PostgresServer {
                 Files.setOwner(base, postgres);
                 Files.setOwner(password, postgres);
             }
-            Path log = HOME.resolve("server.log");
+            Path log = home.resolve("server.log");
             run(bin, runAs, log, List.of("initdb", "-D", data.toString(), "-U", USER, "--pwfile=" + password, "--auth-host=scram-sha-256",
                     "--auth-local=trust", "-E", "UTF8", "--locale=C", "-N"));
             int port = freePort();
-            // fsync off: a throwaway cluster on a machine shared with other builds; the benchmarks start theirs with it on.
             Process server = process(bin, runAs, List.of("postgres", "-D", data.toString(), "-p", String.valueOf(port),
-                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=off", "-c", "max_connections=300"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            PostgresServer started = new PostgresServer(bin, data, port, runAs, server);
+                    "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=" + (fsync ? "on" : "off"),
+                    "-c", "max_connections=300")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+            PostgresServer started = new PostgresServer(home, bin, data, port, runAs, server);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "postgres-stop"));
             started.awaitReady(log);
             return started;
         } catch (IOException e) {
@@ -187,7 +199,7 @@ public final class PostgresServer {
     private void stop() {
         try {
             process(bin, runAs, List.of("pg_ctl", "stop", "-D", data.toString(), "-m", "fast", "-w"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(HOME.resolve("server.log").toFile()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
                     .start().waitFor(30, TimeUnit.SECONDS);
             if (!server.waitFor(30, TimeUnit.SECONDS)) {
                 server.destroyForcibly();
