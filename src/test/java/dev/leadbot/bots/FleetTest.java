@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.store.Database;
+import dev.leadbot.store.StoreKind;
 import dev.leadbot.telegram.FloodLimits;
 import dev.leadbot.telegram.TelegramSettings;
 import dev.leadbot.telegram.fake.BotMessage;
@@ -25,8 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Two bots in one process against one fake Bot API serving both tokens. */
+/** Two bots in one process against one fake Bot API serving both tokens; their state in a file each, or a PostgreSQL schema each. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class FleetTest {
 
     static final String SHOP_TOKEN = "7000001:AAShopTokenForLocalTestsOnly_abcdefghijk";
@@ -48,6 +54,9 @@ class FleetTest {
                 next: bye
               bye: {type: end, text: "Thanks, we will call you"}
             """;
+
+    @Parameter
+    StoreKind kind;
 
     @TempDir
     Path dir;
@@ -78,7 +87,8 @@ class FleetTest {
     private Fleet.Bot bot(String name, String token, long owner, Path flow) {
         Path folder = dir.resolve(name);
         return new Fleet.Bot(Optional.of(name), new TelegramSettings(token, List.of(owner), shop.url(), folder.resolve("leads.jsonl"), FAST),
-                flow, Flows.load(flow), new Database.SqliteFile(folder.resolve("leadbot.db")), List.of());
+                flow, Flows.load(flow), kind == StoreKind.SQLITE ? new Database.SqliteFile(folder.resolve("leadbot.db"))
+                : kind.database(dir, "fleet_" + name), List.of());
     }
 
     @AfterEach

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.telegram.TelegramSettings;
+import dev.leadbot.store.Database;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -152,6 +153,27 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void botsOfOnePostgresqlDatabaseTakeASchemaEach() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, """
+                db: postgresql://studio:hunter2@db.internal/bots
+                bots:
+                  shop:
+                    telegram_bot_token: ${SHOP_TOKEN}
+                  cafe:
+                    telegram_bot_token: ${CAFE_TOKEN}
+                """);
+
+        ServiceSettings.Bots bots = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN), Optional.of(file))
+                .services();
+
+        assertEquals(List.of(), bots.problems());
+        assertEquals(List.of("postgresql://studio:***@db.internal:5432/bots (schema bot_shop)",
+                "postgresql://studio:***@db.internal:5432/bots (schema bot_cafe)"),
+                bots.each().stream().map(bot -> bot.database().toString()).toList());
+    }
+
+    @Test
     void aWrongValueInTheFileIsReportedAtItsLineNotBlamedOnTheVariable() throws IOException {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, "telegram_bot_token: " + TOKEN + "\nowner_chat_ids: abc\nbulk_per_second: lots\n");
@@ -239,19 +261,19 @@ class ServiceSettingsTest {
         assertEquals(TOKEN, shop.telegram().orElseThrow().token());
         assertEquals(List.of(2L, 3L), shop.telegram().orElseThrow().ownerChatIds());
         assertEquals(Path.of("flows/shop.yaml"), shop.flow());
-        assertEquals(Path.of("data/shop/leadbot.db"), shop.database());
+        assertEquals(new Database.SqliteFile(Path.of("data/shop/leadbot.db")), shop.database());
         assertEquals(Path.of("data/shop/leads.jsonl"), shop.telegram().orElseThrow().leadsFile());
         assertEquals(OTHER_TOKEN, cafe.telegram().orElseThrow().token());
         assertEquals(List.of(1L), cafe.telegram().orElseThrow().ownerChatIds());
         assertEquals(Path.of("flows/shared.yaml"), cafe.flow());
-        assertEquals(Path.of("cafe.db"), cafe.database());
+        assertEquals(new Database.SqliteFile(Path.of("cafe.db")), cafe.database());
         assertEquals(20, cafe.telegram().orElseThrow().limits().bulkPerSecond());
         // In the image the top-level files are on the volume: each bot's folder goes beside them.
         ServiceSettings.Bots onVolume = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN, "LEADBOT_DB",
                 "/data/leadbot.db", "LEADBOT_LEADS_FILE", "/data/leads.jsonl"), Optional.of(file)).services();
-        assertEquals(Path.of("/data/shop/leadbot.db"), onVolume.each().get(0).database());
+        assertEquals(new Database.SqliteFile(Path.of("/data/shop/leadbot.db")), onVolume.each().get(0).database());
         assertEquals(Path.of("/data/shop/leads.jsonl"), onVolume.each().get(0).telegram().orElseThrow().leadsFile());
-        assertEquals(Path.of("cafe.db"), onVolume.each().get(1).database());
+        assertEquals(new Database.SqliteFile(Path.of("cafe.db")), onVolume.each().get(1).database());
     }
 
     @Test
@@ -319,7 +341,7 @@ class ServiceSettingsTest {
         List<String> problems = new java.util.ArrayList<>();
 
         assertTrue(loaded.bot(Optional.empty(), problems).isEmpty());
-        assertEquals(Path.of("c.db"), loaded.bot(Optional.of("cafe"), problems).orElseThrow().database());
+        assertEquals(new Database.SqliteFile(Path.of("c.db")), loaded.bot(Optional.of("cafe"), problems).orElseThrow().database());
         assertTrue(loaded.bot(Optional.of("shp"), problems).isEmpty());
         assertTrue(ServiceSettings.load(Map.of(), Optional.of(dir.resolve("none.yaml")), dir.resolve("none.yaml"))
                 .bot(Optional.of("shop"), problems).isEmpty());
