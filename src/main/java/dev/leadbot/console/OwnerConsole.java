@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,16 +43,21 @@ public final class OwnerConsole {
     static final String GONE = "Этого лида больше нет: его данные удалены по просьбе клиента.";
 
     private final Store store;
-    private final ZoneId zone;
-    private final DateTimeFormatter time;
-    private final LeadButtons buttons;
+    private final Supplier<ZoneId> zone;
 
     /** @param zone where the owner is: "today" starts at its midnight, and times are shown in it */
     public OwnerConsole(Store store, ZoneId zone) {
+        this(store, () -> zone);
+    }
+
+    /** @param zone where the owner is, asked at each answer: a /reload of a flow naming another zone changes it */
+    public OwnerConsole(Store store, Supplier<ZoneId> zone) {
         this.store = store;
         this.zone = zone;
-        this.time = DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(zone);
-        this.buttons = new LeadButtons(zone);
+    }
+
+    private DateTimeFormatter time() {
+        return DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(zone.get());
     }
 
     public List<ConsoleReply> answer(ConsoleCommand command, Instant now) {
@@ -133,7 +139,7 @@ public final class OwnerConsole {
                 default -> "Отмечено: не лид.";
             };
         } else if (now.status() == Handling.Status.TAKEN && move.expected() == Handling.Status.NEW) {
-            notice = "Уже взял(а) " + now.manager().orElse("другой менеджер") + now.since().map(t -> " в " + time.format(t)).orElse("")
+            notice = "Уже взял(а) " + now.manager().orElse("другой менеджер") + now.since().map(t -> " в " + time().format(t)).orElse("")
                     + ".";
         } else {
             notice = "Статус уже другой: " + now.status().russian() + now.manager().map(m -> " (" + m + ")").orElse("") + ".";
@@ -150,6 +156,7 @@ public final class OwnerConsole {
     /** Every owner-chat message that shows the lead, as it must look now. */
     private List<ConsoleReply.ShownSummary> shown(String leadId) throws StoreException {
         List<ConsoleReply.ShownSummary> shown = new ArrayList<>();
+        LeadButtons buttons = new LeadButtons(zone.get());
         for (Store.OwnerMessage message : store.ownerMessagesShowing(leadId)) {
             Map<String, Handling> handling = store.handling(message.leadIds());
             List<ConsoleReply.ShownLead> leads = new ArrayList<>();
@@ -174,7 +181,8 @@ public final class OwnerConsole {
             title = "Последние лиды";
             none = "Лидов пока нет.";
         } else if (selection instanceof ConsoleCommand.Selection.Today) {
-            Instant midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+            ZoneId here = zone.get();
+            Instant midnight = LocalDate.ofInstant(now, here).atStartOfDay(here).toInstant();
             List<Lead> today = new ArrayList<>(store.leads(midnight));
             today.sort(Comparator.comparing(Lead::completedAt).reversed());
             title = "Лиды за сегодня: " + today.size() + (today.size() > ConsoleCommand.MOST_LATEST
@@ -215,7 +223,7 @@ public final class OwnerConsole {
     private String line(Lead lead, Handling handling) {
         return (lead.partial() ? "⏸ неполная · " : "") + cut(name(lead), NAME_WIDTH) + " · " + cut(path(lead), PATH_WIDTH) + " · " + Plurals.of("ru", lead.score(), "балл", "балла", "баллов")
                 + (lead.tags().contains("hot") ? " 🔥" : "") + " · " + handling.status().russian()
-                + handling.manager().map(m -> " (" + cut(m, NAME_WIDTH) + ")").orElse("") + " · " + time.format(lead.completedAt())
+                + handling.manager().map(m -> " (" + cut(m, NAME_WIDTH) + ")").orElse("") + " · " + time().format(lead.completedAt())
                 + lead.completes().map(id -> " · дополняет " + id.substring(0, Math.min(8, id.length()))).orElse("") + " · " + lead.id().substring(0, 8);
     }
 
@@ -237,7 +245,7 @@ public final class OwnerConsole {
         if (leads.isEmpty()) {
             return new ConsoleReply.Text("Лидов" + span + " нет, выгружать нечего.");
         }
-        String file = "leads-" + LocalDate.ofInstant(now, zone) + ".csv";
+        String file = "leads-" + LocalDate.ofInstant(now, zone.get()) + ".csv";
         return new ConsoleReply.Document(file, CsvExport.of(leads, store.handling(leads.stream().map(Lead::id).toList())).getBytes(StandardCharsets.UTF_8),
                 Plurals.of("ru", leads.size(), "лид", "лида", "лидов") + span + " · CSV для Excel (UTF-8)");
     }

@@ -1,5 +1,6 @@
 package dev.leadbot.flow;
 
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -80,6 +81,11 @@ public final class Flow {
     /** From when an abandoned conversation becomes a partial lead; empty when the flow makes none. */
     public Optional<PartialLead> partialLead() {
         return partialLead;
+    }
+
+    /** The zone the owner's hours are written in ({@code follow_ups: time_zone:}); empty when the flow names none. */
+    public Optional<ZoneId> timeZone() {
+        return followUps.flatMap(FollowUps::timeZone);
     }
 
     /**

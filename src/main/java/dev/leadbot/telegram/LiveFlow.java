@@ -33,6 +33,11 @@ final class LiveFlow {
         return current.get();
     }
 
+    /** Where the owner is: the zone the running flow's hours are written in, else the machine's. */
+    ZoneId ownersZone() {
+        return current.get().flow().timeZone().orElse(zone);
+    }
+
     void switchTo(Flow flow) {
         current.set(running(flow));
     }

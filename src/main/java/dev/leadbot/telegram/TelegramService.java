@@ -153,7 +153,7 @@ public final class TelegramService implements AutoCloseable {
         // /reload and the file watcher switch the running flow; each update runs wholly on the flow it started with.
         LiveFlow live = new LiveFlow(flow, ZoneId.systemDefault());
         reloads = new FlowReloads(flowFile, live, store, outbox, settings.ownerChatIds(), threads.flowWatch);
-        ConsoleChat console = new ConsoleChat(new OwnerConsole(store, ZoneId.systemDefault()),
+        ConsoleChat console = new ConsoleChat(new OwnerConsole(store, live::ownersZone),
                 new OwnerStats(store.database(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads);
         // Managers' conversations with prospects, open across restarts.
         OpenDialogs dialogs = new OpenDialogs(store.openDialogs());

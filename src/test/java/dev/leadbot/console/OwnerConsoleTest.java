@@ -105,6 +105,29 @@ class OwnerConsoleTest {
         }
     }
 
+    @Test
+    void timesAndTodayAreTheOwnersZoneAskedAtEachAnswer() throws Exception {
+        try (Store store = Store.open(dir.resolve("leadbot.db"), Clock.fixed(NOW, ZoneOffset.UTC))) {
+            Batch batch = new Batch();
+            batch.completed(lead(0));
+            store.commit("qualification", batch);
+            java.util.concurrent.atomic.AtomicReference<java.time.ZoneId> zone = new java.util.concurrent.atomic.AtomicReference<>(
+                    java.time.ZoneId.of("Europe/Moscow"));
+            OwnerConsole console = new OwnerConsole(store, zone::get);
+            ConsoleCommand latest = new ConsoleCommand.Leads(new ConsoleCommand.Selection.Latest(10));
+            ConsoleCommand today = new ConsoleCommand.Leads(new ConsoleCommand.Selection.Today());
+
+            assertTrue(((ConsoleReply.Text) console.answer(latest, NOW).get(0)).text().endsWith(" · 22.11 12:59 · 00000000"));
+            // 23:30 in Moscow is 20:30 UTC the next day: the lead was yesterday there.
+            assertEquals("Сегодня лидов нет.", ((ConsoleReply.Text) console.answer(today, Instant.parse("2026-11-22T21:30:00Z")).get(0)).text());
+
+            zone.set(ZoneOffset.UTC);
+            assertTrue(((ConsoleReply.Text) console.answer(latest, NOW).get(0)).text().endsWith(" · 22.11 09:59 · 00000000"));
+            assertTrue(((ConsoleReply.Text) console.answer(today, Instant.parse("2026-11-22T21:30:00Z")).get(0)).text()
+                    .startsWith("Лиды за сегодня: 1"));
+        }
+    }
+
     private static String id(int i) {
         return String.format("%08d-0000-0000-0000-000000000000", i);
     }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -71,7 +72,8 @@ class OwnerConsoleInTelegramTest {
             assertEquals(3, lines.size(), list.text());
             assertTrue(lines.get(0).startsWith("1. Вера · 👨‍💼 Я владелец бизнеса / предприниматель · 50 баллов 🔥 · "), lines.get(0));
             assertTrue(lines.get(2).startsWith("3. Анна · 👨‍💼 Я владелец бизнеса / предприниматель · 50 баллов 🔥 · "), lines.get(2));
-            assertTrue(lines.get(2).endsWith(" · " + leads.get(0).id().substring(0, 8)), lines.get(2));
+            assertTrue(lines.get(2).endsWith(" · " + DateTimeFormatter.ofPattern("dd.MM HH:mm").withZone(ZoneId.of("Europe/Moscow"))
+                    .format(leads.get(0).completedAt()) + " · " + leads.get(0).id().substring(0, 8)), "Moscow time, the flow's: " + lines.get(2));
             assertEquals(List.of("1. Вера", "2. Борис", "3. Анна"), list.buttons());
 
             owner.press(list, "2. Борис");
@@ -103,7 +105,8 @@ class OwnerConsoleInTelegramTest {
             bot.api.awaitState(() -> !bot.api.documents(BotHarness.OWNER).isEmpty());
             BotDocument csv = bot.api.documents(BotHarness.OWNER).get(0);
 
-            assertEquals("leads-" + LocalDate.now(ZoneId.systemDefault()) + ".csv", csv.fileName());
+            // The customer's flow writes its hours in Moscow time, where the owner is.
+            assertEquals("leads-" + LocalDate.now(ZoneId.of("Europe/Moscow")) + ".csv", csv.fileName());
             assertEquals("3 лида · CSV для Excel (UTF-8)", csv.caption());
             String text = new String(csv.content(), StandardCharsets.UTF_8);
             assertTrue(text.startsWith("\uFEFF"), "a byte-order mark, so Excel reads UTF-8");
