@@ -7,8 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A finished qualification: who the prospect is, where they came from, what they answered and
- * how hot they are. Immutable; this is all an owner summary or a CRM sink ever sees.
+ * A qualification handed to the owner: who the prospect is, where they came from, what they
+ * answered and how hot they are. Usually finished; a <em>partial</em> lead is the answers so far of
+ * a prospect who went silent past the flow's partial-lead point. Immutable; this is all an owner
+ * summary or a CRM sink ever sees.
  *
  * @param id      stable identifier, also the idempotency key for every delivery
  * @param source  the deep-link payload the conversation started with, if any
