@@ -8,8 +8,6 @@ import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
-import dev.leadbot.sink.Delivery;
-import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
@@ -91,27 +89,6 @@ public final class AbandonmentRun {
         }
     }
 
-    /** Takes every lead, counting each by id. */
-    private static final class CountingSink implements LeadSink {
-        private final String name;
-        final Map<String, Integer> received = new HashMap<>();
-
-        CountingSink(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public Delivery deliver(Lead lead, int attempt) {
-            received.merge(lead.id(), 1, Integer::sum);
-            return new Delivery.Delivered(Optional.empty());
-        }
-    }
-
     /** One step a conversation takes. */
     private sealed interface Step {
         record Send(Input input) implements Step {
@@ -173,8 +150,8 @@ public final class AbandonmentRun {
             }
         }
         restart();
-        List<CountingSink> sinks = SINKS.stream().map(CountingSink::new).toList();
-        for (CountingSink sink : sinks) {
+        List<RecordingSink> sinks = SINKS.stream().map(RecordingSink::new).toList();
+        for (RecordingSink sink : sinks) {
             try (DeliveryWorker worker = new DeliveryWorker(store, sink, new RetrySchedule(() -> 0.5), Clock.fixed(T0, ZoneOffset.UTC),
                     alert -> { throw new IllegalStateException(alert); })) {
                 while (worker.runOnce(now) > 0) {
@@ -236,8 +213,22 @@ public final class AbandonmentRun {
             input = new Input.Abandoned();
         }
         now = now.plus(Duration.ofSeconds(5));
-        Transition transition = ENGINE.handle(saved, prospect, input, now);
-        Batch batch = new Batch(SINKS);
+        Batch batch = batch(chat, ENGINE.handle(saved, prospect, input, now), SINKS);
+        if (step instanceof Step.Abandon && random.nextInt(5) == 0) {
+            crashed++;
+            restart(); // the batch dies with the process: the schedule fires again after the start
+            take(chat, step);
+            return;
+        }
+        store.commit("qualification", batch);
+    }
+
+    /**
+     * What the bot commits for one step of a chat: its new conversation (none after a declined consent) with the
+     * leads the step made, complete or partial, each to be delivered to {@code sinks}.
+     */
+    static Batch batch(long chat, Transition transition, List<String> sinks) {
+        Batch batch = new Batch(sinks);
         if (transition.outputs().stream().anyMatch(Output.Declined.class::isInstance)) {
             batch.remove(chat);
         } else {
@@ -250,13 +241,7 @@ public final class AbandonmentRun {
                 batch.completed(partial.lead());
             }
         }
-        if (step instanceof Step.Abandon && random.nextInt(5) == 0) {
-            crashed++;
-            restart(); // the batch dies with the process: the schedule fires again after the start
-            take(chat, step);
-            return;
-        }
-        store.commit("qualification", batch);
+        return batch;
     }
 
     private void restart() throws StoreException {
@@ -265,7 +250,7 @@ public final class AbandonmentRun {
         store = Store.open(file, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
-    private Result count(Map<Long, Script> scripts, List<Lead> leads, List<CountingSink> sinks, Duration took) {
+    private Result count(Map<Long, Script> scripts, List<Lead> leads, List<RecordingSink> sinks, Duration took) {
         Map<Long, List<Lead>> partials = leads.stream().filter(Lead::partial).collect(Collectors.groupingBy(l -> l.prospect().chatId()));
         Map<Long, List<Lead>> complete = leads.stream().filter(l -> !l.partial()).collect(Collectors.groupingBy(l -> l.prospect().chatId()));
         Map<Script, Integer> kinds = new java.util.EnumMap<>(Script.class);
@@ -289,7 +274,7 @@ public final class AbandonmentRun {
                     missing++;
                 } else if (made.size() > 1) {
                     doubled++;
-                } else if (sinks.stream().allMatch(s -> s.received.getOrDefault(made.get(0).id(), 0) == 1)) {
+                } else if (sinks.stream().allMatch(s -> s.times().getOrDefault(made.get(0).id(), 0L) == 1)) {
                     once++;
                 } else {
                     wrongDeliveries++;

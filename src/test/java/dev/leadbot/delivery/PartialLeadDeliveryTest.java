@@ -11,9 +11,6 @@ import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
-import dev.leadbot.sink.Delivery;
-import dev.leadbot.sink.LeadSink;
-import dev.leadbot.store.Batch;
 import dev.leadbot.store.Store;
 import dev.leadbot.testing.Flows;
 import java.nio.file.Path;
@@ -21,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -38,27 +34,6 @@ class PartialLeadDeliveryTest {
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private static final List<String> SINKS = List.of("owner-telegram:1000", "leads-file", "amo");
     private static final ConversationEngine ENGINE = new ConversationEngine(Flows.qualification());
-
-    /** Takes every lead it is given. */
-    private static final class RecordingSink implements LeadSink {
-        private final String name;
-        final List<Lead> received = new ArrayList<>();
-
-        RecordingSink(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public synchronized Delivery deliver(Lead lead, int attempt) {
-            received.add(lead);
-            return new Delivery.Delivered(Optional.empty());
-        }
-    }
 
     @TempDir
     Path dir;
@@ -83,23 +58,13 @@ class PartialLeadDeliveryTest {
         Chat send(Store store, Input input) throws Exception {
             Transition transition = ENGINE.handle(store.conversation(prospect.chatId()), prospect, input, now);
             now = now.plus(Duration.ofSeconds(5));
-            Batch batch = new Batch(SINKS);
-            if (transition.outputs().stream().anyMatch(Output.Declined.class::isInstance)) {
-                batch.remove(prospect.chatId());
-            } else {
-                batch.put(prospect.chatId(), transition.state());
-            }
             for (Output output : transition.outputs()) {
-                if (output instanceof Output.Completed done) {
-                    batch.completed(done.lead());
-                } else if (output instanceof Output.Partial partial) {
-                    batch.completed(partial.lead());
-                } else if (output instanceof Output.Ask ask) {
+                if (output instanceof Output.Ask ask) {
                     step = ask.step();
                     node = ask.node();
                 }
             }
-            store.commit("qualification", batch);
+            store.commit("qualification", AbandonmentRun.batch(prospect.chatId(), transition, SINKS));
             return this;
         }
 
@@ -159,8 +124,8 @@ class PartialLeadDeliveryTest {
             assertEquals(Optional.of(stored.get(0).id()), chat.state(restarted).partialLead());
         }
         for (RecordingSink sink : sinks) {
-            assertEquals(1, sink.received.size(), sink.name());
-            assertTrue(sink.received.get(0).partial(), sink.name());
+            assertEquals(1, sink.received().size(), sink.name());
+            assertTrue(sink.received().get(0).partial(), sink.name());
         }
     }
 
@@ -176,9 +141,9 @@ class PartialLeadDeliveryTest {
             deliver(restarted);
         }
         for (RecordingSink sink : sinks) {
-            assertEquals(2, sink.received.size(), sink.name());
-            Lead partial = sink.received.get(0);
-            Lead complete = sink.received.get(1);
+            assertEquals(2, sink.received().size(), sink.name());
+            Lead partial = sink.received().get(0);
+            Lead complete = sink.received().get(1);
             assertTrue(partial.partial());
             assertTrue(!complete.partial());
             assertEquals(Optional.of(partial.id()), complete.completes(), sink.name());
@@ -197,7 +162,7 @@ class PartialLeadDeliveryTest {
             assertEquals(List.of(), store.leads(Instant.EPOCH));
         }
         for (RecordingSink sink : sinks) {
-            assertEquals(List.of(), sink.received, sink.name());
+            assertEquals(List.of(), sink.received(), sink.name());
         }
     }
 }

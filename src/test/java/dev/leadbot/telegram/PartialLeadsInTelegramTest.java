@@ -30,14 +30,20 @@ class PartialLeadsInTelegramTest {
     @TempDir
     Path dir;
 
-    /** An owner who agreed and gave their name, then went silent at "how would you like us to reach you?". */
-    private static ProspectChat silentPastThePoint(BotHarness bot) {
+    /** An owner who agreed to share their details and is asked their name: not past the point yet. */
+    private static ProspectChat agreed(BotHarness bot) {
         ProspectChat chat = new ProspectChat(bot, bot.api.user(42, "Anna").username("anna_k"));
         chat.send("/start vk_ads", QualificationInTelegramTest.ROLE);
         chat.press("Я владелец бизнеса", "В какой сфере ваш бизнес?");
         chat.press("Товарный бизнес", "Что для вас сейчас важнее всего?");
         chat.press("Увеличить число заказов", QualificationInTelegramTest.CONTACT_INTRO);
         chat.press("Продолжить", "Как к вам обращаться?");
+        return chat;
+    }
+
+    /** An owner who agreed and gave their name, then went silent at "how would you like us to reach you?". */
+    private static ProspectChat silentPastThePoint(BotHarness bot) {
+        ProspectChat chat = agreed(bot);
         chat.send("Пётр", "Как вам удобнее связаться?");
         return chat;
     }
@@ -116,12 +122,7 @@ class PartialLeadsInTelegramTest {
     void aProspectSilentBeforeThePointIsAbandonedWithoutALead() throws Exception {
         TestClock clock = new TestClock(START);
         try (BotHarness bot = new BotHarness(dir, clock)) {
-            ProspectChat chat = new ProspectChat(bot, bot.api.user(42, "Anna"));
-            chat.send("/start", QualificationInTelegramTest.ROLE);
-            chat.press("Я владелец бизнеса", "В какой сфере ваш бизнес?");
-            chat.press("Товарный бизнес", "Что для вас сейчас важнее всего?");
-            chat.press("Увеличить число заказов", QualificationInTelegramTest.CONTACT_INTRO);
-            chat.press("Продолжить", "Как к вам обращаться?");
+            agreed(bot);
             silentUntilAbandoned(bot, clock);
 
             assertEquals(List.of(), bot.store.leads(Instant.EPOCH));
