@@ -112,8 +112,11 @@ public final class Fleet implements AutoCloseable {
             return Optional.empty();
         } catch (BotStartException e) {
             store.close();
-            LOG.error("{} is not started: {}", bot.label(), e.getMessage());
-            return Optional.of(e.getMessage());
+            // A named bot's token is not TELEGRAM_BOT_TOKEN but its own telegram_bot_token.
+            String reason = e.tokenRefused() && bot.name().isPresent() ? "Telegram refused its token (401 Unauthorized); check its"
+                    + " telegram_bot_token against the one @BotFather gave for it" : e.getMessage();
+            LOG.error("{} is not started: {}", bot.label(), reason);
+            return Optional.of(reason);
         }
     }
 

@@ -234,9 +234,10 @@ public final class TelegramService implements AutoCloseable {
             throw new BotStartException(e.getMessage());
         } catch (TelegramApiException e) {
             String reason = String.valueOf(e.getMessage()).replace(settings.token(), "<token>");
-            throw new BotStartException(reason.contains("401") || reason.contains("Unauthorized")
+            boolean refused = reason.contains("401") || reason.contains("Unauthorized");
+            throw new BotStartException(refused
                     ? "Telegram refused the token (401 Unauthorized); check TELEGRAM_BOT_TOKEN against the one @BotFather gave you"
-                    : "cannot reach the Bot API at " + settings.apiUrl() + ": " + reason);
+                    : "cannot reach the Bot API at " + settings.apiUrl() + ": " + reason, refused);
         }
     }
 

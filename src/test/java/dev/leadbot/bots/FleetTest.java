@@ -156,6 +156,24 @@ class FleetTest {
         }
     }
 
+    @Test
+    void aBotWhoseTokenIsRefusedAtStartIsNotStartedAndTheOthersRun() throws IOException, InterruptedException {
+        FakeBotApi bar = shop.anotherBot("7000003:AABarTokenForLocalTestsOnly_abcdefghijklm", "bar_bot");
+        bar.revoke();
+        Path flow = dir.resolve("flow.yaml");
+        Fleet.Bot barBot = bot("bar", bar.token(), 3000, flow);
+
+        try (CapturedLog log = new CapturedLog()) {
+            assertEquals(Map.of(barBot, "Telegram refused its token (401 Unauthorized); check its telegram_bot_token against the one"
+                    + " @BotFather gave for it"), fleet.start(List.of(barBot)));
+            assertEquals(1, log.lines("bot 'bar' is not started: Telegram refused its token").size());
+        }
+        assertEquals(2, fleet.runningCount());
+        FakeUser atShop = shop.user(PROSPECT, "Anna");
+        atShop.send("/start");
+        shop.await(PROSPECT, saying("Who are you?"));
+    }
+
     private static java.util.function.Predicate<List<BotMessage>> saying(String part) {
         return messages -> messages.stream().anyMatch(m -> m.text().contains(part));
     }

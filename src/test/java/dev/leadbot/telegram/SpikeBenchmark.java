@@ -234,8 +234,9 @@ public final class SpikeBenchmark {
             }
             report(prospects, seed, window, jvm, toFirstPoll, done, (walked - arrivals) / 1e9, rss);
             if (bots.size() > 1) {
-                System.out.printf("%d bots in one process: every bot polling %.2f s after the process started; %d threads at the end%n",
-                        bots.size(), toEveryPoll, rss.threads);
+                System.out.printf("%d bots in one process: every bot polling %.2f s after the process started; %d threads at the end;"
+                        + " the bot's CPU time %.1f s in all (%.1f ms a turn)%n", bots.size(), toEveryPoll, rss.threads, rss.cpuTicks / 100.0,
+                        rss.cpuTicks * 10.0 / Math.max(1, walks.values().stream().mapToInt(w -> w.latencies.size()).sum()));
             }
         } finally {
             people.shutdownNow();
@@ -398,9 +399,13 @@ public final class SpikeBenchmark {
         volatile long hwmKb;
         volatile long lastKb;
         volatile long threads;
+        /** CPU time the process has used, user and system, in clock ticks (a hundred a second). */
+        volatile long cpuTicks;
+        private final Path stat;
 
         RssSampler(long pid) {
             status = Path.of("/proc/" + pid + "/status");
+            stat = Path.of("/proc/" + pid + "/stat");
         }
 
         @Override
@@ -416,6 +421,9 @@ public final class SpikeBenchmark {
                         threads = kb(line);
                     }
                 }
+                // After the command's closing parenthesis: state is field 3, utime and stime fields 14 and 15.
+                String[] fields = Files.readString(stat).substring(Files.readString(stat).lastIndexOf(')') + 2).split(" ");
+                cpuTicks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
             } catch (IOException e) {
                 // The process has ended; the last sample stands.
             }
