@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,6 +64,19 @@ public final class Flow {
 
     public Optional<Node> node(String nodeId) {
         return Optional.ofNullable(nodes.get(nodeId));
+    }
+
+    /**
+     * The words a person names the question at {@code nodeId} by, in the flow's language: its last sentence that asks
+     * (ends with "?"), else its last sentence, with placeholders as written ("В какой сфере ваш бизнес?" of "Отлично! В
+     * какой сфере ваш бизнес?"). Empty for a node that is gone (the flow changed since) or asks nothing.
+     */
+    public Optional<String> question(String nodeId) {
+        return node(nodeId).filter(node -> node.savesAs().isPresent()).map(node -> {
+            List<String> sentences = List.of(node.text().in(defaultLanguage).strip().split("(?<=[.!?…])\\s+"));
+            return sentences.stream().filter(sentence -> sentence.endsWith("?")).reduce((first, second) -> second)
+                    .orElse(sentences.get(sentences.size() - 1));
+        });
     }
 
     /** Every node, in the order the file lists them. */

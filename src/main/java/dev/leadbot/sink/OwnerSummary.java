@@ -5,6 +5,7 @@ import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Lead;
 import java.time.Duration;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The plain-text lead summary an owner reads: who, how to reach them, what they answered. Not the path's node ids: they
@@ -16,7 +17,11 @@ public final class OwnerSummary {
     private OwnerSummary() {
     }
 
-    public static String plainText(Lead lead) {
+    /**
+     * @param asked the words of the question that asked an answer, its title in the summary; a sink that knows no flow
+     *              passes {@code Answer::variable}
+     */
+    public static String plainText(Lead lead, Function<Answer, String> asked) {
         StringJoiner out = new StringJoiner("\n");
         out.add((lead.partial() ? "⏸ Неполная заявка" : (lead.tags().contains("hot") ? "🔥" : "🆕") + " Новый лид") + " · " + Plurals.of("ru", lead.score(), "балл", "балла", "баллов") + " · " + lead.flow());
         String name = lead.contact().name().orElse(lead.prospect().fullName());
@@ -29,7 +34,8 @@ public final class OwnerSummary {
         out.add("📍 Источник: " + lead.source().orElse("прямой заход"));
         out.add("📝 Ответы:");
         for (Answer answer : lead.answers()) {
-            out.add("• " + answer.variable() + ": " + answer.label());
+            String question = asked.apply(answer).replaceFirst("\\.$", "");
+            out.add("• " + question + (question.endsWith("?") ? " " : ": ") + answer.label());
         }
         if (!lead.tags().isEmpty()) {
             out.add("🏷 Теги: " + String.join(", ", lead.tags()));

@@ -4,6 +4,7 @@ import dev.leadbot.console.ConsoleButton;
 import dev.leadbot.console.ConsoleCommand;
 import dev.leadbot.console.ConsoleReply;
 import dev.leadbot.console.OwnerConsole;
+import dev.leadbot.lead.Answer;
 import dev.leadbot.store.LeadMove;
 import dev.leadbot.store.Store;
 import java.io.ByteArrayInputStream;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -38,11 +40,13 @@ final class ConsoleChat implements ChatRouter.Console {
     private final BotApi api;
     private final ExecutorService thread;
     private final Clock clock;
+    private final Function<Answer, String> asked;
 
     /** @param stats answers /stats on a thread of its own: drawing a chart holds up no other owner command */
     ConsoleChat(OwnerConsole console, OwnerStats stats, Outbox outbox, BotApi api, ExecutorService thread, Clock clock,
-            FlowReloads reloads) {
+            FlowReloads reloads, Function<Answer, String> asked) {
         this.reloads = reloads;
+        this.asked = asked;
         this.console = console;
         this.stats = stats;
         this.outbox = outbox;
@@ -103,7 +107,7 @@ final class ConsoleChat implements ChatRouter.Console {
             } else if (reply instanceof ConsoleReply.Notice) {
                 continue; // answered with the press
             } else if (reply instanceof ConsoleReply.Summary summary) {
-                List<String> parts = OwnerSummaryHtml.messages(summary.lead());
+                List<String> parts = OwnerSummaryHtml.messages(summary.lead(), asked);
                 parts.forEach(part -> message(chat, "console lead " + summary.lead().id(),
                         SendMessage.builder().chatId(chat).text(part).parseMode(Replies.HTML).build()));
             } else {
@@ -120,7 +124,7 @@ final class ConsoleChat implements ChatRouter.Console {
     /** An owner chat's message of summaries, edited to show its leads as they stand now; bot-initiated, so on the bulk lane. */
     private void edit(ConsoleReply.ShownSummary shown) {
         EditMessageText.EditMessageTextBuilder<?, ?> edit = EditMessageText.builder().chatId(shown.chatId()).messageId(shown.messageId())
-                .text(SummaryWithStatus.html(shown.leads())).parseMode(Replies.HTML);
+                .text(SummaryWithStatus.html(shown.leads(), asked)).parseMode(Replies.HTML);
         List<List<ConsoleButton>> rows = shown.leads().stream().flatMap(lead -> lead.rows().stream()).toList();
         if (!rows.isEmpty()) {
             edit.replyMarkup(keyboard(rows));

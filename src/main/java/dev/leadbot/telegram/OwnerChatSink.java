@@ -2,6 +2,7 @@ package dev.leadbot.telegram;
 
 import dev.leadbot.console.ConsoleButton;
 import dev.leadbot.console.LeadButtons;
+import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.CombiningSink;
@@ -20,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 /**
@@ -39,6 +41,8 @@ final class OwnerChatSink implements CombiningSink {
     private final long owner;
     private final Consumer<Store.OwnerMessage> shown;
     private final Duration patience;
+    /** The words of the question that asked an answer, to title it in a full summary. */
+    private final Function<Answer, String> asked;
     /**
      * Each lead's summary queued in the outbox and its outcome, until a call here reports that outcome. The outbox keeps
      * retrying a summary through an outage longer than the patience; the delivery worker's retry waits for that same
@@ -47,13 +51,14 @@ final class OwnerChatSink implements CombiningSink {
     private final Map<String, CompletableFuture<Delivery>> inFlight = new ConcurrentHashMap<>();
 
     /** @param shown told of each message Telegram accepted and the leads it shows, so a status change can be shown in it */
-    OwnerChatSink(Outbox outbox, long owner, Consumer<Store.OwnerMessage> shown) {
-        this(outbox, owner, shown, PATIENCE);
+    OwnerChatSink(Outbox outbox, long owner, Consumer<Store.OwnerMessage> shown, Function<Answer, String> asked) {
+        this(outbox, owner, shown, asked, PATIENCE);
     }
 
     /** @param patience how long one call waits for Telegram to take the summaries before it says to retry later */
-    OwnerChatSink(Outbox outbox, long owner, Consumer<Store.OwnerMessage> shown, Duration patience) {
+    OwnerChatSink(Outbox outbox, long owner, Consumer<Store.OwnerMessage> shown, Function<Answer, String> asked, Duration patience) {
         this.outbox = outbox;
+        this.asked = asked;
         this.owner = owner;
         this.shown = shown;
         this.patience = patience;
@@ -109,7 +114,7 @@ final class OwnerChatSink implements CombiningSink {
 
     /** Queues the leads' summaries as digests; each lead's outcome completes when every message carrying it is settled. */
     private Map<String, CompletableFuture<Delivery>> send(List<Lead> leads) {
-        List<OwnerDigest> digests = OwnerDigest.pack(leads);
+        List<OwnerDigest> digests = OwnerDigest.pack(leads, asked);
         Map<String, List<CompletableFuture<Delivery>>> parts = new LinkedHashMap<>();
         for (int i = 0; i < digests.size(); i++) {
             OwnerDigest digest = digests.get(i);

@@ -1,9 +1,11 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.console.LeadButtons;
+import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Lead;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +32,7 @@ record OwnerDigest(List<Lead> leads, String html) {
     }
 
     /** The fewest messages that carry every lead's summary, in the leads' order. */
-    static List<OwnerDigest> pack(List<Lead> leads) {
+    static List<OwnerDigest> pack(List<Lead> leads, Function<Answer, String> asked) {
         List<OwnerDigest> messages = new ArrayList<>();
         List<Lead> open = new ArrayList<>();
         int length = 0;
@@ -38,7 +40,7 @@ record OwnerDigest(List<Lead> leads, String html) {
             int needed = OwnerSummaryHtml.visibleLength(OwnerSummaryHtml.compact(lead)) + OwnerSummaryHtml.STATUS_ROOM
                     + (open.isEmpty() ? 0 : BETWEEN.length());
             if (!open.isEmpty() && (length + needed > OwnerSummaryHtml.LIMIT || open.size() == MOST_LEADS)) {
-                messages.addAll(messages(open));
+                messages.addAll(messages(open, asked));
                 open.clear();
                 length = 0;
                 needed -= BETWEEN.length();
@@ -47,15 +49,15 @@ record OwnerDigest(List<Lead> leads, String html) {
             length += needed;
         }
         if (!open.isEmpty()) {
-            messages.addAll(messages(open));
+            messages.addAll(messages(open, asked));
         }
         return messages;
     }
 
     /** The message of these leads, or the messages of one lead's full summary. */
-    private static List<OwnerDigest> messages(List<Lead> leads) {
+    private static List<OwnerDigest> messages(List<Lead> leads, Function<Answer, String> asked) {
         if (leads.size() == 1) {
-            return OwnerSummaryHtml.messages(leads.get(0)).stream().map(part -> new OwnerDigest(leads, part)).toList();
+            return OwnerSummaryHtml.messages(leads.get(0), asked).stream().map(part -> new OwnerDigest(leads, part)).toList();
         }
         return List.of(new OwnerDigest(leads, leads.stream().map(OwnerSummaryHtml::compact).collect(Collectors.joining(BETWEEN))));
     }
@@ -66,8 +68,8 @@ record OwnerDigest(List<Lead> leads, String html) {
      * an edit keeps the form the message was sent in and, with {@link OwnerSummaryHtml#STATUS_ROOM} kept free for each
      * status, stays within Telegram's limit.
      */
-    static String withStatus(List<Lead> leads, List<String> statuses) {
-        List<String> summaries = leads.size() == 1 ? List.of(last(OwnerSummaryHtml.messages(leads.get(0))))
+    static String withStatus(List<Lead> leads, List<String> statuses, Function<Answer, String> asked) {
+        List<String> summaries = leads.size() == 1 ? List.of(last(OwnerSummaryHtml.messages(leads.get(0), asked)))
                 : leads.stream().map(OwnerSummaryHtml::compact).toList();
         List<String> shown = new ArrayList<>();
         for (int i = 0; i < summaries.size(); i++) {

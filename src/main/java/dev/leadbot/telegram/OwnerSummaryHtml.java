@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The lead summary an owner reads in Telegram, in HTML. In full (a lead in a message of its own): in as many
@@ -28,6 +29,8 @@ final class OwnerSummaryHtml {
     /** Characters of a name or an answer a compact summary shows before cutting it with "…"; a whole concept is in the full one. */
     private static final int NAME_WIDTH = 48;
     private static final int ANSWER_WIDTH = 80;
+    /** Characters of a question's words a full summary shows as an answer's title. */
+    private static final int QUESTION_WIDTH = 120;
 
     /** A line of the summary: markup around a plain text that may be split when too long. */
     private record Line(String before, String text, String after) {
@@ -43,11 +46,15 @@ final class OwnerSummaryHtml {
     private OwnerSummaryHtml() {
     }
 
-    static List<String> messages(Lead lead) {
-        return pack(lines(lead));
+    /**
+     * @param asked the words of the question that asked an answer (see {@code Flow#question}); a summary shows them as the
+     *              answer's title, cut to {@value #QUESTION_WIDTH} characters
+     */
+    static List<String> messages(Lead lead, Function<Answer, String> asked) {
+        return pack(lines(lead, asked));
     }
 
-    private static List<Line> lines(Lead lead) {
+    private static List<Line> lines(Lead lead, Function<Answer, String> asked) {
         List<Line> lines = new ArrayList<>();
         lines.add(new Line(lead.partial() ? "⏸ <b>Неполная заявка</b> · " : mark(lead) + " <b>Новый лид</b> · ", score(lead) + " · " + lead.flow(), ""));
         lines.add(new Line("👤 " + profile(lead, Integer.MAX_VALUE), lead.contact().name().map(n -> " · представился: " + n).orElse(""), ""));
@@ -58,7 +65,9 @@ final class OwnerSummaryHtml {
         lines.add(new Line("📍 Источник: ", source(lead), ""));
         lines.add(new Line("📝 <b>Ответы</b>", "", ""));
         for (Answer answer : lead.answers()) {
-            lines.add(new Line("• <b>" + Html.escape(answer.variable()) + "</b>: ", answer.label(), ""));
+            // "В какой сфере ваш бизнес? 🛒 Товары", "Напишите номер: +7…": a question mark is separator enough.
+            String question = shortened(asked.apply(answer).replaceFirst("\\.$", ""), QUESTION_WIDTH);
+            lines.add(new Line("• <b>" + Html.escape(question) + "</b>" + (question.endsWith("?") ? " " : ": "), answer.label(), ""));
         }
         if (!lead.tags().isEmpty()) {
             lines.add(new Line("🏷 Теги: ", String.join(", ", lead.tags()), ""));

@@ -1,7 +1,9 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.console.ConsoleReply;
+import dev.leadbot.lead.Answer;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * An owner-chat message of summaries as it stands after a status change, in the form it was sent in (see
@@ -13,8 +15,8 @@ final class SummaryWithStatus {
     private SummaryWithStatus() {
     }
 
-    static String html(List<ConsoleReply.ShownLead> leads) {
+    static String html(List<ConsoleReply.ShownLead> leads, Function<Answer, String> asked) {
         return OwnerDigest.withStatus(leads.stream().map(ConsoleReply.ShownLead::lead).toList(),
-                leads.stream().map(ConsoleReply.ShownLead::status).toList());
+                leads.stream().map(ConsoleReply.ShownLead::status).toList(), asked);
     }
 }

@@ -8,6 +8,7 @@ import dev.leadbot.console.OwnerMenu;
 import dev.leadbot.console.ProspectDialog;
 import dev.leadbot.delivery.DeliveryWorker;
 import dev.leadbot.flow.Flow;
+import dev.leadbot.lead.Answer;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Outgoing;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -28,6 +28,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -139,7 +141,11 @@ public final class TelegramService implements AutoCloseable {
                         message.chatId(), message.messageId(), message.leadIds(), e.getMessage());
             }
         };
-        settings.ownerChatIds().forEach(owner -> sinks.add(new OwnerChatSink(outbox, owner, shown)));
+        // /reload and the file watcher switch the running flow; each update runs wholly on the flow it started with.
+        LiveFlow live = new LiveFlow(flow, ZoneId.systemDefault());
+        // A summary titles each answer with the words of the question that asked it, as the running flow has them.
+        Function<Answer, String> asked = answer -> live.current().flow().question(answer.node()).orElse(answer.variable());
+        settings.ownerChatIds().forEach(owner -> sinks.add(new OwnerChatSink(outbox, owner, shown, asked)));
         sinks.add(leadsFile);
         sinks.addAll(crmSinks);
         // One worker per sink: a slow or broken sink never holds up another, nor the conversations.
@@ -150,11 +156,9 @@ public final class TelegramService implements AutoCloseable {
         Conversations conversations = new Conversations(store);
         // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
         Replies replies = new Replies(outbox, new ReplyLog(store));
-        // /reload and the file watcher switch the running flow; each update runs wholly on the flow it started with.
-        LiveFlow live = new LiveFlow(flow, ZoneId.systemDefault());
         reloads = new FlowReloads(flowFile, live, store, outbox, settings.ownerChatIds(), threads.flowWatch);
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store, live::ownersZone),
-                new OwnerStats(store.database(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads);
+                new OwnerStats(store.database(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads, asked);
         // Managers' conversations with prospects, open across restarts.
         OpenDialogs dialogs = new OpenDialogs(store.openDialogs());
         DialogRelay relay = new DialogRelay(new ProspectDialog(OwnerChats.of(settings.ownerChatIds()), dialogs, new ProspectDialog.Leads() {

@@ -52,7 +52,7 @@ class OwnerChatSinkTest {
     private final Deque<CallResult> script = new ArrayDeque<>();
     private final ApiCalls api = this::call;
     private final OwnerChatSink sink = new OwnerChatSink(new Outbox(api, new AtOnce(), FloodLimits.TELEGRAM, chat -> { }), OWNER,
-            shown::add);
+            shown::add, Answer::variable);
 
     private CallResult call(BotApiMethod<? extends Serializable> method) {
         SendMessage message = (SendMessage) method;
@@ -106,7 +106,7 @@ class OwnerChatSinkTest {
 
         sink.deliverTogether(List.of(lead));
 
-        int parts = OwnerSummaryHtml.messages(lead).size();
+        int parts = OwnerSummaryHtml.messages(lead, Answer::variable).size();
         assertEquals(parts, buttons.size());
         assertEquals(List.of(List.of("🙋 Беру o:c:lead-2", "💬 Написать o:m:lead-2")), buttons.get(parts - 1));
         buttons.subList(0, parts - 1).forEach(none -> assertEquals(List.of(), none));
@@ -134,7 +134,7 @@ class OwnerChatSinkTest {
         sink.deliverTogether(leads);
         sink.deliverTogether(List.of(lead(4, "ю".repeat(6000))));
 
-        int parts = OwnerSummaryHtml.messages(lead(4, "ю".repeat(6000))).size();
+        int parts = OwnerSummaryHtml.messages(lead(4, "ю".repeat(6000)), Answer::variable).size();
         assertTrue(parts > 1, "parts: " + parts);
         assertEquals(1 + parts, sent.size());
         assertEquals(leads.stream().map(OwnerSummaryHtml::compact).collect(java.util.stream.Collectors.joining("\n\n")), sent.get(0));
@@ -149,7 +149,7 @@ class OwnerChatSinkTest {
 
         List<Delivery> outcomes = sink.deliverTogether(List.of(lead));
 
-        assertEquals(3, OwnerSummaryHtml.messages(lead).size(), "the refused one is the middle part");
+        assertEquals(3, OwnerSummaryHtml.messages(lead, Answer::variable).size(), "the refused one is the middle part");
         assertEquals(List.of(new Delivery.Failed("Telegram refused the summary in owner chat 1000 (400 Bad Request: can't parse entities)")),
                 outcomes);
     }
@@ -175,7 +175,7 @@ class OwnerChatSinkTest {
     void aSummaryTheOutboxStillRetriesThroughAnOutageIsWaitedForNeverQueuedTwice() {
         VirtualScheduler clock = new VirtualScheduler();
         OwnerChatSink impatient = new OwnerChatSink(new Outbox(api, clock, FloodLimits.TELEGRAM, chat -> { }), OWNER, shown::add,
-                Duration.ZERO);
+                Answer::variable, Duration.ZERO);
         Lead lead = lead(1, "ok");
         script.add(new CallResult.Transient("502 Bad Gateway"));
         script.add(new CallResult.Transient("502 Bad Gateway"));

@@ -81,7 +81,7 @@ class OwnerDigestTest {
         assertEquals(RUSSIAN_COMPACT, OwnerSummaryHtml.compact(RUSSIAN));
         assertEquals(ENGLISH_COMPACT, OwnerSummaryHtml.compact(ENGLISH));
 
-        List<OwnerDigest> messages = OwnerDigest.pack(List.of(RUSSIAN, ENGLISH));
+        List<OwnerDigest> messages = OwnerDigest.pack(List.of(RUSSIAN, ENGLISH), Answer::variable);
 
         assertEquals(List.of(new OwnerDigest(List.of(RUSSIAN, ENGLISH), RUSSIAN_COMPACT + "\n\n" + ENGLISH_COMPACT)), messages);
     }
@@ -109,9 +109,9 @@ class OwnerDigestTest {
 
     @Test
     void aLeadAloneInItsMessageShowsItsFullSummary() {
-        assertEquals(List.of(new OwnerDigest(List.of(ENGLISH), OwnerSummaryHtml.messages(ENGLISH).get(0))),
-                OwnerDigest.pack(List.of(ENGLISH)));
-        assertTrue(OwnerSummaryHtml.messages(ENGLISH).get(0).contains("📝 <b>Ответы</b>"));
+        assertEquals(List.of(new OwnerDigest(List.of(ENGLISH), OwnerSummaryHtml.messages(ENGLISH, Answer::variable).get(0))),
+                OwnerDigest.pack(List.of(ENGLISH), Answer::variable));
+        assertTrue(OwnerSummaryHtml.messages(ENGLISH, Answer::variable).get(0).contains("📝 <b>Ответы</b>"));
     }
 
     @Test
@@ -120,13 +120,14 @@ class OwnerDigestTest {
         String longestStatus = new LeadButtons(java.time.ZoneOffset.UTC).status(new Handling(Handling.Status.NOT_A_LEAD,
                 Optional.of("М".repeat(200)), Optional.of(Instant.parse("2026-11-22T12:00:00Z"))));
 
-        List<OwnerDigest> messages = OwnerDigest.pack(leads);
+        List<OwnerDigest> messages = OwnerDigest.pack(leads, Answer::variable);
 
         assertEquals(leads, messages.stream().flatMap(m -> m.leads().stream()).toList(), "every lead once, in order");
         assertTrue(messages.size() <= 200 / 8, "messages: " + messages.size());
         for (OwnerDigest message : messages) {
             assertEquals(message.leads().size(), message.html().split("tg://user\\?id=", -1).length - 1, message.html());
-            String claimed = OwnerDigest.withStatus(message.leads(), message.leads().stream().map(lead -> longestStatus).toList());
+            String claimed = OwnerDigest.withStatus(message.leads(), message.leads().stream().map(lead -> longestStatus).toList(),
+                    Answer::variable);
             assertTrue(OwnerSummaryHtml.visibleLength(claimed) <= OwnerSummaryHtml.LIMIT, "length " + OwnerSummaryHtml.visibleLength(claimed));
         }
     }
@@ -137,7 +138,7 @@ class OwnerDigestTest {
                 new Prospect(n, n, Optional.empty(), "A", Optional.empty(), "ru"), Optional.empty(), List.of(), 0, List.of(), List.of(),
                 new Contact(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty()), Instant.EPOCH, Instant.EPOCH)).toList();
 
-        List<OwnerDigest> messages = OwnerDigest.pack(leads);
+        List<OwnerDigest> messages = OwnerDigest.pack(leads, Answer::variable);
 
         assertEquals(100, messages.stream().mapToInt(m -> m.leads().size()).sum());
         messages.forEach(m -> assertTrue(m.leads().size() <= OwnerDigest.MOST_LEADS, "leads: " + m.leads().size()));
@@ -155,8 +156,8 @@ class OwnerDigestTest {
         ConsoleReply.ShownLead fresh = new ConsoleReply.ShownLead(ENGLISH, "", List.of());
 
         assertEquals(RUSSIAN_COMPACT + "\n🙋 Взял(а): Иван &lt;Петров&gt; · 22.11 11:05\n\n" + ENGLISH_COMPACT,
-                SummaryWithStatus.html(List.of(taken, fresh)));
-        assertEquals(OwnerSummaryHtml.messages(RUSSIAN).get(0) + "\n🙋 Взял(а): Иван &lt;Петров&gt; · 22.11 11:05",
-                SummaryWithStatus.html(List.of(taken)));
+                SummaryWithStatus.html(List.of(taken, fresh), Answer::variable));
+        assertEquals(OwnerSummaryHtml.messages(RUSSIAN, Answer::variable).get(0) + "\n🙋 Взял(а): Иван &lt;Петров&gt; · 22.11 11:05",
+                SummaryWithStatus.html(List.of(taken), Answer::variable));
     }
 }

@@ -41,11 +41,21 @@ class OwnerSummaryHtmlTest {
 
     @Test
     void aShortLeadIsOneMessage() {
-        List<String> messages = OwnerSummaryHtml.messages(lead(List.of(Answer.of("role", "role", "owner", "Owner"))));
+        List<String> messages = OwnerSummaryHtml.messages(lead(List.of(Answer.of("role", "role", "owner", "Owner"))), Answer::variable);
 
         assertEquals(1, messages.size());
         assertTrue(messages.get(0).contains("\n• <b>role</b>: Owner\n"), messages.get(0));
         assertTrue(messages.get(0).contains("⏱ Заполнено за 42 с"), messages.get(0));
+    }
+
+    @Test
+    void eachAnswerIsTitledWithTheWordsOfItsQuestionEscapedAndAQuestionMarkNeedsNoColon() {
+        Lead lead = lead(List.of(Answer.of("sphere", "sphere", "b2b", "🏢 B2B"), Answer.of("phone", "phone", "+7", "+7 <916>")));
+        java.util.Map<String, String> questions = java.util.Map.of("sphere", "В какой сфере ваш бизнес?", "phone", "Напишите <номер>.");
+
+        String html = OwnerSummaryHtml.messages(lead, answer -> questions.get(answer.node())).get(0);
+
+        assertTrue(html.contains("\n• <b>В какой сфере ваш бизнес?</b> 🏢 B2B\n• <b>Напишите &lt;номер&gt;</b>: +7 &lt;916&gt;\n"), html);
     }
 
     @Test
@@ -57,7 +67,7 @@ class OwnerSummaryHtmlTest {
         }
         answers.add(Answer.of("huge", "concept", "ю".repeat(9000), "ю".repeat(9000)));
 
-        List<String> messages = OwnerSummaryHtml.messages(lead(answers));
+        List<String> messages = OwnerSummaryHtml.messages(lead(answers), Answer::variable);
 
         assertTrue(messages.size() >= 4, "messages: " + messages.size());
         for (String message : messages) {
@@ -76,7 +86,7 @@ class OwnerSummaryHtmlTest {
                 whole.path(), whole.contact(), whole.startedAt(), whole.completedAt(),
                 Optional.of(new Stop("budget", "Бюджет <до> 100 & больше?")), Optional.empty());
 
-        String html = OwnerSummaryHtml.messages(partial).get(0);
+        String html = OwnerSummaryHtml.messages(partial, Answer::variable).get(0);
 
         assertTrue(html.startsWith("⏸ <b>Неполная заявка</b> · 10 баллов · qualification\n"), html);
         assertTrue(html.contains("\n⏸ Замолчал на вопросе: <i>Бюджет &lt;до&gt; 100 &amp; больше?</i>\n"), html);
@@ -90,7 +100,7 @@ class OwnerSummaryHtmlTest {
         Lead completing = new Lead(whole.id(), whole.flow(), whole.prospect(), whole.source(), whole.answers(), whole.score(), whole.tags(),
                 whole.path(), whole.contact(), whole.startedAt(), whole.completedAt(), Optional.empty(), Optional.of("partial-7"));
 
-        String html = OwnerSummaryHtml.messages(completing).get(0);
+        String html = OwnerSummaryHtml.messages(completing, Answer::variable).get(0);
 
         assertTrue(html.startsWith("🆕 <b>Новый лид</b>"), html);
         assertTrue(html.contains("\n✅ Дополняет неполную заявку <code>partial-7</code>\n"), html);

@@ -120,7 +120,8 @@ class ProspectExperienceTest {
             chat.press("Вечером", "Спасибо, Анна!");
 
             String summary = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Новый лид")).get(0).text();
-            assertTrue(summary.contains("• phone: +77010000000 (чужой контакт)"), summary);
+            assertTrue(summary.contains("• Нажмите кнопку «📱 Отправить мой номер» ниже или напишите номер с кодом страны:"
+                    + " +77010000000 (чужой контакт)"), summary);
         }
     }
 
@@ -299,7 +300,7 @@ class ProspectExperienceTest {
 
             BotMessage summary = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Новый лид")).get(0);
             assertTrue(summary.html().contains("<a href=\"tg://user?id=60\">&lt;b&gt;Boss &amp; Co &lt;/i&gt;</a>"), summary.html());
-            assertTrue(summary.text().contains("• contact_name: <i>Tom & Jerry</i>"), summary.text());
+            assertTrue(summary.text().contains("• Как к вам обращаться? <i>Tom & Jerry</i>"), summary.text());
         }
     }
 

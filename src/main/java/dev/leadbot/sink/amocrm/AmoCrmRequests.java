@@ -3,6 +3,7 @@ package dev.leadbot.sink.amocrm;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.LeadFields;
 import dev.leadbot.sink.OwnerSummary;
@@ -103,7 +104,8 @@ final class AmoCrmRequests {
     /** {@code POST /api/v4/leads/notes}: the whole summary as a common note on the new lead. */
     static String note(long leadId, Lead lead) {
         ObjectNode note = JSON.createObjectNode().put("entity_id", leadId).put("note_type", "common");
-        note.putObject("params").put("text", OwnerSummary.plainText(lead));
+        // A sink is given the lead alone, not the flow: answers are titled by their variables, as in the lead's fields.
+        note.putObject("params").put("text", OwnerSummary.plainText(lead, Answer::variable));
         return JSON.createArrayNode().add(note).toString();
     }
 
