@@ -82,14 +82,7 @@ class StoreFileTest {
 
     @Test
     void aToolBesideTheBotRefusesAnOlderDatabaseAndSaysWhichCommandUpgradesIt() throws Exception {
-        Files.createDirectories(db().getParent());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
-            for (String sql : Migrations.step(0, Dialect.SQLITE)) {
-                s.execute(sql);
-            }
-            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-            s.execute("PRAGMA user_version = 1");
-        }
+        databaseAtSchemaOne("");
 
         StoreException e = assertThrows(StoreException.class, () -> Store.openForTools(db(), CLOCK));
 
@@ -109,18 +102,25 @@ class StoreFileTest {
         }
     }
 
-    @Test
-    void aFileAtThePreviousSchemaVersionIsUpgradedKeepingItsConversations() throws Exception {
+    /** A leadbot database as the first schema made it, with {@code sql} (if any) run in it. */
+    private void databaseAtSchemaOne(String sql) throws Exception {
         Files.createDirectories(db().getParent());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
-            for (String sql : Migrations.step(0, Dialect.SQLITE)) {
-                s.execute(sql);
+            for (String step : Migrations.step(0, Dialect.SQLITE)) {
+                s.execute(step);
             }
             s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
             s.execute("PRAGMA user_version = 1");
-            s.execute("INSERT INTO conversations VALUES (42, 'qualification', '" + ConversationJson.write(MIDWAY).replace("'", "''")
-                    + "', '2026-11-22T10:00:00Z')");
+            if (!sql.isEmpty()) {
+                s.execute(sql);
+            }
         }
+    }
+
+    @Test
+    void aFileAtThePreviousSchemaVersionIsUpgradedKeepingItsConversations() throws Exception {
+        databaseAtSchemaOne("INSERT INTO conversations VALUES (42, 'qualification', '" + ConversationJson.write(MIDWAY).replace("'", "''")
+                + "', '2026-11-22T10:00:00Z')");
 
         try (Store store = Store.open(db(), CLOCK)) {
             assertEquals(Optional.of(MIDWAY), store.conversation(42));
