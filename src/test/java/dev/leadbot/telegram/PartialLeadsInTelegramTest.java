@@ -75,7 +75,7 @@ class PartialLeadsInTelegramTest {
             BotMessage summary = bot.awaitFirst(BotHarness.OWNER, BotHarness.saying(PARTIAL));
             assertTrue(summary.html().startsWith("⏸ <b>Неполная заявка</b> · "), summary.html());
             assertTrue(summary.html().contains("\n⏸ Замолчал на вопросе: <i>Как вам удобнее связаться?</i>\n"), summary.html());
-            assertTrue(summary.html().contains("• <b>contact_name</b>: Пётр\n"), summary.html());
+            assertTrue(summary.html().contains("• <b>Как к вам обращаться?</b> Пётр\n"), summary.html());
             bot.api.awaitState(() -> Files.exists(bot.leads) && dev.leadbot.testing.LeadFiles.lines(bot.leads) == 1);
 
             // A restart, and days more of silence: the timers are spent and the conversation is abandoned already.
