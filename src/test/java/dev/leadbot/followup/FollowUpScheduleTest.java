@@ -87,6 +87,12 @@ class FollowUpScheduleTest {
         return happened;
     }
 
+    /** The timer set when the prospect was asked at T0: the first reminder. */
+    private FollowUpTimer firstTimer(Conversation asked) {
+        Silence silence = Silence.from(T0);
+        return new FollowUpTimer(42, schedule.next(asked, silence).orElseThrow(), silence);
+    }
+
     @Test
     void aSilentProspectGetsEachReminderAtItsTimeThenIsAbandonedOnce() {
         Conversation asked = startedAt(T0);
@@ -135,8 +141,7 @@ class FollowUpScheduleTest {
     @Test
     void aReminderDueDuringDowntimeGoesOnceWhenStillInTimeAndTheScheduleGoesOnFromThere() {
         Conversation asked = startedAt(T0);
-        Silence silence = Silence.from(T0);
-        FollowUpTimer timer = new FollowUpTimer(42, schedule.next(asked, silence).orElseThrow(), silence);
+        FollowUpTimer timer = firstTimer(asked);
         // Back 2 hours after the first reminder was due: it goes now; the second keeps its gap of 2h45m from now.
         Instant back = T0.plus(Duration.ofMinutes(15)).plus(Duration.ofHours(2));
         Firing firing = schedule.fire(asked, timer, back);
@@ -148,8 +153,7 @@ class FollowUpScheduleTest {
     @Test
     void aReminderLaterThanTheFlowAllowsIsDroppedAndTheNextOneInTimeGoes() {
         Conversation asked = startedAt(T0);
-        Silence silence = Silence.from(T0);
-        FollowUpTimer timer = new FollowUpTimer(42, schedule.next(asked, silence).orElseThrow(), silence);
+        FollowUpTimer timer = firstTimer(asked);
         // Back 7 hours after the first was due (late_by_at_most 6h): the first is dropped; the second, due at 10:00 UTC, goes.
         Instant back = T0.plus(Duration.ofMinutes(15)).plus(Duration.ofHours(7));
         Firing firing = schedule.fire(asked, timer, back);

@@ -29,6 +29,16 @@ class FollowUpsInTelegramTest {
     @TempDir
     Path dir;
 
+    /** 10:00 in Moscow: a reminder 15 minutes, 3 hours and a day after it is in the day. */
+    private static final Instant TEN = moscow("2026-11-23T10:00:00");
+
+    /** The bot on {@code clock}, with Anna at the first question. */
+    private BotHarness askedAt(TestClock clock) throws Exception {
+        BotHarness bot = new BotHarness(dir, clock);
+        new ProspectChat(bot, bot.api.user(42, "Anna")).send("/start", QualificationInTelegramTest.ROLE);
+        return bot;
+    }
+
     private static Instant moscow(String dateTime) {
         return Instant.parse(dateTime + "Z").minus(Duration.ofHours(3));
     }
@@ -124,10 +134,9 @@ class FollowUpsInTelegramTest {
 
     @Test
     void aReminderDueWhileTheBotWasDownGoesOnceAfterTheRestart() throws Exception {
-        Instant start = moscow("2026-11-23T10:00:00");
+        Instant start = TEN;
         TestClock clock = new TestClock(start);
-        try (BotHarness bot = new BotHarness(dir, clock)) {
-            new ProspectChat(bot, bot.api.user(42, "Anna")).send("/start", QualificationInTelegramTest.ROLE);
+        try (BotHarness bot = askedAt(clock)) {
             // Down from 10:05 to 12:00: the 10:15 reminder is late by less than the flow's 6 hours.
             bot.restart((store, flow) -> clock.set(start.plus(Duration.ofHours(2))));
             bot.service.followUpsDue();
@@ -144,10 +153,9 @@ class FollowUpsInTelegramTest {
 
     @Test
     void aReminderLaterThanTheFlowAllowsIsDroppedAndOnlyTheNextOneInTimeGoes() throws Exception {
-        Instant start = moscow("2026-11-23T10:00:00");
+        Instant start = TEN;
         TestClock clock = new TestClock(start);
-        try (BotHarness bot = new BotHarness(dir, clock)) {
-            new ProspectChat(bot, bot.api.user(42, "Anna")).send("/start", QualificationInTelegramTest.ROLE);
+        try (BotHarness bot = askedAt(clock)) {
             // Back at 16:16: the 10:15 reminder is over 6 hours late and dropped; the 13:00 one is in time and goes.
             bot.restart((store, flow) -> clock.set(start.plus(Duration.ofMinutes(6 * 60 + 16))));
             bot.service.followUpsDue();
@@ -160,10 +168,9 @@ class FollowUpsInTelegramTest {
 
     @Test
     void aProspectWhoBlockedTheBotGetsNothingMore() throws Exception {
-        Instant start = moscow("2026-11-23T10:00:00");
+        Instant start = TEN;
         TestClock clock = new TestClock(start);
-        try (BotHarness bot = new BotHarness(dir, clock)) {
-            new ProspectChat(bot, bot.api.user(42, "Anna")).send("/start", QualificationInTelegramTest.ROLE);
+        try (BotHarness bot = askedAt(clock)) {
             bot.api.block(42);
             at(bot, clock, start.plus(Duration.ofMinutes(15)));
             bot.api.awaitState(() -> bot.api.forbidden() == 1);
@@ -206,6 +213,37 @@ class FollowUpsInTelegramTest {
             chat.press("Я пока просто изучаю", "");
             chat.send("/restart", QualificationInTelegramTest.ROLE);
             assertTrue(bot.store.nextFollowUp().isPresent(), "a conversation at a question has a reminder coming");
+        }
+    }
+
+    @Test
+    void aProspectWhoGaveTheirNameAndWentSilentIsRemindedThenBecomesOnePartialLead() throws Exception {
+        TestClock clock = new TestClock(TEN);
+        try (BotHarness bot = new BotHarness(dir, clock)) {
+            ProspectChat chat = new ProspectChat(bot, bot.api.user(42, "Anna"));
+            chat.send("/start", QualificationInTelegramTest.ROLE);
+            chat.press(OWNER_BUTTON, "В какой сфере");
+            chat.press("B2B-компания", "Что для вас сейчас важнее всего?");
+            chat.press("Квалифицировать входящие заявки", "Давайте обсудим");
+            chat.press("Продолжить", "Как к вам обращаться?");
+            chat.send("Анна", "Как вам удобнее");
+            int asked = bot.api.botMessages(42).size();
+
+            for (String moment : List.of("2026-11-23T10:15:00", "2026-11-23T13:00:00", "2026-11-24T10:00:00")) {
+                at(bot, clock, moscow(moment));
+            }
+            bot.awaitCount(42, asked + 3);
+            at(bot, clock, moscow("2026-11-25T10:00:00"));
+            List<BotMessage> owner = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Неполная заявка"));
+            assertEquals(0, at(bot, clock, moscow("2026-11-28T10:00:00")));
+            assertEquals(1, BotHarness.leadsIn(bot.api.botMessages(BotHarness.OWNER)), owner.toString());
+            assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED));
+            assertEquals(asked + 3, bot.api.botMessages(42).size(), "three reminders, and nothing to the prospect on abandoning");
+
+            // Back days later: one tap on the last reminder's buttons continues, and the complete lead follows.
+            chat.press("Напишите мне в Telegram", "Когда вам удобно");
+            chat.press("Вечером", "Спасибо, Анна!");
+            bot.api.await(BotHarness.OWNER, all -> BotHarness.leadsIn(all) >= 2);
         }
     }
 }
