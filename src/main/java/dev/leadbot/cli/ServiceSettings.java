@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,11 +42,12 @@ final class ServiceSettings {
     static final String LEADS = "LEADBOT_LEADS_FILE";
     static final String DB = "LEADBOT_DB";
     static final String BULK_RATE = "LEADBOT_BULK_PER_SECOND";
+    static final String TIME_ZONE = "LEADBOT_TIME_ZONE";
     /** Read by leadbot before issue 9 as a cap on every message; now refused with what replaced it. */
     static final String OLD_SEND_RATE = "LEADBOT_SEND_PER_SECOND";
-    private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS, DB, BULK_RATE, OLD_SEND_RATE);
+    private static final List<String> ALL = List.of(TOKEN, OWNERS, FLOW, API_URL, LEADS, DB, BULK_RATE, TIME_ZONE, OLD_SEND_RATE);
     /** What each bot under {@code bots:} may set for itself (with its {@code sinks:}); the Bot API's URL is one for the process. */
-    static final List<String> PER_BOT = List.of(TOKEN, OWNERS, FLOW, LEADS, DB, BULK_RATE);
+    static final List<String> PER_BOT = List.of(TOKEN, OWNERS, FLOW, LEADS, DB, BULK_RATE, TIME_ZONE);
     /**
      * What a bot never takes from the top level: its token, and its files. At the top level, {@code db}
      * and {@code leads_file} say where the bots' folders go: beside them, one folder per bot.
@@ -357,13 +360,24 @@ final class ServiceSettings {
                             + FloodLimits.TELEGRAM.bulkPerSecond() + ")");
                 }
             }
+            ZoneId zone = ZoneId.systemDefault();
+            Optional<Value> zoneSetting = setting(TIME_ZONE);
+            if (zoneSetting.isPresent()) {
+                try {
+                    zone = ZoneId.of(zoneSetting.get().text().strip());
+                } catch (DateTimeException e) {
+                    found.add(zoneSetting.get().where() + " is '" + zoneSetting.get().text() + "', not a time zone"
+                            + Suggestions.didYouMean(zoneSetting.get().text().strip(), ZoneId.getAvailableZoneIds(),
+                            "; write a name from the tz database, such as Europe/Moscow, Asia/Almaty or UTC"));
+                }
+            }
             setting(OLD_SEND_RATE).ifPresent(old -> found.add(old.where() + " is no longer read: replies to prospects are not capped"
                     + " overall any more (Telegram limits each chat, not the bot); remove it, and set " + BULK_RATE + " instead if you"
                     + " meant the cap on messages the bot starts itself (owner summaries, alerts; default "
                     + FloodLimits.TELEGRAM.bulkPerSecond() + ")"));
             Optional<TelegramSettings> settings = found.isEmpty()
                     ? Optional.of(new TelegramSettings(token.orElseThrow().text(), owners, api, leadsFile(),
-                    FloodLimits.TELEGRAM.withBulkPerSecond(bulkRate)))
+                    FloodLimits.TELEGRAM.withBulkPerSecond(bulkRate), zone))
                     : Optional.empty();
             // A database setting that is neither a file nor a URL is among the problems already: no service starts on it.
             Database database = databaseProblems().isEmpty() ? database() : new Database.SqliteFile(Path.of(DataFiles.DATABASE));

@@ -23,7 +23,7 @@ final class LiveFlow {
     private final AtomicReference<Running> current;
     private final ZoneId zone;
 
-    /** @param zone where the quiet hours of a flow that names no time zone are: the machine's */
+    /** @param zone the owner's time zone (LEADBOT_TIME_ZONE, else the machine's): of a flow that names none of its own */
     LiveFlow(Flow flow, ZoneId zone) {
         this.zone = zone;
         current = new AtomicReference<>(running(flow));

@@ -2,6 +2,7 @@ package dev.leadbot.telegram;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,8 +14,14 @@ import java.util.Objects;
  * @param limits        how the outbox paces: Telegram's per-chat budget, and the cap on what the bot starts
  *                      itself (owner summaries, alerts, messages to chats not in conversation), 30 a second
  *                      unless raised for paid broadcasts. Replies to chats in conversation have no overall cap.
+ * @param timeZone      the owner's time zone: where the quiet hours of a flow that names no {@code time_zone} are
  */
-public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile, FloodLimits limits) {
+public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile, FloodLimits limits, ZoneId timeZone) {
+
+    /** In the time zone of the machine the bot runs on. */
+    public TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile, FloodLimits limits) {
+        this(token, ownerChatIds, apiUrl, leadsFile, limits, ZoneId.systemDefault());
+    }
 
     public TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl, Path leadsFile) {
         this(token, ownerChatIds, apiUrl, leadsFile, FloodLimits.TELEGRAM);
@@ -26,6 +33,7 @@ public record TelegramSettings(String token, List<Long> ownerChatIds, URI apiUrl
         Objects.requireNonNull(apiUrl, "apiUrl");
         Objects.requireNonNull(leadsFile, "leadsFile");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(timeZone, "timeZone");
     }
 
     /** Touched before every long poll, so a health check can tell the loop is alive. */

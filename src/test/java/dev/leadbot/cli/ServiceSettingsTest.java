@@ -187,6 +187,16 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void theOwnersTimeZoneIsReadForQuietHoursAndAMisspeltOneIsReportedWithTheNameItMeant() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, "telegram_bot_token: " + TOKEN + "\ntime_zone: Asia/Almaty\n");
+        assertEquals(java.time.ZoneId.of("Asia/Almaty"), ServiceSettings.read(Map.of(), file).telegram().orElseThrow().timeZone());
+
+        ServiceSettings.Result wrong = ServiceSettings.read(Map.of("LEADBOT_TIME_ZONE", "Europe/Moskow"), file);
+        assertEquals(List.of("LEADBOT_TIME_ZONE is 'Europe/Moskow', not a time zone; did you mean 'Europe/Moscow'?"), wrong.problems());
+    }
+
+    @Test
     void aNamedSettingsFileThatDoesNotExistIsAnError() throws IOException {
         ServiceSettings.Loaded loaded = ServiceSettings.load(Map.of(), java.util.Optional.of(dir.resolve("nope.yaml")));
 
@@ -302,7 +312,7 @@ class ServiceSettingsTest {
                 file + ":5:3: bot name 'Cafe Bar' cannot be used: it names the bot's folder and database, so write lower-case letters,"
                         + " digits, '-' and '_' (at most 32, starting with a letter or digit), e.g. 'cafe-bar'",
                 file + ":9:5: unknown key 'telegram_api_url' in bot 'cafe'; allowed keys: telegram_bot_token, owner_chat_ids, flow,"
-                        + " leads_file, db, bulk_per_second, sinks",
+                        + " leads_file, db, bulk_per_second, time_zone, sinks",
                 file + ":10:3: bot 'cafe' is declared twice; give each bot its own name, or keep one of them"), loaded.problems());
     }
 

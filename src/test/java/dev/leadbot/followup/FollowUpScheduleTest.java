@@ -181,4 +181,14 @@ class FollowUpScheduleTest {
                 "FollowUpDue[attempt=2] at " + later.plus(Duration.ofHours(3)),
                 "FollowUpDue[attempt=3] at " + later.plus(Duration.ofDays(1))), silentUntil(abandoned, later, later.plus(Duration.ofDays(30))));
     }
+
+    @Test
+    void aFlowWithoutATimeZoneKeepsItsQuietHoursInTheOwnersZone() {
+        Flow flow = Flows.parse(YAML.replace("  time_zone: Europe/Moscow\n", ""));
+        Conversation asked = new ConversationEngine(flow).handle(Optional.empty(), ANNA, new Input.Start(Optional.empty()), T0).state();
+        // 20:50 in Almaty (UTC+5): the first reminder at 21:05 there waits for 09:00 there.
+        Instant evening = Instant.parse("2026-11-23T15:50:00Z");
+        assertEquals(Optional.of(new Due.Reminder(1, Instant.parse("2026-11-24T04:00:00Z"))),
+                new FollowUpSchedule(flow, java.time.ZoneId.of("Asia/Almaty")).next(asked, Silence.from(evening)));
+    }
 }
