@@ -32,6 +32,9 @@ final class StatsCaption {
         lines.add("Начали: " + totals.started() + " · лидов: " + totals.leads() + " (" + percent(totals.conversion()) + ")");
         lines.add("Ушли: " + totals.stopped() + " · ещё отвечают: " + totals.inProgress() + " · назад: " + totals.backs());
         totals.medianToLead().ifPresent(median -> lines.add("До лида (медиана): " + duration(median)));
+        if (totals.followUps() > 0 || totals.abandoned() > 0) {
+            lines.add("Напоминаний замолчавшим: " + totals.followUps() + " · бросили после них: " + totals.abandoned());
+        }
         List<FunnelReport.Question> stops = report.questions().stream().filter(q -> q.stopped() > 0)
                 .sorted((a, b) -> Integer.compare(b.stopped(), a.stopped())).limit(SHOWN).toList();
         if (!stops.isEmpty()) {

@@ -19,8 +19,8 @@ import java.util.stream.IntStream;
 
 /**
  * The packaged bot with a flow whose reminders come after 3 and 8 seconds: prospects start together and stay silent.
- * With {@code kill}, the Bot API refuses every call from just before the first reminders are due, so they are
- * committed but cannot be sent; once all of them wait in the store the process is killed with SIGKILL and started
+ * With {@code kill}, the Bot API refuses every call once the prospects have their question, so the first reminders
+ * are committed when due but cannot be sent; once all of them wait in the store the process is killed with SIGKILL and started
  * again. Measures each reminder's arrival against its moment: the moment the prospect's /start reached the bot plus the
  * reminder's {@code after}.
  */
@@ -94,13 +94,10 @@ final class FollowUpJarRun {
                     api.await(user.chatId(), all -> all.stream().anyMatch(m -> m.text().contains(QUESTION)));
                 }
                 if (kill) {
-                    long firstDue = handed.values().stream().min(Long::compare).orElseThrow() + AFTER[0].toNanos();
-                    long wait = firstDue - System.nanoTime() - TimeUnit.MILLISECONDS.toNanos(500);
-                    if (wait > 0) {
-                        Thread.sleep(TimeUnit.NANOSECONDS.toMillis(wait));
-                    }
+                    // From here the Bot API refuses every call: the first reminders are committed when due but cannot leave.
                     api.failNext(Integer.MAX_VALUE, 502);
-                    api.awaitState(() -> committedFirstReminders(dir) == prospects);
+                    // On a machine slow enough to have sent some before, those count as they are: once each is still the rule.
+                    api.awaitState(() -> committedFirstReminders(dir) + sentFirstReminders(api, users) == prospects);
                     bot.destroyForcibly();
                     bot.waitFor(60, TimeUnit.SECONDS);
                     api.failNext(0, 502);
@@ -152,6 +149,10 @@ final class FollowUpJarRun {
         } catch (Exception e) {
             return -1; // not created yet, or busy: asked again
         }
+    }
+
+    private static int sentFirstReminders(FakeBotApi api, List<FakeUser> users) {
+        return (int) users.stream().flatMap(user -> api.botMessages(user.chatId()).stream()).filter(m -> m.text().contains(FIRST)).count();
     }
 
     private static boolean settled(Path dir) {

@@ -173,16 +173,19 @@ class FollowUpsInTelegramTest {
         try (BotHarness bot = askedAt(clock)) {
             bot.api.block(42);
             at(bot, clock, start.plus(Duration.ofMinutes(15)));
-            bot.api.awaitState(() -> bot.api.forbidden() == 1);
+            bot.api.awaitState(() -> bot.api.forbidden() >= 1);
+            // Settled: the reminder's calls refused and given up on, its timer and the next one gone.
             bot.api.awaitState(() -> {
                 try {
-                    return bot.store.nextFollowUp().isEmpty();
+                    return bot.store.unsent().isEmpty() && bot.store.nextFollowUp().isEmpty();
                 } catch (dev.leadbot.store.StoreException e) {
                     throw new IllegalStateException(e);
                 }
             });
+            int refused = bot.api.forbidden();
             assertEquals(0, at(bot, clock, start.plus(Duration.ofDays(3))));
-            assertEquals(1, bot.api.forbidden(), "one refused reminder, then nothing");
+            assertEquals(refused, bot.api.forbidden(), "nothing more after the refused reminder");
+            assertEquals(1, count(bot, FunnelEvent.Kind.FOLLOWED_UP));
         }
     }
 
@@ -239,6 +242,10 @@ class FollowUpsInTelegramTest {
             assertEquals(1, BotHarness.leadsIn(bot.api.botMessages(BotHarness.OWNER)), owner.toString());
             assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED));
             assertEquals(asked + 3, bot.api.botMessages(42).size(), "three reminders, and nothing to the prospect on abandoning");
+            bot.api.user(BotHarness.OWNER, "Owner").send("/stats");
+            bot.api.awaitState(() -> !bot.api.photos(BotHarness.OWNER).isEmpty());
+            String caption = bot.api.photos(BotHarness.OWNER).get(0).caption();
+            assertTrue(caption.contains("\nНапоминаний замолчавшим: 3 · бросили после них: 1\n"), caption);
 
             // Back days later: one tap on the last reminder's buttons continues, and the complete lead follows.
             chat.press("Напишите мне в Telegram", "Когда вам удобно");
