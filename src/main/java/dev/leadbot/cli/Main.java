@@ -69,6 +69,7 @@ public final class Main implements Runnable {
                 .addSubcommand(new ForgetCommand(console))
                 .addSubcommand(new HealthCommand(console))
                 .addSubcommand(new BotsCommand(console))
+                .addSubcommand(new MigrateCommand(console))
                 .addSubcommand(new SinksCommand(console, http));
         // A database given on the command line may carry a password: a wrong one is reported with it masked.
         commandLine.registerConverter(Database.class, text -> {

@@ -75,6 +75,11 @@ public final class Store implements BatchLog, AutoCloseable {
         this.followUps = new FollowUpLog(connection);
     }
 
+    /** The store's own connection, for {@link StoreTransfer}, which holds both stores whole while it copies. */
+    Connection connection() {
+        return connection;
+    }
+
     /** Where the state is: its text names it in messages, a password masked. */
     public Database database() {
         return database;

@@ -5,6 +5,7 @@ import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
+import dev.leadbot.store.StoreTransfer;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.testing.Flows;
@@ -28,7 +29,7 @@ final class BotHarness implements AutoCloseable {
 
     final FakeBotApi api;
     final Path leads;
-    private final Database db;
+    private Database db;
     private Flow flow;
     private final Path flowFile;
     private final TelegramSettings settings;
@@ -115,6 +116,15 @@ final class BotHarness implements AutoCloseable {
         service.close();
         crashed.apply(store, flow);
         store.close();
+        start();
+    }
+
+    /** Stops the bot, moves its SQLite file into {@code target} as 'leadbot migrate' does, and starts it there. */
+    void moveTo(Database.Postgres target) throws StoreException, BotStartException {
+        service.close();
+        store.close();
+        StoreTransfer.copy((Database.SqliteFile) db, target, false, clock);
+        db = target;
         start();
     }
 
