@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
                 "Stop the bot first: migrate refuses a file a running bot holds.",
                 "Every table (conversations, the update offset, leads and their",
                 "deliveries, messages not yet sent, the funnel, follow-ups) is",
-                "copied in one transaction into the bot's schema, made at this",
-                "version's schema, and each table's count is checked. Then start",
-                "the bot with LEADBOT_DB=postgresql://…; the file stays as it was.", ""})
+                "copied in one transaction into the bot's schema (created at this",
+                "version), and each table's count is checked. Then start the bot",
+                "with LEADBOT_DB=postgresql://…; the file stays as it was.", ""})
 final class MigrateCommand implements Callable<Integer> {
 
     /** Each table's rows in an operator's words; a table a later version adds is named as it is. */
