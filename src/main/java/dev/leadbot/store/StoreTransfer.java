@@ -54,30 +54,20 @@ public final class StoreTransfer {
             throw StoreException.missing(from + " does not exist: name the bot's database file with --from (LEADBOT_DB or db: in"
                     + " the settings; data/leadbot.db by default, data/NAME/leadbot.db for a bot named NAME)");
         }
-        try (Store source = openSource(from, clock); Store target = openTarget(to, clock)) {
+        try (Store source = open(from, clock, "stop the bot first (Telegram keeps its updates meanwhile), run migrate again, then"
+                + " start the bot with LEADBOT_DB set to the PostgreSQL URL");
+                Store target = open(to, clock, "stop the bot running on PostgreSQL, then run migrate again")) {
             return copy(source.connection(), target.connection(), to, replace);
         }
     }
 
-    private static Store openSource(Database.SqliteFile from, Clock clock) throws StoreException {
+    /** Opens one side as a bot would; a running bot holding it is refused with {@code inUse}, what to do about it. */
+    private static Store open(Database database, Clock clock, String inUse) throws StoreException {
         try {
-            return Store.open(from, clock);
+            return Store.open(database, clock);
         } catch (StoreException e) {
             if (e.inUse()) {
-                throw StoreException.inUse(from + " is in use by a running leadbot: stop the bot first (Telegram keeps its updates"
-                        + " meanwhile), run migrate again, then start the bot with LEADBOT_DB set to the PostgreSQL URL");
-            }
-            throw e;
-        }
-    }
-
-    private static Store openTarget(Database.Postgres to, Clock clock) throws StoreException {
-        try {
-            return Store.open(to, clock);
-        } catch (StoreException e) {
-            if (e.inUse()) {
-                throw StoreException.inUse(to + " is in use by a running leadbot: stop the bot running on PostgreSQL, then run"
-                        + " migrate again");
+                throw StoreException.inUse(database + " is in use by a running leadbot: " + inUse);
             }
             throw e;
         }
