@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  */
 public final class StoreTransfer {
 
-    private static final Pattern CREATE_TABLE = Pattern.compile("^CREATE TABLE (\\w+)");
+    private static final Pattern TABLE = Pattern.compile("^(CREATE|DROP) TABLE (?:IF (?:NOT )?EXISTS )?(\\w+)");
     private static final int BATCH = 1000;
 
     /** How many rows one table held, in the file and now in the schema alike. */
@@ -78,9 +78,12 @@ public final class StoreTransfer {
         List<String> tables = new ArrayList<>();
         for (List<String> step : Migrations.STEPS) {
             for (String statement : step) {
-                Matcher table = CREATE_TABLE.matcher(statement);
+                Matcher table = TABLE.matcher(statement);
                 if (table.find()) {
-                    tables.add(table.group(1));
+                    tables.remove(table.group(2));
+                    if (table.group(1).equals("CREATE")) {
+                        tables.add(table.group(2));
+                    }
                 }
             }
         }

@@ -105,6 +105,18 @@ class StoreTransferTest {
     }
 
     @Test
+    void theTablesItCopiesAreEveryTableABotsFileHas() throws Exception {
+        java.util.Set<String> inFile = new java.util.TreeSet<>();
+        try (Store store = Store.open(file, CLOCK); java.sql.Statement s = store.connection().createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
+            while (r.next()) {
+                inFile.add(r.getString(1));
+            }
+        }
+        assertEquals(inFile, new java.util.TreeSet<>(StoreTransfer.tables()));
+    }
+
+    @Test
     void aMissingFileIsNamedWithWhereTheBotKeepsIt() {
         Database.SqliteFile missing = new Database.SqliteFile(dir.resolve("data/leadbot.db"));
         StoreException refused = assertThrows(StoreException.class, () -> StoreTransfer.copy(missing, schema, false, CLOCK));
