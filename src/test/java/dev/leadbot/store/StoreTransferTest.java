@@ -132,6 +132,7 @@ class StoreTransferTest {
             StoreException refused = assertThrows(StoreException.class, () -> StoreTransfer.copy(file, schema, false, CLOCK));
             assertEquals(file + " is in use by a running leadbot: stop the bot first (Telegram keeps its updates meanwhile), run migrate"
                     + " again, then start the bot with LEADBOT_DB set to the PostgreSQL URL", refused.getMessage());
+            assertEquals(OptionalLong.of(1001), running.lastUpdateId(), "the running bot's file is untouched");
         }
     }
 
@@ -142,6 +143,7 @@ class StoreTransferTest {
             StoreException refused = assertThrows(StoreException.class, () -> StoreTransfer.copy(file, schema, false, CLOCK));
             assertEquals(schema + " is in use by a running leadbot: stop the bot running on PostgreSQL, then run migrate again",
                     refused.getMessage());
+            assertEquals(List.of(), running.openConversations(), "nothing copied under the running bot");
         }
     }
 
