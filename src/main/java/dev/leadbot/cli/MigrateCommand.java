@@ -87,7 +87,7 @@ final class MigrateCommand implements Callable<Integer> {
             StoreTransfer.Transferred moved = StoreTransfer.copy(file, postgres, replace, console.clock());
             console.out().println("moved " + file + " into " + postgres + " in one transaction, every count checked: " + said(moved));
             console.out().println("next: start the bot with LEADBOT_DB set to that postgresql:// URL (or db: in the settings);"
-                    + " keep " + file + " as a backup and start no bot on it again");
+                    + " " + file + " stays as a backup, and a bot started on it is refused");
             return 0;
         } catch (StoreException e) {
             console.err().println(e.getMessage());

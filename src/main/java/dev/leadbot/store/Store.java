@@ -176,12 +176,23 @@ public final class Store implements BatchLog, AutoCloseable {
      * @throws StoreException naming the file or schema and what to do when it is locked, foreign, damaged or newer
      */
     public static Store open(Database database, Clock clock) throws StoreException {
+        return open(database, clock, false);
+    }
+
+    /**
+     * {@link #open(Database, Clock)}; with {@code evenIfMoved} also a file 'leadbot migrate' moved into PostgreSQL (to move it
+     * again), which a bot is refused.
+     */
+    static Store open(Database database, Clock clock, boolean evenIfMoved) throws StoreException {
         if (database instanceof Database.Postgres postgres) {
             return new Store(postgres, Optional.empty(), PostgresSchema.open(postgres), clock);
         }
         Path file = ((Database.SqliteFile) database).file();
         FileLock lock = StoreFile.lock(file);
         try {
+            if (!evenIfMoved) {
+                StoreFile.refuseMoved(file);
+            }
             return new Store(database, Optional.of(lock), StoreFile.connect(file), clock);
         } catch (StoreException | RuntimeException e) {
             release(lock);

@@ -54,6 +54,37 @@ final class StoreFile {
         }
     }
 
+    /** The note 'leadbot migrate' leaves beside a file it moved: a bot started on the file again would fork its history. */
+    static Path movedNote(Path file) {
+        return file.resolveSibling(file.getFileName() + ".moved");
+    }
+
+    /** Leaves the note that the file's state now lives in {@code where}; it says so to whoever starts a bot on the file. */
+    static void markMoved(Path file, String where) throws StoreException {
+        try {
+            Files.writeString(movedNote(file), "moved to " + where + " by 'leadbot migrate'\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StoreException("moved " + file + " into " + where + ", but cannot leave " + movedNote(file) + " beside it: "
+                    + e.getMessage() + "; start no bot on the file again", e);
+        }
+    }
+
+    /** A file 'leadbot migrate' moved is refused to a running bot: its state goes on in PostgreSQL. */
+    static void refuseMoved(Path file) throws StoreException {
+        Path note = movedNote(file);
+        if (!Files.exists(note)) {
+            return;
+        }
+        String said;
+        try {
+            said = Files.readString(note, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            said = "moved (" + note + " is unreadable: " + e.getMessage() + ")";
+        }
+        throw new StoreException(file + " was " + said + ": start the bot with LEADBOT_DB set to that database (or db: in the"
+                + " settings); to run on the file again instead, delete " + note);
+    }
+
     static Connection connect(Path file) throws StoreException {
         refuseForeignFile(file);
         try {

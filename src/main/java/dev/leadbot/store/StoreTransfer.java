@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * opened as a bot opens them (the file locked, so a bot still running on it is refused, and upgraded
  * to this version's schema; the schema created at the same version and locked against a bot
  * starting on it), every table copied in one PostgreSQL transaction, each table's count checked
- * before it commits. The file is only read: it stays as it was, a backup.
+ * before it commits. The file is only read: it stays as it was, a backup, with a note beside it
+ * ({@code leadbot.db.moved}) that refuses a bot started on it again, which would fork its history.
  */
 public final class StoreTransfer {
 
@@ -57,14 +58,17 @@ public final class StoreTransfer {
         try (Store source = open(from, clock, "stop the bot first (Telegram keeps its updates meanwhile), run migrate again, then"
                 + " start the bot with LEADBOT_DB set to the PostgreSQL URL");
                 Store target = open(to, clock, "stop the bot running on PostgreSQL, then run migrate again")) {
-            return copy(source.connection(), target.connection(), to, replace);
+            Transferred moved = copy(source.connection(), target.connection(), to, replace);
+            // Left while the file is still locked: no bot can start on it between the commit and the note.
+            StoreFile.markMoved(from.file(), to.toString());
+            return moved;
         }
     }
 
     /** Opens one side as a bot would; a running bot holding it is refused with {@code inUse}, what to do about it. */
     private static Store open(Database database, Clock clock, String inUse) throws StoreException {
         try {
-            return Store.open(database, clock);
+            return Store.open(database, clock, true);
         } catch (StoreException e) {
             if (e.inUse()) {
                 throw StoreException.inUse(database + " is in use by a running leadbot: " + inUse);

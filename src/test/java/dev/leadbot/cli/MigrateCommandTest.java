@@ -41,8 +41,8 @@ class MigrateCommandTest {
                 + " one transaction, every count checked: 0 conversations, 0 question messages, 1 update offset, 2 leads, 0 deliveries,"
                 + " 1 message not yet sent, 0 funnel steps, 0 owner-chat messages, 0 open manager conversations, 0 managers writing,"
                 + " 0 manager conversation messages, 0 follow-up timers\n"
-                + "next: start the bot with LEADBOT_DB set to that postgresql:// URL (or db: in the settings); keep " + file + " as a"
-                + " backup and start no bot on it again\n", run.out());
+                + "next: start the bot with LEADBOT_DB set to that postgresql:// URL (or db: in the settings); " + file + " stays as a"
+                + " backup, and a bot started on it is refused\n", run.out());
         assertFalse(run.out().contains(PostgresServer.PASSWORD));
         try (Store moved = Store.openForTools(server.database().forBot("migshop"), Run.CLOCK)) {
             assertEquals(2, moved.leads(Instant.EPOCH).size());

@@ -99,8 +99,23 @@ class StoreTransferTest {
             assertEquals(2, store.funnelEvents(Instant.EPOCH, false).size());
             assertEquals(2, store.dialog(LEAD.id()).size());
         }
-        try (Store store = Store.open(file, CLOCK)) {
+        try (Store store = Store.openForTools(file, CLOCK)) {
             assertEquals(List.of("second", "third"), store.unsent().stream().map(Outgoing::payload).toList(), "the file is as it was");
+        }
+    }
+
+    @Test
+    void aBotStartedOnTheMovedFileIsRefusedSayingWhereItsStateIsNow() throws Exception {
+        aBotRanOnTheFile();
+        StoreTransfer.copy(file, schema, false, CLOCK);
+
+        StoreException refused = assertThrows(StoreException.class, () -> Store.open(file, CLOCK));
+        assertEquals(file + " was moved to " + schema + " by 'leadbot migrate': start the bot with LEADBOT_DB set to that database (or"
+                + " db: in the settings); to run on the file again instead, delete " + file + ".moved", refused.getMessage());
+
+        java.nio.file.Files.delete(dir.resolve("data/leadbot.db.moved"));
+        try (Store again = Store.open(file, CLOCK)) {
+            assertEquals(OptionalLong.of(1001), again.lastUpdateId());
         }
     }
 
@@ -151,7 +166,7 @@ class StoreTransferTest {
     void aSchemaHoldingRowsIsRefusedUnlessReplacedAndThenHoldsTheFileAlone() throws Exception {
         aBotRanOnTheFile();
         StoreTransfer.copy(file, schema, false, CLOCK);
-        try (Store store = Store.open(file, CLOCK)) {
+        try (Store store = Store.open(file, CLOCK, true)) { // the operator went on with the file (and moves it again below)
             Batch another = new Batch();
             another.put(43, StoreTest.MIDWAY);
             store.commit("qualification", another);
