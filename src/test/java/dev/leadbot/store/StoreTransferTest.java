@@ -132,6 +132,30 @@ class StoreTransferTest {
     }
 
     @Test
+    void aFileOfAnOlderSchemaIsUpgradedAsTheBotWouldThenMoved() throws Exception {
+        java.nio.file.Files.createDirectories(file.file().getParent());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.file());
+                java.sql.Statement s = c.createStatement()) {
+            for (String step : Migrations.step(0, Dialect.SQLITE)) {
+                s.execute(step);
+            }
+            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 1");
+            s.execute("INSERT INTO conversations VALUES (42, 'qualification', '" + ConversationJson.write(StoreTest.MIDWAY)
+                    .replace("'", "''") + "', '2026-11-22T10:00:00Z')");
+            s.execute("INSERT INTO polling VALUES (1, 500)");
+        }
+
+        StoreTransfer.Transferred moved = StoreTransfer.copy(file, schema, false, CLOCK);
+
+        assertEquals(Migrations.latest(), moved.version());
+        try (Store store = Store.open(schema, CLOCK)) {
+            assertEquals(Optional.of(StoreTest.MIDWAY), store.conversation(42));
+            assertEquals(OptionalLong.of(500), store.lastUpdateId());
+        }
+    }
+
+    @Test
     void aMissingFileIsNamedWithWhereTheBotKeepsIt() {
         Database.SqliteFile missing = new Database.SqliteFile(dir.resolve("data/leadbot.db"));
         StoreException refused = assertThrows(StoreException.class, () -> StoreTransfer.copy(missing, schema, false, CLOCK));
