@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.store.Database;
 import dev.leadbot.store.StoreKind;
+import dev.leadbot.lead.Lead;
+import dev.leadbot.sink.Delivery;
+import dev.leadbot.sink.LeadSink;
 import dev.leadbot.telegram.FloodLimits;
 import dev.leadbot.telegram.TelegramSettings;
 import dev.leadbot.telegram.fake.BotMessage;
@@ -66,6 +69,24 @@ class FleetTest {
     private Fleet fleet;
     private Fleet.Bot shopBot;
     private Fleet.Bot cafeBot;
+    /** Each bot's own CRM sink, both named as the studio names them in the settings' top-level 'sinks:'. */
+    private final Map<String, Recorded> crm = Map.of("shop", new Recorded(), "cafe", new Recorded());
+
+    /** A CRM sink that keeps the names of the prospects whose leads it was given. */
+    private static final class Recorded implements LeadSink {
+        private final List<String> names = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public String name() {
+            return "crm";
+        }
+
+        @Override
+        public Delivery deliver(Lead lead, int attempt) {
+            names.add(lead.prospect().firstName());
+            return new Delivery.Delivered(Optional.empty());
+        }
+    }
 
     @BeforeEach
     void twoBots() throws IOException, InterruptedException {
@@ -88,7 +109,7 @@ class FleetTest {
         Path folder = dir.resolve(name);
         return new Fleet.Bot(Optional.of(name), new TelegramSettings(token, List.of(owner), shop.url(), folder.resolve("leads.jsonl"), FAST),
                 flow, Flows.load(flow), kind == StoreKind.SQLITE ? new Database.SqliteFile(folder.resolve("leadbot.db"))
-                : kind.database(dir, "fleet_" + name), List.of());
+                : kind.database(dir, "fleet_" + name), List.of(crm.getOrDefault(name, new Recorded())));
     }
 
     @AfterEach
@@ -124,6 +145,10 @@ class FleetTest {
         String cafeLeads = awaitFile(dir.resolve("cafe/leads.jsonl"));
         assertTrue(shopLeads.contains("Anna") && !shopLeads.contains("Boris"), shopLeads);
         assertTrue(cafeLeads.contains("Boris") && !cafeLeads.contains("Anna"), cafeLeads);
+        // And each lead reached only its own bot's CRM.
+        shop.awaitState(() -> !crm.get("shop").names.isEmpty() && !crm.get("cafe").names.isEmpty());
+        assertEquals(List.of("Anna"), crm.get("shop").names);
+        assertEquals(List.of("Boris"), crm.get("cafe").names);
 
         // The shop's owner asks for the leads: only the shop's.
         shop.user(SHOP_OWNER, "Owner").send("/leads");
