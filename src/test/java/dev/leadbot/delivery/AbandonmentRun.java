@@ -9,9 +9,11 @@ import dev.leadbot.engine.Transition;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.Batch;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.testing.Flows;
+import dev.leadbot.testing.PostgresServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -101,7 +103,7 @@ public final class AbandonmentRun {
         }
     }
 
-    private final Path file;
+    private final Database database;
     private final Random random;
     private Store store;
     private Instant now = T0;
@@ -109,18 +111,19 @@ public final class AbandonmentRun {
     private int crashed;
     private int repeated;
 
-    private AbandonmentRun(Path file, long seed) {
-        this.file = file;
+    private AbandonmentRun(Database database, long seed) {
+        this.database = database;
         this.random = new Random(seed);
     }
 
-    static Result run(int conversations, long seed, Path dir) throws StoreException {
-        return new AbandonmentRun(dir.resolve("abandonments.db"), seed).run(conversations);
+    /** @param database an empty place for the run's store: a SQLite file, or a PostgreSQL schema */
+    static Result run(int conversations, long seed, Database database) throws StoreException {
+        return new AbandonmentRun(database, seed).run(conversations);
     }
 
     private Result run(int conversations) throws StoreException {
         long started = System.nanoTime();
-        store = Store.open(file, Clock.fixed(T0, ZoneOffset.UTC));
+        store = Store.open(database, Clock.fixed(T0, ZoneOffset.UTC));
         Map<Long, Script> scripts = new HashMap<>();
         Map<Long, Deque<Step>> steps = new HashMap<>();
         List<Long> open = new ArrayList<>();
@@ -247,7 +250,7 @@ public final class AbandonmentRun {
     private void restart() throws StoreException {
         restarts++;
         store.close();
-        store = Store.open(file, Clock.fixed(T0, ZoneOffset.UTC));
+        store = Store.open(database, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     private Result count(Map<Long, Script> scripts, List<Lead> leads, List<RecordingSink> sinks, Duration took) {
@@ -300,8 +303,11 @@ public final class AbandonmentRun {
     public static void main(String[] args) throws Exception {
         int conversations = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path dir = Files.createTempDirectory("leadbot-abandonments");
+        // -Dleadbot.store=postgresql: the store in PostgreSQL (a server of the benchmark's own, fsync on) instead of a file.
+        Optional<PostgresServer> postgres = PostgresServer.forBenchmark();
         try {
-            Result result = run(conversations, 20261122L, dir);
+            Result result = run(conversations, 20261122L, postgres.<Database>map(server -> server.database().inSchema("abandonments"))
+                    .orElse(new Database.SqliteFile(dir.resolve("abandonments.db"))));
             System.out.println(result);
             if (!result.perfect()) {
                 System.exit(1);

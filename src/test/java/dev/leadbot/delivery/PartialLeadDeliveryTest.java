@@ -11,7 +11,9 @@ import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreKind;
 import dev.leadbot.testing.Flows;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,29 +22,46 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Whole conversations of the customer's flow on a fixed clock, each step committed to the store as the bot
+ * Whole conversations of the customer's flow on a fixed clock, each step committed to the store (SQLite, then
+ * PostgreSQL) as the bot
  * commits it (the conversation with the leads it made, one delivery per sink), then delivered by the
  * delivery workers: a conversation abandoned past the partial-lead point is one partial lead that every
  * sink receives once, across a restart and a second abandonment; its later completion names it.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class PartialLeadDeliveryTest {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private static final List<String> SINKS = List.of("owner-telegram:1000", "leads-file", "amo");
     private static final ConversationEngine ENGINE = new ConversationEngine(Flows.qualification());
 
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
+
+    private Database database;
+
+    @BeforeEach
+    void place() {
+        database = kind.database(dir, "partial_leads");
+    }
 
     private final List<RecordingSink> sinks = SINKS.stream().map(RecordingSink::new).toList();
     private Instant now = T0;
 
     private Store open() throws Exception {
-        return Store.open(dir.resolve("leadbot.db"), Clock.fixed(T0, ZoneOffset.UTC));
+        return Store.open(database, Clock.fixed(T0, ZoneOffset.UTC));
     }
 
     /** One prospect's chat, each input committed as the bot commits an update: the new state and the leads it made, together. */

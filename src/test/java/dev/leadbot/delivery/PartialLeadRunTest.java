@@ -3,6 +3,7 @@ package dev.leadbot.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.store.Database;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class PartialLeadRunTest {
 
     @Test
     void everyConversationAbandonedPastThePointIsExactlyOnePartialLeadDeliveredOnceToEverySink() throws Exception {
-        AbandonmentRun.Result result = AbandonmentRun.run(300, 7, dir);
+        AbandonmentRun.Result result = AbandonmentRun.run(300, 7, new Database.SqliteFile(dir.resolve("abandonments.db")));
 
         assertTrue(result.expectedPartials() > 50 && result.restarts() > 3 && result.crashedAbandonments() > 10
                 && result.repeatedAbandonments() > 10, "the run exercises what it claims: " + result);
