@@ -97,6 +97,17 @@ public record Conversation(
     }
 
     /**
+     * Whether abandoning this conversation now would make its partial lead: it waits at a question, has passed
+     * {@code flow}'s partial-lead point, the prospect gave consent, and no partial lead was made of it yet. A
+     * conversation abandoned once before the point that the prospect came back to is worth abandoning again.
+     */
+    public boolean owesPartialLead(Flow flow) {
+        boolean open = status == Status.ASKING || status == Status.RESUMING;
+        boolean past = flow.partialLead().filter(point -> point.reachedBy(v -> latest(v).isPresent())).isPresent();
+        return open && past && partialLead.isEmpty() && consent(flow).filter(c -> c == Consent.GIVEN).isPresent();
+    }
+
+    /**
      * The prospect's latest answer to a consent question of {@code flow}: empty until one is
      * answered (or after it was undone with back), then given or declined.
      */

@@ -319,10 +319,7 @@ final class Steps {
      * conversation remembers it. The prospect is told nothing; they may still come back and finish.
      */
     Conversation abandoned(Conversation state, Instant now, List<Output> out) {
-        boolean open = state.status() == Conversation.Status.ASKING || state.status() == Conversation.Status.RESUMING;
-        boolean worth = flow.partialLead().filter(point -> point.reachedBy(v -> state.latest(v).isPresent())).isPresent();
-        boolean consented = state.consent(flow).filter(c -> c == Consent.GIVEN).isPresent();
-        if (!open || !worth || !consented || state.partialLead().isPresent()) {
+        if (!state.owesPartialLead(flow)) {
             return state;
         }
         Lead lead = leads.partial(state, now);

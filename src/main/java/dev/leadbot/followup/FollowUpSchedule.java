@@ -52,7 +52,8 @@ public final class FollowUpSchedule {
             }
             return Optional.of(new Due.Reminder(attempt, outsideQuietHours(at, followUps.get())));
         }
-        if (conversation.abandoned()) {
+        // Abandoned once per run, unless the prospect has since come past the partial-lead point: then once more, for its lead.
+        if (conversation.abandoned() && !conversation.owesPartialLead(flow)) {
             return Optional.empty();
         }
         return Optional.of(new Due.Abandon(silence.lastReminder().orElse(silence.since()).plus(followUps.get().abandonAfter())));

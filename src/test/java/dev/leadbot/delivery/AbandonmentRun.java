@@ -56,6 +56,8 @@ public final class AbandonmentRun {
         SILENT_AFTER_CONSENT,
         /** Declines consent: nothing, not even after a silence. */
         DECLINED,
+        /** Agrees, goes silent before the name, comes back, gives it and goes silent again: one partial lead. */
+        SILENT_BEFORE_THEN_PAST,
         /** Gives a name, goes silent, comes back and finishes: the partial lead, then the complete one naming it. */
         SILENT_THEN_FINISHED,
         /** Finishes without a pause: one complete lead. */
@@ -182,6 +184,12 @@ public final class AbandonmentRun {
                 steps.add(new Step.Pick("agree"));
                 steps.add(new Step.Abandon());
             }
+            case SILENT_BEFORE_THEN_PAST -> {
+                steps.add(new Step.Pick("agree"));
+                steps.add(new Step.Abandon());
+                steps.add(new Step.Send(new Input.Typed("Пётр")));
+                steps.add(new Step.Abandon());
+            }
             case DECLINED -> {
                 steps.add(new Step.Pick("decline"));
                 steps.add(new Step.Abandon());
@@ -270,7 +278,8 @@ public final class AbandonmentRun {
             Script script = entry.getValue();
             kinds.merge(script, 1, Integer::sum);
             List<Lead> made = partials.getOrDefault(entry.getKey(), List.of());
-            boolean worth = script == Script.SILENT_PAST_THE_POINT || script == Script.SILENT_THEN_FINISHED;
+            boolean worth = script == Script.SILENT_PAST_THE_POINT || script == Script.SILENT_THEN_FINISHED
+                    || script == Script.SILENT_BEFORE_THEN_PAST;
             if (worth) {
                 expected++;
                 if (made.isEmpty()) {

@@ -61,6 +61,15 @@ class PartialLeadsInTelegramTest {
         assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED), "abandoned within five days of silence");
     }
 
+    /** Moves the clock on by {@code days} from where it is, a quarter of an hour at a time, firing what is due. */
+    private static void silentFor(BotHarness bot, TestClock clock, int days) {
+        Instant from = clock.instant();
+        for (int quarter = 1; quarter <= 4 * 24 * days; quarter++) {
+            clock.set(from.plus(Duration.ofMinutes(15L * quarter)));
+            bot.service.followUpsDue();
+        }
+    }
+
     private static List<Lead> leadsFile(BotHarness bot) throws Exception {
         return Files.readAllLines(bot.leads).stream().map(LeadJson::fromJson).toList();
     }
@@ -119,14 +128,23 @@ class PartialLeadsInTelegramTest {
     }
 
     @Test
-    void aProspectSilentBeforeThePointIsAbandonedWithoutALead() throws Exception {
+    void aProspectSilentBeforeThePointIsAbandonedWithoutALeadAndIsOneOnceBackPastItAndSilentAgain() throws Exception {
         TestClock clock = new TestClock(START);
         try (BotHarness bot = new BotHarness(dir, clock)) {
-            agreed(bot);
+            ProspectChat chat = agreed(bot);
             silentUntilAbandoned(bot, clock);
 
             assertEquals(List.of(), bot.store.leads(Instant.EPOCH));
             assertEquals(List.of(), bot.api.botMessages(BotHarness.OWNER));
+
+            chat.expect("вчера мы не договорили");
+            chat.send("Пётр", "Как вам удобнее связаться?");
+            silentFor(bot, clock, 5);
+
+            BotMessage summary = bot.awaitFirst(BotHarness.OWNER, BotHarness.saying(PARTIAL));
+            assertTrue(summary.html().contains("• <b>contact_name</b>: Пётр\n"), summary.html());
+            assertEquals(1, bot.store.leads(Instant.EPOCH).size());
+            assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED), "the funnel counts the conversation abandoned once");
         }
     }
 }
