@@ -142,7 +142,7 @@ class PartialLeadsInTelegramTest {
             silentFor(bot, clock, 5);
 
             BotMessage summary = bot.awaitFirst(BotHarness.OWNER, BotHarness.saying(PARTIAL));
-            assertTrue(summary.html().contains("• <b>contact_name</b>: Пётр\n"), summary.html());
+            assertTrue(summary.html().contains("• <b>Как к вам обращаться?</b> Пётр\n"), summary.html());
             assertEquals(1, bot.store.leads(Instant.EPOCH).size());
             assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED), "the funnel counts the conversation abandoned once");
         }
