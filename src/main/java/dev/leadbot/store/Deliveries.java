@@ -15,11 +15,16 @@ import java.util.Optional;
 final class Deliveries {
 
     private final Connection connection;
-    private final Database database;
+    /** How a failed statement is reported (and, on PostgreSQL, a lost session replaced). */
+    interface Failure {
+        StoreException of(String what, SQLException e);
+    }
 
-    Deliveries(Connection connection, Database database) {
+    private final Failure failure;
+
+    Deliveries(Connection connection, Failure failure) {
         this.connection = connection;
-        this.database = database;
+        this.failure = failure;
     }
 
     List<Lead> due(String sink, Instant now, int limit) throws StoreException {
@@ -107,6 +112,6 @@ final class Deliveries {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return Store.failure(database, what, e);
+        return failure.of(what, e);
     }
 }

@@ -34,11 +34,16 @@ public final class Store implements BatchLog, AutoCloseable {
     private final Database database;
     private final Dialect dialect;
     private final Optional<FileLock> lock;
-    private final Connection connection;
+    /** Whether this store was opened for an owner's tool: no instance lock, no upgrade. */
+    private final boolean forTools;
+    /** Replaced when PostgreSQL ended the session (a restart, a cut network): see {@link #reconnect}. */
+    private Connection connection;
+    /** Whether {@link #connection} is this store's to give back (false after a reconnect that failed). */
+    private boolean connected = true;
     private final Clock clock;
-    private final Deliveries deliveries;
-    private final FunnelLog funnel;
-    private final FollowUpLog followUps;
+    private Deliveries deliveries;
+    private FunnelLog funnel;
+    private FollowUpLog followUps;
     /**
      * What {@link #changedElsewhere()} last read: SQLite's data_version, which moves only when another connection
      * commits; on PostgreSQL the count of writes by other sessions than the running bot's.
@@ -64,13 +69,14 @@ public final class Store implements BatchLog, AutoCloseable {
     public record Dead(String leadId, String sink, int attempts, String lastError) {
     }
 
-    private Store(Database database, Optional<FileLock> lock, Connection connection, Clock clock) {
+    private Store(Database database, Optional<FileLock> lock, boolean forTools, Connection connection, Clock clock) {
         this.database = database;
         this.dialect = database instanceof Database.Postgres ? Dialect.POSTGRESQL : Dialect.SQLITE;
         this.lock = lock;
+        this.forTools = forTools;
         this.connection = connection;
         this.clock = clock;
-        this.deliveries = new Deliveries(connection, database);
+        this.deliveries = new Deliveries(connection, this::failure);
         this.funnel = new FunnelLog(connection);
         this.followUps = new FollowUpLog(connection);
     }
@@ -185,7 +191,7 @@ public final class Store implements BatchLog, AutoCloseable {
      */
     static Store open(Database database, Clock clock, boolean evenIfMoved) throws StoreException {
         if (database instanceof Database.Postgres postgres) {
-            return new Store(postgres, Optional.empty(), PostgresSchema.open(postgres), clock);
+            return new Store(postgres, Optional.empty(), false, PostgresSchema.open(postgres), clock);
         }
         Path file = ((Database.SqliteFile) database).file();
         FileLock lock = StoreFile.lock(file);
@@ -193,7 +199,7 @@ public final class Store implements BatchLog, AutoCloseable {
             if (!evenIfMoved) {
                 StoreFile.refuseMoved(file);
             }
-            return new Store(database, Optional.of(lock), StoreFile.connect(file), clock);
+            return new Store(database, Optional.of(lock), false, StoreFile.connect(file), clock);
         } catch (StoreException | RuntimeException e) {
             release(lock);
             throw e;
@@ -211,10 +217,10 @@ public final class Store implements BatchLog, AutoCloseable {
      */
     public static Store openForTools(Database database, Clock clock) throws StoreException {
         if (database instanceof Database.Postgres postgres) {
-            return new Store(postgres, Optional.empty(), PostgresSchema.openExisting(postgres), clock);
+            return new Store(postgres, Optional.empty(), true, PostgresSchema.openExisting(postgres), clock);
         }
         Path file = ((Database.SqliteFile) database).file();
-        return new Store(database, Optional.empty(), StoreFile.connectExisting(file), clock);
+        return new Store(database, Optional.empty(), true, StoreFile.connectExisting(file), clock);
     }
 
     /** The SQLite file's store for tools: {@link #openForTools(Database, Clock)}. */
@@ -869,7 +875,10 @@ public final class Store implements BatchLog, AutoCloseable {
     @Override
     public synchronized void close() {
         if (database instanceof Database.Postgres postgres) {
-            PostgresSchema.close(connection, postgres);
+            if (connected) {
+                connected = false;
+                PostgresSchema.close(connection, postgres);
+            }
             return;
         }
         try {
@@ -882,7 +891,32 @@ public final class Store implements BatchLog, AutoCloseable {
     }
 
     private StoreException failure(String what, SQLException e) {
-        return failure(database, what, e);
+        StoreException failure = failure(database, what, e);
+        if (database instanceof Database.Postgres postgres && PostgresSchema.gone(e)) {
+            reconnect(postgres);
+        }
+        return failure;
+    }
+
+    /**
+     * PostgreSQL ended this store's session (restarted, or the network was cut): the call that met it failed and says so;
+     * the next one runs on a new session, the instance lock taken again. While the server stays away each call fails, and
+     * tries again.
+     */
+    private void reconnect(Database.Postgres postgres) {
+        if (connected) {
+            connected = false;
+            PostgresSchema.close(connection, postgres);
+        }
+        try {
+            connection = forTools ? PostgresSchema.openExisting(postgres) : PostgresSchema.open(postgres);
+        } catch (StoreException e) {
+            return; // still unreachable (or taken over by another instance): the failure in hand is the one reported
+        }
+        connected = true;
+        deliveries = new Deliveries(connection, this::failure);
+        funnel = new FunnelLog(connection);
+        followUps = new FollowUpLog(connection);
     }
 
     /** A failed statement, in words naming the database (never its password). */

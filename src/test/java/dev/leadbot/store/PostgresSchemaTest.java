@@ -4,6 +4,7 @@ import static dev.leadbot.store.StoreTest.MIDWAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.testing.PostgresServer;
 import java.net.InetAddress;
@@ -106,8 +107,18 @@ class PostgresSchemaTest {
     void theInstanceLockGoesWithTheConnectionOfAnInstanceThatDied() throws Exception {
         Database.Postgres database = PostgresServer.freshDatabase("died");
         Store crashed = Store.open(database, CLOCK);
+        endSessionsHolding(database);
+
+        try (Store next = Store.open(database, CLOCK)) {
+            assertEquals(Optional.empty(), next.conversation(42));
+        } finally {
+            crashed.close();
+        }
+    }
+
+    /** What kill -9 of the bot's process, a restart of the server or a cut network does to the bot's session: it ends. */
+    private static void endSessionsHolding(Database.Postgres database) throws Exception {
         try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement()) {
-            // What kill -9 of the bot's process does to its session: the server ends it.
             String held = "FROM pg_locks WHERE locktype = 'advisory' AND classid = " + Migrations.APPLICATION_ID + " AND objid = hashtext('"
                     + database.schema() + "')::oid";
             s.execute("SELECT pg_terminate_backend(pid) " + held);
@@ -122,11 +133,22 @@ class PostgresSchemaTest {
                 }
             }
         }
+    }
 
-        try (Store next = Store.open(database, CLOCK)) {
-            assertEquals(Optional.empty(), next.conversation(42));
-        } finally {
-            crashed.close();
+    @Test
+    void aBotWhoseSessionTheServerEndedCarriesOnOnANewOneKeepingItsLock() throws Exception {
+        Database.Postgres database = PostgresServer.freshDatabase("reconnect");
+        try (Store bot = Store.open(database, CLOCK)) {
+            Batch batch = new Batch();
+            batch.put(42, MIDWAY);
+            bot.commit("qualification", batch);
+            endSessionsHolding(database);
+
+            StoreException lost = assertThrows(StoreException.class, () -> bot.conversation(42));
+
+            assertTrue(lost.getMessage().startsWith("cannot read the conversation of chat 42 in " + database + ": "), lost.getMessage());
+            assertEquals(Optional.of(MIDWAY), bot.conversation(42));
+            assertTrue(assertThrows(StoreException.class, () -> Store.open(database, CLOCK)).inUse(), "the lock is taken again");
         }
     }
 
