@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -198,8 +199,12 @@ public final class SpikeBenchmark {
             walks.put(chat, new Walk(bot, bot.user(chat, "Klient"), ROUTES.get(i / bots.size() % ROUTES.size()),
                     new Random(random.nextLong())));
         }
+        // -Dleadbot.store=postgresql: the bots' state in PostgreSQL (a server of the benchmark's own, fsync on), a schema each;
+        // the server is up before the clock starts.
+        Optional<PostgresServer> postgres = PostgresServer.forBenchmark();
         long start = System.nanoTime();
         Map<String, String> env = BotProcess.against(api, dir);
+        postgres.ifPresent(server -> env.put("LEADBOT_DB", server.url()));
         if (bots.size() > 1) {
             // Each bot's token is its own, in the settings file; its data goes in its folder beside the top-level files.
             env.remove("TELEGRAM_BOT_TOKEN");
@@ -208,8 +213,6 @@ public final class SpikeBenchmark {
                     .append("\n"));
             Files.writeString(dir.resolve("leadbot.yaml"), file);
         }
-        // -Dleadbot.store=postgresql: the bots' state in PostgreSQL (a server of the benchmark's own, fsync on), a schema each.
-        PostgresServer.forBenchmark().ifPresent(postgres -> env.put("LEADBOT_DB", postgres.url()));
         Process bot = BotProcess.start(dir, "1", env, jvm);
         RssSampler rss = new RssSampler(bot.pid());
         people.scheduleAtFixedRate(rss, 100, 100, TimeUnit.MILLISECONDS);
