@@ -250,6 +250,11 @@ public final class TelegramService implements AutoCloseable {
         return followUps.tick();
     }
 
+    /** Calls to Telegram queued or under way, across all chats: none once what was committed has been sent or given up. */
+    int pendingCalls() {
+        return outbox.pending();
+    }
+
     public String username() {
         return username;
     }

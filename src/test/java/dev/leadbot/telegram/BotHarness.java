@@ -133,6 +133,24 @@ final class BotHarness implements AutoCloseable {
         service = TelegramService.start(settings, flowFile, flow, store, sinks, clock);
     }
 
+    /**
+     * Waits until the bot has nothing left to do with what has happened so far: every update handled and confirmed, a
+     * follow-up look under way finished, and every committed reply sent or given up. Only then can a test say that
+     * nothing more was sent: a check made before would pass however the bot went on, or fail when the machine is slow.
+     */
+    void awaitSettled() {
+        api.awaitAllUpdatesConfirmed();
+        // A look for due follow-ups on the service's own thread may be committing now; this one waits for it to end.
+        service.followUpsDue();
+        api.awaitState(() -> {
+            try {
+                return service.pendingCalls() == 0 && store.unsent().isEmpty();
+            } catch (StoreException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Waits until the chat has at least {@code count} bot messages; returns them all. */
     List<BotMessage> awaitCount(long chat, int count) {
         return api.await(chat, messages -> messages.size() >= count);

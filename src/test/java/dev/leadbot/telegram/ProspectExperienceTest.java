@@ -312,6 +312,8 @@ class ProspectExperienceTest {
             bot.api.user(62, "Boris").sendInGroup(-100500, "hello bot");
             ProspectChat someoneElse = new ProspectChat(bot, bot.api.user(63, "Vera"));
             someoneElse.send("/start", ROLE);
+            // Vera's answer says nothing of Boris's message, handled in another chat's lane: wait until it was, and sent.
+            bot.awaitSettled();
 
             assertEquals(List.of("Я работаю только в личных сообщениях — напишите мне напрямую 🙂"),
                     bot.api.botMessages(-100500).stream().map(BotMessage::text).toList());

@@ -184,7 +184,8 @@ public final class PostgresServer {
                 throw new IllegalStateException("PostgreSQL stopped while starting (exit " + server.exitValue() + "); its log, " + log
                         + ", ends: " + tail(log));
             }
-            try (Connection ignored = connect()) {
+            try {
+                connect().close();
                 return;
             } catch (SQLException e) {
                 last = e;
