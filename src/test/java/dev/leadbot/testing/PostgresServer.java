@@ -6,8 +6,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.sql.Connection;
@@ -43,6 +47,7 @@ public final class PostgresServer {
     public static final String PASSWORD = "test-secret-4f1d";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final AtomicInteger SCHEMAS = new AtomicInteger();
+    private static final String TEMP_PREFIX = "leadbot-postgres";
     private static PostgresServer shared;
 
     private final Path home;
@@ -115,9 +120,12 @@ public final class PostgresServer {
         Optional<String> runAs = root ? Optional.of("postgres") : Optional.empty();
         try {
             Files.createDirectories(home);
+            Path log = home.resolve("server.log");
+            stopOrphans(bin, runAs, root ? leftInTemp() : List.of(home), log);
             // PostgreSQL's user may not reach a checkout under /root: as root the cluster lives in a temporary folder.
-            Path base = root ? Files.createTempDirectory("leadbot-postgres", PosixFilePermissions.asFileAttribute(
+            Path base = root ? Files.createTempDirectory(TEMP_PREFIX, PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rwxr-xr-x"))) : home;
+            ClusterOwner.current().writeTo(base);
             Path data = base.resolve("data");
             deleteTree(data);
             Path password = base.resolve("password");
@@ -127,7 +135,6 @@ public final class PostgresServer {
                 Files.setOwner(base, postgres);
                 Files.setOwner(password, postgres);
             }
-            Path log = home.resolve("server.log");
             run(bin, runAs, log, List.of("initdb", "-D", data.toString(), "-U", USER, "--pwfile=" + password, "--auth-host=scram-sha-256",
                     "--auth-local=trust", "-E", "UTF8", "--locale=C", "-N"));
             int port = freePort();
@@ -144,6 +151,50 @@ public final class PostgresServer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting PostgreSQL", e);
+        }
+    }
+
+    /** As root, the clusters of this fixture in the temporary folder, this JVM's own and those left by others. */
+    private static List<Path> leftInTemp() throws IOException {
+        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.filter(path -> path.getFileName().toString().startsWith(TEMP_PREFIX) && Files.isDirectory(path)).toList();
+        }
+    }
+
+    /**
+     * Stops the clusters among {@code bases} whose JVM was killed before its shutdown hook could (see {@link ClusterOwner}).
+     * A folder in the temporary folder is first renamed out of the way, so that of two builds starting at once only one
+     * stops it; then it is deleted. A checkout's own folder is emptied by the start that follows.
+     */
+    static void stopOrphans(Path bin, Optional<String> runAs, List<Path> bases, Path log) throws IOException, InterruptedException {
+        for (Path base : bases) {
+            if (!ClusterOwner.orphaned(base)) {
+                continue;
+            }
+            Path claimed = base;
+            if (base.getFileName().toString().startsWith(TEMP_PREFIX)) {
+                claimed = base.resolveSibling("stopping-" + base.getFileName());
+                try {
+                    Files.move(base, claimed, StandardCopyOption.ATOMIC_MOVE);
+                } catch (NoSuchFileException | FileAlreadyExistsException e) {
+                    continue; // another build took it first
+                }
+            }
+            Path data = claimed.resolve("data");
+            if (Files.exists(data.resolve("postmaster.pid"))) {
+                Files.writeString(log, "stopping the cluster in " + base + ", left running by JVM " + ClusterOwner.readFrom(claimed)
+                        .map(ClusterOwner::pid).orElse(-1L) + ", which is gone\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND);
+                // Exits non-zero when no server runs on it any more (a stale postmaster.pid): the folder goes all the same.
+                process(bin, runAs, List.of("pg_ctl", "stop", "-D", data.toString(), "-m", "immediate", "-w"))
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                        .start().waitFor(60, TimeUnit.SECONDS);
+            }
+            if (claimed.equals(base)) {
+                Files.deleteIfExists(base.resolve(ClusterOwner.FILE));
+            } else {
+                deleteTree(claimed);
+            }
         }
     }
 
