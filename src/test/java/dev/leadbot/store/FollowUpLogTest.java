@@ -5,41 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.leadbot.followup.Due;
 import dev.leadbot.followup.FollowUpTimer;
 import dev.leadbot.followup.Silence;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Follow-up timers live in the store: committed with the step that sets them, read back exactly, gone with the chat. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class FollowUpLogTest {
+class FollowUpLogTest extends OnEachStore {
 
     private static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
     private static final Clock CLOCK = Clock.fixed(T0, ZoneOffset.UTC);
-
-    @Parameter
-    StoreKind kind;
-
-    @TempDir
-    Path dir;
-
-    private Database database;
-
-    @BeforeEach
-    void newDatabase(TestInfo test) {
-        database = kind.database(dir, test.getTestMethod().orElseThrow().getName());
-    }
 
     private static FollowUpTimer reminder(long chat, int attempt, Duration in) {
         Silence silence = attempt == 1 ? Silence.from(T0) : new Silence(T0, attempt - 1, Optional.of(T0.plusSeconds(900)));

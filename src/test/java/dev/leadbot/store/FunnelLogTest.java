@@ -3,39 +3,17 @@ package dev.leadbot.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.leadbot.funnel.FunnelEvent;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class FunnelLogTest {
+class FunnelLogTest extends OnEachStore {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
     private static final Instant AT = Instant.parse("2026-11-22T09:59:00.123Z");
-
-    @Parameter
-    StoreKind kind;
-
-    @TempDir
-    Path dir;
-
-    private Database database;
-
-    @BeforeEach
-    void newDatabase(TestInfo test) {
-        database = kind.database(dir, test.getTestMethod().orElseThrow().getName());
-    }
 
     private static FunnelEvent event(long chat, FunnelEvent.Kind kind, String node, Optional<String> answer) {
         return new FunnelEvent(kind, chat, AT, "qualification", "0a1b2c3d", AT.minusSeconds(30), 3, node, answer, Optional.of("owner"),

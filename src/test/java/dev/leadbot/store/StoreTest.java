@@ -10,25 +10,16 @@ import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The store's behaviour, the same on SQLite and on PostgreSQL: each test runs once on each. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class StoreTest {
+class StoreTest extends OnEachStore {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
 
@@ -39,19 +30,6 @@ class StoreTest {
                     new Answer("extras", "extras", List.of("a", "b"), "A и B"),
                     Answer.of("concept", "concept", "line\nbreak \"quoted\" <b>", "line\nbreak \"quoted\" <b>")),
             List.of("greeting", "role", "features"), List.of("crm", "sheets"), List.of("greeting"), Conversation.Status.ASKING, 5);
-
-    @Parameter
-    StoreKind kind;
-
-    @TempDir
-    Path dir;
-
-    private Database database;
-
-    @BeforeEach
-    void newDatabase(TestInfo test) {
-        database = kind.database(dir, test.getTestMethod().orElseThrow().getName());
-    }
 
     @Test
     void aConversationSurvivesClosingAndReopeningExactly() throws Exception {
