@@ -196,7 +196,8 @@ final class PostgresSchema {
                 countWrites(connection, database);
             }
             connection.commit();
-        } catch (SQLException | StoreException | RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever failed (an Error too): setting autocommit back on would commit the half-done upgrade.
             connection.rollback();
             throw e;
         } finally {

@@ -137,11 +137,16 @@ public final class Store implements BatchLog, AutoCloseable {
         });
     }
 
-    /** Work on the connection that must commit whole; a {@link StoreException} from inside rolls it back. */
+    /** Work on the connection that must commit whole; whatever it throws rolls it back. */
     private interface InTransaction<T> {
         T run() throws StoreException, SQLException;
     }
 
+    /**
+     * Runs {@code work} in one transaction. Anything thrown from inside (a failed statement, a {@link StoreException}, a
+     * RuntimeException of Jackson's, an OutOfMemoryError) rolls it back before autocommit is restored: JDBC commits what a
+     * transaction holds when autocommit is switched back on, so a failure must never reach the reset with work pending.
+     */
     private <T> T inTransaction(String what, InTransaction<T> work) throws StoreException {
         try {
             connection.setAutoCommit(false);
@@ -151,7 +156,7 @@ public final class Store implements BatchLog, AutoCloseable {
         } catch (SQLException e) {
             rollback();
             throw failure(what, e);
-        } catch (StoreException | RuntimeException e) {
+        } catch (Throwable e) {
             rollback();
             throw e;
         } finally {
@@ -324,13 +329,11 @@ public final class Store implements BatchLog, AutoCloseable {
      */
     @Override
     public synchronized List<Outgoing> commit(String flow, Batch batch) throws StoreException {
-        try {
-            List<Outgoing> replies;
-            connection.setAutoCommit(false);
+        Map<LeadMove, Optional<Move>> moved = new java.util.IdentityHashMap<>();
+        List<Outgoing> committed = inTransaction("commit " + batch.conversations().size() + " conversations", () -> {
             if (seenVersion.isPresent()) {
                 // From here to the commit no other program can commit, so the check cannot be overtaken.
                 if (dataVersionLocked() != seenVersion.getAsLong()) {
-                    rollback();
                     throw StoreException.changedElsewhere("another program changed " + database + " while " + batch.chats().size()
                             + " chats were handled; nothing committed, the updates are handled again");
                 }
@@ -386,10 +389,9 @@ public final class Store implements BatchLog, AutoCloseable {
                 // The batch dropped the steps a chat took before its removal or /forget.
                 funnel.insert(batch.events());
                 followUps.apply(batch.followUps());
-                replies = insertReplies(batch.replies());
+                List<Outgoing> replies = insertReplies(batch.replies());
                 applyDialogs(batch.dialogs());
                 // A press is applied with its update's offset: a crash keeps both or neither, so no press is lost.
-                Map<LeadMove, Optional<Move>> moved = new java.util.IdentityHashMap<>();
                 for (LeadMove move : batch.moves()) {
                     moved.put(move, move(move));
                 }
@@ -397,16 +399,11 @@ public final class Store implements BatchLog, AutoCloseable {
                     offset.setLong(1, batch.lastUpdateId().getAsLong());
                     offset.executeUpdate();
                 }
-                connection.commit();
-                batch.settled(moved);
+                return replies;
             }
-            return replies;
-        } catch (SQLException e) {
-            rollback();
-            throw failure("commit " + batch.conversations().size() + " conversations", e);
-        } finally {
-            autoCommit();
-        }
+        });
+        batch.settled(moved);
+        return committed;
     }
 
     private void applyDialogs(List<DialogChange> changes) throws SQLException {
@@ -542,36 +539,42 @@ public final class Store implements BatchLog, AutoCloseable {
      * for this commit; PostgreSQL: synchronous_commit off for this transaction, the same promise.)
      */
     public synchronized void sent(Outgoing reply, Optional<QuestionMessage> shows) throws StoreException {
-        try (Statement pragma = connection.createStatement();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM outgoing WHERE id = ?");
-                PreparedStatement remember = connection.prepareStatement("INSERT INTO question_messages (chat_id, step, message_id)"
-                        + " VALUES (?, ?, ?) ON CONFLICT (chat_id, step) DO UPDATE SET message_id = excluded.message_id")) {
-            if (dialect == Dialect.SQLITE) {
-                pragma.execute("PRAGMA synchronous = NORMAL");
-            }
-            try {
-                connection.setAutoCommit(false);
-                if (dialect == Dialect.POSTGRESQL) {
-                    pragma.execute("SET LOCAL synchronous_commit = off");
+        String what = "mark reply " + reply.id() + " to chat " + reply.chatId() + " sent";
+        synchronous("NORMAL", what);
+        try {
+            inTransaction(what, () -> {
+                try (Statement local = connection.createStatement();
+                        PreparedStatement delete = connection.prepareStatement("DELETE FROM outgoing WHERE id = ?");
+                        PreparedStatement remember = connection.prepareStatement("INSERT INTO question_messages (chat_id, step, message_id)"
+                                + " VALUES (?, ?, ?) ON CONFLICT (chat_id, step) DO UPDATE SET message_id = excluded.message_id")) {
+                    if (dialect == Dialect.POSTGRESQL) {
+                        local.execute("SET LOCAL synchronous_commit = off");
+                    }
+                    delete.setLong(1, reply.id());
+                    delete.executeUpdate();
+                    if (shows.isPresent()) {
+                        remember.setLong(1, reply.chatId());
+                        remember.setInt(2, shows.get().step());
+                        remember.setInt(3, shows.get().messageId());
+                        remember.executeUpdate();
+                    }
+                    return null;
                 }
-                delete.setLong(1, reply.id());
-                delete.executeUpdate();
-                if (shows.isPresent()) {
-                    remember.setLong(1, reply.chatId());
-                    remember.setInt(2, shows.get().step());
-                    remember.setInt(3, shows.get().messageId());
-                    remember.executeUpdate();
-                }
-                connection.commit();
-            } finally {
-                autoCommit();
-                if (dialect == Dialect.SQLITE) {
-                    pragma.execute("PRAGMA synchronous = FULL");
-                }
-            }
+            });
+        } finally {
+            synchronous("FULL", what);
+        }
+    }
+
+    /** SQLite's flush to disk at each commit, set outside any transaction (PostgreSQL sets its own per transaction). */
+    private void synchronous(String level, String what) throws StoreException {
+        if (dialect != Dialect.SQLITE) {
+            return;
+        }
+        try (Statement pragma = connection.createStatement()) {
+            pragma.execute("PRAGMA synchronous = " + level);
         } catch (SQLException e) {
-            rollback();
-            throw failure("mark reply " + reply.id() + " to chat " + reply.chatId() + " sent", e);
+            throw failure(what, e);
         }
     }
 
@@ -817,17 +820,7 @@ public final class Store implements BatchLog, AutoCloseable {
      * funnel steps, follow-ups) in one transaction; returns how much of each went.
      */
     public synchronized Forgotten forget(long chatId) throws StoreException {
-        try {
-            connection.setAutoCommit(false);
-            Forgotten forgotten = deleteChat(chatId);
-            connection.commit();
-            return forgotten;
-        } catch (SQLException e) {
-            rollback();
-            throw failure("forget chat " + chatId, e);
-        } finally {
-            autoCommit();
-        }
+        return inTransaction("forget chat " + chatId, () -> deleteChat(chatId));
     }
 
     /** Deletes everything stored about a chat inside the caller's transaction. */

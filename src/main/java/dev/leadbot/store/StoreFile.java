@@ -172,7 +172,8 @@ final class StoreFile {
             s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
             s.execute("PRAGMA user_version = " + Migrations.latest());
             connection.commit();
-        } catch (SQLException e) {
+        } catch (Throwable e) {
+            // Whatever failed (an Error too): setting autocommit back on would commit the half-done upgrade.
             connection.rollback();
             throw e;
         } finally {

@@ -129,7 +129,8 @@ public final class StoreTransfer {
             rollback(source);
             throw new StoreException("cannot copy into " + to + ": " + to.hide(e.getMessage()) + "; nothing was committed, the file is as"
                     + " it was", e);
-        } catch (StoreException | RuntimeException e) {
+        } catch (Throwable e) {
+            // Whatever failed (an Error too): setting autocommit back on would commit the half-done copy.
             rollback(target);
             rollback(source);
             throw e;

@@ -313,4 +313,63 @@ class StoreTest extends OnEachStore {
         }
     }
 
+
+    /** A clock that answers {@code readings} times, then throws: a failure from inside a batch's transaction that is no SQLException. */
+    private static final class FailingClock extends Clock {
+        private final java.util.concurrent.atomic.AtomicInteger readings = new java.util.concurrent.atomic.AtomicInteger(Integer.MAX_VALUE);
+
+        void failAfter(int more) {
+            readings.set(more);
+        }
+
+        @Override
+        public Instant instant() {
+            if (readings.getAndDecrement() <= 0) {
+                throw new IllegalStateException("the clock broke");
+            }
+            return CLOCK.instant();
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    @Test
+    void aBatchThatFailsHalfWayWithoutAnSqlErrorLeavesNothingStoredAndTheStoreWorksOn() throws Exception {
+        FailingClock clock = new FailingClock();
+        try (Store store = Store.open(database, clock)) {
+            Batch kept = new Batch();
+            kept.put(43, MIDWAY);
+            store.commit("qualification", kept);
+
+            Batch broken = new Batch();
+            broken.forget(43);
+            broken.put(42, MIDWAY);
+            broken.put(44, MIDWAY);
+            broken.handled(1000);
+            clock.failAfter(1);
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.commit("qualification", broken));
+
+            assertEquals("the clock broke", thrown.getMessage());
+            assertEquals(Optional.of(MIDWAY), store.conversation(43), "the forget of the failed batch is not committed");
+            assertEquals(Optional.empty(), store.conversation(42), "nor its first conversation");
+            assertEquals(OptionalLong.empty(), store.lastUpdateId());
+            clock.failAfter(Integer.MAX_VALUE);
+            Batch next = new Batch();
+            next.put(42, MIDWAY);
+            store.commit("qualification", next);
+        }
+        try (Store store = Store.open(database, CLOCK)) {
+            assertEquals(Optional.of(MIDWAY), store.conversation(42));
+            assertEquals(Optional.of(MIDWAY), store.conversation(43));
+            assertEquals(OptionalLong.empty(), store.lastUpdateId());
+        }
+    }
 }
