@@ -117,6 +117,12 @@ public final class Fleet implements AutoCloseable {
                     + " telegram_bot_token against the one @BotFather gave for it" : e.getMessage();
             LOG.error("{} is not started: {}", bot.label(), reason);
             return Optional.of(reason);
+        } catch (RuntimeException e) {
+            // A fault of leadbot's own, not of the settings: this bot alone is not started, its database given back.
+            store.close();
+            String reason = "it failed while starting (" + e + "); the log has the details, please report them";
+            LOG.error("{} is not started: {}", bot.label(), reason, e);
+            return Optional.of(reason);
         }
     }
 

@@ -182,6 +182,35 @@ class FleetTest {
     }
 
     @Test
+    void aBotThatFailsUnexpectedlyWhileStartingIsReportedAloneWithItsDatabaseGivenBack() throws Exception {
+        Path flow = dir.resolve("flow.yaml");
+        LeadSink broken = new LeadSink() {
+            @Override
+            public String name() {
+                throw new IllegalStateException("sink without a name");
+            }
+
+            @Override
+            public Delivery deliver(Lead lead, int attempt) {
+                throw new AssertionError("never started");
+            }
+        };
+        Fleet.Bot plain = bot("bar", shop.anotherBot("7000003:AABarTokenForLocalTestsOnly_abcdefghijklm", "bar_bot").token(), 3000, flow);
+        Fleet.Bot barBot = new Fleet.Bot(plain.name(), plain.telegram(), plain.flowFile(), plain.flow(), plain.database(), List.of(broken));
+
+        try (CapturedLog log = new CapturedLog()) {
+            assertEquals(Map.of(barBot, "it failed while starting (java.lang.IllegalStateException: sink without a name); the log has the"
+                    + " details, please report them"), fleet.start(List.of(barBot)));
+            assertEquals(1, log.lines("[ERROR] Fleet - bot 'bar' is not started: it failed while starting").size());
+        }
+        assertEquals(2, fleet.runningCount());
+        // Its database was given back: it opens again (a file's lock, a PostgreSQL schema's instance lock).
+        try (dev.leadbot.store.Store again = dev.leadbot.store.Store.open(barBot.database(), Clock.systemUTC())) {
+            assertEquals(List.of(), again.unsent());
+        }
+    }
+
+    @Test
     void aBotWhoseTokenIsRefusedAtStartIsNotStartedAndTheOthersRun() throws IOException, InterruptedException {
         FakeBotApi bar = shop.anotherBot("7000003:AABarTokenForLocalTestsOnly_abcdefghijklm", "bar_bot");
         bar.revoke();
