@@ -138,6 +138,10 @@ public final class SettingsFile {
         }
         List<BotEntry> bots = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
+        // On PostgreSQL a bot's schema is bot_ and its name with '-' written '_': 'shop-a' and 'shop_a' would share one.
+        Map<String, String> schemas = new java.util.HashMap<>();
+        java.util.Set<String> taken = mapping.getValue().stream().map(t -> t.getKeyNode() instanceof ScalarNode scalar
+                ? schemaName(scalar.getValue()) : "").collect(java.util.stream.Collectors.toSet());
         for (NodeTuple tuple : mapping.getValue()) {
             String name = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : "";
             if (!seen.add(name)) {
@@ -149,6 +153,13 @@ public final class SettingsFile {
                 problems.add(tuple.getKeyNode(), "bot name '" + name + "' cannot be used: it names the bot's folder and database, so"
                         + " write lower-case letters, digits, '-' and '_' (at most 32, starting with a letter or digit)"
                         + (BOT_NAME.matcher(suggested).matches() ? ", e.g. '" + suggested + "'" : ""));
+                continue;
+            }
+            String first = schemas.putIfAbsent(schemaName(name), name);
+            if (first != null) {
+                problems.add(tuple.getKeyNode(), "bot '" + name + "' would share its PostgreSQL schema bot_" + schemaName(name) + " with bot '"
+                        + first + "' (a schema name writes '-' as '_'); give it a name that differs in more than '-' and '_'"
+                        + freeName(name, taken).map(free -> ", e.g. '" + free + "'").orElse(""));
                 continue;
             }
             Optional<YamlMap> read = YamlMap.read(tuple.getValueNode(), "bot '" + name + "'", keys, problems);
@@ -166,6 +177,22 @@ public final class SettingsFile {
             bots.add(new BotEntry(name, file + ":" + Problems.at(tuple.getKeyNode()), values, places, sinks));
         }
         return bots;
+    }
+
+    /** The part of a bot's PostgreSQL schema name its own name gives (store.Database#forBot writes 'bot_' before it). */
+    private static String schemaName(String bot) {
+        return bot.replace('-', '_');
+    }
+
+    /** The name with the lowest number after it that no bot's schema takes, if one is short enough. */
+    private static Optional<String> freeName(String name, java.util.Set<String> taken) {
+        for (int n = 2; n < 100; n++) {
+            String candidate = name + n;
+            if (BOT_NAME.matcher(candidate).matches() && !taken.contains(schemaName(candidate))) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 
     private static List<SinkEntry> sinks(Node list, String file, Problems problems) {

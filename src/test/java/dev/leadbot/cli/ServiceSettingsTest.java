@@ -317,6 +317,25 @@ class ServiceSettingsTest {
     }
 
     @Test
+    void botsWhoseNamesDifferOnlyInDashAndUnderscoreAreRefusedAsTheyWouldShareAPostgresSchema() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, """
+                bots:
+                  shop-a:
+                    telegram_bot_token: ${SHOP_TOKEN}
+                  shop_a:
+                    telegram_bot_token: ${CAFE_TOKEN}
+                  shop_a2:
+                    telegram_bot_token: ${BAR_TOKEN}
+                """);
+
+        ServiceSettings.Loaded loaded = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN), Optional.of(file));
+
+        assertEquals(List.of(file + ":4:3: bot 'shop_a' would share its PostgreSQL schema bot_shop_a with bot 'shop-a' (a schema name"
+                + " writes '-' as '_'); give it a name that differs in more than '-' and '_', e.g. 'shop_a3'"), loaded.problems());
+    }
+
+    @Test
     void botsSharingATokenOrAFolderOrTheTopLevelTokenAreRefused() throws IOException {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, """
