@@ -781,6 +781,17 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /** The same, handed to {@code each} as they are read, so a report over a large funnel never holds it all in memory. */
     public synchronized void funnelEvents(Instant since, boolean terminal, Consumer<FunnelEvent> each) throws StoreException {
+        if (dialect == Dialect.POSTGRESQL) {
+            // pgjdbc fetches rows a thousand at a time only inside a transaction; read-only, as it writes nothing.
+            inTransaction("read the funnel", () -> {
+                try (Statement readOnly = connection.createStatement()) {
+                    readOnly.execute("SET TRANSACTION READ ONLY");
+                }
+                funnel.since(since, terminal, each);
+                return null;
+            });
+            return;
+        }
         try {
             funnel.since(since, terminal, each);
         } catch (SQLException e) {

@@ -89,4 +89,39 @@ class FunnelLogTest extends OnEachStore {
             assertEquals(List.of(), store.funnelEvents(Instant.EPOCH, false));
         }
     }
+
+    @Test
+    void aLargeFunnelIsReadInOrderAThousandStepsAtATimeNotWholeIntoMemory() throws Exception {
+        int count = 2 * FunnelLog.FETCH_ROWS + 500;
+        try (Store store = store()) {
+            Batch batch = new Batch();
+            batch.record(java.util.stream.IntStream.range(0, count).mapToObj(chat -> event(chat + 1, FunnelEvent.Kind.SHOWN, "role",
+                    Optional.empty())).toList());
+            store.commit("qualification", batch);
+
+            List<Long> chats = new java.util.ArrayList<>();
+            List<Integer> openCursors = new java.util.ArrayList<>();
+            store.funnelEvents(Instant.EPOCH, false, event -> {
+                chats.add(event.chatId());
+                if (kind == StoreKind.POSTGRESQL && chats.size() == 1) {
+                    openCursors.add(cursors(store));
+                }
+            });
+
+            assertEquals(java.util.stream.LongStream.rangeClosed(1, count).boxed().toList(), chats);
+            // On PostgreSQL the rows come from a portal the server keeps open between fetches, not from one read of them all.
+            assertEquals(kind == StoreKind.POSTGRESQL ? List.of(1) : List.of(), openCursors);
+        }
+    }
+
+    /** The named portals (open cursors) of the store's session, asked on its own connection while a read is under way. */
+    private static int cursors(Store store) {
+        try (java.sql.Statement s = store.connection().createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT count(*) FROM pg_cursors WHERE name <> ''")) {
+            r.next();
+            return r.getInt(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
