@@ -84,6 +84,9 @@ final class PostgresPools {
         config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
         // The bot's name in pg_stat_activity, so a database administrator sees whose connections these are.
         config.addDataSourceProperty("ApplicationName", "leadbot");
+        // A store holds its connection for the bot's life: TCP keepalive finds a peer gone silently (a cut network, a
+        // vanished host) instead of leaving the next commit to hang on a dead socket.
+        config.addDataSourceProperty("tcpKeepAlive", "true");
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

@@ -896,8 +896,9 @@ public final class Store implements BatchLog, AutoCloseable {
 
     private StoreException failure(String what, SQLException e) {
         StoreException failure = failure(database, what, e);
-        if (database instanceof Database.Postgres postgres && PostgresSchema.gone(e)) {
-            reconnect(postgres);
+        // Not connected: an earlier reconnect failed, and this connection (closed) answers only "Connection is closed".
+        if (database instanceof Database.Postgres postgres && (!connected || PostgresSchema.gone(e))) {
+            return new StoreException(failure.getMessage() + reconnect(postgres), e);
         }
         return failure;
     }
@@ -905,9 +906,9 @@ public final class Store implements BatchLog, AutoCloseable {
     /**
      * PostgreSQL ended this store's session (restarted, or the network was cut): the call that met it failed and says so;
      * the next one runs on a new session, the instance lock taken again. While the server stays away each call fails, and
-     * tries again.
+     * tries again. Returns what became of the new session, in words for the failure's message.
      */
-    private void reconnect(Database.Postgres postgres) {
+    private String reconnect(Database.Postgres postgres) {
         if (connected) {
             connected = false;
             PostgresSchema.close(connection, postgres);
@@ -915,12 +916,17 @@ public final class Store implements BatchLog, AutoCloseable {
         try {
             connection = forTools ? PostgresSchema.openExisting(postgres) : PostgresSchema.open(postgres);
         } catch (StoreException e) {
-            return; // still unreachable (or taken over by another instance): the failure in hand is the one reported
+            if (e.inUse()) {
+                return "; meanwhile another leadbot instance took over " + postgres.schema() + ", so this one can no longer write"
+                        + " to it: stop one of the two";
+            }
+            return "; a new session could not be opened either (" + e.getMessage() + "); each call tries again";
         }
         connected = true;
         deliveries = new Deliveries(connection, this::failure);
         funnel = new FunnelLog(connection);
         followUps = new FollowUpLog(connection);
+        return "; the next call runs on a new session";
     }
 
     /** A failed statement, in words naming the database (never its password). */

@@ -153,6 +153,24 @@ class PostgresSchemaTest {
     }
 
     @Test
+    void aBotWhoseLockAnotherInstanceTookWhileItsSessionWasDownSaysItCannotCarryOn() throws Exception {
+        Database.Postgres database = PostgresServer.freshDatabase("taken_over");
+        try (Store bot = Store.open(database, CLOCK)) {
+            endSessionsHolding(database);
+            try (Store other = Store.open(database, CLOCK)) {
+                for (int call = 0; call < 2; call++) {
+                    StoreException lost = assertThrows(StoreException.class, () -> bot.conversation(42));
+
+                    assertTrue(lost.getMessage().startsWith("cannot read the conversation of chat 42 in " + database + ": "), lost.getMessage());
+                    assertTrue(lost.getMessage().endsWith("; meanwhile another leadbot instance took over " + database.schema() + ", so this one can no"
+                            + " longer write to it: stop one of the two"), lost.getMessage());
+                }
+                assertEquals(Optional.empty(), other.conversation(42));
+            }
+        }
+    }
+
+    @Test
     void aWrongPasswordIsReportedWithoutShowingIt() {
         Database.Postgres database = PostgresServer.freshDatabase("password");
         Database.Postgres wrong = new Database.Postgres(database.host(), database.port(), database.database(), database.user(),
