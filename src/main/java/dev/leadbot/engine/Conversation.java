@@ -122,6 +122,14 @@ public record Conversation(
         return Optional.empty();
     }
 
+    /**
+     * The partial lead a new run of this chat goes on completing: this one's, unless this run completed (its lead
+     * then completed the partial one already, and a new run is a new lead that may be abandoned in turn).
+     */
+    Optional<String> partialLeadForNextRun() {
+        return status == Status.COMPLETED ? Optional.empty() : partialLead;
+    }
+
     /** The same conversation, remembering the partial lead made of it. */
     Conversation withPartialLead(Optional<String> id) {
         return new Conversation(prospect, source, startedAt, node, step, answers, path, ticked, preface, status, nudgedAt, id, abandoned);

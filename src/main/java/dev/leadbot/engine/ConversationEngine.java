@@ -62,7 +62,7 @@ public final class ConversationEngine {
         if (flow.node(state.node()).isEmpty()) {
             out.add(new Output.Notice(new Renderer(flow, state).phrase(BotText.FLOW_CHANGED)));
             return new Transition(steps.begin(prospect, payload.or(state::source), now, state.step(), out)
-                    .withPartialLead(state.partialLead()), out);
+                    .withPartialLead(state.partialLeadForNextRun()), out);
         }
         Conversation next;
         if (input instanceof Input.Start) {

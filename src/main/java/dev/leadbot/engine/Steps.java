@@ -128,8 +128,9 @@ final class Steps {
     Conversation restart(Conversation state, Instant now, List<Output> out) {
         clearButtons(state, out);
         leaving(state, BotText.RESTARTED, out);
-        // Starting over is the same conversation: if it was abandoned once, finishing it completes that partial lead.
-        return begin(state.prospect(), state.source(), now, state.step(), out).withPartialLead(state.partialLead());
+        // Starting over an unfinished run is the same conversation: if it was abandoned once, finishing it completes
+        // that partial lead. After a completed run it is a new lead.
+        return begin(state.prospect(), state.source(), now, state.step(), out).withPartialLead(state.partialLeadForNextRun());
     }
 
     /** Undoes the last answer and asks its question again. */

@@ -197,6 +197,30 @@ class PartialLeadTest {
     }
 
     @Test
+    void startingOverAfterCompletingTheAbandonedRunIsANewLeadThatCompletesNothing() {
+        ScriptedChat chat = pastThePoint().abandon().choose("telegram", "morning");
+
+        Lead second = chat.restart().choose("owner", "goods", "orders", "agree").type("Пётр").choose("telegram", "morning")
+                .lead().orElseThrow();
+
+        assertEquals(Optional.empty(), second.completes());
+    }
+
+    @Test
+    void aNewRunStartedOverAfterACompletedOneAndAbandonedBecomesItsOwnPartialLead() {
+        ScriptedChat chat = pastThePoint().abandon().choose("telegram", "morning");
+        String first = chat.partials().get(0).id();
+
+        chat.restart().choose("owner", "goods", "orders", "agree").type("Пётр").abandon();
+
+        assertEquals(2, chat.partials().size(), "the first run's and one of the new run: " + chat.partials());
+        Lead second = chat.partials().get(1);
+        assertFalse(second.id().equals(first));
+        assertEquals(Optional.empty(), second.completes());
+        assertEquals(Optional.of(second.id()), chat.state().partialLead());
+    }
+
+    @Test
     void aLeadWithoutAnAbandonmentCompletesNothing() {
         Lead lead = pastThePoint().choose("telegram", "morning").lead().orElseThrow();
 
