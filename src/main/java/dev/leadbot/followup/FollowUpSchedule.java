@@ -61,23 +61,31 @@ public final class FollowUpSchedule {
 
     /**
      * A timer came due at {@code now}: what to do, worked out afresh from the flow as it is now (it may have changed
-     * since the timer was set). A reminder whose moment passed longer ago than the flow's {@code late_by_at_most} is
-     * dropped, and the next one considered; one still in time is sent now. An abandonment is never dropped.
+     * since the timer was set). A reminder is sent at {@code now}, or, when {@code now} is in the quiet hours (the bot
+     * was down over their start), held to their end. One whose sending moment would be longer after its own than the
+     * flow's {@code late_by_at_most} is dropped, and the next one considered: a reminder never arrives at night, nor
+     * so late that it no longer follows the silence it was meant for. An abandonment sends the prospect nothing, so
+     * it is never held or dropped.
      */
     public Firing fire(Conversation conversation, FollowUpTimer timer, Instant now) {
         Silence silence = timer.silence();
         List<Due.Reminder> dropped = new ArrayList<>();
-        Duration lateBy = flow.followUps(conversation.node()).map(FollowUps::lateByAtMost).orElse(FollowUps.LATE_BY_AT_MOST);
+        Optional<FollowUps> followUps = flow.followUps(conversation.node());
+        Duration lateBy = followUps.map(FollowUps::lateByAtMost).orElse(FollowUps.LATE_BY_AT_MOST);
+        Instant sendAt = followUps.map(f -> outsideQuietHours(now, f)).orElse(now);
         while (true) {
             Optional<Due> due = next(conversation, silence);
             if (due.isEmpty() || due.get().at().isAfter(now)) {
                 return new Firing(Optional.empty(), silence, dropped);
             }
             if (due.get() instanceof Due.Reminder reminder) {
-                if (Duration.between(reminder.at(), now).compareTo(lateBy) > 0) {
+                if (Duration.between(reminder.at(), sendAt).compareTo(lateBy) > 0) {
                     dropped.add(reminder);
                     silence = silence.reminded(reminder.attempt(), reminder.at());
                     continue;
+                }
+                if (sendAt.isAfter(now)) {
+                    return new Firing(Optional.empty(), silence, dropped, Optional.of(new Due.Reminder(reminder.attempt(), sendAt)));
                 }
                 return new Firing(Optional.of(new Input.FollowUpDue(reminder.attempt())), silence.reminded(reminder.attempt(), now), dropped);
             }

@@ -14,6 +14,7 @@ import dev.leadbot.engine.Output;
 import dev.leadbot.engine.Transition;
 import dev.leadbot.flow.BotText;
 import dev.leadbot.flow.Flow;
+import dev.leadbot.followup.Due;
 import dev.leadbot.followup.Firing;
 import dev.leadbot.followup.FollowUpTimer;
 import dev.leadbot.followup.Silence;
@@ -297,6 +298,7 @@ final class ChatRouter {
         }
         Silence silence = firing.silence();
         Conversation after = state;
-        batch.followUp(chat, running.followUps().next(after, silence).map(due -> new FollowUpTimer(chat, due, silence)));
+        Optional<Due> next = firing.held().<Due>map(held -> held).or(() -> running.followUps().next(after, silence));
+        batch.followUp(chat, next.map(due -> new FollowUpTimer(chat, due, silence)));
     }
 }

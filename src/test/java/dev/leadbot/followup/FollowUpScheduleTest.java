@@ -162,6 +162,44 @@ class FollowUpScheduleTest {
     }
 
     @Test
+    void aReminderDueBeforeTheQuietHoursThatTheBotMissedIsNotSentAtNightAndTooLateForTheMorningIsDropped() {
+        // Asked at 20:30 in Moscow: the first reminder is due at 20:45. The bot is back at 23:30, in the quiet hours:
+        // their end, 09:00, is 12h15m after 20:45, later than late_by_at_most (6h), so it is dropped; the second waits for 09:00.
+        Instant evening = moscow("2026-11-23T20:30:00");
+        Conversation asked = startedAt(evening);
+        Silence silence = Silence.from(evening);
+        FollowUpTimer timer = new FollowUpTimer(42, schedule.next(asked, silence).orElseThrow(), silence);
+        assertEquals(new Due.Reminder(1, moscow("2026-11-23T20:45:00")), timer.due());
+
+        Firing firing = schedule.fire(asked, timer, moscow("2026-11-23T23:30:00"));
+
+        assertEquals(Optional.empty(), firing.input());
+        assertEquals(List.of(new Due.Reminder(1, moscow("2026-11-23T20:45:00"))), firing.dropped());
+        assertEquals(Optional.empty(), firing.held());
+        assertEquals(Optional.of(new Due.Reminder(2, moscow("2026-11-24T09:00:00"))), schedule.next(asked, firing.silence()));
+    }
+
+    @Test
+    void aReminderMissedBeforeTheQuietHoursIsHeldToTheirEndWhenThatIsStillInTime() {
+        Flow patient = Flows.parse(YAML.replace("late_by_at_most: 6h", "late_by_at_most: 1d"));
+        FollowUpSchedule lenient = new FollowUpSchedule(patient, ZoneOffset.UTC);
+        Instant evening = moscow("2026-11-23T20:30:00");
+        Conversation asked = new ConversationEngine(patient).handle(Optional.empty(), ANNA, new Input.Start(Optional.empty()), evening).state();
+        Silence silence = Silence.from(evening);
+        FollowUpTimer timer = new FollowUpTimer(42, lenient.next(asked, silence).orElseThrow(), silence);
+
+        Firing atNight = lenient.fire(asked, timer, moscow("2026-11-23T23:30:00"));
+        assertEquals(Optional.empty(), atNight.input());
+        assertEquals(List.of(), atNight.dropped());
+        assertEquals(Optional.of(new Due.Reminder(1, moscow("2026-11-24T09:00:00"))), atNight.held());
+        assertEquals(silence, atNight.silence());
+
+        Firing inTheMorning = lenient.fire(asked, new FollowUpTimer(42, atNight.held().orElseThrow(), atNight.silence()),
+                moscow("2026-11-24T09:00:00"));
+        assertEquals(Optional.of(new Input.FollowUpDue(1)), inTheMorning.input());
+    }
+
+    @Test
     void aTimerThatIsNotDueAnyMoreFiresNothing() {
         Conversation asked = startedAt(T0);
         Silence silence = Silence.from(T0);
