@@ -93,6 +93,20 @@ public final class FollowUpSchedule {
         }
     }
 
+    /**
+     * The prospect blocked the bot at {@code now}: no reminder will reach them, so their silence is over and it ends
+     * as it would have after the last reminder: abandoned now (once per run, as {@link #next} has it), which past the
+     * partial-lead point makes the partial lead. Nothing comes after it: the firing's silence is never used for a
+     * next timer. A conversation that would have no abandonment coming (finished, at a question without follow-ups,
+     * abandoned already) has nothing to fire.
+     */
+    public Firing blocked(Conversation conversation, Instant now) {
+        boolean abandonmentAhead = conversation.status() == Conversation.Status.ASKING
+                && flow.followUps(conversation.node()).isPresent()
+                && (!conversation.abandoned() || conversation.owesPartialLead(flow));
+        return new Firing(abandonmentAhead ? Optional.of(new Input.Abandoned()) : Optional.empty(), Silence.from(now), List.of());
+    }
+
     private Instant outsideQuietHours(Instant at, FollowUps followUps) {
         if (followUps.quietHours().isEmpty()) {
             return at;

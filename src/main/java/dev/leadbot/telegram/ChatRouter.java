@@ -269,18 +269,21 @@ final class ChatRouter {
     /**
      * A chat's follow-up timer came due: the schedule says what it does now (a reminder, dropped ones, the abandonment,
      * or nothing any more), the engine does it, and the step, its funnel events, the messages (the bot's own: the bulk
-     * lane) and the next timer go into the batch, committed together. A chat whose prospect blocked the bot gets nothing.
+     * lane) and the next timer go into the batch, committed together. For a chat whose prospect blocked the bot the
+     * schedule turns it into the abandonment at once: its partial lead, if owed, goes to the owners and sinks, and
+     * nothing goes to the chat, now or later.
      */
     void followUp(FollowUpTimer timer, Batch batch, Effects effects) {
         long chat = timer.chatId();
         Optional<Conversation> before = conversations.current(chat);
-        if (before.isEmpty() || closed.contains(chat)) {
+        if (before.isEmpty()) {
             batch.followUp(chat, Optional.empty());
             return;
         }
         Instant now = clock.instant();
         LiveFlow.Running running = live.current();
-        Firing firing = running.followUps().fire(before.get(), timer, now);
+        boolean blocked = closed.contains(chat);
+        Firing firing = blocked ? running.followUps().blocked(before.get(), now) : running.followUps().fire(before.get(), timer, now);
         firing.dropped().forEach(dropped -> LOG.info("chat={} reminder {} was due at {}, longer ago than the flow's late_by_at_most:"
                 + " dropped", chat, dropped.attempt(), dropped.at()));
         Conversation state = before.get();
@@ -291,14 +294,16 @@ final class ChatRouter {
             conversations.changed(chat, Optional.of(state));
             batch.put(chat, state);
             batch.record(running.funnel().of(chat, before, input, transition, now));
-            batch.send(chat, Replies.render(chat, transition.outputs(), Optional.empty(), Outbox.Origin.BOT).payloads());
+            if (!blocked) {
+                batch.send(chat, Replies.render(chat, transition.outputs(), Optional.empty(), Outbox.Origin.BOT).payloads());
+            }
             leads(chat, "follow-up", transition.outputs(), batch, effects);
             LOG.info("chat={} follow-up {} at node={} step={}", chat, input instanceof Input.FollowUpDue due ? "reminder " + due.attempt()
                     : "abandoned", state.node(), state.step());
         }
         Silence silence = firing.silence();
         Conversation after = state;
-        Optional<Due> next = firing.held().<Due>map(held -> held).or(() -> running.followUps().next(after, silence));
+        Optional<Due> next = blocked ? Optional.empty() : firing.held().<Due>map(held -> held).or(() -> running.followUps().next(after, silence));
         batch.followUp(chat, next.map(due -> new FollowUpTimer(chat, due, silence)));
     }
 }

@@ -1,9 +1,16 @@
 package dev.leadbot.telegram;
 
+import dev.leadbot.followup.Due;
+import dev.leadbot.followup.FollowUpTimer;
+import dev.leadbot.followup.Silence;
 import dev.leadbot.store.Store;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +33,16 @@ final class FollowUpTicks {
     private final Store store;
     private final UpdateConsumer consumer;
     private final Clock clock;
+    private final Queue<Long> blocked;
     private Optional<ScheduledFuture<?>> ticking = Optional.empty();
     private boolean stopped;
 
-    FollowUpTicks(Store store, UpdateConsumer consumer, Clock clock) {
+    /** @param blocked chats whose prospect just blocked the bot: each is fired at once (the router turns it into the abandonment) */
+    FollowUpTicks(Store store, UpdateConsumer consumer, Clock clock, Queue<Long> blocked) {
         this.store = store;
         this.consumer = consumer;
         this.clock = clock;
+        this.blocked = blocked;
     }
 
     /** Looks for due timers on {@code threads} (shared with other work) from now on, until {@link #stop()}. */
@@ -59,6 +69,16 @@ final class FollowUpTicks {
             return 0;
         }
         int fired = 0;
+        List<Long> justBlocked = new ArrayList<>();
+        for (Long chat = blocked.poll(); chat != null; chat = blocked.poll()) {
+            justBlocked.add(chat);
+        }
+        if (!justBlocked.isEmpty()) {
+            // Their stored timers stay: should this commit fail, each still fires, as a blocked chat's, when it comes due.
+            Instant now = clock.instant();
+            fired += consumer.followUps(() -> justBlocked.stream().map(chat -> new FollowUpTimer(chat, new Due.Abandon(now),
+                    Silence.from(now))).toList());
+        }
         while (true) {
             int handled = consumer.followUps(() -> store.dueFollowUps(clock.instant(), AT_ONCE));
             fired += handled;

@@ -21,9 +21,11 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -121,15 +123,12 @@ public final class TelegramService implements AutoCloseable {
 
         // Chats whose prospect blocked the bot: the outbox marks them, the router clears them when the prospect writes again.
         Set<Long> closedChats = ConcurrentHashMap.newKeySet();
+        // Nothing more goes to a prospect who blocked the bot, until they write again: their follow-up becomes the
+        // abandonment at once (a partial lead, if owed, for the owners), fired on the follow-ups' thread.
+        Queue<Long> justBlocked = new ConcurrentLinkedQueue<>();
         outbox = new Outbox(api, Scheduler.of(sendThreads), settings.limits(), chat -> {
             closedChats.add(chat);
-            // Nothing more goes to a prospect who blocked the bot: no reminder either, until they write again.
-            try {
-                store.cancelFollowUp(chat);
-            } catch (StoreException e) {
-                LOG.error("chat={} blocked the bot, but its follow-up could not be cancelled (none is sent to it anyway): {}", chat,
-                        e.getMessage());
-            }
+            justBlocked.add(chat);
         });
         JsonlFileSink leadsFile = new JsonlFileSink(settings.leadsFile());
         List<LeadSink> sinks = new ArrayList<>();
@@ -185,7 +184,7 @@ public final class TelegramService implements AutoCloseable {
         }
         // Deliveries left pending by an earlier run (a crash, a CRM down) go out now.
         workers.forEach(DeliveryWorker::wake);
-        followUps = new FollowUpTicks(store, consumer, clock);
+        followUps = new FollowUpTicks(store, consumer, clock, justBlocked);
         polling = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> pollHttp, () -> pollThread, PollingBackOff::new);
         Heartbeat heartbeat = new Heartbeat(settings.heartbeatFile(), clock);
         BotSession session = polling.registerBot(settings.token(), () -> url, offset -> {

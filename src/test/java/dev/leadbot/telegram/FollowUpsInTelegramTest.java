@@ -186,6 +186,45 @@ class FollowUpsInTelegramTest {
             assertEquals(0, at(bot, clock, start.plus(Duration.ofDays(3))));
             assertEquals(refused, bot.api.forbidden(), "nothing more after the refused reminder");
             assertEquals(1, count(bot, FunnelEvent.Kind.FOLLOWED_UP));
+            // Blocked before the partial-lead point: abandoned at once, and no lead of it.
+            assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED));
+            assertEquals(0, BotHarness.leadsIn(bot.api.botMessages(BotHarness.OWNER)));
+        }
+    }
+
+    @Test
+    void aProspectWhoGaveTheirPhoneThenBlockedTheBotBecomesOnePartialLeadAtOnceAndGetsNothing() throws Exception {
+        TestClock clock = new TestClock(TEN);
+        try (BotHarness bot = new BotHarness(dir, clock)) {
+            ProspectChat chat = new ProspectChat(bot, bot.api.user(42, "Anna"));
+            chat.send("/start", QualificationInTelegramTest.ROLE);
+            chat.press(OWNER_BUTTON, "В какой сфере");
+            chat.press("B2B-компания", "Что для вас сейчас важнее всего?");
+            chat.press("Квалифицировать входящие заявки", "Давайте обсудим");
+            chat.press("Продолжить", "Как к вам обращаться?");
+            chat.send("Анна", "Как вам удобнее");
+            chat.press("Позвоните мне", "Нажмите кнопку");
+            chat.send("+7 701 555 12 34", "Когда вам удобно");
+            int asked = bot.api.botMessages(42).size();
+
+            bot.api.block(42);
+            // The first reminder is refused: the abandonment comes at once, not a day after the last reminder.
+            at(bot, clock, moscow("2026-11-23T10:15:00"));
+            List<BotMessage> owner = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Неполная заявка"));
+            assertTrue(owner.stream().anyMatch(m -> m.text().contains("+77015551234")), owner.toString());
+            bot.api.awaitState(() -> {
+                try {
+                    return bot.store.unsent().isEmpty() && bot.store.nextFollowUp().isEmpty();
+                } catch (dev.leadbot.store.StoreException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            int refused = bot.api.forbidden();
+            assertEquals(0, at(bot, clock, moscow("2026-11-28T10:00:00")));
+            assertEquals(1, BotHarness.leadsIn(bot.api.botMessages(BotHarness.OWNER)));
+            assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED));
+            assertEquals(asked, bot.api.botMessages(42).size(), "nothing reached the chat that blocked the bot");
+            assertEquals(refused, bot.api.forbidden(), "nothing more was even tried after the refused reminder");
         }
     }
 
