@@ -7,8 +7,10 @@ import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.StoreException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -35,6 +37,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
 
     private final ChatLanes lanes;
     private final ChatRouter router;
+    private final FollowUpStep followUp;
     private final Conversations conversations;
     private final BatchLog store;
     private final Consumer<List<Outgoing>> send;
@@ -60,6 +63,14 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     /** @param afterFailure told when a batch was not committed: what memory keeps beside the conversations is read again */
     UpdateConsumer(ChatLanes lanes, ChatRouter router, Conversations conversations, BatchLog store, Consumer<List<Outgoing>> send,
             LongConsumer heard, String flow, List<String> sinks, Duration retryPause, Runnable afterFailure) throws StoreException {
+        this(lanes, router, router::followUp, conversations, store, send, heard, flow, sinks, retryPause, afterFailure);
+    }
+
+    /** @param followUp what fires one timer into the batch: the router's, or in a test one that fails part-way */
+    UpdateConsumer(ChatLanes lanes, ChatRouter router, FollowUpStep followUp, Conversations conversations, BatchLog store,
+            Consumer<List<Outgoing>> send, LongConsumer heard, String flow, List<String> sinks, Duration retryPause,
+            Runnable afterFailure) throws StoreException {
+        this.followUp = followUp;
         this.afterFailure = afterFailure;
         this.lanes = lanes;
         this.router = router;
@@ -83,10 +94,17 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         List<FollowUpTimer> read() throws StoreException;
     }
 
+    /** Fires one follow-up timer: its step, messages and next timer go into the batch. */
+    interface FollowUpStep {
+        void fire(FollowUpTimer timer, Batch batch, Effects effects);
+    }
+
     /**
      * Fires the follow-up timers {@code due} reads, never beside a batch of updates (which may reschedule them): each chat's
-     * step, its messages and its next timer are committed in one transaction, and only then sent. Returns how many timers
-     * were handled; none when the commit failed (they stay due, and the next call tries again).
+     * step, its messages and its next timer are committed in one transaction, and only then sent. A chat whose step fails
+     * part-way leaves nothing of it in the batch: the batch is made again without it, from what the disk holds, and its
+     * timer is cancelled. Returns how many timers were handled; none when the commit failed (they stay due, memory goes
+     * back to what the disk holds, and the next call tries again).
      */
     synchronized int followUps(DueFollowUps due) {
         Batch batch = new Batch(sinks);
@@ -95,19 +113,18 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         try {
             conversations.refresh();
             timers = due.read();
-            for (FollowUpTimer timer : timers) {
-                try {
-                    router.followUp(timer, batch, effects);
-                } catch (StoreFailure e) {
-                    throw e;
-                } catch (RuntimeException e) {
-                    // A bug on one chat must not hold up the others' reminders, nor come back every second.
-                    LOG.error("chat={} follow-up {} failed and is cancelled", timer.chatId(), timer.due(), e);
-                    batch.followUp(timer.chatId(), Optional.empty());
-                }
-            }
             if (timers.isEmpty()) {
                 return 0;
+            }
+            Set<Long> failed = new HashSet<>();
+            for (Optional<Long> failing = fire(timers, failed, batch, effects); failing.isPresent();
+                    failing = fire(timers, failed, batch, effects)) {
+                // Its step may have changed memory and the batch half-way: both go back, and the others are done again.
+                conversations.forget(batch.chats());
+                conversations.forget(List.of(failing.get()));
+                failed.add(failing.get());
+                batch = new Batch(sinks);
+                effects = new Effects();
             }
             List<Outgoing> replies = store.commit(flow, batch);
             send.accept(replies);
@@ -123,9 +140,33 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
                 LOG.error("follow-ups not committed, nothing sent; they are tried again: {}", e.getMessage());
             }
             return 0;
+        } catch (RuntimeException e) {
+            // Not committed either: memory must not keep steps the disk does not have. The caller logs it.
+            conversations.forget(batch.chats());
+            throw e;
         }
         effects.release();
         return timers.size();
+    }
+
+    /** Fires {@code timers} into the batch, cancelling those of {@code failed} chats; the chat whose step failed, if one did. */
+    private Optional<Long> fire(List<FollowUpTimer> timers, Set<Long> failed, Batch batch, Effects effects) {
+        for (FollowUpTimer timer : timers) {
+            if (failed.contains(timer.chatId())) {
+                batch.followUp(timer.chatId(), Optional.empty());
+                continue;
+            }
+            try {
+                followUp.fire(timer, batch, effects);
+            } catch (StoreFailure e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // A bug on one chat must not hold up the others' reminders, nor come back every second.
+                LOG.error("chat={} follow-up {} failed and is cancelled", timer.chatId(), timer.due(), e);
+                return Optional.of(timer.chatId());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

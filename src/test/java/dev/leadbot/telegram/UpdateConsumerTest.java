@@ -1,6 +1,8 @@
 package dev.leadbot.telegram;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.leadbot.engine.ConversationEngine;
@@ -10,10 +12,12 @@ import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.testing.Flows;
+import dev.leadbot.testing.TestClock;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -116,8 +120,117 @@ class UpdateConsumerTest {
         }
     }
 
+    /** A store whose commits throw a bug's exception rather than a store failure. */
+    private static final class BuggyLog implements BatchLog {
+        private final Store store;
+        private boolean failing = true;
+
+        BuggyLog(Store store) {
+            this.store = store;
+        }
+
+        @Override
+        public OptionalLong lastUpdateId() throws StoreException {
+            return store.lastUpdateId();
+        }
+
+        @Override
+        public List<Outgoing> commit(String flow, Batch batch) throws StoreException {
+            if (failing) {
+                throw new IllegalStateException("a bug in the commit");
+            }
+            return store.commit(flow, batch);
+        }
+    }
+
+    private static final Instant T0 = Instant.parse("2026-11-23T07:00:00Z");
+    private static final String REMINDER = "мы остановились на полпути";
+
+    private final List<Long> sentTo = new ArrayList<>();
+
+    /** Anna (42) and Boris (43) asked the first question at T0 through {@code consumer}; the clock at their first reminder. */
+    private void bothAsked(UpdateConsumer consumer, TestClock clock) throws Exception {
+        consumer.consume(List.of(start(7, 42), start(8, 43)));
+        clock.set(T0.plus(Duration.ofMinutes(15)));
+    }
+
+    private ChatRouter router(Conversations conversations, Replies replies, TestClock clock) {
+        return new ChatRouter(new ConversationEngine(Flows.qualification()), conversations, replies, lead -> { }, chat -> { }, clock,
+                ConcurrentHashMap.newKeySet());
+    }
+
+    @Test
+    void aFollowUpThatFailsHalfWayLeavesNothingOfItselfAndTheOthersGoOnce() throws Exception {
+        TestClock clock = new TestClock(T0);
+        try (Store store = Store.open(dir.resolve("leadbot.db"), clock)) {
+            Outbox outbox = new Outbox(method -> record(method), Scheduler.of(sendThreads), FloodLimits.TELEGRAM, chat -> { });
+            Conversations conversations = new Conversations(store);
+            Replies replies = new Replies(outbox, new ReplyLog(store));
+            ChatRouter router = router(conversations, replies, clock);
+            UpdateConsumer.FollowUpStep failingForBoris = (timer, batch, effects) -> {
+                router.followUp(timer, batch, effects);
+                if (timer.chatId() == 43) {
+                    throw new IllegalStateException("a bug after Boris's reminder was put in the batch");
+                }
+            };
+            UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, failingForBoris, conversations, store,
+                    replies::send, outbox::heard, "qualification", List.of(), Duration.ZERO, () -> { });
+            bothAsked(consumer, clock);
+            int borisStep = store.conversation(43).orElseThrow().step();
+            while (outbox.pending() > 0 || sentTo().size() < 2) {
+                Thread.onSpinWait();
+            }
+
+            assertEquals(2, consumer.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
+            while (outbox.pending() > 0 || sentTo().size() < 3) {
+                Thread.onSpinWait();
+            }
+
+            assertEquals(1, sent().stream().filter(text -> text.contains(REMINDER)).count(), sent().toString());
+            assertEquals(List.of(42L), sentTo().subList(2, sentTo().size()), "Anna's reminder, and not Boris's");
+            assertEquals(borisStep, store.conversation(43).orElseThrow().step(), "nothing of Boris's step was committed");
+            assertEquals(borisStep, conversations.current(43).orElseThrow().step(), "nor is it remembered");
+            assertEquals(0, consumer.followUps(() -> store.dueFollowUps(clock.instant().plus(Duration.ofDays(30)), 200)
+                    .stream().filter(timer -> timer.chatId() == 43).toList()), "Boris's timer was cancelled");
+        }
+    }
+
+    @Test
+    void aFollowUpCommitThatThrowsAnythingLeavesMemoryAsTheDiskHasIt() throws Exception {
+        TestClock clock = new TestClock(T0);
+        try (Store store = Store.open(dir.resolve("leadbot.db"), clock)) {
+            Outbox outbox = new Outbox(method -> record(method), Scheduler.of(sendThreads), FloodLimits.TELEGRAM, chat -> { });
+            Conversations conversations = new Conversations(store);
+            Replies replies = new Replies(outbox, new ReplyLog(store));
+            ChatRouter router = router(conversations, replies, clock);
+            BuggyLog log = new BuggyLog(store);
+            UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store,
+                    replies::send, outbox::heard, "qualification", List.of(), Duration.ZERO);
+            UpdateConsumer firing = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, log,
+                    replies::send, outbox::heard, "qualification", List.of(), Duration.ZERO);
+            bothAsked(consumer, clock);
+            int step = store.conversation(42).orElseThrow().step();
+
+            IllegalStateException bug = assertThrows(IllegalStateException.class,
+                    () -> firing.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
+
+            assertEquals("a bug in the commit", bug.getMessage());
+            assertEquals(step, conversations.current(42).orElseThrow().step(), "memory holds what the disk holds");
+            log.failing = false;
+            assertEquals(2, firing.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
+            assertEquals(step + 1, store.conversation(42).orElseThrow().step(), "the reminder, once, when the commit works");
+        }
+    }
+
+    private synchronized List<Long> sentTo() {
+        return List.copyOf(sentTo);
+    }
+
     private synchronized CallResult record(BotApiMethod<? extends Serializable> method) {
         sent.add(method instanceof SendMessage message ? message.getText() : method.getMethod());
+        if (method instanceof SendMessage message) {
+            sentTo.add(Long.parseLong(message.getChatId()));
+        }
         return new CallResult.Done(Optional.of(sent.size()));
     }
 
