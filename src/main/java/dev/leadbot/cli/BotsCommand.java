@@ -22,13 +22,14 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code leadbot bots}: every bot of the settings with its state, read from its heartbeat and its
- * database (beside a running bot, like {@code leads}): polling or not, its last update from a
- * prospect, its leads today and its flow.
+ * database (beside a running bot, like {@code leads}): polling or not, when a conversation last
+ * changed (a prospect's step, or the bot's own reminder or abandonment), its leads today and its flow.
  */
 @Command(name = "bots", mixinStandardHelpOptions = true,
         description = {"Lists every bot of the settings file with its state.", "",
-                "For each bot: polling or not (from its heartbeat), the last update from a",
-                "prospect, its leads today and its flow. Works while the bots are running.", ""})
+                "For each bot: polling or not (from its heartbeat), when a conversation last",
+                "changed (a prospect's step or the bot's own reminder), its leads today and",
+                "its flow. Works while the bots are running.", ""})
 final class BotsCommand implements Callable<Integer> {
 
     /** A bot that polled within this long is polling; the bot polls at least every 30 s. */
@@ -54,7 +55,7 @@ final class BotsCommand implements Callable<Integer> {
         Instant now = console.clock().instant();
         Instant today = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("bot", "state", "last update", "leads today", "flow"));
+        rows.add(List.of("bot", "state", "conversation changed", "leads today", "flow"));
         boolean unreadable = false;
         for (ServiceSettings.Loaded bot : bots.get()) {
             String name = bot.botName().orElse("(the one bot)");
@@ -75,7 +76,8 @@ final class BotsCommand implements Callable<Integer> {
             rows.add(List.of(name, state, last, leads, bot.flow().toString()));
         }
         print(rows);
-        console.out().println("times in " + (zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId()) + "; 'polling' means it polled Telegram within the last " + POLLING.toSeconds() + " s");
+        console.out().println("times in " + (zone.normalized().equals(java.time.ZoneOffset.UTC) ? "UTC" : zone.getId()) + "; 'polling' means it polled Telegram within the last " + POLLING.toSeconds() + " s;"
+                + " a conversation changes with a prospect's step and with the bot's own reminders");
         return unreadable ? 1 : 0;
     }
 

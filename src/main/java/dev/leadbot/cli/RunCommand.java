@@ -139,7 +139,10 @@ final class RunCommand implements Callable<Integer> {
                         + bot.bot().orElseThrow() + ") and start leadbot again";
                 console.err().println(why + ":");
                 lines.forEach(line -> console.err().println("  " + line));
-                List<String> message = new ArrayList<>(List.of("⚠️ " + why + ".", ""));
+                // The owner chats hear it in Russian, like the rest of the owner console; the operator's terminal in English.
+                List<String> message = new ArrayList<>(List.of("⚠️ Бот «" + bot.bot().orElseThrow() + "» не запущен: его сценарий "
+                        + bot.flow() + " не может работать. Исправьте его (проверка: leadbot validate --bot " + bot.bot().orElseThrow()
+                        + ") и запустите leadbot снова.", ""));
                 message.addAll(lines);
                 List<Long> told = fleet.tellOwners(bot.telegram().orElseThrow(), message);
                 console.err().println("  " + (told.isEmpty() ? "no owner chat of it could be told" : "told in owner chats " + told));

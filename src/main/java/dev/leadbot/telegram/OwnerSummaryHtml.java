@@ -97,7 +97,7 @@ final class OwnerSummaryHtml {
         lead.contact().email().ifPresent(email -> reach.add("✉️ " + Html.escape(shortened(email, NAME_WIDTH))));
         reach.add("📍 " + Html.escape(shortened(source(lead), NAME_WIDTH)));
         html.add(reach.toString());
-        lead.stoppedAt().ifPresent(stop -> html.add("⏸ Неполная, замолчал на вопросе: <i>" + Html.escape(shortened(stop.question(),
+        lead.stoppedAt().ifPresent(stop -> html.add("⏸ Неполная, ответы остановились на вопросе: <i>" + Html.escape(shortened(stop.question(),
                 ANSWER_WIDTH)) + "</i>"));
         lead.completes().ifPresent(id -> html.add("✅ Дополняет неполную заявку " + ConsoleCommand.showLead(id)));
         lead.answers().stream().filter(answer -> !isContact(answer, lead.contact())).limit(KEY_ANSWERS)

@@ -45,10 +45,10 @@ class BotsCommandTest {
 
         assertEquals(0, run.status(), run.err());
         assertEquals("""
-                bot   state      last update       leads today  flow
-                shop  polling    2026-11-22 10:00  1            flows/qualification.yaml
-                cafe  never ran  —                 —            flows/cafe.yaml
-                times in UTC; 'polling' means it polled Telegram within the last 120 s
+                bot   state      conversation changed  leads today  flow
+                shop  polling    2026-11-22 10:00      1            flows/qualification.yaml
+                cafe  never ran  —                     —            flows/cafe.yaml
+                times in UTC; 'polling' means it polled Telegram within the last 120 s; a conversation changes with a prospect's step and with the bot's own reminders
                 """, run.out());
     }
 

@@ -62,8 +62,8 @@ class RunCommandTest {
                     Map.of("SHOP_TOKEN", FakeBotApi.TOKEN, "CAFE_TOKEN", CAFE_TOKEN)));
 
             List<BotMessage> told = cafe.await(2000, messages -> !messages.isEmpty());
-            assertTrue(told.get(0).text().startsWith("⚠️ bot 'cafe' is not started: its flow " + bad + " cannot run; fix it (leadbot"
-                    + " validate --bot cafe) and start leadbot again.\n\n" + bad + ":3:"), told.get(0).text());
+            assertTrue(told.get(0).text().startsWith("⚠️ Бот «cafe» не запущен: его сценарий " + bad + " не может работать. Исправьте его"
+                    + " (проверка: leadbot validate --bot cafe) и запустите leadbot снова.\n\n" + bad + ":3:"), told.get(0).text());
             FakeUser prospect = shop.user(555, "Anna");
             prospect.send("/start");
             shop.await(555, messages -> messages.stream().anyMatch(m -> m.text().contains("Who are you?")));
