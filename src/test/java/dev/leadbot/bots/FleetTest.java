@@ -168,9 +168,8 @@ class FleetTest {
             shop.await(PROSPECT, saying("Who are you?"));
 
             cafe.revoke();
-            while (fleet.runningCount() > 1) {
-                Thread.sleep(20);
-            }
+            // The fake's condition-await, with its deadline: a bot that never stops fails the test instead of hanging it.
+            cafe.awaitState(() -> fleet.runningCount() == 1);
             assertEquals(Optional.empty(), fleet.username(cafeBot));
             assertEquals(Optional.of("test_lead_bot"), fleet.username(shopBot));
             atShop.press("Owner");
