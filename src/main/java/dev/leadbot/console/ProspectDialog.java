@@ -56,19 +56,19 @@ public final class ProspectDialog {
     /**
      * A message from an owner chat: to the prospect it writes to, or whose summary it replies to. {@link DialogStep#FLOW}
      * when it is for no prospect (then it is the owner's own message to the bot), or is no words or media (a command). In
-     * a group owner chat only replies to the bot's messages are for a prospect: to a summary (that lead's prospect), or to
-     * any other (the prospect the group writes to).
+     * a group owner chat, where managers also talk among themselves (and reply to summaries to do so), only replies to the
+     * bot's "✍️ Отвечайте" prompt or to a copy of the prospect's message are for a prospect: the one the group writes to.
      *
      * @param written {@code replyTo} only when the message replies to one of the bot's
      */
     public DialogStep fromOwner(long ownerChat, Prospect manager, Input input, Written written) throws StoreException {
-        // In a group managers also talk among themselves: only a reply to one of the bot's messages goes to a prospect.
-        if (!passedOn(input) || OwnerChats.isGroup(ownerChat) && written.replyTo().isEmpty()) {
+        boolean group = OwnerChats.isGroup(ownerChat);
+        if (!passedOn(input) || group && !written.repliedText().filter(ProspectDialog::forTheProspect).isPresent()) {
             return DialogStep.FLOW;
         }
         Step step = new Step();
         Optional<Dialog> target = dialogs.writtenFrom(ownerChat);
-        if (written.replyTo().isPresent()) {
+        if (!group && written.replyTo().isPresent()) {
             List<String> shown = leads.shownIn(ownerChat, written.replyTo().get());
             if (shown.size() > 1) {
                 return step.say(ownerChat, SEVERAL_LEADS, DialogMessage.Lane.REPLY).done(false);
@@ -233,10 +233,23 @@ public final class ProspectDialog {
                 + " Закончить — /close или «✖ Завершить».";
     }
 
-    /** In a group, where managers also talk among themselves, only replies to the bot go to the prospect. */
+    /** In a group, where managers also talk among themselves, only replies to this prompt and to the prospect's words go to them. */
     public static String writingInGroup(String prospect) {
-        return "✍️ Отвечайте (Reply) на это сообщение: ответ уйдёт клиенту " + prospect + " от имени бота, с вашим именем. Его ответы"
-                + " придут сюда; ответ на них тоже уйдёт ему. Закончить — /close или «✖ Завершить».";
+        return WRITING_IN_GROUP + prospect + " от имени бота, с вашим именем. Его ответы придут сюда; ответ на них тоже уйдёт ему."
+                + " Остальное в группе, и ответы на сводку лида, клиент не увидит. Закончить — /close или «✖ Завершить».";
+    }
+
+    private static final String WRITING_IN_GROUP = "✍️ Отвечайте (Reply) на это сообщение: ответ уйдёт клиенту ";
+
+    /**
+     * Whether a group's reply to the bot's message with this text is meant for the prospect: the message is the prompt
+     * "💬 Написать" gave, or a copy of the prospect's words (its first line "💬 who (лид id):"). A reply to a summary, to
+     * the notice that a conversation began, or to anything else is the managers' own talk.
+     */
+    static boolean forTheProspect(String repliedText) {
+        String firstLine = repliedText.lines().findFirst().orElse("");
+        return repliedText.startsWith(WRITING_IN_GROUP) || firstLine.startsWith("💬 ") && firstLine.endsWith("):")
+                && firstLine.contains(" (лид ");
     }
 
     /** Every owner chat hears that a conversation began. */

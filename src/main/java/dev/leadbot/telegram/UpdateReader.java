@@ -59,9 +59,10 @@ final class UpdateReader {
     private static Incoming message(int id, Message message) {
         Prospect from = prospect(message.getChatId(), message.getFrom());
         // Only a reply to the bot's own message can be about a lead (in a group, people also reply to each other).
-        Optional<Integer> replyTo = Optional.ofNullable(message.getReplyToMessage())
-                .filter(replied -> replied.getFrom() != null && Boolean.TRUE.equals(replied.getFrom().getIsBot())).map(Message::getMessageId);
-        Written written = new Written(message.getMessageId(), Optional.ofNullable(message.getText()), replyTo);
+        Optional<Message> repliedToBot = Optional.ofNullable(message.getReplyToMessage())
+                .filter(replied -> replied.getFrom() != null && Boolean.TRUE.equals(replied.getFrom().getIsBot()));
+        Written written = new Written(message.getMessageId(), Optional.ofNullable(message.getText()), repliedToBot.map(Message::getMessageId),
+                repliedToBot.map(Message::getText));
         if (message.hasText() && message.getText().startsWith("/")) {
             Optional<ConsoleCommand> command = ConsoleCommand.parse(message.getText());
             if (command.isPresent()) {

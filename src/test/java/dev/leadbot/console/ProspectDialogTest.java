@@ -92,8 +92,12 @@ class ProspectDialogTest {
 
         assertEquals(DialogStep.FLOW, policy.fromOwner(OLGA_CHAT, olga, new Input.Typed("Коллеги, кто возьмёт?"),
                 new Written(9, Optional.of("Коллеги, кто возьмёт?"), Optional.empty())));
+        assertEquals(DialogStep.FLOW, policy.fromOwner(OLGA_CHAT, olga, new Input.Typed("Беру её"), new Written(11, Optional.of("Беру её"),
+                Optional.of(77), Optional.of("🆕 Анна · 50\n🆔 /lead_0123"))), "a reply to a summary is the managers' own talk");
+        assertEquals(DialogStep.FLOW, policy.fromOwner(OLGA_CHAT, olga, new Input.Typed("Ок"), new Written(11, Optional.of("Ок"),
+                Optional.of(13), Optional.of(ProspectDialog.opened("Иван Петров", "Анна", LEAD)))), "nor one to the notice that it began");
         DialogStep reply = policy.fromOwner(OLGA_CHAT, olga, new Input.Typed("Добрый день"), new Written(10, Optional.of("Добрый день"),
-                Optional.of(12)));
+                Optional.of(12), Optional.of(ProspectDialog.fromProspect("Анна", LEAD, "Когда позвоните?"))));
         assertEquals(List.of(new DialogMessage.Text(PROSPECT_CHAT, "Ольга, менеджер:\nДобрый день", List.of(), DialogMessage.Lane.REPLY)),
                 reply.messages());
         assertEquals(List.of(new DialogChange.Said(LEAD, DialogChange.Kind.TO_PROSPECT, "Ольга", "Добрый день")), reply.changes());
@@ -175,7 +179,8 @@ class ProspectDialogTest {
         DialogStep write = policy.press(OLGA_CHAT, olga, ConsoleButton.decode("o:m:" + LEAD).orElseThrow());
         assertEquals(List.of(new DialogChange.Writing(OLGA_CHAT, PROSPECT_CHAT)), write.changes());
         assertEquals(List.of(new DialogMessage.Text(OLGA_CHAT, "✍️ Отвечайте (Reply) на это сообщение: ответ уйдёт клиенту Анна от имени"
-                + " бота, с вашим именем. Его ответы придут сюда; ответ на них тоже уйдёт ему. Закончить — /close или «✖ Завершить».",
+                + " бота, с вашим именем. Его ответы придут сюда; ответ на них тоже уйдёт ему. Остальное в группе, и ответы на сводку"
+                + " лида, клиент не увидит. Закончить — /close или «✖ Завершить».",
                 ProspectDialog.closeRow(LEAD), DialogMessage.Lane.REPLY)), write.messages(), "Ольга's chat is a group");
         assertEquals("✍️ Пишите: ваши сообщения уйдут клиенту Анна от имени бота, с вашим именем. Его ответы придут сюда. Закончить —"
                 + " /close или «✖ Завершить».", ((DialogMessage.Text) policy.press(IVAN_CHAT, IVAN, ConsoleButton.decode("o:m:" + LEAD)

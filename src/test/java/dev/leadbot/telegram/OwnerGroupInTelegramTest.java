@@ -59,9 +59,17 @@ class OwnerGroupInTelegramTest {
             bot.api.awaitState(() -> bot.api.callbackAnswered(broken));
             assertEquals(Optional.of(OwnerConsole.BROKEN_BUTTON), bot.api.callbackAnswer(broken));
 
-            ivan.reply(summary, "Здравствуйте! Когда удобно созвониться?");
-            assertEquals("Иван, менеджер:\nЗдравствуйте! Когда удобно созвониться?", prospect.expect("Здравствуйте!").text());
+            // In the group a reply to a summary is the managers' own talk; "💬 Написать" gives the prompt to reply to.
+            ivan.reply(summary, "Коллеги, эту клиентку беру я");
+            ivan.press(summary, "Написать");
+            BotMessage prompt = bot.awaitFirst(GROUP, m -> m.text().startsWith("✍️ Отвечайте (Reply) на это сообщение"));
+            assertEquals("✍️ Отвечайте (Reply) на это сообщение: ответ уйдёт клиенту Анна от имени бота, с вашим именем. Его ответы придут"
+                    + " сюда; ответ на них тоже уйдёт ему. Остальное в группе, и ответы на сводку лида, клиент не увидит. Закончить —"
+                    + " /close или «✖ Завершить».", prompt.text());
             bot.awaitFirst(GROUP, m -> m.text().startsWith("💬 Иван Петров пишет клиенту Анна"));
+            ivan.reply(prompt, "Здравствуйте! Когда удобно созвониться?");
+            assertEquals("Иван, менеджер:\nЗдравствуйте! Когда удобно созвониться?", prospect.expect("Здравствуйте!").text());
+            assertTrue(prospect.messages().stream().noneMatch(m -> m.text().contains("Коллеги")), "the aside stayed in the group");
             prospect.user.send("Завтра после 15:00");
             BotMessage copy = bot.awaitFirst(GROUP, m -> m.text().endsWith(":\nЗавтра после 15:00"));
             bot.awaitFirst(BotHarness.OWNER, m -> m.text().endsWith(":\nЗавтра после 15:00"));
