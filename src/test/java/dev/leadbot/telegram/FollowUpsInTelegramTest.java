@@ -181,6 +181,8 @@ class FollowUpsInTelegramTest {
             // Settled: the reminder's calls refused and given up on, its timer and the next one gone.
             at(bot, clock, start.plus(Duration.ofMinutes(15)));
             assertTrue(bot.api.forbidden() >= 1, "the reminder was refused");
+            // The refusal is turned into the abandonment by the next look for due follow-ups (the service's own, or this one).
+            bot.service.followUpsDue();
             assertEquals(Optional.empty(), bot.store.nextFollowUp());
             int refused = bot.api.forbidden();
             assertEquals(0, at(bot, clock, start.plus(Duration.ofDays(3))));
