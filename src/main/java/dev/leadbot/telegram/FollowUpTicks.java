@@ -30,15 +30,26 @@ final class FollowUpTicks {
     private static final int AT_ONCE = 200;
     private static final Logger LOG = LoggerFactory.getLogger(FollowUpTicks.class);
 
+    /** What fires the timers a look finds: the consumer's {@link UpdateConsumer#followUps}; returns how many it handled. */
+    interface Firing {
+        int fire(UpdateConsumer.DueFollowUps due);
+    }
+
     private final Store store;
-    private final UpdateConsumer consumer;
+    private final Firing consumer;
     private final Clock clock;
     private final Queue<Long> blocked;
     private Optional<ScheduledFuture<?>> ticking = Optional.empty();
     private boolean stopped;
+    /** Looks that failed in a row: the first is logged with its stack trace, the rest are quiet until one succeeds. */
+    private long failedInARow;
 
     /** @param blocked chats whose prospect just blocked the bot: each is fired at once (the router turns it into the abandonment) */
     FollowUpTicks(Store store, UpdateConsumer consumer, Clock clock, Queue<Long> blocked) {
+        this(store, consumer::followUps, clock, blocked);
+    }
+
+    FollowUpTicks(Store store, Firing consumer, Clock clock, Queue<Long> blocked) {
         this.store = store;
         this.consumer = consumer;
         this.clock = clock;
@@ -47,14 +58,7 @@ final class FollowUpTicks {
 
     /** Looks for due timers on {@code threads} (shared with other work) from now on, until {@link #stop()}. */
     synchronized void start(ScheduledExecutorService threads) {
-        ticking = Optional.of(threads.scheduleWithFixedDelay(() -> {
-            try {
-                tick();
-            } catch (RuntimeException e) {
-                // The thread must go on: a failure here would end every later reminder.
-                LOG.error("follow-ups could not be fired", e);
-            }
-        }, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS));
+        ticking = Optional.of(threads.scheduleWithFixedDelay(this::tick, 0, EVERY.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** No more looking for due timers; a look under way finishes first, so the store can be closed after this. */
@@ -63,11 +67,32 @@ final class FollowUpTicks {
         ticking.ifPresent(future -> future.cancel(false));
     }
 
-    /** Fires every timer due by the clock's now, in batches; returns how many (none once stopped). */
+    /**
+     * Fires every timer due by the clock's now, in batches; returns how many (none once stopped). A failure never escapes:
+     * on the scheduled thread it would end every later reminder. An outage (the database down) fails four times a second,
+     * so only its first failure is logged, and its end in one line.
+     */
     synchronized int tick() {
         if (stopped) {
             return 0;
         }
+        try {
+            int fired = fireAll();
+            if (failedInARow > 0) {
+                LOG.info("follow-ups fire again after {} failed look{}", failedInARow, failedInARow == 1 ? "" : "s");
+                failedInARow = 0;
+            }
+            return fired;
+        } catch (RuntimeException e) {
+            if (failedInARow++ == 0) {
+                LOG.error("follow-ups could not be fired: {} (tried again every {} ms; logged once they fire again)", e.getMessage(),
+                        EVERY.toMillis(), e);
+            }
+            return 0;
+        }
+    }
+
+    private int fireAll() {
         int fired = 0;
         List<Long> justBlocked = new ArrayList<>();
         for (Long chat = blocked.poll(); chat != null; chat = blocked.poll()) {
@@ -76,11 +101,11 @@ final class FollowUpTicks {
         if (!justBlocked.isEmpty()) {
             // Their stored timers stay: should this commit fail, each still fires, as a blocked chat's, when it comes due.
             Instant now = clock.instant();
-            fired += consumer.followUps(() -> justBlocked.stream().map(chat -> new FollowUpTimer(chat, new Due.Abandon(now),
+            fired += consumer.fire(() -> justBlocked.stream().map(chat -> new FollowUpTimer(chat, new Due.Abandon(now),
                     Silence.from(now))).toList());
         }
         while (true) {
-            int handled = consumer.followUps(() -> store.dueFollowUps(clock.instant(), AT_ONCE));
+            int handled = consumer.fire(() -> store.dueFollowUps(clock.instant(), AT_ONCE));
             fired += handled;
             if (handled < AT_ONCE) {
                 return fired;
