@@ -84,7 +84,9 @@ final class TerminalChat {
                 String line = console.in().readLine();
                 if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
                     out.println();
-                    out.println(say(TerminalText.SAVED_UNFINISHED, Map.of("db", store.database().toString(), "command", echo.of(arguments))));
+                    // Right after /forget nothing is stored: leaving must not promise a conversation to come back to.
+                    TerminalText leaving = state.isPresent() ? TerminalText.SAVED_UNFINISHED : TerminalText.NOTHING_KEPT;
+                    out.println(say(leaving, Map.of("db", store.database().toString(), "command", echo.of(arguments))));
                     return 0;
                 }
                 input = parse(line.strip());

@@ -37,6 +37,8 @@ enum TerminalText {
             "(type the phone number, or /contact NUMBER for Telegram's \"{label}\" button)"),
     SAVED_UNFINISHED("(разговор сохранён в {db}; чтобы продолжить с этого места, запустите снова: {command})",
             "(conversation saved in {db}; to continue where you left off, run again: {command})"),
+    NOTHING_KEPT("(в {db} ничего не сохранено; чтобы начать заново, запустите снова: {command})",
+            "(nothing kept in {db}; to start anew, run again: {command})"),
     OWNER_RECEIVES("======== владелец получит ========", "======== the owner receives ========"),
     LEAD_SAVED("======== заявка {id} сохранена в {db}; список заявок: {command} ========",
             "======== lead {id} saved in {db}; to list the leads: {command} ========"),

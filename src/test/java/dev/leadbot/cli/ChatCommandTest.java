@@ -204,6 +204,26 @@ class ChatCommandTest {
         assertTrue(Run.of("quit\n", "chat", "--db", db()).out().startsWith(INTRO + "\nbot: Здравствуйте"), "starts afresh");
     }
 
+    @Test
+    void leavingRightAfterForgetSaysNothingIsKept() {
+        Run.of("1\nquit\n", "chat", "--db", db());
+
+        Run run = Run.of("/forget\n1\nquit\n", "chat", "--db", db());
+
+        assertTrue(run.out().contains("     (этот разговор в терминале и его заявки удалены из " + db() + ")"), run.out());
+        assertTrue(run.out().endsWith("Чтобы начать заново, отправьте /start.\n> \n(в " + db() + " ничего не сохранено; чтобы начать заново, запустите снова:"
+                + " java -jar target/leadbot.jar chat --db " + db() + ")\n"), run.out());
+        assertFalse(run.out().contains("разговор сохранён"), run.out());
+    }
+
+    @Test
+    void anEnglishProspectLeavingRightAfterForgetIsToldNothingIsKept() {
+        Run run = Run.of("/forget\n1\n", "chat", "--lang", "en", "--db", db());
+
+        assertTrue(run.out().endsWith("(nothing kept in " + db() + "; to start anew, run again:"
+                + " java -jar target/leadbot.jar chat --lang en --db " + db() + ")\n"), run.out());
+    }
+
     private String db() {
         return dir.resolve("data/leadbot.db").toString();
     }
