@@ -74,6 +74,14 @@ class QualificationFlowTest {
     }
 
     @Test
+    void anInfobusinessOwnerIsOfferedThePainsInCorrectRussian() {
+        ScriptedChat chat = new ScriptedChat(FLOW).start("vk_ads").choose("owner", "info");
+
+        assertEquals(List.of("📈 Прогревать аудиторию и продавать курсы/вебинары", "🔔 Напоминать ученикам об уроках и дедлайнах"),
+                chat.buttonLabels().subList(0, 2));
+    }
+
+    @Test
     void anOwnerWithABurningPainScoresHigherThanAnExplorerWhoAsksForContact() {
         Lead owner = leaveContact(new ScriptedChat(FLOW).start().choose("owner", "goods", "orders")).lead().orElseThrow();
         Lead explorer = leaveContact(new ScriptedChat(FLOW).start().choose("explorer", "contact")).lead().orElseThrow();
