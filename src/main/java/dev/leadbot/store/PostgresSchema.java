@@ -162,46 +162,40 @@ final class PostgresSchema {
     }
 
     private static void migrate(Connection connection, Database.Postgres database) throws SQLException, StoreException {
-        connection.setAutoCommit(false);
-        try {
-            if (!hasStoreRow(connection, database)) {
-                if (hasTables(connection, database)) {
-                    throw new StoreException(database + " holds another program's tables, not leadbot's; leadbot will not touch them:"
-                            + " point LEADBOT_DB at another database, or run this bot under another name");
-                }
-                try (Statement s = connection.createStatement()) {
-                    s.execute("CREATE TABLE leadbot_store (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL,"
-                            + " changes BIGINT NOT NULL)");
-                    s.execute("INSERT INTO leadbot_store VALUES (1, 0, 0)");
-                }
+        WholeTransaction.run(connection, () -> upgrade(connection, database));
+    }
+
+    private static void upgrade(Connection connection, Database.Postgres database) throws SQLException, StoreException {
+        if (!hasStoreRow(connection, database)) {
+            if (hasTables(connection, database)) {
+                throw new StoreException(database + " holds another program's tables, not leadbot's; leadbot will not touch them:"
+                        + " point LEADBOT_DB at another database, or run this bot under another name");
             }
-            int version;
-            try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT version FROM leadbot_store FOR UPDATE")) {
-                r.next();
-                version = r.getInt(1);
+            try (Statement s = connection.createStatement()) {
+                s.execute("CREATE TABLE leadbot_store (id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL,"
+                        + " changes BIGINT NOT NULL)");
+                s.execute("INSERT INTO leadbot_store VALUES (1, 0, 0)");
             }
-            if (version > Migrations.latest()) {
-                throw new StoreException(database + " was written by a newer leadbot (schema " + version + "; this one knows up to "
-                        + Migrations.latest() + "); run the newer leadbot, or restore a backup made by this version");
-            }
-            if (version < Migrations.latest()) {
-                try (Statement s = connection.createStatement()) {
-                    for (int step = version; step < Migrations.latest(); step++) {
-                        for (String sql : Migrations.step(step, Dialect.POSTGRESQL)) {
-                            s.execute(sql);
-                        }
+        }
+        int version;
+        try (Statement s = connection.createStatement(); ResultSet r = s.executeQuery("SELECT version FROM leadbot_store FOR UPDATE")) {
+            r.next();
+            version = r.getInt(1);
+        }
+        if (version > Migrations.latest()) {
+            throw new StoreException(database + " was written by a newer leadbot (schema " + version + "; this one knows up to "
+                    + Migrations.latest() + "); run the newer leadbot, or restore a backup made by this version");
+        }
+        if (version < Migrations.latest()) {
+            try (Statement s = connection.createStatement()) {
+                for (int step = version; step < Migrations.latest(); step++) {
+                    for (String sql : Migrations.step(step, Dialect.POSTGRESQL)) {
+                        s.execute(sql);
                     }
-                    s.executeUpdate("UPDATE leadbot_store SET version = " + Migrations.latest());
                 }
-                countWrites(connection, database);
+                s.executeUpdate("UPDATE leadbot_store SET version = " + Migrations.latest());
             }
-            connection.commit();
-        } catch (Throwable e) {
-            // Whatever failed (an Error too): setting autocommit back on would commit the half-done upgrade.
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
+            countWrites(connection, database);
         }
     }
 

@@ -162,23 +162,17 @@ final class StoreFile {
         if (version == Migrations.latest()) {
             return;
         }
-        connection.setAutoCommit(false);
-        try (Statement s = connection.createStatement()) {
-            for (int step = version; step < Migrations.latest(); step++) {
-                for (String sql : Migrations.step(step, Dialect.SQLITE)) {
-                    s.execute(sql);
+        WholeTransaction.run(connection, () -> {
+            try (Statement s = connection.createStatement()) {
+                for (int step = version; step < Migrations.latest(); step++) {
+                    for (String sql : Migrations.step(step, Dialect.SQLITE)) {
+                        s.execute(sql);
+                    }
                 }
+                s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
+                s.execute("PRAGMA user_version = " + Migrations.latest());
             }
-            s.execute("PRAGMA application_id = " + Migrations.APPLICATION_ID);
-            s.execute("PRAGMA user_version = " + Migrations.latest());
-            connection.commit();
-        } catch (Throwable e) {
-            // Whatever failed (an Error too): setting autocommit back on would commit the half-done upgrade.
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        });
     }
 
     private static int pragma(Connection connection, String name) throws SQLException {

@@ -59,6 +59,18 @@ class FollowUpsInTelegramTest {
         return fired;
     }
 
+    /** Anna, a B2B owner, gives consent and her name (the customer's partial-lead point) and is asked how to reach her. */
+    private static ProspectChat answeredUpToHerName(BotHarness bot) {
+        ProspectChat chat = new ProspectChat(bot, bot.api.user(42, "Anna"));
+        chat.send("/start", QualificationInTelegramTest.ROLE);
+        chat.press(OWNER_BUTTON, "В какой сфере");
+        chat.press("B2B-компания", "Что для вас сейчас важнее всего?");
+        chat.press("Квалифицировать входящие заявки", "Давайте обсудим");
+        chat.press("Продолжить", "Как к вам обращаться?");
+        chat.send("Анна", "Как вам удобнее");
+        return chat;
+    }
+
     private static BotMessage reminder(BotHarness bot, long chat, String text, int messages) {
         List<BotMessage> all = bot.awaitCount(chat, messages);
         BotMessage last = BotHarness.last(all);
@@ -198,13 +210,7 @@ class FollowUpsInTelegramTest {
     void aProspectWhoGaveTheirPhoneThenBlockedTheBotBecomesOnePartialLeadAtOnceAndGetsNothing() throws Exception {
         TestClock clock = new TestClock(TEN);
         try (BotHarness bot = new BotHarness(dir, clock)) {
-            ProspectChat chat = new ProspectChat(bot, bot.api.user(42, "Anna"));
-            chat.send("/start", QualificationInTelegramTest.ROLE);
-            chat.press(OWNER_BUTTON, "В какой сфере");
-            chat.press("B2B-компания", "Что для вас сейчас важнее всего?");
-            chat.press("Квалифицировать входящие заявки", "Давайте обсудим");
-            chat.press("Продолжить", "Как к вам обращаться?");
-            chat.send("Анна", "Как вам удобнее");
+            ProspectChat chat = answeredUpToHerName(bot);
             chat.press("Позвоните мне", "Нажмите кнопку");
             chat.send("+7 701 555 12 34", "Когда вам удобно");
             int asked = bot.api.botMessages(42).size();
@@ -264,13 +270,7 @@ class FollowUpsInTelegramTest {
     void aProspectWhoGaveTheirNameAndWentSilentIsRemindedThenBecomesOnePartialLead() throws Exception {
         TestClock clock = new TestClock(TEN);
         try (BotHarness bot = new BotHarness(dir, clock)) {
-            ProspectChat chat = new ProspectChat(bot, bot.api.user(42, "Anna"));
-            chat.send("/start", QualificationInTelegramTest.ROLE);
-            chat.press(OWNER_BUTTON, "В какой сфере");
-            chat.press("B2B-компания", "Что для вас сейчас важнее всего?");
-            chat.press("Квалифицировать входящие заявки", "Давайте обсудим");
-            chat.press("Продолжить", "Как к вам обращаться?");
-            chat.send("Анна", "Как вам удобнее");
+            ProspectChat chat = answeredUpToHerName(bot);
             int asked = bot.api.botMessages(42).size();
 
             for (String moment : List.of("2026-11-23T10:15:00", "2026-11-23T13:00:00", "2026-11-24T10:00:00")) {
