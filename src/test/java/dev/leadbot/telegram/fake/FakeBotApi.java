@@ -41,6 +41,13 @@ import java.util.function.Predicate;
  * would pass (at least 1). Telegram's accounting is not exact to the millisecond, and neither is the
  * network between: a call passes when it is within a tenth of a refill of its turn. Tests of whole
  * conversations may speed the clock of these limits up ({@link #floodLimits}); benchmarks keep them.
+ *
+ * <p>One long poll per token, as Telegram's Bot API server keeps it ({@code Client::do_get_updates} in
+ * tdlib/telegram-bot-api): a getUpdates arriving while another waits for the same bot ends the older one at once with
+ * {@code 409 Conflict: terminated by other getUpdates request; make sure that only one bot instance is running}, and the
+ * newer one waits in its place. The fake counts every such {@link Conflict}, naming the {@link #entrance} each poll came
+ * through. Like Telegram, it cannot know whether anybody still waits for the older poll's answer: a poll left behind by a
+ * killed process, or cancelled by a bot stopped cleanly, is ended with the same 409, which only nobody reads.
  */
 public final class FakeBotApi implements AutoCloseable {
 
@@ -57,6 +64,11 @@ public final class FakeBotApi implements AutoCloseable {
         default void polled(long nanos) {
         }
 
+        /** The bot asked for updates through this {@link #entrance} ({@link #URL} for {@link #url}); by default {@link #polled(long)}. */
+        default void polled(String entrance, long nanos) {
+            polled(nanos);
+        }
+
         /** An update of this chat was handed to the bot for the first time. */
         default void handedOver(long chatId, long nanos) {
         }
@@ -66,7 +78,27 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** The name of the entrance {@link #url} is: calls made there come "through the url". */
+    public static final String URL = "url";
+    private static final String CONFLICT = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running";
+
+    /** A getUpdates ended with 409 because another came for the same bot: the entrances the older and the newer came through. */
+    public record Conflict(String superseded, String by) {
+    }
+
+    /** A getUpdates waiting for updates, and whether a newer one for the same bot ended it. */
+    private static final class Poll {
+        private final String entrance;
+        private boolean superseded;
+
+        private Poll(String entrance) {
+            this.entrance = entrance;
+        }
+    }
+
     private final HttpServer server;
+    /** The further addresses of this server, by name ({@link #entrance}); shared by every bot it serves. */
+    private final Map<String, HttpServer> entrances;
     private final ExecutorService threads;
     /** Every bot this server answers for, by token: this one and those added with {@link #anotherBot}. Shared by them all. */
     private final Map<String, FakeBotApi> served;
@@ -76,6 +108,10 @@ public final class FakeBotApi implements AutoCloseable {
     private final long botId;
     /** The token was revoked in @BotFather: every call with it is answered 401. */
     private boolean revoked;
+    /** The long poll Telegram holds for this bot, if one waits. */
+    private Poll waiting;
+    private final List<Conflict> conflicts = new ArrayList<>();
+    private String lastPolledThrough;
     private final List<ObjectNode> updates = new ArrayList<>();
     private final List<ObjectNode> history = new ArrayList<>();
     private final Map<Long, List<BotMessage>> chats = new HashMap<>();
@@ -120,13 +156,14 @@ public final class FakeBotApi implements AutoCloseable {
     public FakeBotApi() throws IOException {
         threads = Executors.newCachedThreadPool();
         served = new java.util.concurrent.ConcurrentHashMap<>();
+        entrances = new java.util.concurrent.ConcurrentHashMap<>();
         ownsServer = true;
         token = TOKEN;
         username = "test_lead_bot";
         botId = 123456789L;
         served.put(token, this);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::route);
+        server.createContext("/", exchange -> route(exchange, URL));
         server.setExecutor(threads);
         floodLimits(5, Duration.ofSeconds(1), 30);
         server.start();
@@ -134,6 +171,7 @@ public final class FakeBotApi implements AutoCloseable {
 
     private FakeBotApi(FakeBotApi host, String token, String username, long botId) {
         this.server = host.server;
+        this.entrances = host.entrances;
         this.threads = host.threads;
         this.served = host.served;
         this.ownsServer = false;
@@ -173,6 +211,29 @@ public final class FakeBotApi implements AutoCloseable {
 
     public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /**
+     * Another address of this server (a port of its own on loopback), serving every bot as {@link #url} does, so that the
+     * fake knows which client made a call: Telegram sees each machine's connections come from its own address, and a test
+     * running several instances of the service on one machine gives each its own entrance, named after it. The same name
+     * gives the same address.
+     */
+    public URI entrance(String name) throws IOException {
+        if (name.equals(URL)) {
+            throw new IllegalArgumentException("'" + URL + "' is the name of url() itself");
+        }
+        synchronized (entrances) {
+            HttpServer door = entrances.get(name);
+            if (door == null) {
+                door = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+                door.createContext("/", exchange -> route(exchange, name));
+                door.setExecutor(threads);
+                door.start();
+                entrances.put(name, door);
+            }
+            return URI.create("http://127.0.0.1:" + door.getAddress().getPort());
+        }
     }
 
     public FakeUser user(long id, String firstName) {
@@ -365,6 +426,16 @@ public final class FakeBotApi implements AutoCloseable {
         }
     }
 
+    /** Every getUpdates of this bot ended by a newer one (409 Conflict), in order. */
+    public synchronized List<Conflict> conflicts() {
+        return List.copyOf(conflicts);
+    }
+
+    /** The entrance this bot's latest getUpdates came through ({@link #URL}, or a name given to {@link #entrance}); empty before any. */
+    public synchronized Optional<String> lastPolledThrough() {
+        return Optional.ofNullable(lastPolledThrough);
+    }
+
     /** How many 429s the fake has answered, forced or earned. */
     public synchronized int rateLimited() {
         return rateLimited;
@@ -426,7 +497,7 @@ public final class FakeBotApi implements AutoCloseable {
     // ---- the HTTP side ----
 
     /** Hands the call to the bot whose token it carries; an unknown or revoked token gets Telegram's 401. */
-    private void route(HttpExchange exchange) throws IOException {
+    private void route(HttpExchange exchange, String entrance) throws IOException {
         String[] path = exchange.getRequestURI().getPath().split("/");
         FakeBotApi bot = path.length == 3 && path[1].startsWith("bot") ? served.get(path[1].substring(3)) : null;
         if (bot == null || bot.isRevoked()) {
@@ -436,14 +507,14 @@ public final class FakeBotApi implements AutoCloseable {
             }
             return;
         }
-        bot.serve(exchange, path);
+        bot.serve(exchange, path, entrance);
     }
 
     private synchronized boolean isRevoked() {
         return revoked;
     }
 
-    private void serve(HttpExchange exchange, String[] path) throws IOException {
+    private void serve(HttpExchange exchange, String[] path, String entrance) throws IOException {
         try (exchange) {
             byte[] bytes = exchange.getRequestBody().readAllBytes();
             Optional<FakeMultipart> upload = FakeMultipart.parse(exchange.getRequestHeaders().getFirst("Content-Type"), bytes);
@@ -463,14 +534,14 @@ public final class FakeBotApi implements AutoCloseable {
             }
             ObjectNode answer = upload.isPresent() && method.equals("sendphoto") ? sendPhoto(upload.get())
                     : upload.isPresent() && method.equals("senddocument") ? sendDocument(upload.get())
-                    : answer(method, body == null || body.isMissingNode() ? JSON.createObjectNode() : body);
+                    : answer(method, body == null || body.isMissingNode() ? JSON.createObjectNode() : body, entrance);
             respond(exchange, answer.path("ok").asBoolean() ? 200 : answer.path("error_code").asInt(), answer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private ObjectNode answer(String method, JsonNode body) throws InterruptedException {
+    private ObjectNode answer(String method, JsonNode body, String entrance) throws InterruptedException {
         synchronized (this) {
             if (failures > 0) {
                 failures--;
@@ -483,7 +554,8 @@ public final class FakeBotApi implements AutoCloseable {
             case "deletewebhook" -> ok(JSON.getNodeFactory().booleanNode(true));
             case "setmycommands" -> setCommands(body);
             case "getchat" -> getChat(body.path("chat_id").asLong());
-            case "getupdates" -> getUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100), body.path("timeout").asInt(0));
+            case "getupdates" -> getUpdates(body.path("offset").asInt(0), body.path("limit").asInt(100), body.path("timeout").asInt(0),
+                    entrance);
             case "sendmessage" -> send(body);
             case "copymessage" -> copy(body);
             case "editmessagetext", "editmessagereplymarkup" -> edit(method, body);
@@ -514,12 +586,26 @@ public final class FakeBotApi implements AutoCloseable {
                 : error(400, "Bad Request: chat not found", 0);
     }
 
-    private synchronized ObjectNode getUpdates(int offset, int limit, int timeoutSeconds) throws InterruptedException {
-        watcher.polled(System.nanoTime());
+    private synchronized ObjectNode getUpdates(int offset, int limit, int timeoutSeconds, String entrance) throws InterruptedException {
+        watcher.polled(entrance, System.nanoTime());
+        lastPolledThrough = entrance;
+        if (waiting != null) {
+            waiting.superseded = true;
+            conflicts.add(new Conflict(waiting.entrance, entrance));
+            notifyAll();
+        }
+        Poll poll = new Poll(entrance);
+        waiting = poll;
         updates.removeIf(u -> u.path("update_id").asInt() < offset);
         long deadline = System.nanoTime() + Math.min(timeoutSeconds, 25) * SECOND;
-        while (updates.isEmpty() && !revoked && System.nanoTime() < deadline) {
+        while (updates.isEmpty() && !revoked && !poll.superseded && System.nanoTime() < deadline) {
             wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+        }
+        if (waiting == poll) {
+            waiting = null;
+        }
+        if (poll.superseded) {
+            return error(409, CONFLICT, 0);
         }
         ArrayNode result = JSON.createArrayNode();
         long now = System.nanoTime();
@@ -757,6 +843,7 @@ public final class FakeBotApi implements AutoCloseable {
     public void close() {
         if (ownsServer) {
             server.stop(0);
+            entrances.values().forEach(door -> door.stop(0));
             threads.shutdownNow();
         }
     }
