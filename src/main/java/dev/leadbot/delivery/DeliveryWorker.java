@@ -51,6 +51,8 @@ public final class DeliveryWorker implements AutoCloseable {
     /** One run at a time, also on shared threads: a wake-up during a run waits for it. */
     private final ReentrantLock running = new ReentrantLock();
     private volatile boolean closed;
+    /** Whether a run failed part-way, leaving deliveries it claimed unsettled: the next run gives them back first. */
+    private boolean claimsLeft;
     private ScheduledFuture<?> next;
 
     /** @param alert tells the owner about a delivery given up on; the text names the lead, the sink and the reason */
@@ -90,12 +92,27 @@ public final class DeliveryWorker implements AutoCloseable {
         reschedule(Duration.ZERO);
     }
 
-    /** Makes every delivery due at {@code now}; returns how many were attempted. */
+    /**
+     * Makes every delivery due at {@code now}; returns how many were attempted. The due deliveries are claimed first, so a
+     * worker of another instance never takes the same ones; one that fails part-way leaves the rest claimed until the next.
+     */
     int runOnce(Instant now) throws StoreException {
-        List<Lead> due = store.due(sink.name(), now, batch());
+        if (claimsLeft) {
+            // This worker is the store's only one for its sink, and no run of it is under way: the claims are the failed run's.
+            store.releaseClaims(sink.name());
+            claimsLeft = false;
+        }
+        List<Lead> due = store.claimDue(sink.name(), now, batch());
+        claimsLeft = !due.isEmpty();
+        deliver(due, now);
+        claimsLeft = false;
+        return due.size();
+    }
+
+    private void deliver(List<Lead> due, Instant now) throws StoreException {
         if (due.size() > 1 && sink instanceof CombiningSink combining) {
             together(combining, due, now);
-            return due.size();
+            return;
         }
         for (Lead lead : due) {
             int attempt = store.attempting(lead.id(), sink.name());
@@ -112,7 +129,6 @@ public final class DeliveryWorker implements AutoCloseable {
                 settleFailure(lead, attempt, outcome, now);
             }
         }
-        return due.size();
     }
 
     /**

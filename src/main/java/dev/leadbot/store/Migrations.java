@@ -70,7 +70,12 @@ final class Migrations {
                     "CREATE TABLE follow_ups (chat_id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('REMINDER', 'ABANDON')),"
                             + " attempt INTEGER NOT NULL, due_at INTEGER NOT NULL, silent_since INTEGER NOT NULL, reminded INTEGER NOT NULL,"
                             + " last_reminder_at INTEGER)",
-                    "CREATE INDEX follow_ups_due ON follow_ups (due_at)"));
+                    "CREATE INDEX follow_ups_due ON follow_ups (due_at)"),
+            // 8 → 9: a delivery claimed by a worker until it settles it, so that workers on other connections (another
+            // instance on the same PostgreSQL) pass over it; a claim nobody settles runs out at claimed_until.
+            List.of(
+                    "ALTER TABLE deliveries ADD COLUMN claimed_by TEXT",
+                    "ALTER TABLE deliveries ADD COLUMN claimed_until TEXT"));
 
     /** The statements of one step, in the dialect of the database they upgrade. */
     static List<String> step(int step, Dialect dialect) {

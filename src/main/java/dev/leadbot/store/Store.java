@@ -41,6 +41,8 @@ public final class Store implements BatchLog, AutoCloseable {
     /** Whether {@link #connection} is this store's to give back (false after a reconnect that failed). */
     private boolean connected = true;
     private final Clock clock;
+    /** Names this store's delivery claims: {@link Deliveries#claim}. */
+    private final String claimant = java.util.UUID.randomUUID().toString();
     private Deliveries deliveries;
     private FunnelLog funnel;
     private FollowUpLog followUps;
@@ -76,7 +78,7 @@ public final class Store implements BatchLog, AutoCloseable {
         this.forTools = forTools;
         this.connection = connection;
         this.clock = clock;
-        this.deliveries = new Deliveries(connection, this::failure);
+        this.deliveries = new Deliveries(connection, dialect, claimant, this::failure);
         this.funnel = new FunnelLog(connection);
         this.followUps = new FollowUpLog(connection);
     }
@@ -91,12 +93,25 @@ public final class Store implements BatchLog, AutoCloseable {
         return database;
     }
 
-    /** The leads of up to {@code limit} pending deliveries to {@code sink} due by {@code now}, oldest first. */
-    public synchronized List<Lead> due(String sink, Instant now, int limit) throws StoreException {
-        return deliveries.due(sink, now, limit);
+    /**
+     * Claims up to {@code limit} pending deliveries to {@code sink} due by {@code now}, oldest first, and returns their leads.
+     * A worker on another connection (another instance) claiming at the same moment gets other leads; each claim lasts until
+     * the delivery is settled ({@link #delivered}, {@link #retryAt}, {@link #dead}) or given back ({@link #releaseClaims}),
+     * or for ten minutes when neither happens; a claim left by a bot that stopped is given back when its store opens again.
+     */
+    public synchronized List<Lead> claimDue(String sink, Instant now, int limit) throws StoreException {
+        return deliveries.claim(sink, now, limit);
     }
 
-    /** When the next pending delivery to {@code sink} is due, if there is one. */
+    /**
+     * Gives back the deliveries to {@code sink} this store claimed and did not settle: for a worker whose run failed
+     * part-way, so the leads it held go out at its next run rather than when their claims run out.
+     */
+    public synchronized int releaseClaims(String sink) throws StoreException {
+        return deliveries.release(sink);
+    }
+
+    /** When the next pending delivery to {@code sink} can be claimed (when it is due, or when its claim runs out), if any. */
     public synchronized Optional<Instant> nextDue(String sink) throws StoreException {
         return deliveries.nextDue(sink);
     }
@@ -196,17 +211,38 @@ public final class Store implements BatchLog, AutoCloseable {
      */
     static Store open(Database database, Clock clock, boolean evenIfMoved) throws StoreException {
         if (database instanceof Database.Postgres postgres) {
-            return new Store(postgres, Optional.empty(), false, PostgresSchema.open(postgres), clock);
+            return holding(new Store(postgres, Optional.empty(), false, PostgresSchema.open(postgres), clock));
         }
         Path file = ((Database.SqliteFile) database).file();
         FileLock lock = StoreFile.lock(file);
+        Store store;
         try {
             if (!evenIfMoved) {
                 StoreFile.refuseMoved(file);
             }
-            return new Store(database, Optional.of(lock), false, StoreFile.connect(file), clock);
+            store = new Store(database, Optional.of(lock), false, StoreFile.connect(file), clock);
         } catch (StoreException | RuntimeException e) {
             release(lock);
+            throw e;
+        }
+        return holding(store);
+    }
+
+    /**
+     * The bot's store, just opened with the database's instance lock: no other bot runs on it, so every delivery claim in it
+     * was left by one that stopped (kill -9 included) and is given back now, not when it runs out. (Not after a reconnect:
+     * this store's own workers may hold claims then.)
+     */
+    private static Store holding(Store store) throws StoreException {
+        try {
+            store.deliveries.releaseAll();
+            return store;
+        } catch (SQLException e) {
+            StoreException failure = store.failure("give back the delivery claims of a stopped instance", e);
+            store.close();
+            throw failure;
+        } catch (RuntimeException e) {
+            store.close();
             throw e;
         }
     }
@@ -923,7 +959,7 @@ public final class Store implements BatchLog, AutoCloseable {
             return "; a new session could not be opened either (" + e.getMessage() + "); each call tries again";
         }
         connected = true;
-        deliveries = new Deliveries(connection, this::failure);
+        deliveries = new Deliveries(connection, dialect, claimant, this::failure);
         funnel = new FunnelLog(connection);
         followUps = new FollowUpLog(connection);
         return "; the next call runs on a new session";

@@ -118,21 +118,7 @@ class PostgresSchemaTest {
 
     /** What kill -9 of the bot's process, a restart of the server or a cut network does to the bot's session: it ends. */
     private static void endSessionsHolding(Database.Postgres database) throws Exception {
-        try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement()) {
-            String held = "FROM pg_locks WHERE locktype = 'advisory' AND classid = " + Migrations.APPLICATION_ID + " AND objid = hashtext('"
-                    + database.schema() + "')::oid";
-            s.execute("SELECT pg_terminate_backend(pid) " + held);
-            // The server ends the session on its own time: wait until it has.
-            boolean ended = false;
-            while (!ended) {
-                try (ResultSet r = s.executeQuery("SELECT count(*) " + held)) {
-                    ended = r.next() && r.getInt(1) == 0;
-                }
-                if (!ended) {
-                    Thread.sleep(10);
-                }
-            }
-        }
+        PostgresServer.endSessionsHolding(database);
     }
 
     @Test

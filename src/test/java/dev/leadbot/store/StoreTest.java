@@ -139,7 +139,7 @@ class StoreTest extends OnEachStore {
 
             assertEquals(Optional.empty(), store.conversation(42));
             assertEquals(List.of(), store.leads(Instant.EPOCH));
-            assertEquals(List.of(), store.due("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
+            assertEquals(List.of(), store.claimDue("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
             assertEquals(List.of(), store.ownerMessagesShowing(LEAD.id()));
             assertEquals(Optional.empty(), store.questionMessage(42, 7));
             assertEquals(List.of("deleted"), store.unsent().stream().map(Outgoing::payload).toList());
@@ -164,7 +164,7 @@ class StoreTest extends OnEachStore {
 
             assertEquals(Optional.of(fresh), store.conversation(42));
             assertEquals(List.of(), store.leads(Instant.EPOCH));
-            assertEquals(List.of(), store.due("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
+            assertEquals(List.of(), store.claimDue("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
         }
     }
 

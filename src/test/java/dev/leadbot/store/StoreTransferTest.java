@@ -83,7 +83,7 @@ class StoreTransferTest {
             assertEquals(Optional.of(555), store.questionMessage(42, 7));
             List<Outgoing> unsent = store.unsent();
             assertEquals(List.of("second", "third"), unsent.stream().map(Outgoing::payload).toList());
-            assertEquals(List.of(LEAD.id()), store.due("crm", T0.plus(Duration.ofDays(1)), 10).stream().map(Lead::id).toList());
+            assertEquals(List.of(LEAD.id()), store.claimDue("crm", T0.plus(Duration.ofDays(1)), 10).stream().map(Lead::id).toList());
             assertEquals(List.of(new Store.OwnerMessage(1000, 77, List.of(LEAD.id()))), store.ownerMessagesShowing(LEAD.id()));
             assertEquals(List.of(new Store.OpenDialog(LEAD.prospect().chatId(), LEAD.id(), "Клиент 1", "Иван", List.of(1000L))),
                     store.openDialogs());

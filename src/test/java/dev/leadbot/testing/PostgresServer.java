@@ -114,6 +114,29 @@ public final class PostgresServer {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties);
     }
 
+    /**
+     * Ends the sessions holding the instance lock of {@code database}'s schema, as kill -9 of the bot's process, a restart of
+     * the server or a cut network would, and returns once the server has ended them.
+     */
+    public static void endSessionsHolding(Database.Postgres database) throws SQLException, InterruptedException {
+        try (Connection c = shared().connect(); java.sql.Statement s = c.createStatement()) {
+            // The store's advisory lock: its first key marks leadbot ("LEAD"), its second is the schema's name hashed.
+            String held = "FROM pg_locks WHERE locktype = 'advisory' AND classid = " + 0x4C454144 + " AND objid = hashtext('"
+                    + database.schema() + "')::oid";
+            s.execute("SELECT pg_terminate_backend(pid) " + held);
+            // The server ends the session on its own time: wait until it has.
+            boolean ended = false;
+            while (!ended) {
+                try (java.sql.ResultSet r = s.executeQuery("SELECT count(*) " + held)) {
+                    ended = r.next() && r.getInt(1) == 0;
+                }
+                if (!ended) {
+                    Thread.sleep(10);
+                }
+            }
+        }
+    }
+
     private static PostgresServer start(Path home, boolean fsync) {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
