@@ -229,9 +229,10 @@ public final class Store implements BatchLog, AutoCloseable {
     }
 
     /**
-     * The bot's store, just opened with the database's instance lock: no other bot runs on it, so every delivery claim in it
-     * was left by one that stopped (kill -9 included) and is given back now, not when it runs out. (Not after a reconnect:
-     * this store's own workers may hold claims then.)
+     * The bot's store, just opened with the database's instance lock: no other bot holds the database, so every delivery
+     * claim in it was left by one that stopped (kill -9 included) or lost its session, and is given back now, not when it
+     * runs out. The one hand-over such a bot may still have under way (its session cut mid-call) can go twice; its next
+     * store call fails, so nothing more does. Not after a reconnect: this store's own workers may hold claims then.
      */
     private static Store holding(Store store) throws StoreException {
         try {
