@@ -49,6 +49,11 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
     private final AtomicReference<IntConsumer> rewind = new AtomicReference<>(offset -> { });
     private long committed;
     private long lastFailureLog;
+    /**
+     * Looks for follow-ups that failed on the store in a row. An outage fails every look ({@link FollowUpTicks#EVERY}), so the
+     * first is logged, the rest are quiet, and one line says when the store answers again.
+     */
+    private long followUpsFailedInARow;
 
     /**
      * @param heard      told of every chat that wrote, as its update is read: the bot's messages to it are replies
@@ -114,6 +119,7 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
             conversations.refresh();
             timers = due.read();
             if (timers.isEmpty()) {
+                followUpsReachTheStore();
                 return 0;
             }
             Set<Long> failed = new HashSet<>();
@@ -127,17 +133,18 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
                 effects = new Effects();
             }
             List<Outgoing> replies = store.commit(flow, batch);
+            followUpsReachTheStore();
             send.accept(replies);
         } catch (StoreFailure e) {
             conversations.forget(batch.chats());
-            LOG.error("follow-ups not committed, nothing sent; they are tried again: {}", e.getCause().getMessage());
+            followUpsFailed(e.getCause().getMessage());
             return 0;
         } catch (StoreException e) {
             conversations.forget(batch.chats());
             if (e.changedElsewhere()) {
                 LOG.info("{}", e.getMessage());
             } else {
-                LOG.error("follow-ups not committed, nothing sent; they are tried again: {}", e.getMessage());
+                followUpsFailed(e.getMessage());
             }
             return 0;
         } catch (RuntimeException e) {
@@ -147,6 +154,21 @@ final class UpdateConsumer implements LongPollingUpdateConsumer {
         }
         effects.release();
         return timers.size();
+    }
+
+    private void followUpsFailed(String why) {
+        if (followUpsFailedInARow++ == 0) {
+            LOG.error("follow-ups not committed, nothing sent; they are tried again every {} ms, logged once the database answers"
+                    + " again: {}", FollowUpTicks.EVERY.toMillis(), why);
+        }
+    }
+
+    private void followUpsReachTheStore() {
+        if (followUpsFailedInARow > 0) {
+            LOG.info("follow-ups reach the database again after {} failed look{}", followUpsFailedInARow,
+                    followUpsFailedInARow == 1 ? "" : "s");
+            followUpsFailedInARow = 0;
+        }
     }
 
     /** Fires {@code timers} into the batch, cancelling those of {@code failed} chats; the chat whose step failed, if one did. */

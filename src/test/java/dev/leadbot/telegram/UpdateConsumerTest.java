@@ -11,6 +11,7 @@ import dev.leadbot.store.BatchLog;
 import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
+import dev.leadbot.testing.CapturedLog;
 import dev.leadbot.testing.Flows;
 import dev.leadbot.testing.TestClock;
 import java.io.Serializable;
@@ -219,6 +220,36 @@ class UpdateConsumerTest {
             log.failing = false;
             assertEquals(2, firing.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
             assertEquals(step + 1, store.conversation(42).orElseThrow().step(), "the reminder, once, when the commit works");
+        }
+    }
+
+    @Test
+    void anOutageOfTheStoreIsLoggedOnceByTheFollowUpsThenOnceWhenTheyReachItAgain() throws Exception {
+        TestClock clock = new TestClock(T0);
+        Store gone = Store.open(dir.resolve("gone.db"), clock);
+        gone.close();
+        try (Store store = Store.open(dir.resolve("leadbot.db"), clock); CapturedLog log = new CapturedLog()) {
+            Outbox outbox = new Outbox(method -> record(method), Scheduler.of(sendThreads), FloodLimits.TELEGRAM, chat -> { });
+            Conversations conversations = new Conversations(store);
+            Replies replies = new Replies(outbox, new ReplyLog(store));
+            UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router(conversations, replies, clock), conversations,
+                    store, replies::send, outbox::heard, "qualification", List.of(), Duration.ZERO);
+            String down = assertThrows(StoreException.class, () -> gone.dueFollowUps(clock.instant(), 200)).getMessage();
+
+            for (int look = 0; look < 5; look++) {
+                assertEquals(0, consumer.followUps(() -> gone.dueFollowUps(clock.instant(), 200)));
+            }
+            assertEquals(0, consumer.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
+            assertEquals(0, consumer.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
+            assertEquals(0, consumer.followUps(() -> gone.dueFollowUps(clock.instant(), 200)));
+            assertEquals(0, consumer.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
+
+            List<String> lines = log.lines().stream().map(line -> line.substring(line.indexOf(" - ") + 3)).toList();
+            String error = "follow-ups not committed, nothing sent; they are tried again every 250 ms, logged once the database answers"
+                    + " again: " + down;
+            assertEquals(List.of(error, "follow-ups reach the database again after 5 failed looks", error,
+                    "follow-ups reach the database again after 1 failed look"), lines);
+            assertEquals(2, log.lines("ERROR").size(), log.lines().toString());
         }
     }
 
