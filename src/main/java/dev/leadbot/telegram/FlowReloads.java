@@ -36,14 +36,15 @@ final class FlowReloads implements AutoCloseable {
     /** The file's content last read, so a change already reported (or loaded by /reload) is not reported again. */
     private byte[] lastRead;
 
-    FlowReloads(Path file, LiveFlow live, Store store, Outbox outbox, List<Long> owners, FlowWatch watch) {
+    /** @param bot the bot's tasks: a change the shared watcher hears is read under the bot's name */
+    FlowReloads(Path file, LiveFlow live, Store store, Outbox outbox, List<Long> owners, FlowWatch watch, BotTasks bot) {
         this.file = file.toAbsolutePath();
         this.live = live;
         this.store = store;
         this.outbox = outbox;
         this.owners = List.copyOf(owners);
         this.lastRead = read().orElse(new byte[0]);
-        this.watching = watch.watch(this.file, this::changed);
+        this.watching = watch.watch(this.file, bot.named(this::changed));
     }
 
     /** /reload from an owner chat: the report goes to that chat. */

@@ -64,7 +64,7 @@ public final class TelegramService implements AutoCloseable {
     private final boolean ownThreads;
     private final OkHttpClient pollHttp;
     /** The long poll blocks its thread for up to 30 s: every bot has one of its own (and no other thread of its own but its sinks'). */
-    private final ScheduledExecutorService pollThread = Executors.newSingleThreadScheduledExecutor(BotThreads.named("telegram-poll"));
+    private final ScheduledExecutorService pollThread;
     private final ChatLanes lanes;
     private final ExecutorService fileThread;
     private final ExecutorService statsThread;
@@ -81,17 +81,21 @@ public final class TelegramService implements AutoCloseable {
             BotThreads threads, boolean ownThreads, Runnable revoked) throws TelegramApiException, StoreException {
         this.threads = threads;
         this.ownThreads = ownThreads;
-        ScheduledExecutorService sendThreads = threads.send;
-        lanes = new ChatLanes(threads.chat);
-        fileThread = new SerialLane(threads.work);
-        statsThread = new SerialLane(threads.work);
-        consoleThread = new SerialLane(threads.work);
-        // Its own dispatcher, so that stopping this bot cancels its long poll and no other bot's.
-        pollHttp = threads.pollHttp.newBuilder().dispatcher(new Dispatcher())
-                .addInterceptor(new PollingFailures(settings.token(), revoked)).build();
         TelegramUrl url = new TelegramUrl(settings.apiUrl().getScheme(), settings.apiUrl().getHost(), port(settings), false);
         BotApi api = new BotApi(new OkHttpTelegramClient(threads.sendHttp, settings.token(), url), settings.token());
         username = api.execute(new GetMe()).getUserName();
+        // From here each line this bot logs names it: its thread is named after it (start() gives the name back).
+        BotTasks.nameCallingThread(username);
+        ScheduledExecutorService sendThreads = BotTasks.of(username, threads.send);
+        ExecutorService work = BotTasks.of(username, threads.work);
+        lanes = new ChatLanes(BotTasks.of(username, threads.chat));
+        fileThread = new SerialLane(work);
+        statsThread = new SerialLane(work);
+        consoleThread = new SerialLane(work);
+        pollThread = Executors.newSingleThreadScheduledExecutor(BotThreads.named(BotTasks.botName(username) + "/telegram-poll"));
+        // Its own dispatcher, so that stopping this bot cancels its long poll and no other bot's.
+        pollHttp = threads.pollHttp.newBuilder().dispatcher(new Dispatcher())
+                .addInterceptor(new PollingFailures(settings.token(), revoked)).build();
         LOG.info("bot=@{} api={} flow={} owners={}", username, settings.apiUrl(), flow.id(), settings.ownerChatIds().size());
         api.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
         // The commands menu and the owner check need not hold up the first poll: they run beside the rest of the start.
@@ -151,11 +155,13 @@ public final class TelegramService implements AutoCloseable {
         Consumer<String> alert = text -> settings.ownerChatIds().stream().filter(owner -> !closedChats.contains(owner)).forEach(owner ->
                 outbox.enqueue(Outbox.Job.fromBot(owner, "sendMessage delivery alert", SendMessage.builder()
                         .chatId(owner).text(Html.escape(text)).parseMode(Replies.HTML).build(), id -> { }, failure -> { })));
-        workers = sinks.stream().map(sink -> new DeliveryWorker(store, sink, clock, alert, threads.deliveries)).toList();
+        workers = sinks.stream().map(sink -> new DeliveryWorker(store, sink, clock, alert,
+                BotTasks.of(username, threads.deliveries))).toList();
         Conversations conversations = new Conversations(store);
         // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
         Replies replies = new Replies(outbox, new ReplyLog(store));
-        reloads = new FlowReloads(flowFile, live, store, outbox, settings.ownerChatIds(), threads.flowWatch);
+        reloads = new FlowReloads(flowFile, live, store, outbox, settings.ownerChatIds(), threads.flowWatch,
+                BotTasks.of(username, threads.work));
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store, live::ownersZone),
                 new OwnerStats(store.database(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads, asked);
         // Managers' conversations with prospects, open across restarts.
@@ -231,6 +237,7 @@ public final class TelegramService implements AutoCloseable {
 
     private static TelegramService start(TelegramSettings settings, Path flowFile, Flow flow, Store store, List<LeadSink> crmSinks,
             Clock clock, BotThreads threads, boolean ownThreads, Runnable revoked) throws BotStartException {
+        String starter = Thread.currentThread().getName();
         try {
             return new TelegramService(settings, flowFile, flow, store, crmSinks, clock, threads, ownThreads, revoked);
         } catch (StoreException e) {
@@ -241,6 +248,8 @@ public final class TelegramService implements AutoCloseable {
             throw new BotStartException(refused
                     ? "Telegram refused the token (401 Unauthorized); check TELEGRAM_BOT_TOKEN against the one @BotFather gave you"
                     : "cannot reach the Bot API at " + settings.apiUrl() + ": " + reason, refused);
+        } finally {
+            Thread.currentThread().setName(starter); // named after the bot while it started
         }
     }
 
@@ -269,7 +278,7 @@ public final class TelegramService implements AutoCloseable {
         try {
             polling.close();
         } catch (Exception e) {
-            LOG.warn("stopping long polling: {}", e.toString());
+            LOG.warn("bot=@{}: stopping long polling: {}", username, e.toString());
         }
         // A socket read ignores thread interrupts; cancelling the call ends a long poll at once. The loop may
         // be just about to start its next poll, so keep cancelling until its thread has really stopped.
@@ -298,7 +307,7 @@ public final class TelegramService implements AutoCloseable {
             sleep();
         }
         if (outbox.pending() > 0) {
-            LOG.warn("{} messages not sent at shutdown", outbox.pending());
+            LOG.warn("bot=@{}: {} messages not sent at shutdown", username, outbox.pending());
         }
         pollHttp.dispatcher().executorService().shutdown();
         if (ownThreads) {
