@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -48,10 +49,31 @@ final class PostgresPools {
             pool = shared.pool();
         }
         try {
-            return pool.getConnection();
+            return connection(pool);
         } catch (SQLException e) {
             release(database);
             throw new StoreException("cannot connect to " + database + ": " + database.hide(e.getMessage()) + hint(e), e);
+        }
+    }
+
+    /**
+     * A connection of the pool, waiting as long as the pool keeps opening connections: a hundred bots starting at once queue
+     * for a hundred new connections, which the pool opens one after another (each a TCP connect, an authentication and a
+     * new server process: 10–100 ms on two busy cores), so the last ones may wait longer than {@link #CONNECT_TIMEOUT}.
+     * A whole wait in which the pool opened none (PostgreSQL is down, or every connection is held) fails.
+     */
+    private static Connection connection(HikariDataSource pool) throws SQLException {
+        int opened = pool.getHikariPoolMXBean().getTotalConnections();
+        while (true) {
+            try {
+                return pool.getConnection();
+            } catch (SQLTransientConnectionException e) {
+                int now = pool.getHikariPoolMXBean().getTotalConnections();
+                if (now <= opened) {
+                    throw e;
+                }
+                opened = now;
+            }
         }
     }
 

@@ -86,4 +86,46 @@ class FollowUpLogTest extends OnEachStore {
             assertEquals(List.of(), store.dueFollowUps(T0.plus(Duration.ofDays(1)), 10));
         }
     }
+
+    @Test
+    void aLookBeforeTheEarliestTimerNeedsNoDatabaseUntilAnEarlierOneIsCommitted() throws Exception {
+        try (Store store = store()) {
+            Batch batch = new Batch();
+            batch.put(42, StoreTest.MIDWAY);
+            batch.followUp(42, Optional.of(reminder(42, 1, Duration.ofMinutes(15))));
+            store.commit("qualification", batch);
+            assertEquals(true, store.followUpMayBeDue(T0), "nothing looked at yet");
+
+            assertEquals(List.of(), store.dueFollowUps(T0, 10));
+            assertEquals(false, store.followUpMayBeDue(T0.plus(Duration.ofMinutes(14))));
+            assertEquals(true, store.followUpMayBeDue(T0.plus(Duration.ofMinutes(15))));
+
+            Batch sooner = new Batch();
+            sooner.put(43, StoreTest.MIDWAY);
+            sooner.followUp(43, Optional.of(reminder(43, 1, Duration.ofMinutes(5))));
+            store.commit("qualification", sooner);
+            assertEquals(false, store.followUpMayBeDue(T0.plus(Duration.ofMinutes(4))));
+            assertEquals(true, store.followUpMayBeDue(T0.plus(Duration.ofMinutes(5))));
+            assertEquals(List.of(reminder(43, 1, Duration.ofMinutes(5))), store.dueFollowUps(T0.plus(Duration.ofMinutes(5)), 10));
+        }
+    }
+
+    @Test
+    void anotherProgramsWriteMakesTheNextLookAskTheDatabase() throws Exception {
+        try (Store store = store()) {
+            Batch batch = new Batch();
+            batch.put(42, StoreTest.MIDWAY);
+            batch.followUp(42, Optional.of(reminder(42, 1, Duration.ofMinutes(15))));
+            store.commit("qualification", batch);
+            store.changedElsewhere();
+            assertEquals(List.of(), store.dueFollowUps(T0, 10));
+            try (Store tools = Store.openForTools(database, CLOCK)) {
+                tools.forget(42);
+            }
+            assertEquals(true, store.changedElsewhere());
+            assertEquals(true, store.followUpMayBeDue(T0));
+            assertEquals(List.of(), store.dueFollowUps(T0.plus(Duration.ofDays(1)), 10));
+            assertEquals(false, store.followUpMayBeDue(T0.plus(Duration.ofDays(365))), "no timer at all is left");
+        }
+    }
 }

@@ -121,6 +121,8 @@ public final class SpikeBenchmark {
         long lastReply;
         long finished;
         int messageCalls;
+        /** Why a move could not be made (a button not on the screen), if one could not. */
+        Optional<String> stuck = Optional.empty();
         final List<Long> latencies = new ArrayList<>();
         /** Per step: the turn's latency (or -1 if unknown) and its message calls. */
         final Map<Integer, Long> stepLatency = new HashMap<>();
@@ -221,12 +223,18 @@ public final class SpikeBenchmark {
             double toFirstPoll = (firstPoll - start) / 1e9;
             await(() -> firstPolls.size() == bots.size(), Duration.ofMinutes(2));
             double toEveryPoll = (firstPolls.values().stream().mapToLong(Long::longValue).max().orElse(start) - start) / 1e9;
+            if (postgres.isPresent()) {
+                postgres.get().resetStatements();
+            }
             long arrivals = System.nanoTime();
+            long cpuBefore = rss.cpuTicks;
             for (Walk walk : walks.values()) {
                 people.schedule(() -> move(walk), random.nextInt(1000 * window), TimeUnit.MILLISECONDS);
             }
             await(() -> finished() == prospects, Duration.ofMinutes(10));
             long walked = System.nanoTime();
+            // The bot's CPU while the prospects walked: not its start, nor the rest of a wait for walks that never end.
+            long cpuWalking = rss.cpuTicks - cpuBefore;
             long done = finished();
             await(() -> summaryAt.size() >= done, Duration.ofMinutes(2));
             Thread.sleep(2000); // the last turns' trailing replies, if any
@@ -236,10 +244,15 @@ public final class SpikeBenchmark {
                 }
             }
             report(prospects, seed, window, jvm, toFirstPoll, done, (walked - arrivals) / 1e9, rss);
+            unfinished();
+            if (postgres.isPresent()) {
+                statements(postgres.get());
+            }
             if (bots.size() > 1) {
-                System.out.printf("%d bots in one process: every bot polling %.2f s after the process started; %d threads at the end;"
-                        + " the bot's CPU time %.1f s in all (%.1f ms a turn)%n", bots.size(), toEveryPoll, rss.threads, rss.cpuTicks / 100.0,
-                        rss.cpuTicks * 10.0 / Math.max(1, walks.values().stream().mapToInt(w -> w.latencies.size()).sum()));
+                System.out.printf("%d bots in one process: %d polling, every one %.2f s after the process started; %d threads at the"
+                        + " end; the bot's CPU time %.1f s in all, %.1f s while the prospects walked (%.1f ms a turn)%n", bots.size(),
+                        firstPolls.size(), toEveryPoll, rss.threads, rss.cpuTicks / 100.0, cpuWalking / 100.0,
+                        cpuWalking * 10.0 / Math.max(1, walks.values().stream().mapToInt(w -> w.latencies.size()).sum()));
             }
         } finally {
             people.shutdownNow();
@@ -323,13 +336,20 @@ public final class SpikeBenchmark {
         }
     }
 
+    /** Runs on the people's scheduled threads, where anything thrown would vanish with its future: a failed move is kept. */
     private void move(Walk walk) {
         synchronized (walk.bot) {
             walk.closeTurn();
             walk.step++;
             walk.answered = false;
         }
-        walk.route.steps().get(walk.step).move().accept(walk.user);
+        try {
+            walk.route.steps().get(walk.step).move().accept(walk.user);
+        } catch (RuntimeException | AssertionError e) {
+            synchronized (walk.bot) {
+                walk.stuck = Optional.of(String.valueOf(e.getMessage()));
+            }
+        }
     }
 
     private static final Pattern PROFILE = Pattern.compile("tg://user\\?id=(\\d+)");
@@ -389,6 +409,48 @@ public final class SpikeBenchmark {
                 + " max %.1f s%n", lag.length, done, leadsPerSummary.size(), at(lag, 0.5) / 1e9, at(lag, 0.99) / 1e9, at(lag, 1.0) / 1e9);
         System.out.printf("bot RSS: peak %d MB sampled (VmHWM %d MB), at the end %d MB%n", rss.peakKb / 1024, rss.hwmKb / 1024,
                 rss.lastKb / 1024);
+    }
+
+    /** The walks that did not finish, each with where it stopped and what its chat shows last, from the fake's records. */
+    private void unfinished() {
+        List<Walk> left = walks.values().stream().filter(walk -> {
+            synchronized (walk.bot) {
+                return walk.finished == 0;
+            }
+        }).sorted(java.util.Comparator.comparingLong(walk -> walk.user.chatId())).toList();
+        if (left.isEmpty()) {
+            return;
+        }
+        System.out.printf("%d walks did not finish:%n", left.size());
+        for (Walk walk : left.subList(0, Math.min(20, left.size()))) {
+            List<BotMessage> shown = walk.bot.botMessages(walk.user.chatId());
+            StringBuilder line = new StringBuilder();
+            synchronized (walk.bot) {
+                line.append(String.format("  chat %d (%s) %s path, step %d of %d%s; %d bot messages, the last:", walk.user.chatId(),
+                        walk.bot.token().substring(0, walk.bot.token().indexOf(':')), walk.route.name(), walk.step + 1,
+                        walk.route.steps().size(), walk.stuck.map(why -> ", its move failed: " + why).orElse(""), shown.size()));
+            }
+            for (BotMessage message : shown.subList(Math.max(0, shown.size() - 3), shown.size())) {
+                String text = message.text().replace('\n', ' ');
+                line.append(String.format("%n    #%d (%d edits) %s %s", message.id(), message.edits(), text.substring(0, Math.min(70, text.length())),
+                        message.buttons()));
+            }
+            System.out.println(line);
+        }
+    }
+
+    /** What the benchmark's PostgreSQL server ran while the prospects walked: statements a turn, the most called first. */
+    private void statements(PostgresServer server) throws java.sql.SQLException {
+        int turns = Math.max(1, walks.values().stream().mapToInt(w -> w.latencies.size()).sum());
+        List<PostgresServer.Counted> counted = server.statements();
+        long calls = counted.stream().mapToLong(PostgresServer.Counted::calls).sum();
+        System.out.printf("PostgreSQL ran %d statements while the prospects walked, %.1f a turn (%d turns); the most called:%n", calls,
+                (double) calls / turns, turns);
+        for (PostgresServer.Counted statement : counted.subList(0, Math.min(25, counted.size()))) {
+            String query = statement.query().replaceAll("\\s+", " ");
+            System.out.printf("  %8d  %5.2f a turn  %7.0f ms  %s%n", statement.calls(), (double) statement.calls() / turns,
+                    statement.totalMillis(), query.substring(0, Math.min(110, query.length())));
+        }
     }
 
     private static long at(long[] sorted, double quantile) {

@@ -76,13 +76,42 @@ public final class PostgresServer {
 
     /**
      * For a benchmark run with {@code -Dleadbot.store=postgresql}: a server of its own in {@code target/postgres-benchmark}
-     * that flushes to disk as a production one does; empty otherwise (the benchmark keeps its SQLite file).
+     * that flushes to disk as a production one does, and counts the statements it runs ({@link #statements}); empty otherwise
+     * (the benchmark keeps its SQLite file).
      */
     public static Optional<PostgresServer> forBenchmark() {
         if (!"postgresql".equals(System.getProperty("leadbot.store", "sqlite"))) {
             return Optional.empty();
         }
         return Optional.of(start(Path.of("target", "postgres-benchmark").toAbsolutePath(), true));
+    }
+
+    /** A statement as the server counted it: how often it ran, for how long in all, and its text (parameters as $1…). */
+    public record Counted(long calls, double totalMillis, String query) {
+    }
+
+    /** Forgets the statements counted so far: a benchmark calls it when its clock starts. Only on {@link #forBenchmark}'s server. */
+    public void resetStatements() throws SQLException {
+        try (Connection connection = connect(); java.sql.Statement s = connection.createStatement()) {
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            s.execute("SELECT pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * The statements run since {@link #resetStatements}, the most called first, each text summed over every schema (a bot's
+     * statement is counted once per schema by the server).
+     */
+    public List<Counted> statements() throws SQLException {
+        List<Counted> counted = new ArrayList<>();
+        try (Connection connection = connect(); java.sql.Statement s = connection.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT sum(calls), sum(total_exec_time), query FROM pg_stat_statements"
+                        + " WHERE query NOT LIKE '%pg_stat_statements%' GROUP BY query ORDER BY 1 DESC")) {
+            while (r.next()) {
+                counted.add(new Counted(r.getLong(1), r.getDouble(2), r.getString(3)));
+            }
+        }
+        return counted;
     }
 
     /** A schema of its own on the shared server (created by the first store that opens it), named after {@code test}. */
@@ -163,7 +192,8 @@ public final class PostgresServer {
             int port = freePort();
             Process server = process(bin, runAs, List.of("postgres", "-D", data.toString(), "-p", String.valueOf(port),
                     "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "fsync=" + (fsync ? "on" : "off"),
-                    "-c", "max_connections=300")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    "-c", "max_connections=300", "-c", "shared_preload_libraries=" + (fsync ? "pg_stat_statements" : "")))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
             PostgresServer started = new PostgresServer(home, bin, data, port, runAs, server);
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop, "postgres-stop"));
