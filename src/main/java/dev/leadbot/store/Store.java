@@ -402,7 +402,7 @@ public final class Store implements BatchLog, AutoCloseable {
                         put.setString(2, flow);
                         put.setString(3, ConversationJson.write(change.getValue().get()));
                         put.setString(4, clock.instant().toString());
-                        put.executeUpdate();
+                        put.addBatch();
                     } else {
                         remove.setLong(1, change.getKey());
                         remove.executeUpdate();
@@ -410,6 +410,8 @@ public final class Store implements BatchLog, AutoCloseable {
                         funnel.forget(change.getKey());
                     }
                 }
+                // Batches: PostgreSQL gets each in one round trip.
+                put.executeBatch();
                 try (PreparedStatement lead = connection.prepareStatement("INSERT INTO leads (id, chat_id, flow, completed_at, lead)"
                         + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
                     // A lead id is derived from the conversation, so a replayed update cannot store it twice.
@@ -419,8 +421,9 @@ public final class Store implements BatchLog, AutoCloseable {
                         lead.setString(3, completed.flow());
                         lead.setString(4, completed.completedAt().toString());
                         lead.setString(5, LeadJson.toLine(completed));
-                        lead.executeUpdate();
+                        lead.addBatch();
                     }
+                    lead.executeBatch();
                 }
                 try (PreparedStatement delivery = connection.prepareStatement("INSERT INTO deliveries (lead_id, sink, state, due_at)"
                         + " VALUES (?, ?, 'pending', ?) ON CONFLICT DO NOTHING")) {
@@ -429,9 +432,10 @@ public final class Store implements BatchLog, AutoCloseable {
                             delivery.setString(1, completed.id());
                             delivery.setString(2, sink);
                             delivery.setString(3, clock.instant().toString());
-                            delivery.executeUpdate();
+                            delivery.addBatch();
                         }
                     }
+                    delivery.executeBatch();
                 }
                 // The batch dropped the steps a chat took before its removal or /forget.
                 funnel.insert(batch.events());
@@ -552,6 +556,9 @@ public final class Store implements BatchLog, AutoCloseable {
     }
 
     private List<Outgoing> insertReplies(List<Outgoing> replies) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            return insertRepliesAtOnce(replies);
+        }
         List<Outgoing> stored = new ArrayList<>(replies.size());
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outgoing (chat_id, payload) VALUES (?, ?) RETURNING id")) {
             for (Outgoing reply : replies) {
@@ -560,6 +567,35 @@ public final class Store implements BatchLog, AutoCloseable {
                 try (ResultSet id = insert.executeQuery()) {
                     id.next();
                     stored.add(new Outgoing(id.getLong(1), reply.chatId(), reply.payload()));
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * PostgreSQL's way: the replies go as one batch, their ids come back with it, in one round trip instead of one a reply
+     * (SQLite's driver gives back only the last id of a batch).
+     */
+    private List<Outgoing> insertRepliesAtOnce(List<Outgoing> replies) throws SQLException {
+        if (replies.isEmpty()) {
+            return List.of();
+        }
+        List<Outgoing> stored = new ArrayList<>(replies.size());
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO outgoing (chat_id, payload) VALUES (?, ?)",
+                new String[] {"id"})) {
+            for (Outgoing reply : replies) {
+                insert.setLong(1, reply.chatId());
+                insert.setString(2, reply.payload());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+            try (ResultSet ids = insert.getGeneratedKeys()) {
+                for (Outgoing reply : replies) {
+                    if (!ids.next()) {
+                        throw new SQLException("PostgreSQL gave back " + stored.size() + " ids for " + replies.size() + " replies");
+                    }
+                    stored.add(new Outgoing(ids.getLong(1), reply.chatId(), reply.payload()));
                 }
             }
         }
@@ -592,21 +628,19 @@ public final class Store implements BatchLog, AutoCloseable {
         synchronous("NORMAL", what);
         try {
             inTransaction(what, () -> {
-                try (Statement local = connection.createStatement();
-                        PreparedStatement delete = connection.prepareStatement("DELETE FROM outgoing WHERE id = ?");
-                        PreparedStatement remember = connection.prepareStatement("INSERT INTO question_messages (chat_id, step, message_id)"
-                                + " VALUES (?, ?, ?) ON CONFLICT (chat_id, step) DO UPDATE SET message_id = excluded.message_id")) {
+                // One batch, which PostgreSQL gets in one round trip (and its commit in a second) where separate statements took
+                // three or four: this runs for every message sent. Only numbers are written into the statements.
+                try (Statement batch = connection.createStatement()) {
                     if (dialect == Dialect.POSTGRESQL) {
-                        local.execute("SET LOCAL synchronous_commit = off");
+                        batch.addBatch("SET LOCAL synchronous_commit = off");
                     }
-                    delete.setLong(1, reply.id());
-                    delete.executeUpdate();
+                    batch.addBatch("DELETE FROM outgoing WHERE id = " + reply.id());
                     if (shows.isPresent()) {
-                        remember.setLong(1, reply.chatId());
-                        remember.setInt(2, shows.get().step());
-                        remember.setInt(3, shows.get().messageId());
-                        remember.executeUpdate();
+                        batch.addBatch("INSERT INTO question_messages (chat_id, step, message_id) VALUES (" + reply.chatId() + ", "
+                                + shows.get().step() + ", " + shows.get().messageId() + ") ON CONFLICT (chat_id, step) DO UPDATE"
+                                + " SET message_id = excluded.message_id");
                     }
+                    batch.executeBatch();
                     return null;
                 }
             });
