@@ -20,6 +20,8 @@ final class PostgresPools {
 
     /** Connections beyond the stores' own: {@code /stats} and an owner's tool beside the bot. */
     static final int SPARE = 3;
+    /** The most connections a pool is made for: more than a PostgreSQL server allows (max_connections, 100 by default). */
+    private static final int MOST_CONNECTIONS = 10_000;
     /** How long a store waits for a connection (PostgreSQL down, or the pool exhausted) before it says so. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -58,8 +60,9 @@ final class PostgresPools {
 
     /**
      * A connection of the pool, waiting as long as the pool keeps opening connections: a hundred bots starting at once queue
-     * for a hundred new connections, which the pool opens one after another (each a TCP connect, an authentication and a
-     * new server process: 10–100 ms on two busy cores), so the last ones may wait longer than {@link #CONNECT_TIMEOUT}.
+     * for a hundred new connections, which HikariCP opens one after another (each a TCP connect, an authentication and a new
+     * server process, 10–100 ms on two busy cores, then a pause of 30 ms), so the last ones may wait longer than
+     * {@link #CONNECT_TIMEOUT}.
      * A whole wait in which the pool opened none (PostgreSQL is down, or every connection is held) fails.
      */
     private static Connection connection(HikariDataSource pool) throws SQLException {
@@ -102,7 +105,10 @@ final class PostgresPools {
         database.password().ifPresent(config::setPassword);
         config.setPoolName("leadbot-postgres");
         config.setMinimumIdle(0);
-        config.setMaximumPoolSize(1 + SPARE);
+        // Made with room for every store's connection, then sized by each borrow: HikariCP queues requests for new connections
+        // up to the maximum the pool was made with and drops the rest, so a pool made for one store and grown with the next
+        // ninety-nine left most of them waiting out CONNECT_TIMEOUT when a hundred bots started at once.
+        config.setMaximumPoolSize(MOST_CONNECTIONS);
         config.setConnectionTimeout(CONNECT_TIMEOUT.toMillis());
         // The bot's name in pg_stat_activity, so a database administrator sees whose connections these are.
         config.addDataSourceProperty("ApplicationName", "leadbot");

@@ -26,6 +26,26 @@ class PostgresSchemaTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
 
     @Test
+    void twentyBotsStartingAtOnceEachGetTheirConnection() throws Exception {
+        List<Database.Postgres> databases = java.util.stream.IntStream.range(0, 20).mapToObj(i -> PostgresServer.freshDatabase("at_once"))
+                .toList();
+        java.util.concurrent.ExecutorService starting = java.util.concurrent.Executors.newFixedThreadPool(databases.size());
+        List<java.util.concurrent.Future<Store>> opening = starting.invokeAll(databases.stream()
+                .map(database -> (java.util.concurrent.Callable<Store>) () -> Store.open(database, CLOCK)).toList());
+        starting.shutdown();
+        List<String> failed = new java.util.ArrayList<>();
+        for (java.util.concurrent.Future<Store> store : opening) {
+            try {
+                store.get().close();
+            } catch (java.util.concurrent.ExecutionException e) {
+                failed.add(e.getCause().getMessage());
+            }
+        }
+
+        assertEquals(List.of(), failed);
+    }
+
+    @Test
     void anotherProgramsSchemaIsRefusedAndLeftUntouched() throws Exception {
         Database.Postgres database = PostgresServer.freshDatabase("foreign");
         try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement()) {
