@@ -57,48 +57,89 @@ public final class Fleet implements AutoCloseable {
     private record Running(Bot bot, TelegramService service, Store store) {
     }
 
+    /** Hears of each bot that stopped on its own while running (not by {@link #stop(Bot)} or {@link #close()}). */
+    public interface Watcher {
+        /**
+         * {@code bot} stopped, for {@code reason}; {@code mayRunElsewhere} when the cause was not the bot's own (another instance took
+         * its database), so it may run again, here or on another instance.
+         */
+        void stopped(Bot bot, String reason, boolean mayRunElsewhere);
+    }
+
     private final BotThreads threads;
     private final Clock clock;
+    private final Watcher watcher;
+    /** Starts bots, several at once: each start is a few Bot API round trips. */
+    private final ExecutorService starters;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     /** Stops a bot off its poller's thread: stopping waits for that thread to end. */
     private final ExecutorService stops = Executors.newSingleThreadExecutor(r -> new Thread(r, "bot-stop"));
 
-    private Fleet(int bots, Clock clock) {
+    private Fleet(int bots, Clock clock, Watcher watcher) {
         this.threads = BotThreads.forBots(bots);
         this.clock = clock;
+        this.watcher = watcher;
+        this.starters = Executors.newFixedThreadPool(Math.max(1, Math.min(AT_ONCE, bots)), r -> new Thread(r, "bot-start"));
     }
 
     /** A fleet sized for {@code bots} bots, none running yet. */
     public static Fleet of(int bots, Clock clock) {
-        return new Fleet(bots, clock);
+        return new Fleet(bots, clock, (bot, reason, elsewhere) -> { });
+    }
+
+    /** The same, telling {@code watcher} of each bot that stops on its own. */
+    public static Fleet of(int bots, Clock clock, Watcher watcher) {
+        return new Fleet(bots, clock, watcher);
     }
 
     /**
      * Starts every bot, several at once. Returns, for each bot that did not start, the reason (its
      * database refused, the token refused, the Bot API unreachable); each is logged too.
      */
-    public Map<Bot, String> start(List<Bot> bots) throws InterruptedException {
-        ExecutorService starters = Executors.newFixedThreadPool(Math.max(1, Math.min(AT_ONCE, bots.size())), r -> new Thread(r, "bot-start"));
-        Map<Bot, CompletableFuture<Optional<String>>> outcomes = new LinkedHashMap<>();
-        try {
-            bots.forEach(bot -> outcomes.put(bot, CompletableFuture.supplyAsync(() -> startOne(bot), starters)));
-            Map<Bot, String> failed = new LinkedHashMap<>();
-            outcomes.forEach((bot, outcome) -> outcome.join().ifPresent(reason -> failed.put(bot, reason)));
-            return failed;
-        } finally {
-            starters.shutdown();
-            starters.awaitTermination(1, TimeUnit.MINUTES);
+    public Map<Bot, String> start(List<Bot> bots) {
+        Map<Bot, CompletableFuture<Start>> outcomes = new LinkedHashMap<>();
+        bots.forEach(bot -> outcomes.put(bot, CompletableFuture.supplyAsync(() -> startOne(bot, true), starters)));
+        Map<Bot, String> failed = new LinkedHashMap<>();
+        outcomes.forEach((bot, outcome) -> {
+            if (outcome.join() instanceof Start.NotStarted not) {
+                failed.put(bot, not.reason());
+            }
+        });
+        return failed;
+    }
+
+    /** How a start ended. */
+    public sealed interface Start {
+        /** It polls. */
+        record Running(String username) implements Start {
+        }
+
+        /**
+         * It did not start; {@code schemaHeld} when only because another session holds its database (a stale instance whose
+         * session lives on): worth trying again later, unlike a refused token or a broken flow.
+         */
+        record NotStarted(String reason, boolean schemaHeld) implements Start {
         }
     }
 
-    private Optional<String> startOne(Bot bot) {
+    /**
+     * Starts a bot on one of the fleet's starting threads (several start at once); the future says how it ended, never fails.
+     * A database held by another session is left to the caller to log: it will try again.
+     */
+    public CompletableFuture<Start> startLater(Bot bot) {
+        return CompletableFuture.supplyAsync(() -> startOne(bot, false), starters);
+    }
+
+    private Start startOne(Bot bot, boolean logHeld) {
         String key = key(bot);
         Store store;
         try {
             store = Store.open(bot.database(), clock);
         } catch (StoreException e) {
-            LOG.error("{} is not started: its database {}: {}", bot.label(), bot.database(), e.getMessage());
-            return Optional.of("cannot open the database: " + e.getMessage());
+            if (logHeld || !e.inUse()) {
+                LOG.error("{} is not started: its database {}: {}", bot.label(), bot.database(), e.getMessage());
+            }
+            return new Start.NotStarted("cannot open the database: " + e.getMessage(), e.inUse());
         }
         // A revocation heard while the bot is still starting stops it once it has started.
         CompletableFuture<Running> started = new CompletableFuture<>();
@@ -107,23 +148,38 @@ public final class Fleet implements AutoCloseable {
                     () -> started.thenAcceptAsync(this::revoked, stops));
             Running now = new Running(bot, service, store);
             running.put(key, now);
+            // Another instance took the schema while this one's session was down: it is stopped like a lost lease.
+            store.whenTakenOver(() -> started.thenAcceptAsync(this::takenOver, stops));
             started.complete(now);
             LOG.info("{} is running as @{}", bot.label(), service.username());
-            return Optional.empty();
+            return new Start.Running(service.username());
         } catch (BotStartException e) {
             store.close();
             // A named bot's token is not TELEGRAM_BOT_TOKEN but its own telegram_bot_token.
             String reason = e.tokenRefused() && bot.name().isPresent() ? "Telegram refused its token (401 Unauthorized); check its"
                     + " telegram_bot_token against the one @BotFather gave for it" : e.getMessage();
             LOG.error("{} is not started: {}", bot.label(), reason);
-            return Optional.of(reason);
+            return new Start.NotStarted(reason, false);
         } catch (RuntimeException e) {
             // A fault of leadbot's own, not of the settings: this bot alone is not started, its database given back.
             store.close();
             String reason = "it failed while starting (" + e + "); the log has the details, please report them";
             LOG.error("{} is not started: {}", bot.label(), reason, e);
-            return Optional.of(reason);
+            return new Start.NotStarted(reason, false);
         }
+    }
+
+    /** Stops one bot cleanly, if it runs: its in-flight updates finish and what is queued is sent. Returns whether it ran. */
+    public boolean stop(Bot bot) {
+        Running was = running.remove(key(bot));
+        if (was == null) {
+            return false;
+        }
+        stop(was);
+        synchronized (this) {
+            notifyAll();
+        }
+        return true;
     }
 
     private void revoked(Running bot) {
@@ -131,6 +187,19 @@ public final class Fleet implements AutoCloseable {
             LOG.error("{} (@{}) is stopped: Telegram refused its token (401 Unauthorized), so it was revoked or replaced in @BotFather;"
                     + " give it the new token and start leadbot again; {}", bot.bot().label(), bot.service().username(), others(running.size()));
             stop(bot);
+            watcher.stopped(bot.bot(), "Telegram refused its token (401 Unauthorized): it was revoked or replaced in @BotFather", false);
+            synchronized (this) {
+                notifyAll();
+            }
+        }
+    }
+
+    private void takenOver(Running bot) {
+        if (running.remove(key(bot.bot()), bot)) {
+            LOG.error("{} (@{}) is stopped: another leadbot instance took its database {} while this one's session was down, and two"
+                    + " instances must not poll one bot", bot.bot().label(), bot.service().username(), bot.store().database());
+            stop(bot);
+            watcher.stopped(bot.bot(), "another instance took its database while this one's session was down", true);
             synchronized (this) {
                 notifyAll();
             }
@@ -167,6 +236,12 @@ public final class Fleet implements AutoCloseable {
     /** Stops every bot, several at once (each lets its in-flight updates finish and sends what is queued), then the shared threads. */
     @Override
     public void close() {
+        starters.shutdown();
+        try {
+            starters.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         List<Running> all = new ArrayList<>(running.values());
         running.clear();
         ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, Math.min(AT_ONCE * 2, all.size())), r -> new Thread(r, "bot-stop"));

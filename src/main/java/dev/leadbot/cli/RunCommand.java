@@ -1,6 +1,10 @@
 package dev.leadbot.cli;
 
 import dev.leadbot.bots.Fleet;
+import dev.leadbot.bots.LeaseKeeper;
+import dev.leadbot.store.Database;
+import dev.leadbot.store.FleetLeases;
+import dev.leadbot.store.StoreException;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.sink.http.HttpSetup;
@@ -46,7 +50,11 @@ import picocli.CommandLine.Mixin;
                 "them under 'bots:', each with its own token, flow, owner chats and",
                 "data folder; --bot NAME runs one of them. A bot whose flow has",
                 "mistakes or whose token Telegram refuses is reported and stopped",
-                "alone; the others run.", ""})
+                "alone; the others run.", "",
+                "On PostgreSQL several instances may run with the same settings:",
+                "they divide the bots with leases in the database, and take over",
+                "the bots of one that stops or dies. LEADBOT_INSTANCE names this",
+                "one (default: its host name and process id).", ""})
 final class RunCommand implements Callable<Integer> {
 
     private final Console console;
@@ -91,7 +99,75 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         boolean several = settings.each().size() > 1 || settings.each().get(0).bot().isPresent();
+        if (settings.each().stream().allMatch(bot -> bot.database() instanceof Database.Postgres)) {
+            return runLeased(settings.each(), sinks, several);
+        }
         return several ? runSeveral(settings.each(), sinks) : runOne(settings.each().get(0), sinks.get(0));
+    }
+
+    /**
+     * On PostgreSQL: the bots are shared with every other instance on the same database, each bot polled where its lease is
+     * won. A bot whose flow has mistakes is reported here, and to its owner chats by the instance that takes its lease.
+     */
+    private int runLeased(List<ServiceSettings.Result> settings, List<List<LeadSink>> sinks, boolean several) throws InterruptedException {
+        LeaseKeeper.Timings timings;
+        try {
+            timings = LeaseKeeper.Timings.fromSystemProperties();
+        } catch (IllegalArgumentException e) {
+            console.err().println(e.getMessage());
+            return 2;
+        }
+        List<LeaseKeeper.Leased> bots = new ArrayList<>();
+        for (int i = 0; i < settings.size(); i++) {
+            ServiceSettings.Result bot = settings.get(i);
+            StringWriter problems = new StringWriter();
+            Optional<Flow> flow = FlowFiles.load(bot.flow(), new PrintWriter(problems, true));
+            List<String> lines = new ArrayList<>(problems.toString().lines().toList());
+            flow.ifPresent(f -> lines.addAll(ServiceSettings.fieldProblems(bot.sinks(), FlowFiles.variables(f))));
+            if (lines.isEmpty()) {
+                bots.add(new LeaseKeeper.Ready(new Fleet.Bot(bot.bot(), bot.telegram().orElseThrow(), bot.flow(), flow.orElseThrow(),
+                        bot.database(), sinks.get(i))));
+                continue;
+            }
+            if (!several) {
+                // One bot, as before there were several: any problem stops the start.
+                lines.forEach(console.err()::println);
+                return flow.isEmpty() ? 1 : 2;
+            }
+            String name = bot.bot().orElseThrow();
+            String why = "its flow " + bot.flow() + " cannot run; fix it (leadbot validate --bot " + name + ") and start leadbot again";
+            console.err().println("bot '" + name + "' is not started: " + why + ":");
+            lines.forEach(line -> console.err().println("  " + line));
+            bots.add(new LeaseKeeper.Unfit(name, why, bot.telegram().orElseThrow(), unfitMessage(bot, lines)));
+        }
+        String instance = LeaseKeeper.instanceId(Optional.ofNullable(console.env().get("LEADBOT_INSTANCE")));
+        Database.Postgres database = ((Database.Postgres) settings.get(0).database()).inSchema(FleetLeases.SCHEMA);
+        LeaseKeeper keeper;
+        try {
+            keeper = LeaseKeeper.start(bots, database, instance, timings, console.clock());
+        } catch (StoreException e) {
+            console.err().println("cannot share the bots on " + database + ": " + e.getMessage());
+            return 1;
+        }
+        console.out().println("instance " + instance + " shares " + (several ? Count.of(bots.size(), "bot", "bots") : "the bot")
+                + " with the other instances on " + database + ": each bot polls where its lease is won (see leadbot bots);"
+                + " stop it with Ctrl+C or SIGTERM");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            keeper.close();
+            stopped.countDown();
+        }, "shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    /** What a bot's owner chats hear when its flow cannot run: in Russian, like the rest of the owner console. */
+    private static List<String> unfitMessage(ServiceSettings.Result bot, List<String> lines) {
+        String name = bot.bot().orElseThrow();
+        List<String> message = new ArrayList<>(List.of("⚠️ Бот «" + name + "» не запущен: его сценарий " + bot.flow() + " не может"
+                + " работать. Исправьте его (проверка: leadbot validate --bot " + name + ") и запустите leadbot снова.", ""));
+        message.addAll(lines);
+        return message;
     }
 
     /** One bot, as before there were several: any problem stops the start. */
@@ -140,11 +216,7 @@ final class RunCommand implements Callable<Integer> {
                 console.err().println(why + ":");
                 lines.forEach(line -> console.err().println("  " + line));
                 // The owner chats hear it in Russian, like the rest of the owner console; the operator's terminal in English.
-                List<String> message = new ArrayList<>(List.of("⚠️ Бот «" + bot.bot().orElseThrow() + "» не запущен: его сценарий "
-                        + bot.flow() + " не может работать. Исправьте его (проверка: leadbot validate --bot " + bot.bot().orElseThrow()
-                        + ") и запустите leadbot снова.", ""));
-                message.addAll(lines);
-                List<Long> told = fleet.tellOwners(bot.telegram().orElseThrow(), message);
+                List<Long> told = fleet.tellOwners(bot.telegram().orElseThrow(), unfitMessage(bot, lines));
                 console.err().println("  " + (told.isEmpty() ? "no owner chat of it could be told" : "told in owner chats " + told));
                 continue;
             }

@@ -58,6 +58,8 @@ public final class Store implements BatchLog, AutoCloseable {
      * a bot's looks for due timers, four a second, the database: on PostgreSQL two round trips each, for each bot.
      */
     private volatile Optional<Instant> noFollowUpBefore = Optional.empty();
+    /** Run each time a reconnect finds another instance holding the schema: see {@link #whenTakenOver}. */
+    private volatile Runnable takenOver = () -> { };
 
     /** The message that shows a chat's question {@code step}. */
     public record QuestionMessage(int step, int messageId) {
@@ -93,6 +95,15 @@ public final class Store implements BatchLog, AutoCloseable {
     /** The store's own connection, for {@link StoreTransfer}, which holds both stores whole while it copies. */
     Connection connection() {
         return connection;
+    }
+
+    /**
+     * Runs {@code action} when this store finds, reconnecting after PostgreSQL ended its session, that another instance took
+     * its schema meanwhile: from then on it can no longer write, so the bot must stop. Runs on the thread of the call that
+     * found it, once per such call; the action should hand the stopping to another thread.
+     */
+    public void whenTakenOver(Runnable action) {
+        takenOver = action;
     }
 
     /** Where the state is: its text names it in messages, a password masked. */
@@ -1014,6 +1025,7 @@ public final class Store implements BatchLog, AutoCloseable {
             connection = forTools ? PostgresSchema.openExisting(postgres) : PostgresSchema.open(postgres);
         } catch (StoreException e) {
             if (e.inUse()) {
+                takenOver.run();
                 return "; meanwhile another leadbot instance took over " + postgres.schema() + ", so this one can no longer write"
                         + " to it: stop one of the two";
             }

@@ -2,8 +2,17 @@ package dev.leadbot.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.leadbot.store.Batch;
+import dev.leadbot.store.Database;
+import dev.leadbot.store.FleetLeases;
 import dev.leadbot.store.Store;
+import dev.leadbot.testing.PostgresServer;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +59,47 @@ class BotsCommandTest {
                 cafe  never ran  —                     —            flows/cafe.yaml
                 times in UTC; 'polling' means it polled Telegram within the last 120 s; a conversation changes with a prospect's step and with the bot's own reminders
                 """, run.out());
+    }
+
+    @Test
+    void onPostgresqlItSaysWhichInstancePollsEachBotWhyOneIsStoppedAndWhichWaits() throws Exception {
+        PostgresServer server = PostgresServer.shared();
+        Path shared = dir.resolve("shared.yaml");
+        Files.writeString(shared, "db: " + server.url() + "\nbots:\n"
+                + "  lshop:\n    leads_file: " + dir.resolve("lshop/leads.jsonl") + "\n"
+                + "  lcafe:\n    leads_file: " + dir.resolve("lcafe/leads.jsonl") + "\n"
+                + "  lbar:\n    leads_file: " + dir.resolve("lbar/leads.jsonl") + "\n");
+        for (String bot : List.of("lshop", "lbar")) {
+            Store.open(server.database().forBot(bot), Run.CLOCK).close();
+        }
+        Database.Postgres fleet = server.database().inSchema(FleetLeases.SCHEMA);
+        try (FleetLeases box7 = FleetLeases.open(fleet, "box-7", Duration.ofSeconds(15));
+                FleetLeases box8 = FleetLeases.open(fleet, "box-8", Duration.ofSeconds(15))) {
+            try {
+                assertTrue(box7.take("lshop"));
+                assertTrue(box8.take("lcafe"));
+                box8.stopped("lcafe", "Telegram refused its token (401 Unauthorized)");
+                // Renewed three hours ago, its expiry pushed out: an age that cannot change while the test runs.
+                try (Connection c = server.connect(); Statement s = c.createStatement()) {
+                    s.executeUpdate("UPDATE " + FleetLeases.SCHEMA + ".leases SET renewed_at = now() - interval '3 hours', expires_at = now()"
+                            + " + interval '1 hour' WHERE bot = 'lshop'");
+                }
+
+                Run run = Run.of("", "bots", "--config", shared.toString());
+
+                assertEquals(0, run.status(), run.err());
+                assertEquals("""
+                        bot    polling where                                                    conversation changed  leads today  flow
+                        lshop  on box-7, renewed 3h 00m ago                                     none yet              0            flows/qualification.yaml
+                        lcafe  stopped on box-8: Telegram refused its token (401 Unauthorized)  —                     —            flows/qualification.yaml
+                        lbar   nobody — waiting for an instance                                 none yet              0            flows/qualification.yaml
+                        times in UTC; 'polling where' is the instance holding the bot's lease (LEADBOT_INSTANCE) and when it last renewed it; a conversation changes with a prospect's step and with the bot's own reminders
+                        """, run.out());
+            } finally {
+                box7.leave();
+                box8.leave();
+            }
+        }
     }
 
     @Test

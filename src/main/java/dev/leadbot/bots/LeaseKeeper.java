@@ -1,0 +1,397 @@
+package dev.leadbot.bots;
+
+import dev.leadbot.leases.Decision;
+import dev.leadbot.leases.FairShare;
+import dev.leadbot.leases.Instance;
+import dev.leadbot.leases.Lease;
+import dev.leadbot.leases.Situation;
+import dev.leadbot.store.Database;
+import dev.leadbot.store.FleetLeases;
+import dev.leadbot.store.StoreException;
+import dev.leadbot.telegram.TelegramSettings;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This instance's share of the bots when several instances share one PostgreSQL database: a heartbeat thread that keeps
+ * the instance's row alive, reads every lease, lets {@link FairShare} decide, and acts on it. A bot starts only once its
+ * lease is won, and stops at once when its lease is lost or cannot be renewed in time; surplus bots are stopped cleanly,
+ * then given back. A bot whose database another session still holds (a stale instance) is given back and tried again at
+ * the next heartbeat; one that cannot start for its own reason (a refused token, a broken flow) stays held, recorded as
+ * stopped with its reason, and is not retried in a loop. All lease state lives on the heartbeat thread.
+ */
+public final class LeaseKeeper implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
+
+    /**
+     * How often an instance renews its leases, and how long a lease or an instance row lives without renewal: a killed
+     * instance's bots are taken within about expiry plus one heartbeat.
+     */
+    public record Timings(Duration heartbeat, Duration expiry) {
+
+        /** Heartbeat every 5 s, expiry after 15 s: takeover within about 20 s, plus the bot's start. */
+        public static final Timings STANDARD = new Timings(Duration.ofSeconds(5), Duration.ofSeconds(15));
+        private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m)");
+
+        public Timings {
+            if (heartbeat.isNegative() || heartbeat.isZero() || expiry.compareTo(heartbeat.multipliedBy(2)) < 0) {
+                throw new IllegalArgumentException("lease heartbeat " + heartbeat + " and expiry " + expiry + ": the expiry must be at"
+                        + " least two heartbeats, so one late heartbeat does not lose every bot");
+            }
+        }
+
+        /**
+         * {@link #STANDARD}, unless the system properties {@code leadbot.lease.heartbeat} and {@code leadbot.lease.expiry}
+         * say otherwise (tests and benchmarks only), as ISO-8601 ({@code PT5S}) or short ({@code 5s}, {@code 500ms}).
+         */
+        public static Timings fromSystemProperties() {
+            return new Timings(property("leadbot.lease.heartbeat", STANDARD.heartbeat()), property("leadbot.lease.expiry", STANDARD.expiry()));
+        }
+
+        private static Duration property(String name, Duration otherwise) {
+            String text = System.getProperty(name);
+            if (text == null) {
+                return otherwise;
+            }
+            Matcher shortForm = SHORT.matcher(text.strip().toLowerCase(Locale.ROOT));
+            if (shortForm.matches()) {
+                long amount = Long.parseLong(shortForm.group(1));
+                return switch (shortForm.group(2)) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "s" -> Duration.ofSeconds(amount);
+                    default -> Duration.ofMinutes(amount);
+                };
+            }
+            try {
+                return Duration.parse(text.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("-D" + name + "=" + text + ": write a duration such as 5s, 500ms or PT5S", e);
+            }
+        }
+    }
+
+    /** A bot of the settings, as leases see it: one that can start, or one whose flow cannot run. */
+    public sealed interface Leased {
+        /** The lease's key: the bot's name, empty for the one bot of a file without {@code bots:}. */
+        String key();
+    }
+
+    /** A bot ready to start. */
+    public record Ready(Fleet.Bot bot) implements Leased {
+        @Override
+        public String key() {
+            return bot.name().orElse("");
+        }
+    }
+
+    /**
+     * A bot that cannot run (its flow has mistakes): whoever takes its lease holds it stopped with {@code reason} and tells its
+     * owner chats {@code ownerMessage} once, so one instance does, not every instance at every start.
+     */
+    public record Unfit(String key, String reason, TelegramSettings telegram, List<String> ownerMessage) implements Leased {
+        public Unfit {
+            ownerMessage = List.copyOf(ownerMessage);
+        }
+    }
+
+    private final Map<String, Leased> bots = new LinkedHashMap<>();
+    private final Database.Postgres database;
+    private final FleetLeases leases;
+    private final Fleet fleet;
+    private final Timings timings;
+    private final ScheduledExecutorService heartbeat;
+    /** The bots this instance holds: starting, running, or stopped for their own reason. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Bots whose start is under way: not given back until it ends. */
+    private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    /** Bots whose database another session held at their last start: logged once until they start. */
+    private final Set<String> waitingForDatabase = ConcurrentHashMap.newKeySet();
+    private boolean entered;
+    private boolean refusedEntry;
+    private boolean outage;
+    /** When every lease this instance holds was last renewed, by {@link System#nanoTime()}: the local bound on their expiry. */
+    private long renewedAt = System.nanoTime();
+
+    private LeaseKeeper(List<Leased> bots, Database.Postgres database, FleetLeases leases, Timings timings, Clock clock) {
+        bots.forEach(bot -> this.bots.put(bot.key(), bot));
+        this.database = database;
+        this.leases = leases;
+        this.timings = timings;
+        this.fleet = Fleet.of(bots.size(), clock, this::stoppedAlone);
+        this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lease-heartbeat"));
+    }
+
+    /**
+     * Enters the instance {@code instance} among those sharing the leases kept in {@code database}'s schema (the bots' database
+     * {@link Database.Postgres#inSchema in} {@link FleetLeases#SCHEMA}), and starts its heartbeat: the first one runs at once.
+     */
+    public static LeaseKeeper start(List<Leased> bots, Database.Postgres database, String instance, Timings timings, Clock clock)
+            throws StoreException {
+        FleetLeases leases = FleetLeases.open(database, instance, timings.expiry());
+        LeaseKeeper keeper = new LeaseKeeper(bots, database, leases, timings, clock);
+        keeper.heartbeat.scheduleAtFixedRate(keeper::beat, 0, timings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        return keeper;
+    }
+
+    /** {@code LEADBOT_INSTANCE} if set, else {@code <hostname>-<pid>}: unique on a machine, readable in pg_stat_activity. */
+    public static String instanceId(Optional<String> configured) {
+        return configured.map(String::strip).filter(id -> !id.isEmpty()).orElseGet(() -> host() + "-" + ProcessHandle.current().pid());
+    }
+
+    private static String host() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "leadbot";
+        }
+    }
+
+    /** This instance's id. */
+    public String instance() {
+        return leases.instance();
+    }
+
+    /** The bots this instance holds now: starting, running, or stopped for a reason of their own. */
+    public Set<String> holding() {
+        return Set.copyOf(held);
+    }
+
+    /** How many bots poll here now. */
+    public int runningCount() {
+        return fleet.runningCount();
+    }
+
+    private void beat() {
+        try {
+            if (!enter()) {
+                return;
+            }
+            Decision decision = FairShare.decide(situation(leases.read()));
+            decision.lost().forEach(bot -> lose(bot, "its lease is no longer this instance's (taken or expired)"));
+            long renewing = System.nanoTime();
+            Set<String> renewed = leases.renew(decision.renew());
+            renewedAt = renewing;
+            decision.renew().stream().filter(bot -> !renewed.contains(bot)).forEach(bot -> lose(bot, "its lease expired before it was renewed"));
+            if (outage) {
+                outage = false;
+                LOG.info("instance {} reaches {} again; its leases are renewed", instance(), database);
+            }
+            for (String bot : decision.giveBack()) {
+                // One still starting is given back at a later heartbeat, once it runs and can be stopped cleanly.
+                if (!starting.contains(bot)) {
+                    giveBack(bot);
+                }
+            }
+            for (String bot : decision.take()) {
+                if (!held.contains(bot) && leases.take(bot)) {
+                    begin(bot);
+                }
+            }
+        } catch (StoreException e) {
+            if (!outage) {
+                outage = true;
+                LOG.warn("instance {} cannot renew its leases: {}; its bots keep running until their leases would expire", instance(),
+                        e.getMessage());
+            }
+            // Stop one heartbeat before the leases expire in the database, so no other instance ever polls alongside.
+            if (!held.isEmpty() && Duration.ofNanos(System.nanoTime() - renewedAt).plus(timings.heartbeat()).compareTo(timings.expiry()) >= 0) {
+                Set.copyOf(held).forEach(bot -> lose(bot, "its lease could not be renewed for " + timings.expiry().toSeconds()
+                        + " s (the database unreachable), so another instance may take it"));
+            }
+        } catch (RuntimeException e) {
+            // The heartbeat must go on: a scheduled task that throws is never run again.
+            LOG.error("instance {}'s heartbeat failed; it tries again at the next one", instance(), e);
+        }
+    }
+
+    /** Whether this instance is in: at the first heartbeat it enters, unless a live instance has its id; later beats renew its row. */
+    private boolean enter() throws StoreException {
+        if (entered) {
+            leases.heartbeat();
+            return true;
+        }
+        if (!leases.enter()) {
+            if (!refusedEntry) {
+                refusedEntry = true;
+                LOG.warn("instance {} waits: an instance by that id is alive in {} (two processes with one LEADBOT_INSTANCE, or one killed"
+                        + " less than {} s ago); it enters once that one's heartbeat expires", instance(), database, timings.expiry().toSeconds());
+            }
+            return false;
+        }
+        entered = true;
+        LOG.info("instance {} shares {} with the other instances on {} (heartbeat {} s, leases expire after {} s)", instance(),
+                bots.size() == 1 ? "its bot" : bots.size() + " bots", database, seconds(timings.heartbeat()), seconds(timings.expiry()));
+        return true;
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() % 1000 == 0 ? String.valueOf(duration.toSeconds()) : String.valueOf(duration.toMillis() / 1000.0);
+    }
+
+    private Situation situation(FleetLeases.Snapshot snapshot) {
+        return new Situation(snapshot.now(), instance(), bots.keySet(), held,
+                snapshot.instances().stream().map(row -> new Instance(row.id(), row.expiresAt())).toList(),
+                snapshot.leases().stream().map(row -> new Lease(row.bot(), row.holder(), row.expiresAt())).toList());
+    }
+
+    /** The lease is gone: the bot stops at once, before anyone else can start it. */
+    private void lose(String bot, String why) {
+        if (held.remove(bot)) {
+            stopHere(bot);
+            LOG.warn("{} is stopped on instance {}: {}", label(bot), instance(), why);
+        }
+    }
+
+    /** More than the fair share: the bot stops cleanly (its queue sent), then its lease is deleted for another instance to take. */
+    private void giveBack(String bot) throws StoreException {
+        held.remove(bot);
+        stopHere(bot);
+        leases.giveBack(bot);
+        LOG.info("{} is given back by instance {} for another instance to take (a fair share each)", label(bot), instance());
+    }
+
+    private void stopHere(String bot) {
+        if (bots.get(bot) instanceof Ready ready) {
+            fleet.stop(ready.bot());
+        }
+    }
+
+    /** The lease is won: the bot starts (on the fleet's starting threads), or is held stopped when its flow cannot run. */
+    private void begin(String bot) throws StoreException {
+        held.add(bot);
+        Leased leased = bots.get(bot);
+        if (leased instanceof Ready ready) {
+            starting.add(bot);
+            fleet.startLater(ready.bot()).thenAccept(outcome -> onHeartbeatThread(() -> started(bot, outcome)));
+        } else if (leased instanceof Unfit unfit) {
+            leases.stopped(bot, unfit.reason());
+            LOG.error("{} is held stopped by instance {}: {}", label(bot), instance(), unfit.reason());
+            // Its owners hear it once, from the instance that took it, off the heartbeat's thread (it is a Bot API call).
+            CompletableFuture.runAsync(() -> {
+                List<Long> told = fleet.tellOwners(unfit.telegram(), unfit.ownerMessage());
+                LOG.info("{}: {}", label(bot), told.isEmpty() ? "no owner chat of it could be told" : "told in owner chats " + told);
+            });
+        }
+    }
+
+    private void started(String bot, Fleet.Start outcome) {
+        Ready ready = (Ready) bots.get(bot);
+        starting.remove(bot);
+        if (!held.contains(bot)) {
+            // Lost while it was starting.
+            fleet.stop(ready.bot());
+            return;
+        }
+        try {
+            if (outcome instanceof Fleet.Start.NotStarted notStarted && notStarted.schemaHeld()) {
+                held.remove(bot);
+                leases.giveBack(bot);
+                if (waitingForDatabase.add(bot)) {
+                    LOG.warn("{} waits: {}; another session still holds its database (an instance that lost its lease but whose"
+                            + " session lives on); its lease is given back and it is tried again at the next heartbeat", label(bot),
+                            notStarted.reason());
+                }
+            } else if (outcome instanceof Fleet.Start.NotStarted notStarted) {
+                leases.stopped(bot, notStarted.reason());
+            } else if (waitingForDatabase.remove(bot)) {
+                LOG.info("{} got its database back and runs on instance {}", label(bot), instance());
+            }
+        } catch (StoreException e) {
+            LOG.warn("{}: cannot record its lease's state: {}; the next heartbeat sets it right", label(bot), e.getMessage());
+        }
+    }
+
+    /** A running bot stopped by itself: held stopped when the cause is its own, given back when its database was taken over. */
+    private void stoppedAlone(Fleet.Bot bot, String reason, boolean mayRunElsewhere) {
+        String key = bot.name().orElse("");
+        onHeartbeatThread(() -> {
+            if (!held.contains(key)) {
+                return;
+            }
+            try {
+                if (mayRunElsewhere) {
+                    held.remove(key);
+                    leases.giveBack(key);
+                } else {
+                    leases.stopped(key, reason);
+                }
+            } catch (StoreException e) {
+                LOG.warn("{}: cannot record its lease's state: {}; the next heartbeat sets it right", label(key), e.getMessage());
+            }
+        });
+    }
+
+    private void onHeartbeatThread(Runnable work) {
+        try {
+            heartbeat.execute(work);
+        } catch (RejectedExecutionException e) {
+            // Closing: every bot is stopped by close() itself.
+        }
+    }
+
+    private String label(String bot) {
+        return bot.isEmpty() ? "the bot" : "bot '" + bot + "'";
+    }
+
+    /** SIGTERM: the heartbeat ends, every bot stops cleanly, then this instance's leases and row are deleted for the others to take. */
+    @Override
+    public void close() {
+        endHeartbeat(false);
+        fleet.close();
+        try {
+            leases.leave();
+            LOG.info("instance {} left: its bots are free for the other instances", instance());
+        } catch (StoreException e) {
+            LOG.warn("instance {} could not delete its leases ({}); the other instances take its bots once they expire in {} s", instance(),
+                    e.getMessage(), timings.expiry().toSeconds());
+        } finally {
+            leases.close();
+        }
+    }
+
+    /** As kill -9 leaves things, for tests: the heartbeat ends and the bots and sessions are gone, but the rows stay until they expire. */
+    void vanish() {
+        endHeartbeat(true);
+        fleet.close();
+        leases.close();
+    }
+
+    private void endHeartbeat(boolean now) {
+        if (now) {
+            heartbeat.shutdownNow();
+        } else {
+            heartbeat.shutdown();
+        }
+        try {
+            if (!heartbeat.awaitTermination(1, TimeUnit.MINUTES)) {
+                LOG.warn("instance {}'s heartbeat did not end within a minute", instance());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
