@@ -14,6 +14,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -192,19 +193,20 @@ public final class LeaseKeeper implements AutoCloseable {
             }
             Decision decision = FairShare.decide(situation(leases.read()));
             decision.lost().forEach(bot -> lose(bot, "its lease is no longer this instance's (taken or expired)"));
+            // One still starting is given back at a later heartbeat, once it runs and can be stopped cleanly: renewed till then.
+            List<String> giveBack = decision.giveBack().stream().filter(bot -> !starting.contains(bot)).toList();
+            List<String> renew = new ArrayList<>(decision.renew());
+            decision.giveBack().stream().filter(starting::contains).forEach(renew::add);
             long renewing = System.nanoTime();
-            Set<String> renewed = leases.renew(decision.renew());
+            Set<String> renewed = leases.renew(renew);
             renewedAt = renewing;
-            decision.renew().stream().filter(bot -> !renewed.contains(bot)).forEach(bot -> lose(bot, "its lease expired before it was renewed"));
+            renew.stream().filter(bot -> !renewed.contains(bot)).forEach(bot -> lose(bot, "its lease expired before it was renewed"));
             if (outage) {
                 outage = false;
                 LOG.info("instance {} reaches {} again; its leases are renewed", instance(), database);
             }
-            for (String bot : decision.giveBack()) {
-                // One still starting is given back at a later heartbeat, once it runs and can be stopped cleanly.
-                if (!starting.contains(bot)) {
-                    giveBack(bot);
-                }
+            for (String bot : giveBack) {
+                giveBack(bot);
             }
             for (String bot : decision.take()) {
                 if (!held.contains(bot) && leases.take(bot)) {

@@ -69,7 +69,7 @@ public final class FleetLeases implements AutoCloseable {
         if (instance.isBlank()) {
             throw new IllegalArgumentException("an instance needs an id");
         }
-        return new FleetLeases(database, instance, expiry, connect(database));
+        return new FleetLeases(database, instance, expiry, connect(database, instance));
     }
 
     /**
@@ -267,7 +267,7 @@ public final class FleetLeases implements AutoCloseable {
 
     private synchronized <T> T run(String what, Work<T> work) throws StoreException {
         if (connection.isEmpty()) {
-            connection = Optional.of(connect(database));
+            connection = Optional.of(connect(database, instance));
         }
         Connection c = connection.get();
         try {
@@ -282,8 +282,11 @@ public final class FleetLeases implements AutoCloseable {
         }
     }
 
-    /** A connection of the pool, the schema and tables created first if missing (instances starting together take turns). */
-    private static Connection connect(Database.Postgres database) throws StoreException {
+    /**
+     * A connection of the pool, the schema and tables created first if missing (instances starting together take turns), named
+     * after the instance in {@code pg_stat_activity}.
+     */
+    private static Connection connect(Database.Postgres database, String instance) throws StoreException {
         String schema = database.schema();
         Connection connection = PostgresPools.borrow(database);
         try {
@@ -299,6 +302,11 @@ public final class FleetLeases implements AutoCloseable {
                             + " note TEXT NOT NULL)");
                 }
             });
+            try (PreparedStatement s = connection.prepareStatement("SELECT set_config('application_name', ?, false)")) {
+                String name = "leadbot " + instance;
+                s.setString(1, name.length() > 63 ? name.substring(0, 63) : name);
+                s.execute();
+            }
             return connection;
         } catch (SQLException e) {
             try {

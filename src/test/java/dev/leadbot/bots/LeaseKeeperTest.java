@@ -44,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LeaseKeeperTest {
 
-    private static final LeaseKeeper.Timings QUICK = new LeaseKeeper.Timings(Duration.ofMillis(200), Duration.ofMillis(1500));
+    private static final LeaseKeeper.Timings QUICK = new LeaseKeeper.Timings(Duration.ofMillis(200), Duration.ofSeconds(3));
     private static final FloodLimits FAST = new FloodLimits(5, Duration.ofMillis(100), 300, Duration.ofMillis(100));
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final long OWNER = 1000;
@@ -165,6 +165,8 @@ class LeaseKeeperTest {
         prospect.press("Owner");
         assertEquals(1, OwnerChat.leadsIn(bot.await(OWNER, messages -> OwnerChat.leadsIn(messages) == 1)));
         bot.await(555, saying("Thanks, we will call you"));
+        // No bot moved before its database was let go: nobody ever waited for one.
+        assertEquals(List.of(), log.lines(" waits: "));
     }
 
     @Test
@@ -176,6 +178,8 @@ class LeaseKeeperTest {
         LeaseKeeper newcomer = instance("i3", leased, QUICK);
         List<LeaseKeeper> all = List.of(first, second, newcomer);
         await("6 bots spread 2, 2, 2: " + counts(all), () -> spreadFairly(6, all) && newcomer.holding().size() == 2);
+        // Each bot given back was stopped, its database let go, before its lease was deleted: the newcomer never waited for one.
+        assertEquals(List.of(), log.lines(" waits: "));
     }
 
     @Test

@@ -173,12 +173,15 @@ class FleetLeasesTest {
     }
 
     @Test
-    void aSessionThePostgresqlServerEndedIsReplacedAtTheNextCall() throws Exception {
+    void aSessionThePostgresqlServerEndedIsReplacedAtTheNextCallAndNamesTheInstance() throws Exception {
         FleetLeases a = instance("a");
         assertTrue(a.take("shop"));
-        try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement()) {
-            s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'leadbot' AND pid <> pg_backend_pid()"
-                    + " AND query LIKE '%" + database.schema() + "%'");
+        // Its session, named after the instance in pg_stat_activity, is ended by the server (a restart, an administrator).
+        try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement();
+                java.sql.ResultSet ended = s.executeQuery("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name"
+                        + " = 'leadbot a' AND query LIKE '%" + database.schema() + "%'")) {
+            ended.next();
+            assertEquals(1, ended.getInt(1));
         }
         StoreException failed = org.junit.jupiter.api.Assertions.assertThrows(StoreException.class, () -> a.renew(List.of("shop")));
         assertTrue(failed.getMessage().startsWith("cannot renew the leases of a in " + database + ": "), failed.getMessage());
