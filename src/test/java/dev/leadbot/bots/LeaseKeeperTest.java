@@ -232,11 +232,8 @@ class LeaseKeeperTest {
         LeaseKeeper only = instance("i1", leased, QUICK);
         await("b1 running", () -> only.runningCount() == 1);
         Database.Postgres database = (Database.Postgres) bots.get("b1").database();
-        try (java.sql.Connection c = PostgresServer.shared().connect(); java.sql.Statement s = c.createStatement()) {
-            // Its session ends (a restart, a cut network), and meanwhile another instance opens its database.
-            s.execute("SELECT pg_terminate_backend(l.pid) FROM pg_locks l WHERE l.locktype = 'advisory' AND l.objid = hashtext('"
-                    + database.schema() + "')::oid");
-        }
+        // Its session ends (a restart, a cut network), and meanwhile another instance opens its database.
+        PostgresServer.endSessionsHolding(database);
         try (Store other = openWhenFree(database)) {
             FakeBotApi bot = apis.get("b1");
             bot.user(555, "Anna").send("/start");
