@@ -217,10 +217,13 @@ class LeaseKeeperTest {
     @Test
     void aBotWhoseDatabaseAStaleSessionStillHoldsIsTriedAgainAtTheNextHeartbeatsUntilItStarts() throws Exception {
         List<LeaseKeeper.Leased> leased = bots(2);
-        try (Store stale = Store.open(bots.get("b2").database(), Clock.systemUTC())) {
+        Store stale = Store.open(bots.get("b2").database(), Clock.systemUTC());
+        try {
             LeaseKeeper only = instance("i1", leased, QUICK);
             await("b1 running", () -> only.runningCount() == 1 && only.holding().equals(Set.of("b1")));
             assertEquals(1, log.lines("bot 'b2' waits: cannot open the database: ").size());
+        } finally {
+            stale.close();
         }
         await("b2 running once the stale session is gone", () -> keepers.get(0).runningCount() == 2);
         assertEquals(1, log.lines("bot 'b2' got its database back and runs on instance i1").size());
@@ -234,12 +237,15 @@ class LeaseKeeperTest {
         Database.Postgres database = (Database.Postgres) bots.get("b1").database();
         // Its session ends (a restart, a cut network), and meanwhile another instance opens its database.
         PostgresServer.endSessionsHolding(database);
-        try (Store other = openWhenFree(database)) {
+        Store other = openWhenFree(database);
+        try {
             FakeBotApi bot = apis.get("b1");
             bot.user(555, "Anna").send("/start");
             await("b1 stopped", () -> only.runningCount() == 0);
             assertEquals(1, log.lines("[ERROR] Fleet - bot 'b1' (@test_lead_bot) is stopped: another leadbot instance took its database "
                     + database + " while this one's session was down").size());
+        } finally {
+            other.close();
         }
         await("b1 running again once the other let go", () -> only.runningCount() == 1);
     }
