@@ -228,6 +228,8 @@ public final class SpikeBenchmark {
             }
             long arrivals = System.nanoTime();
             long cpuBefore = rss.cpuTicks;
+            long serverBefore = postgres.map(PostgresServer::cpuTicks).orElse(0L);
+            long ownBefore = PostgresServer.cpuTicks(ProcessHandle.current());
             for (Walk walk : walks.values()) {
                 people.schedule(() -> move(walk), random.nextInt(1000 * window), TimeUnit.MILLISECONDS);
             }
@@ -235,6 +237,8 @@ public final class SpikeBenchmark {
             long walked = System.nanoTime();
             // The bot's CPU while the prospects walked: not its start, nor the rest of a wait for walks that never end.
             long cpuWalking = rss.cpuTicks - cpuBefore;
+            long serverWalking = postgres.map(PostgresServer::cpuTicks).orElse(0L) - serverBefore;
+            long ownWalking = PostgresServer.cpuTicks(ProcessHandle.current()) - ownBefore;
             long done = finished();
             await(() -> summaryAt.size() >= done, Duration.ofMinutes(2));
             Thread.sleep(2000); // the last turns' trailing replies, if any
@@ -245,6 +249,9 @@ public final class SpikeBenchmark {
             }
             report(prospects, seed, window, jvm, toFirstPoll, done, (walked - arrivals) / 1e9, rss);
             unfinished();
+            System.out.printf("CPU while the prospects walked (%.1f s): the bot %.1f s, this benchmark (the fake and the people) %.1f s%s%n",
+                    (walked - arrivals) / 1e9, cpuWalking / 100.0, ownWalking / 100.0,
+                    postgres.isPresent() ? String.format(", PostgreSQL %.1f s", serverWalking / 100.0) : "");
             if (postgres.isPresent()) {
                 statements(postgres.get());
             }

@@ -114,6 +114,23 @@ public final class PostgresServer {
         return counted;
     }
 
+    /** CPU time the server has used, its postmaster and every backend, user and system, in clock ticks (a hundred a second). */
+    public long cpuTicks() {
+        return Stream.concat(Stream.of(server.toHandle()), server.toHandle().descendants()).mapToLong(PostgresServer::cpuTicks).sum();
+    }
+
+    /** A process's CPU time from /proc (its own and that of its children that ended); 0 once it is gone. */
+    public static long cpuTicks(ProcessHandle process) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            // After the command's closing parenthesis: state is field 3, utime and stime 14 and 15, cutime and cstime 16 and 17.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     /** A schema of its own on the shared server (created by the first store that opens it), named after {@code test}. */
     public static Database.Postgres freshDatabase(String test) {
         PostgresServer server = shared();
