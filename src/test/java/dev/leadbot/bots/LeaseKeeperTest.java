@@ -197,6 +197,55 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void aBotRevokedWhileItRunsStaysHeldStoppedWithItsReasonAndNoOtherInstanceTakesIt() throws Exception {
+        List<LeaseKeeper.Leased> leased = bots(2);
+        LeaseKeeper first = instance("i1", leased, QUICK);
+        LeaseKeeper second = instance("i2", leased, QUICK);
+        await("one bot each", () -> spreadFairly(2, List.of(first, second)));
+        LeaseKeeper holder = first.holding().contains("b2") ? first : second;
+
+        apis.get("b2").revoke();
+        await("b2 recorded as stopped", () -> stoppedReason("b2").isPresent());
+        assertEquals(Optional.of("Telegram refused its token (401 Unauthorized): it was revoked or replaced in @BotFather"),
+                stoppedReason("b2"));
+        assertEquals(holder.instance(), lease("b2").holder());
+        // Held, so the other instance does not try it in its turn: ten heartbeats later it still holds only its own bot.
+        java.time.Instant renewed = lease("b2").renewedAt();
+        await("ten heartbeats", () -> Duration.between(renewed, lease("b2").renewedAt()).compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
+        assertTrue(holder.holding().contains("b2"));
+        assertEquals(1, first.runningCount() + second.runningCount());
+        assertEquals(Set.of("b1", "b2"), union(first.holding(), second.holding()));
+    }
+
+    @Test
+    void aBotWhoseFlowCannotRunIsHeldStoppedAndItsOwnersAreToldOnceByTheInstanceThatTookIt() throws Exception {
+        List<LeaseKeeper.Leased> leased = new ArrayList<>(bots(1));
+        FakeBotApi cafe = api.anotherBot("7100099:AALeaseTokenForLocalTestsOnly_abcdefgh99", "cafe_bot");
+        cafe.startedEarlier(2000);
+        String reason = "its flow cafe.yaml cannot run; fix it (leadbot validate --bot cafe) and start leadbot again";
+        leased.add(new LeaseKeeper.Unfit("cafe", reason, new TelegramSettings(cafe.token(), List.of(2000L), api.url(),
+                dir.resolve("cafe/leads.jsonl"), FAST), List.of("⚠️ Бот «cafe» не запущен", "cafe.yaml:3: no such node 'gone'")));
+        LeaseKeeper first = instance("i1", leased, QUICK);
+        LeaseKeeper second = instance("i2", leased, QUICK);
+
+        await("cafe recorded as stopped", () -> stoppedReason("cafe").isPresent());
+        assertEquals(Optional.of(reason), stoppedReason("cafe"));
+        List<BotMessage> told = cafe.await(2000, messages -> !messages.isEmpty());
+        assertEquals("⚠️ Бот «cafe» не запущен\ncafe.yaml:3: no such node 'gone'", told.get(0).text());
+        await("b1 running", () -> first.runningCount() + second.runningCount() == 1);
+        java.time.Instant renewed = lease("cafe").renewedAt();
+        await("ten heartbeats", () -> Duration.between(renewed, lease("cafe").renewedAt()).compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
+        assertEquals(1, cafe.botMessages(2000).size(), "told once");
+        assertEquals(List.of(), cafe.calls().stream().filter("getupdates"::equals).toList());
+    }
+
+    private static Set<String> union(Set<String> one, Set<String> other) {
+        Set<String> all = new TreeSet<>(one);
+        all.addAll(other);
+        return all;
+    }
+
+    @Test
     void aBotWhoseTokenIsRefusedIsHeldStoppedWithItsReasonAndNotRetriedWhileTheOthersRun() throws Exception {
         List<LeaseKeeper.Leased> leased = bots(3);
         apis.get("b2").revoke();
