@@ -50,6 +50,11 @@ public final class FleetLeases implements AutoCloseable {
     private final String schema;
     private final String instance;
     private final double expirySeconds;
+    /**
+     * The longest a call may wait on the server: a third of the expiry. A call that hangs (a cut network, a locked table)
+     * fails instead, so the instance learns in time that it cannot renew and stops its bots before another takes them.
+     */
+    private final Duration patience;
     private Optional<Connection> connection;
 
     private FleetLeases(Database.Postgres database, String instance, Duration expiry, Connection connection) {
@@ -57,6 +62,7 @@ public final class FleetLeases implements AutoCloseable {
         this.schema = database.schema();
         this.instance = instance;
         this.expirySeconds = expiry.toMillis() / 1000.0;
+        this.patience = expiry.dividedBy(3);
         this.connection = Optional.of(connection);
     }
 
@@ -69,7 +75,7 @@ public final class FleetLeases implements AutoCloseable {
         if (instance.isBlank()) {
             throw new IllegalArgumentException("an instance needs an id");
         }
-        return new FleetLeases(database, instance, expiry, connect(database, instance));
+        return new FleetLeases(database, instance, expiry, connect(database, instance, expiry.dividedBy(3)));
     }
 
     /**
@@ -267,7 +273,7 @@ public final class FleetLeases implements AutoCloseable {
 
     private synchronized <T> T run(String what, Work<T> work) throws StoreException {
         if (connection.isEmpty()) {
-            connection = Optional.of(connect(database, instance));
+            connection = Optional.of(connect(database, instance, patience));
         }
         Connection c = connection.get();
         try {
@@ -284,12 +290,14 @@ public final class FleetLeases implements AutoCloseable {
 
     /**
      * A connection of the pool, the schema and tables created first if missing (instances starting together take turns), named
-     * after the instance in {@code pg_stat_activity}.
+     * after the instance in {@code pg_stat_activity}, waiting at most {@code patience} for any answer of the server.
      */
-    private static Connection connect(Database.Postgres database, String instance) throws StoreException {
+    private static Connection connect(Database.Postgres database, String instance, Duration patience) throws StoreException {
         String schema = database.schema();
         Connection connection = PostgresPools.borrow(database);
         try {
+            // The driver only sets its socket's timeout: the executor is never used.
+            connection.setNetworkTimeout(Runnable::run, (int) patience.toMillis());
             WholeTransaction.run(connection, () -> {
                 try (Statement s = connection.createStatement()) {
                     s.execute("SELECT pg_advisory_xact_lock(" + Migrations.APPLICATION_ID + ", hashtext('" + schema + " leases'))");

@@ -170,6 +170,25 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void anInstanceThatCannotRenewItsLeasesStopsItsBotsBeforeTheyExpireAndTakesThemAgainOnceItCan() throws Exception {
+        List<LeaseKeeper.Leased> leased = bots(2);
+        LeaseKeeper only = instance("i1", leased, QUICK);
+        await("both running", () -> only.runningCount() == 2);
+        try (java.sql.Connection c = PostgresServer.shared().connect(); java.sql.Statement s = c.createStatement()) {
+            // Every call of the instance hangs, as over a cut network: each fails after a third of the expiry instead.
+            c.setAutoCommit(false);
+            s.execute("LOCK TABLE " + fleetSchema.schema() + ".instances IN ACCESS EXCLUSIVE MODE");
+            await("both stopped", () -> only.runningCount() == 0);
+            c.rollback();
+        }
+        await("both stops logged", () -> log.lines("is stopped on instance i1: its lease could not be renewed for 3 s (the database"
+                + " unreachable), so another instance may take it").size() == 2);
+        assertEquals(1, log.lines("instance i1 cannot renew its leases: cannot write the heartbeat of i1").size());
+        await("both running again", () -> only.runningCount() == 2);
+        assertEquals(1, log.lines("instance i1 reaches " + fleetSchema + " again; its leases are renewed").size());
+    }
+
+    @Test
     void aNewcomerTakesItsShareFromInstancesThatHeldEverything() throws Exception {
         List<LeaseKeeper.Leased> leased = bots(6);
         LeaseKeeper first = instance("i1", leased, QUICK);
