@@ -4,10 +4,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /** Walks many chats through the same steps together: everyone acts, then everyone's reply is awaited. */
-final class Lockstep {
+public final class Lockstep {
 
     /** One move of the walk and a piece of the reply it must bring. */
-    record Step(Consumer<ProspectChat> move, String expected) {
+    public record Step(Consumer<ProspectChat> move, String expected) {
         static Step send(String text, String expected) {
             return new Step(chat -> chat.user.send(text), expected);
         }
@@ -18,7 +18,7 @@ final class Lockstep {
     }
 
     /** /start, owner, B2B, qualify leads, consent, a name, Telegram, evenings: the thanks. */
-    static final List<Step> OWNER_VIA_TELEGRAM = List.of(
+    public static final List<Step> OWNER_VIA_TELEGRAM = List.of(
             Step.send("/start load", QualificationInTelegramTest.ROLE),
             Step.tap("Я владелец бизнеса", "В какой сфере"),
             Step.tap("B2B-компания", "Что для вас сейчас важнее всего?"),
@@ -31,7 +31,7 @@ final class Lockstep {
     private Lockstep() {
     }
 
-    static void walk(List<ProspectChat> chats, List<Step> steps) {
+    public static void walk(List<ProspectChat> chats, List<Step> steps) {
         for (Step step : steps) {
             chats.forEach(step.move());
             chats.forEach(chat -> chat.expect(step.expected()));

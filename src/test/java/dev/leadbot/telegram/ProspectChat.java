@@ -6,7 +6,7 @@ import dev.leadbot.telegram.fake.FakeUser;
 import java.util.List;
 
 /** A prospect talking to the bot through the fake API, waiting for each reply before the next move. */
-final class ProspectChat {
+public final class ProspectChat {
 
     final FakeUser user;
     private final FakeBotApi api;
@@ -16,13 +16,13 @@ final class ProspectChat {
         this(bot.api, user);
     }
 
-    ProspectChat(FakeBotApi api, FakeUser user) {
+    public ProspectChat(FakeBotApi api, FakeUser user) {
         this.api = api;
         this.user = user;
     }
 
     /** Types {@code text}, then waits for a new bot message containing {@code expected}. */
-    BotMessage send(String text, String expected) {
+    public BotMessage send(String text, String expected) {
         user.send(text);
         return expect(expected);
     }
@@ -52,14 +52,14 @@ final class ProspectChat {
     }
 
     /** Waits for a bot message, newer than the last one expected, containing {@code part}. */
-    BotMessage expect(String part) {
+    public BotMessage expect(String part) {
         List<BotMessage> messages = api.await(user.chatId(), all -> indexOf(all, part) >= 0);
         int index = indexOf(messages, part);
         seen = index + 1;
         return messages.get(index);
     }
 
-    List<BotMessage> messages() {
+    public List<BotMessage> messages() {
         return api.botMessages(user.chatId());
     }
 

@@ -83,7 +83,12 @@ public final class PostgresServer {
         if (!"postgresql".equals(System.getProperty("leadbot.store", "sqlite"))) {
             return Optional.empty();
         }
-        return Optional.of(start(Path.of("target", "postgres-benchmark").toAbsolutePath(), true));
+        return Optional.of(ofBenchmark());
+    }
+
+    /** A server of a benchmark's own in {@code target/postgres-benchmark}, flushing to disk as a production one does. */
+    public static PostgresServer ofBenchmark() {
+        return start(Path.of("target", "postgres-benchmark").toAbsolutePath(), true);
     }
 
     /** A statement as the server counted it: how often it ran, for how long in all, and its text (parameters as $1…). */
@@ -146,6 +151,22 @@ public final class PostgresServer {
     /** {@code postgresql://leadbot:…@127.0.0.1:PORT/postgres}. */
     public String url() {
         return "postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:" + port + "/postgres";
+    }
+
+    /**
+     * A database of its own on this server, made empty (one a run before left is dropped first, with whoever is still
+     * connected to it), as {@code LEADBOT_DB} names it: for services whose shared tables (the instances' leases) must not
+     * meet another test's.
+     */
+    public String freshDatabaseUrl(String name) throws SQLException {
+        if (!name.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("a database name of lower-case letters, digits and _: " + name);
+        }
+        try (Connection connection = connect(); java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
+        }
+        return "postgresql://" + USER + ":" + PASSWORD + "@127.0.0.1:" + port + "/" + name;
     }
 
     public int port() {
