@@ -159,7 +159,8 @@ public final class LeaseKeeper implements AutoCloseable {
         return configured.map(String::strip).filter(id -> !id.isEmpty()).orElseGet(() -> host() + "-" + ProcessHandle.current().pid());
     }
 
-    private static String host() {
+    /** This machine's name, as default instance ids begin. */
+    public static String host() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env.strip();

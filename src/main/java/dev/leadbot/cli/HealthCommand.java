@@ -1,5 +1,9 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.bots.LeaseKeeper;
+import dev.leadbot.store.Database;
+import dev.leadbot.store.FleetLeases;
+import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +24,9 @@ import picocli.CommandLine.Option;
         description = {"Exits 0 if the running bot polled Telegram recently, 1 if not.", "",
                 "The bot touches its heartbeat file before every poll; Docker's HEALTHCHECK",
                 "runs this command. With several bots and no --bot, each bot's heartbeat",
-                "is shown, and the exit is 0 while any of them polls.", ""})
+                "is shown, and the exit is 0 while any of them polls.", "",
+                "On PostgreSQL, where instances share the bots and one may hold none, it",
+                "exits 0 while this instance (LEADBOT_INSTANCE) renews its leases.", ""})
 final class HealthCommand implements Callable<Integer> {
 
     private final Console console;
@@ -46,6 +52,9 @@ final class HealthCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return 2;
         }
+        if (heartbeat.isEmpty() && loaded.get().stream().allMatch(bot -> bot.database() instanceof Database.Postgres)) {
+            return instanceHealth((Database.Postgres) loaded.get().get(0).database());
+        }
         if (heartbeat.isPresent() || loaded.get().size() == 1) {
             Check check = check(heartbeat.orElseGet(() -> loaded.get().get(0).heartbeat()));
             (check.healthy() ? console.out() : console.err()).println(check.said());
@@ -66,6 +75,41 @@ final class HealthCommand implements Callable<Integer> {
     }
 
     private record Check(boolean healthy, String said) {
+    }
+
+    /**
+     * On PostgreSQL the instances share the bots, and one may rightly poll none (a standby): it is healthy while its row in
+     * the leases' schema is alive, renewed at each heartbeat. The instance is {@code LEADBOT_INSTANCE}, else any whose id is
+     * this machine's name and a process id, as run names itself.
+     */
+    private int instanceHealth(Database.Postgres bots) {
+        Optional<String> named = Optional.ofNullable(console.env().get("LEADBOT_INSTANCE")).map(String::strip).filter(id -> !id.isEmpty());
+        String host = LeaseKeeper.host();
+        String who = named.map(id -> "instance " + id).orElse("an instance " + host + "-<pid>");
+        Database.Postgres database = bots.inSchema(FleetLeases.SCHEMA);
+        Optional<FleetLeases.Snapshot> snapshot;
+        try {
+            snapshot = FleetLeases.look(database);
+        } catch (StoreException e) {
+            console.err().println("unhealthy: " + e.getMessage());
+            return 1;
+        }
+        Optional<FleetLeases.Instance> alive = snapshot.flatMap(rows -> rows.instances().stream()
+                .filter(row -> named.map(row.id()::equals).orElse(row.id().matches(java.util.regex.Pattern.quote(host) + "-\\d+")))
+                .filter(row -> row.expiresAt().isAfter(rows.now()))
+                .max(java.util.Comparator.comparing(FleetLeases.Instance::heartbeatAt)));
+        if (alive.isEmpty()) {
+            console.err().println("unhealthy: " + who + " has no live row in " + database + "; is 'leadbot run' running here on this"
+                    + " database?");
+            return 1;
+        }
+        FleetLeases.Instance row = alive.get();
+        List<String> polls = snapshot.get().leases().stream().filter(lease -> lease.holder().equals(row.id())
+                && lease.expiresAt().isAfter(snapshot.get().now())).map(lease -> lease.bot().isEmpty() ? "the bot" : lease.bot()).toList();
+        long age = Math.max(0, Duration.between(row.heartbeatAt(), snapshot.get().now()).toSeconds());
+        console.out().println("healthy: instance " + row.id() + " renewed its leases " + age + " s ago; " + (polls.isEmpty()
+                ? "it holds no bot now (the other instances hold them)" : "it holds " + String.join(", ", polls)));
+        return 0;
     }
 
     private Check check(Path file) throws IOException {
