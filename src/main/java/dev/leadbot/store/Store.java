@@ -639,8 +639,8 @@ public final class Store implements BatchLog, AutoCloseable {
         synchronous("NORMAL", what);
         try {
             inTransaction(what, () -> {
-                // One batch, which PostgreSQL gets in one round trip (and its commit in a second) where separate statements took
-                // three or four: this runs for every message sent. Only numbers are written into the statements.
+                // One batch, which PostgreSQL gets in one round trip where separate statements and the commit took four or five:
+                // this runs for every message sent. Only numbers are written into the statements.
                 try (Statement batch = connection.createStatement()) {
                     if (dialect == Dialect.POSTGRESQL) {
                         batch.addBatch("SET LOCAL synchronous_commit = off");
@@ -650,6 +650,11 @@ public final class Store implements BatchLog, AutoCloseable {
                         batch.addBatch("INSERT INTO question_messages (chat_id, step, message_id) VALUES (" + reply.chatId() + ", "
                                 + shows.get().step() + ", " + shows.get().messageId() + ") ON CONFLICT (chat_id, step) DO UPDATE"
                                 + " SET message_id = excluded.message_id");
+                    }
+                    if (dialect == Dialect.POSTGRESQL) {
+                        // The commit rides along: should a statement before it fail, the server skips it and the transaction is
+                        // rolled back as any failed one; after it the driver sees no transaction open, and commit() sends nothing.
+                        batch.addBatch("COMMIT");
                     }
                     batch.executeBatch();
                     return null;
