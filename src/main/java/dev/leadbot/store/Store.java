@@ -58,6 +58,22 @@ public final class Store implements BatchLog, AutoCloseable {
      * a bot's looks for due timers, four a second, the database: on PostgreSQL two round trips each, for each bot.
      */
     private volatile Optional<Instant> noFollowUpBefore = Optional.empty();
+    /**
+     * The question messages this store recorded or read last, so that an edit finds its message without a round trip. Only
+     * what the database holds: a chat's go when it is forgotten, all of them when another program wrote (it may have
+     * forgotten one) or a new session began.
+     */
+    private final Map<QuestionKey, Integer> questionMessages = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<QuestionKey, Integer> eldest) {
+            return size() > QUESTION_MESSAGES_KEPT;
+        }
+    };
+    /** Enough for every open conversation of a busy bot at every step it edits; a miss only reads the database. */
+    private static final int QUESTION_MESSAGES_KEPT = 10_000;
+
+    private record QuestionKey(long chatId, int step) {
+    }
     /** Run each time a reconnect finds another instance holding the schema: see {@link #whenTakenOver}. */
     private volatile Runnable takenOver = () -> { };
 
@@ -348,6 +364,7 @@ public final class Store implements BatchLog, AutoCloseable {
             seenVersion = OptionalLong.of(now);
             if (changed) {
                 noFollowUpBefore = Optional.empty();
+                questionMessages.clear();
             }
             return changed;
         } catch (SQLException e) {
@@ -660,6 +677,7 @@ public final class Store implements BatchLog, AutoCloseable {
                     return null;
                 }
             });
+            shows.ifPresent(question -> questionMessages.put(new QuestionKey(reply.chatId(), question.step()), question.messageId()));
         } finally {
             synchronous("FULL", what);
         }
@@ -677,12 +695,22 @@ public final class Store implements BatchLog, AutoCloseable {
         }
     }
 
+    /** The message that shows a chat's question {@code step}, if one was recorded (and not forgotten). */
     public synchronized Optional<Integer> questionMessage(long chatId, int step) throws StoreException {
+        QuestionKey key = new QuestionKey(chatId, step);
+        Integer known = questionMessages.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
         try (PreparedStatement s = connection.prepareStatement("SELECT message_id FROM question_messages WHERE chat_id = ? AND step = ?")) {
             s.setLong(1, chatId);
             s.setInt(2, step);
             try (ResultSet r = s.executeQuery()) {
-                return r.next() ? Optional.of(r.getInt(1)) : Optional.empty();
+                if (!r.next()) {
+                    return Optional.empty();
+                }
+                questionMessages.put(key, r.getInt(1));
+                return Optional.of(r.getInt(1));
             }
         } catch (SQLException e) {
             throw failure("find the message of chat " + chatId + " step " + step, e);
@@ -949,6 +977,8 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /** Deletes everything stored about a chat inside the caller's transaction. */
     private Forgotten deleteChat(long chatId) throws SQLException {
+        // Before the rows go: memory must never hold what the database no longer does, whether this commits or not.
+        questionMessages.keySet().removeIf(key -> key.chatId() == chatId);
         int steps = funnel.forget(chatId);
         int timers = followUps.delete(chatId);
         int deliveries;
@@ -1039,6 +1069,7 @@ public final class Store implements BatchLog, AutoCloseable {
         connected = true;
         // Another instance may have run the bot meanwhile.
         noFollowUpBefore = Optional.empty();
+        questionMessages.clear();
         deliveries = new Deliveries(connection, dialect, claimant, this::failure);
         funnel = new FunnelLog(connection);
         followUps = new FollowUpLog(connection);

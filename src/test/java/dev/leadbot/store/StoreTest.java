@@ -286,6 +286,26 @@ class StoreTest extends OnEachStore {
     }
 
     @Test
+    void aQuestionMessageForgottenByTheOwnersToolsIsNotFoundOnceTheBotHasSeenTheirWrite() throws Exception {
+        try (Store bot = Store.open(database, CLOCK)) {
+            Batch batch = new Batch();
+            batch.put(42, MIDWAY);
+            batch.send(42, List.of("first"));
+            List<Outgoing> committed = bot.commit("qualification", batch);
+            assertFalse(bot.changedElsewhere());
+            bot.sent(committed.get(0), Optional.of(new Store.QuestionMessage(7, 555)));
+            assertEquals(Optional.of(555), bot.questionMessage(42, 7));
+
+            try (Store tools = Store.openForTools(database, CLOCK)) {
+                tools.forget(42);
+            }
+
+            assertTrue(bot.changedElsewhere());
+            assertEquals(Optional.empty(), bot.questionMessage(42, 7));
+        }
+    }
+
+    @Test
     void aForgetByTheOwnersToolsIsSeenAndRefusesABatchWorkedOutBeforeIt() throws Exception {
         try (Store bot = Store.open(database, CLOCK)) {
             Batch first = new Batch();
