@@ -89,9 +89,10 @@ class ResilienceTest {
             Lockstep.walk(List.of(new ProspectChat(bot, bot.api.user(75, "Klient"))), Lockstep.OWNER_VIA_TELEGRAM);
 
             List<BotMessage> owner = bot.api.await(BotHarness.OWNER, all -> all.size() >= 2);
-            assertTrue(owner.get(0).text().contains("Новый лид"), owner.toString());
-            assertTrue(owner.get(1).text().startsWith("⚠️ Лид ") && owner.get(1).text().contains("не доставлен в «owner-telegram:2000»"),
-                    owner.get(1).text());
+            // The two owner chats' sinks deliver on their own: the summary and the warning come in either order.
+            assertTrue(owner.stream().anyMatch(message -> message.text().contains("Новый лид")), owner.toString());
+            assertTrue(owner.stream().anyMatch(message -> message.text().startsWith("⚠️ Лид ")
+                    && message.text().contains("не доставлен в «owner-telegram:2000»")), owner.toString());
             assertEquals(1, bot.store.deadDeliveries().size());
         }
     }
