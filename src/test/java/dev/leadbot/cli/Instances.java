@@ -139,15 +139,21 @@ final class Instances implements AutoCloseable {
         return all.toString();
     }
 
-    /** Stops every running instance with SIGTERM, as {@code docker stop} does, and waits for each. */
+    /** Stops every running instance with SIGTERM, as {@code docker stop} does, and waits for each (an interrupted wait kills the rest). */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         List<Process> stopping = new ArrayList<>(running.values());
         running.clear();
         stopping.forEach(Process::destroy);
         for (Process process : stopping) {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                stopping.forEach(Process::destroyForcibly);
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }
