@@ -25,6 +25,10 @@ final class PostgresPools {
     /** How long a store waits for a connection (PostgreSQL down, or the pool exhausted) before it says so. */
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
+    /** PostgreSQL settings every session gets at its start (pgjdbc's {@code options}); see {@link #create}. */
+    static final String SERVER_KEEPALIVES = "-c tcp_keepalives_idle=5 -c tcp_keepalives_interval=2 -c tcp_keepalives_count=3"
+            + " -c tcp_user_timeout=10000";
+
     private record Shared(HikariDataSource pool, int stores) {
     }
 
@@ -115,6 +119,15 @@ final class PostgresPools {
         // A store holds its connection for the bot's life: TCP keepalive finds a peer gone silently (a cut network, a
         // vanished host) instead of leaving the next commit to hang on a dead socket.
         config.addDataSourceProperty("tcpKeepAlive", "true");
+        // The same from the server's side, which matters more: a store's session holds its bot's advisory lock (the fence
+        // against a second instance polling it), and with the OS's defaults a server notices a client host gone without a
+        // word (power lost, network cut) only after about two hours, holding the lock all that time. With these it probes an
+        // idle connection after 5 s of silence, every 2 s, and drops it after 3 unanswered probes (about 11 s), and drops
+        // one whose sent data stays unacknowledged for 10 s. They apply to TCP connections only (a Unix socket reads 0).
+        config.addDataSourceProperty("options", SERVER_KEEPALIVES);
+        // The server's DETAIL of an error, and the statement with its parameters in a failed batch's message, hold what
+        // prospects wrote (a failing row, a duplicate key's value): without them a failure says what failed, never whose data.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {

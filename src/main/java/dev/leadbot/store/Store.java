@@ -1078,8 +1078,21 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /** A failed statement, in words naming the database (never its password). */
     static StoreException failure(Database database, String what, SQLException e) {
-        String message = database instanceof Database.Postgres postgres ? postgres.hide(e.getMessage()) : e.getMessage();
+        String message = database instanceof Database.Postgres postgres ? postgres.hide(reason(e)) : reason(e);
         return new StoreException("cannot " + what + " in " + database + ": " + message, e);
+    }
+
+    /**
+     * What the database said, never the data a statement carried: a failed batch names its failing statement's error and
+     * SQLState (pgjdbc's own message for it says only "Batch entry 0 &lt;unknown&gt; was aborted", its parameters left out
+     * as the pool asks), and PostgreSQL's errors come without their DETAIL (a failing row, a duplicate key's value).
+     */
+    private static String reason(SQLException e) {
+        if (e instanceof java.sql.BatchUpdateException && e.getNextException() != null) {
+            SQLException failed = e.getNextException();
+            return "a statement of a batch failed: " + failed.getMessage() + " (SQLState " + failed.getSQLState() + ")";
+        }
+        return e.getMessage();
     }
 
     private void rollback() {

@@ -205,6 +205,62 @@ class PostgresSchemaTest {
                 + " TCP/IP connections.; is PostgreSQL running there and listening on that port?", e.getMessage());
     }
 
+    @Test
+    void aBatchThePostgresServerRefusesSaysWhyWithoutAnythingTheProspectWrote() throws Exception {
+        Database.Postgres database = PostgresServer.freshDatabase("refused_batch");
+        try (Store store = Store.open(database, CLOCK)) {
+            try (Connection c = PostgresServer.shared().connect(); Statement s = c.createStatement()) {
+                // The server's DETAIL carries the row, as a failing check constraint's "Failing row contains (…)" would.
+                s.execute("CREATE FUNCTION " + database.schema() + ".refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+                        + " RAISE EXCEPTION 'refused by the test' USING DETAIL = NEW.state; END $$");
+                s.execute("CREATE TRIGGER refuse BEFORE INSERT ON " + database.schema() + ".conversations FOR EACH ROW EXECUTE FUNCTION "
+                        + database.schema() + ".refuse()");
+            }
+            Batch batch = new Batch();
+            batch.put(42, MIDWAY);
+
+            StoreException e = assertThrows(StoreException.class, () -> store.commit("qualification", batch));
+
+            assertEquals("cannot commit 1 conversations in " + database + ": a statement of a batch failed: ERROR: refused by the test"
+                    + " (SQLState P0001)", e.getMessage());
+            List<String> said = new java.util.ArrayList<>();
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                said.add(t.getMessage());
+                if (t instanceof java.sql.SQLException sql) {
+                    for (java.sql.SQLException next = sql.getNextException(); next != null; next = next.getNextException()) {
+                        said.add(next.getMessage());
+                    }
+                }
+            }
+            assertTrue(said.size() >= 3, said.toString());
+            for (String message : said) {
+                assertFalse(message.contains("маркетолог") || message.contains("anna_k") || message.contains("quoted"), message);
+            }
+            assertEquals(Optional.empty(), store.conversation(42));
+        }
+    }
+
+    @Test
+    void everySessionHasTheServerNoticeAVanishedClientWithinSeconds() throws Exception {
+        Database.Postgres database = PostgresServer.freshDatabase("keepalives");
+        Connection connection = PostgresPools.borrow(database);
+        try (Statement s = connection.createStatement()) {
+            List<String> settings = new java.util.ArrayList<>();
+            for (String setting : List.of("tcp_keepalives_idle", "tcp_keepalives_interval", "tcp_keepalives_count", "tcp_user_timeout")) {
+                try (ResultSet r = s.executeQuery("SHOW " + setting)) {
+                    r.next();
+                    settings.add(setting + "=" + r.getString(1));
+                }
+            }
+
+            assertEquals(List.of("tcp_keepalives_idle=5", "tcp_keepalives_interval=2", "tcp_keepalives_count=3", "tcp_user_timeout=10000"),
+                    settings);
+        } finally {
+            connection.close();
+            PostgresPools.release(database);
+        }
+    }
+
     private static List<String> tables(Database.Postgres database) throws Exception {
         try (Connection c = PostgresServer.shared().connect();
                 PreparedStatement s = c.prepareStatement("SELECT tablename FROM pg_tables WHERE schemaname = ? ORDER BY tablename")) {
