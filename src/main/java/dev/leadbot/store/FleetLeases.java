@@ -15,6 +15,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The leases by which instances sharing one PostgreSQL database divide the bots, in a schema that belongs to no bot
@@ -56,6 +63,15 @@ public final class FleetLeases implements AutoCloseable {
      */
     private final Duration patience;
     private Optional<Connection> connection;
+    /** A new session being opened after the last one was lost: waited for at most {@link #patience} per call, kept for the next. */
+    private Optional<CompletableFuture<Connection>> connecting = Optional.empty();
+    private boolean closed;
+    /** Opens new sessions, so a call waits only its patience for one, not the pool's longer connection timeout. */
+    private final ExecutorService connector = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "lease-connect");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private FleetLeases(Database.Postgres database, String instance, Duration expiry, Connection connection) {
         this.database = database;
@@ -255,6 +271,11 @@ public final class FleetLeases implements AutoCloseable {
             connection = Optional.empty();
             disconnect(c);
         });
+        // A session still being opened is closed once it is open.
+        connecting.ifPresent(pending -> pending.thenAccept(this::disconnect));
+        connecting = Optional.empty();
+        connector.shutdown();
+        closed = true;
     }
 
     private void disconnect(Connection c) {
@@ -272,8 +293,11 @@ public final class FleetLeases implements AutoCloseable {
     }
 
     private synchronized <T> T run(String what, Work<T> work) throws StoreException {
+        if (closed) {
+            throw new IllegalStateException("the leases of " + instance + " were closed; cannot " + what);
+        }
         if (connection.isEmpty()) {
-            connection = Optional.of(connect(database, instance, patience));
+            connection = Optional.of(reconnect());
         }
         Connection c = connection.get();
         try {
@@ -285,6 +309,35 @@ public final class FleetLeases implements AutoCloseable {
                 disconnect(c);
             }
             throw Store.failure(database, what, e);
+        }
+    }
+
+    /** A new session, waited for at most the patience: one that takes longer is still opened, for the next call to use. */
+    private Connection reconnect() throws StoreException {
+        CompletableFuture<Connection> pending = connecting.orElseGet(() -> CompletableFuture.supplyAsync(() -> {
+            try {
+                return connect(database, instance, patience);
+            } catch (StoreException e) {
+                throw new CompletionException(e);
+            }
+        }, connector));
+        connecting = Optional.of(pending);
+        try {
+            Connection opened = pending.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            connecting = Optional.empty();
+            return opened;
+        } catch (TimeoutException e) {
+            throw new StoreException("cannot reach " + database + " within " + patience.toMillis() + " ms to keep the leases of "
+                    + instance + " (still trying)");
+        } catch (ExecutionException e) {
+            connecting = Optional.empty();
+            if (e.getCause() instanceof StoreException failed) {
+                throw failed;
+            }
+            throw new IllegalStateException("opening a session on " + database + " for the leases failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while opening a session on " + database + " for the leases");
         }
     }
 
