@@ -74,6 +74,8 @@ public final class Fleet implements AutoCloseable {
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     /** Stops a bot off its poller's thread: stopping waits for that thread to end. */
     private final ExecutorService stops = Executors.newSingleThreadExecutor(r -> new Thread(r, "bot-stop"));
+    /** Clean stops asked for by {@link #stopLater}: a thread each while under way, so one that hangs holds up no other. */
+    private final ExecutorService stoppers = Executors.newCachedThreadPool(r -> new Thread(r, "bot-stop"));
 
     private Fleet(int bots, Clock clock, Watcher watcher) {
         this.threads = BotThreads.forBots(bots);
@@ -182,6 +184,33 @@ public final class Fleet implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Cuts a running bot's polling at once (no getUpdates leaves any more, the one under way is cancelled), then stops it
+     * cleanly on a thread of its own; the future says whether it ran, once it has stopped. Never waits itself.
+     */
+    public CompletableFuture<Boolean> stopLater(Bot bot) {
+        Running was = running.remove(key(bot));
+        if (was == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        was.service().cutPolling();
+        return CompletableFuture.supplyAsync(() -> {
+            stop(was);
+            synchronized (this) {
+                notifyAll();
+            }
+            return true;
+        }, stoppers);
+    }
+
+    /** Cuts a running bot's polling at once, and nothing else: it stays running until it is stopped. Never waits. */
+    public void cut(Bot bot) {
+        Running now = running.get(key(bot));
+        if (now != null) {
+            now.service().cutPolling();
+        }
+    }
+
     private void revoked(Running bot) {
         if (running.remove(key(bot.bot()), bot)) {
             LOG.error("{} (@{}) is stopped: Telegram refused its token (401 Unauthorized), so it was revoked or replaced in @BotFather;"
@@ -237,6 +266,8 @@ public final class Fleet implements AutoCloseable {
     @Override
     public void close() {
         starters.shutdown();
+        // None polls any more from here, however long the starts under way and the clean stops take.
+        running.values().forEach(bot -> bot.service().cutPolling());
         try {
             starters.awaitTermination(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
@@ -244,7 +275,7 @@ public final class Fleet implements AutoCloseable {
         }
         List<Running> all = new ArrayList<>(running.values());
         running.clear();
-        ExecutorService stoppers = Executors.newFixedThreadPool(Math.max(1, Math.min(AT_ONCE * 2, all.size())), r -> new Thread(r, "bot-stop"));
+        all.forEach(bot -> bot.service().cutPolling());
         all.forEach(bot -> stoppers.execute(() -> stop(bot)));
         stoppers.shutdown();
         stops.shutdown();

@@ -35,10 +35,14 @@ import org.slf4j.LoggerFactory;
 /**
  * This instance's share of the bots when several instances share one PostgreSQL database: a heartbeat thread that keeps
  * the instance's row alive, reads every lease, lets {@link FairShare} decide, and acts on it. A bot starts only once its
- * lease is won, and stops at once when its lease is lost or cannot be renewed in time; surplus bots are stopped cleanly,
- * then given back. A bot whose database another session still holds (a stale instance) is given back and tried again at
- * the next heartbeat; one that cannot start for its own reason (a refused token, a broken flow) stays held, recorded as
- * stopped with its reason, and is not retried in a loop. All lease state lives on the heartbeat thread.
+ * lease is won, and its polling is cut at once when its lease is lost or cannot be renewed in time; surplus bots are
+ * stopped cleanly, then given back. A bot whose database another session still holds (a stale instance) is given back and
+ * tried again at the next heartbeat; one that cannot start for its own reason (a refused token, a broken flow) stays held,
+ * recorded as stopped with its reason, and is not retried in a loop. All lease state lives on the heartbeat thread.
+ *
+ * <p>The heartbeat thread never waits for a bot: starts and clean stops run on the fleet's threads, and a bot's lease is
+ * renewed while it starts or stops. A watchdog on a thread of its own cuts the polling of every bot held here once the
+ * leases were last renewed longer ago than the expiry less one heartbeat, whatever holds up the heartbeat thread.
  */
 public final class LeaseKeeper implements AutoCloseable {
 
@@ -56,8 +60,8 @@ public final class LeaseKeeper implements AutoCloseable {
 
         public Timings {
             if (heartbeat.isNegative() || heartbeat.isZero() || expiry.compareTo(heartbeat.multipliedBy(2)) < 0) {
-                throw new IllegalArgumentException("lease heartbeat " + heartbeat + " and expiry " + expiry + ": the expiry must be at"
-                        + " least two heartbeats, so one late heartbeat does not lose every bot");
+                throw new IllegalArgumentException("-Dleadbot.lease.heartbeat=" + heartbeat + " and -Dleadbot.lease.expiry=" + expiry
+                        + ": the expiry must be at least two heartbeats, so one late heartbeat does not lose every bot");
             }
         }
 
@@ -121,17 +125,24 @@ public final class LeaseKeeper implements AutoCloseable {
     private final Fleet fleet;
     private final Timings timings;
     private final ScheduledExecutorService heartbeat;
+    /** Cuts polling when the leases are about to expire unrenewed: never waits on the database or a bot. */
+    private final ScheduledExecutorService watchdog;
     /** The bots this instance holds: starting, running, or stopped for their own reason. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
     /** Bots whose start is under way: not given back until it ends. */
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    /** Bots whose polling is cut and whose clean stop is under way: renewed, not taken again, their lease deleted once stopped. */
+    private final Set<String> stopping = ConcurrentHashMap.newKeySet();
+    /** Bots whose polling the watchdog cut: the heartbeat stops them and gives them back. */
+    private final Set<String> cutByWatchdog = ConcurrentHashMap.newKeySet();
     /** Bots whose database another session held at their last start: logged once until they start. */
     private final Set<String> waitingForDatabase = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean entered;
     private boolean refusedEntry;
     private boolean outage;
     /** When every lease this instance holds was last renewed, by {@link System#nanoTime()}: the local bound on their expiry. */
-    private long renewedAt = System.nanoTime();
+    private volatile long renewedAt = System.nanoTime();
 
     private LeaseKeeper(List<Leased> bots, Database.Postgres database, FleetLeases leases, Timings timings, Clock clock) {
         bots.forEach(bot -> this.bots.put(bot.key(), bot));
@@ -140,6 +151,11 @@ public final class LeaseKeeper implements AutoCloseable {
         this.timings = timings;
         this.fleet = Fleet.of(bots.size(), clock, this::stoppedAlone);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lease-heartbeat"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "lease-watchdog");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /**
@@ -151,6 +167,8 @@ public final class LeaseKeeper implements AutoCloseable {
         FleetLeases leases = FleetLeases.open(database, instance, timings.expiry());
         LeaseKeeper keeper = new LeaseKeeper(bots, database, leases, timings, clock);
         keeper.heartbeat.scheduleAtFixedRate(keeper::beat, 0, timings.heartbeat().toMillis(), TimeUnit.MILLISECONDS);
+        long watch = Math.max(10, timings.heartbeat().toMillis() / 4);
+        keeper.watchdog.scheduleAtFixedRate(keeper::watch, watch, watch, TimeUnit.MILLISECONDS);
         return keeper;
     }
 
@@ -187,17 +205,44 @@ public final class LeaseKeeper implements AutoCloseable {
         return fleet.runningCount();
     }
 
+    /** Whether the leases are about to expire unrenewed: one heartbeat before their expiry, as this machine's clock measures. */
+    private boolean overdue() {
+        return Duration.ofNanos(System.nanoTime() - renewedAt).plus(timings.heartbeat()).compareTo(timings.expiry()) >= 0;
+    }
+
+    /** The watchdog: once the leases are overdue, no bot held here polls any more, so no other instance ever polls alongside. */
+    private void watch() {
+        if (!overdue()) {
+            return;
+        }
+        for (String bot : held) {
+            if (bots.get(bot) instanceof Ready ready && cutByWatchdog.add(bot)) {
+                fleet.cut(ready.bot());
+                LOG.warn("{}: its polling is cut on instance {}: its lease was last renewed {} ms ago and expires {} s after that",
+                        label(bot), instance(), Duration.ofNanos(System.nanoTime() - renewedAt).toMillis(), seconds(timings.expiry()));
+            }
+        }
+    }
+
     private void beat() {
         try {
+            // Bots the watchdog cut are stopped and given back, whatever this heartbeat finds: taken again when their turn comes.
+            for (String bot : Set.copyOf(cutByWatchdog)) {
+                cutByWatchdog.remove(bot);
+                lose(bot, "its lease was not renewed in time, so its polling was cut before the lease could expire");
+            }
             if (!enter()) {
                 return;
             }
             Decision decision = FairShare.decide(situation(leases.read()));
             decision.lost().forEach(bot -> lose(bot, "its lease is no longer this instance's (taken or expired)"));
             // One still starting is given back at a later heartbeat, once it runs and can be stopped cleanly: renewed till then.
-            List<String> giveBack = decision.giveBack().stream().filter(bot -> !starting.contains(bot)).toList();
+            // One stopping is being given back already.
+            List<String> giveBack = decision.giveBack().stream().filter(bot -> !starting.contains(bot) && !stopping.contains(bot)).toList();
             List<String> renew = new ArrayList<>(decision.renew());
             decision.giveBack().stream().filter(starting::contains).forEach(renew::add);
+            // A bot stopping keeps its lease until it has stopped, so nobody else starts it meanwhile.
+            stopping.stream().filter(bot -> !renew.contains(bot)).forEach(renew::add);
             long renewing = System.nanoTime();
             Set<String> renewed = leases.renew(renew);
             renewedAt = renewing;
@@ -210,7 +255,8 @@ public final class LeaseKeeper implements AutoCloseable {
                 giveBack(bot);
             }
             for (String bot : decision.take()) {
-                if (!held.contains(bot) && leases.take(bot)) {
+                // Never a second start of a bot whose earlier start or stop is still under way here.
+                if (!held.contains(bot) && !starting.contains(bot) && !stopping.contains(bot) && leases.take(bot)) {
                     begin(bot);
                 }
             }
@@ -221,7 +267,7 @@ public final class LeaseKeeper implements AutoCloseable {
                         e.getMessage());
             }
             // Stop one heartbeat before the leases expire in the database, so no other instance ever polls alongside.
-            if (!held.isEmpty() && Duration.ofNanos(System.nanoTime() - renewedAt).plus(timings.heartbeat()).compareTo(timings.expiry()) >= 0) {
+            if (!held.isEmpty() && overdue()) {
                 Set.copyOf(held).forEach(bot -> lose(bot, "its lease could not be renewed for " + timings.expiry().toSeconds()
                         + " s (the database unreachable), so another instance may take it"));
             }
@@ -261,25 +307,52 @@ public final class LeaseKeeper implements AutoCloseable {
                 snapshot.leases().stream().map(row -> new Lease(row.bot(), row.holder(), row.expiresAt())).toList());
     }
 
-    /** The lease is gone: the bot stops at once, before anyone else can start it. */
+    /** The lease is gone: the bot's polling is cut at once, before anyone else can start it; its clean stop follows. */
     private void lose(String bot, String why) {
         if (held.remove(bot)) {
-            stopHere(bot);
+            stopHere(bot, () -> { });
             LOG.warn("{} is stopped on instance {}: {}", label(bot), instance(), why);
         }
     }
 
     /** More than the fair share: the bot stops cleanly (its queue sent), then its lease is deleted for another instance to take. */
-    private void giveBack(String bot) throws StoreException {
+    private void giveBack(String bot) {
         held.remove(bot);
-        stopHere(bot);
-        leases.giveBack(bot);
-        LOG.info("{} is given back by instance {} for another instance to take (a fair share each)", label(bot), instance());
+        stopHere(bot, () -> LOG.info("{} is given back by instance {} for another instance to take (a fair share each)", label(bot),
+                instance()));
     }
 
-    private void stopHere(String bot) {
-        if (bots.get(bot) instanceof Ready ready) {
-            fleet.stop(ready.bot());
+    /**
+     * Cuts the bot's polling now and stops it cleanly on the fleet's threads, its lease renewed meanwhile; once stopped, its lease
+     * (if still this instance's) is deleted on the heartbeat thread and {@code then} runs. A bot still starting is stopped by
+     * {@link #started} when its start ends.
+     */
+    private void stopHere(String bot, Runnable then) {
+        if (starting.contains(bot)) {
+            return;
+        }
+        CompletableFuture<Boolean> stopped = bots.get(bot) instanceof Ready ready ? fleet.stopLater(ready.bot())
+                : CompletableFuture.completedFuture(false);
+        stopping.add(bot);
+        stopped.whenComplete((ran, failure) -> {
+            if (failure != null) {
+                LOG.error("{} did not stop cleanly on instance {}", label(bot), instance(), failure);
+            }
+            if (!onHeartbeatThread(() -> released(bot, then))) {
+                stopping.remove(bot);
+            }
+        });
+    }
+
+    private void released(String bot, Runnable then) {
+        try {
+            leases.giveBack(bot);
+            then.run();
+        } catch (StoreException e) {
+            LOG.warn("{} stopped, but its lease could not be deleted: {}; it expires in {} s", label(bot), e.getMessage(),
+                    seconds(timings.expiry()));
+        } finally {
+            stopping.remove(bot);
         }
     }
 
@@ -297,16 +370,20 @@ public final class LeaseKeeper implements AutoCloseable {
             CompletableFuture.runAsync(() -> {
                 List<Long> told = fleet.tellOwners(unfit.telegram(), unfit.ownerMessage());
                 LOG.info("{}: {}", label(bot), told.isEmpty() ? "no owner chat of it could be told" : "told in owner chats " + told);
+            }).exceptionally(failure -> {
+                LOG.error("{}: its owner chats could not be told why it is not running", label(bot), failure);
+                return null;
             });
         }
     }
 
     private void started(String bot, Fleet.Start outcome) {
-        Ready ready = (Ready) bots.get(bot);
         starting.remove(bot);
         if (!held.contains(bot)) {
-            // Lost while it was starting.
-            fleet.stop(ready.bot());
+            // Lost while it was starting: stopped as any lost bot is, off this thread.
+            if (outcome instanceof Fleet.Start.Running) {
+                stopHere(bot, () -> { });
+            }
             return;
         }
         try {
@@ -348,11 +425,13 @@ public final class LeaseKeeper implements AutoCloseable {
         });
     }
 
-    private void onHeartbeatThread(Runnable work) {
+    /** Runs {@code work} on the heartbeat thread; false when closing (every bot is stopped by close() itself). */
+    private boolean onHeartbeatThread(Runnable work) {
         try {
             heartbeat.execute(work);
+            return true;
         } catch (RejectedExecutionException e) {
-            // Closing: every bot is stopped by close() itself.
+            return false;
         }
     }
 
@@ -363,8 +442,12 @@ public final class LeaseKeeper implements AutoCloseable {
     /** SIGTERM: the heartbeat ends, every bot stops cleanly, then this instance's leases and row are deleted for the others to take. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         endHeartbeat(false);
         fleet.close();
+        watchdog.shutdownNow();
         try {
             leases.leave();
             LOG.info("instance {} left: its bots are free for the other instances", instance());
@@ -378,7 +461,11 @@ public final class LeaseKeeper implements AutoCloseable {
 
     /** As kill -9 leaves things, for tests: the heartbeat ends and the bots and sessions are gone, but the rows stay until they expire. */
     void vanish() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         endHeartbeat(true);
+        watchdog.shutdownNow();
         fleet.close();
         leases.close();
     }

@@ -22,6 +22,8 @@ final class PollingFailures implements Interceptor {
     private final String token;
     private final Runnable revoked;
     private final java.util.concurrent.atomic.AtomicBoolean told = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set once polling is cut: no getUpdates leaves any more, whatever the polling loop tries. */
+    private volatile boolean cut;
 
     /** @param revoked told once when Telegram answers 401: the token no longer exists */
     PollingFailures(String token, Runnable revoked) {
@@ -29,8 +31,18 @@ final class PollingFailures implements Interceptor {
         this.revoked = revoked;
     }
 
+    /** From now on every getUpdates is cancelled before it leaves (the caller cancels the one under way). */
+    void cut() {
+        cut = true;
+    }
+
     @Override
     public Response intercept(Chain chain) throws IOException {
+        if (cut) {
+            // Cancelled, so neither this class nor the polling library logs it as a failure.
+            chain.call().cancel();
+            throw new IOException("polling is cut: this instance may no longer poll the bot");
+        }
         try {
             Response response = chain.proceed(chain.request());
             if (response.code() == 401) {

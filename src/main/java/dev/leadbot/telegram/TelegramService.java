@@ -76,6 +76,7 @@ public final class TelegramService implements AutoCloseable {
     private final String username;
     private final List<Long> unreachableOwners;
     private final TelegramBotsLongPollingApplication polling;
+    private final PollingFailures pollGate;
 
     private TelegramService(TelegramSettings settings, Path flowFile, Flow flow, Store store, List<LeadSink> crmSinks, Clock clock,
             BotThreads threads, boolean ownThreads, Runnable revoked) throws TelegramApiException, StoreException {
@@ -94,8 +95,8 @@ public final class TelegramService implements AutoCloseable {
         consoleThread = new SerialLane(work);
         pollThread = Executors.newSingleThreadScheduledExecutor(BotThreads.named(BotTasks.botName(username) + "/telegram-poll"));
         // Its own dispatcher, so that stopping this bot cancels its long poll and no other bot's.
-        pollHttp = threads.pollHttp.newBuilder().dispatcher(new Dispatcher())
-                .addInterceptor(new PollingFailures(settings.token(), revoked)).build();
+        pollGate = new PollingFailures(settings.token(), revoked);
+        pollHttp = threads.pollHttp.newBuilder().dispatcher(new Dispatcher()).addInterceptor(pollGate).build();
         LOG.info("bot=@{} api={} flow={} owners={}", username, settings.apiUrl(), flow.id(), settings.ownerChatIds().size());
         api.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
         // The commands menu and the owner check need not hold up the first poll: they run beside the rest of the start.
@@ -270,6 +271,15 @@ public final class TelegramService implements AutoCloseable {
     /** Owner chats found at start-up that cannot receive summaries yet; each was logged with how to fix it. */
     public List<Long> unreachableOwners() {
         return unreachableOwners;
+    }
+
+    /**
+     * Stops polling at once, without waiting for anything: the long poll under way is cancelled and no other getUpdates leaves.
+     * What was received is still handled; {@link #close()} finishes the stop.
+     */
+    public void cutPolling() {
+        pollGate.cut();
+        pollHttp.dispatcher().cancelAll();
     }
 
     /** Stops polling, lets in-flight updates finish, sends what is queued (up to 10 s), then stops every thread. */

@@ -1,8 +1,12 @@
 package dev.leadbot.bots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.lead.Lead;
+import dev.leadbot.sink.Delivery;
+import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Database;
 import dev.leadbot.store.FleetLeases;
 import dev.leadbot.store.Store;
@@ -29,6 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +49,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LeaseKeeperTest {
 
-    private static final LeaseKeeper.Timings QUICK = new LeaseKeeper.Timings(Duration.ofMillis(200), Duration.ofSeconds(3));
+    /**
+     * Quick heartbeats, but an expiry long enough that a busy machine's pause of a few seconds (a call waits at most a third
+     * of it) is not mistaken for an outage.
+     */
+    private static final LeaseKeeper.Timings QUICK = new LeaseKeeper.Timings(Duration.ofMillis(200), Duration.ofSeconds(9));
     private static final FloodLimits FAST = new FloodLimits(5, Duration.ofMillis(100), 300, Duration.ofMillis(100));
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static final long OWNER = 1000;
@@ -181,11 +190,74 @@ class LeaseKeeperTest {
             await("both stopped", () -> only.runningCount() == 0);
             c.rollback();
         }
-        await("both stops logged", () -> log.lines("is stopped on instance i1: its lease could not be renewed for 3 s (the database"
-                + " unreachable), so another instance may take it").size() == 2);
-        assertEquals(1, log.lines("instance i1 cannot renew its leases: cannot write the heartbeat of i1").size());
         await("both running again", () -> only.runningCount() == 2);
-        assertEquals(1, log.lines("instance i1 reaches " + fleetSchema + " again; its leases are renewed").size());
+        // How many heartbeats failed depends on the machine's pace; that each bot was stopped and the outage logged does not.
+        assertFalse(log.lines("bot 'b1' is stopped on instance i1: ").isEmpty());
+        assertFalse(log.lines("bot 'b2' is stopped on instance i1: ").isEmpty());
+        assertFalse(log.lines("instance i1 cannot renew its leases: cannot ").isEmpty());
+        assertFalse(log.lines("instance i1 reaches " + fleetSchema + " again; its leases are renewed").isEmpty());
+    }
+
+    /** A CRM that hangs: each delivery waits until the test lets it go. */
+    private static final class HangingSink implements LeadSink {
+        private final CountDownLatch entered = new CountDownLatch(1);
+        private final CountDownLatch letGo = new CountDownLatch(1);
+
+        @Override
+        public String name() {
+            return "hanging-crm";
+        }
+
+        @Override
+        public Delivery deliver(Lead lead, int attempt) {
+            entered.countDown();
+            try {
+                letGo.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Delivery.Delivered(Optional.empty());
+        }
+    }
+
+    @Test
+    void aBotWhoseCleanStopHangsNeitherHoldsUpTheRenewalsOfTheOthersNorIsStartedAgainBeforeItHasStopped() throws Exception {
+        bots(2);
+        HangingSink crm = new HangingSink();
+        Fleet.Bot b1 = bots.get("b1");
+        bots.put("b1", new Fleet.Bot(b1.name(), b1.telegram(), b1.flowFile(), b1.flow(), b1.database(), List.of(crm)));
+        LeaseKeeper only = instance("i1", bots.values().stream().<LeaseKeeper.Leased>map(LeaseKeeper.Ready::new).toList(), QUICK);
+        await("both running", () -> only.runningCount() == 2);
+        // A lead of b1 is with the CRM, which hangs: b1's clean stop waits for that delivery to end.
+        FakeUser prospect = apis.get("b1").user(555, "Anna");
+        prospect.send("/start");
+        apis.get("b1").await(555, saying("Who are you?"));
+        prospect.press("Owner");
+        crm.entered.await();
+
+        // b1's lease is lost (deleted, as by an operator): b1 stops here, and its stop hangs.
+        try (java.sql.Connection c = PostgresServer.shared().connect(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM " + fleetSchema.schema() + ".leases WHERE bot = 'b1'");
+        }
+        await("b1 no longer held", () -> !only.holding().contains("b1"));
+        java.time.Instant renewed = lease("b2").orElseThrow().renewedAt();
+        await("ten renewals of b2 while b1's stop hangs", () -> Duration.between(renewed, lease("b2").orElseThrow().renewedAt())
+                .compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
+        assertEquals(1, crm.letGo.getCount(), "the CRM still hangs");
+        assertEquals(Set.of("b2"), only.holding());
+        assertEquals(1, only.runningCount());
+        assertEquals(Optional.empty(), lease("b1"), "b1 is not taken again while its earlier run still stops");
+
+        crm.letGo.countDown();
+        await("b1 running again once its stop ended", () -> only.runningCount() == 2 && only.holding().equals(Set.of("b1", "b2")));
+    }
+
+    @Test
+    void timingsWhoseExpiryIsUnderTwoHeartbeatsAreRefusedNamingTheSystemPropertiesThatSetThem() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new LeaseKeeper.Timings(Duration.ofSeconds(5), Duration.ofSeconds(6)));
+        assertEquals("-Dleadbot.lease.heartbeat=PT5S and -Dleadbot.lease.expiry=PT6S: the expiry must be at least two heartbeats,"
+                + " so one late heartbeat does not lose every bot", refused.getMessage());
     }
 
     @Test
@@ -227,10 +299,10 @@ class LeaseKeeperTest {
         await("b2 recorded as stopped", () -> stoppedReason("b2").isPresent());
         assertEquals(Optional.of("Telegram refused its token (401 Unauthorized): it was revoked or replaced in @BotFather"),
                 stoppedReason("b2"));
-        assertEquals(holder.instance(), lease("b2").holder());
+        assertEquals(holder.instance(), lease("b2").orElseThrow().holder());
         // Held, so the other instance does not try it in its turn: ten heartbeats later it still holds only its own bot.
-        java.time.Instant renewed = lease("b2").renewedAt();
-        await("ten heartbeats", () -> Duration.between(renewed, lease("b2").renewedAt()).compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
+        java.time.Instant renewed = lease("b2").orElseThrow().renewedAt();
+        await("ten heartbeats", () -> Duration.between(renewed, lease("b2").orElseThrow().renewedAt()).compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
         assertTrue(holder.holding().contains("b2"));
         assertEquals(1, first.runningCount() + second.runningCount());
         assertEquals(Set.of("b1", "b2"), union(first.holding(), second.holding()));
@@ -252,8 +324,8 @@ class LeaseKeeperTest {
         List<BotMessage> told = cafe.await(2000, messages -> !messages.isEmpty());
         assertEquals("⚠️ Бот «cafe» не запущен\ncafe.yaml:3: no such node 'gone'", told.get(0).text());
         await("b1 running", () -> first.runningCount() + second.runningCount() == 1);
-        java.time.Instant renewed = lease("cafe").renewedAt();
-        await("ten heartbeats", () -> Duration.between(renewed, lease("cafe").renewedAt()).compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
+        java.time.Instant renewed = lease("cafe").orElseThrow().renewedAt();
+        await("ten heartbeats", () -> Duration.between(renewed, lease("cafe").orElseThrow().renewedAt()).compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
         assertEquals(1, cafe.botMessages(2000).size(), "told once");
         assertEquals(List.of(), cafe.calls().stream().filter("getupdates"::equals).toList());
     }
@@ -276,8 +348,8 @@ class LeaseKeeperTest {
         assertEquals(Set.of("b1", "b2", "b3"), only.holding());
         long getMes = apis.get("b2").calls().stream().filter("getme"::equals).count();
         // Ten heartbeats later it was not tried again: its lease is held, and renewed.
-        java.time.Instant renewed = lease("b2").renewedAt();
-        await("ten heartbeats", () -> Duration.between(renewed, lease("b2").renewedAt()).compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
+        java.time.Instant renewed = lease("b2").orElseThrow().renewedAt();
+        await("ten heartbeats", () -> Duration.between(renewed, lease("b2").orElseThrow().renewedAt()).compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
         assertEquals(getMes, apis.get("b2").calls().stream().filter("getme"::equals).count());
         assertEquals(2, only.runningCount());
     }
@@ -332,9 +404,9 @@ class LeaseKeeperTest {
         }
     }
 
-    private FleetLeases.Lease lease(String bot) {
+    private Optional<FleetLeases.Lease> lease(String bot) {
         try {
-            return FleetLeases.look(fleetSchema).orElseThrow().leases().stream().filter(l -> l.bot().equals(bot)).findFirst().orElseThrow();
+            return FleetLeases.look(fleetSchema).orElseThrow().leases().stream().filter(l -> l.bot().equals(bot)).findFirst();
         } catch (StoreException e) {
             throw new AssertionError(e);
         }
