@@ -59,21 +59,12 @@ public final class Store implements BatchLog, AutoCloseable {
      */
     private volatile Optional<Instant> noFollowUpBefore = Optional.empty();
     /**
-     * The question messages this store recorded or read last, so that an edit finds its message without a round trip. Only
-     * what the database holds: a chat's go when it is forgotten, all of them when another program wrote (it may have
-     * forgotten one) or a new session began.
+     * Each chat's question message this store recorded or read last, so that an edit finds its message without a round trip,
+     * within one bound for the whole process (see {@link RecentQuestionMessages}). Only what the database holds: a chat's
+     * goes when it is forgotten, all of them when another program wrote (it may have forgotten one), a new session began
+     * or the store closed.
      */
-    private final Map<QuestionKey, Integer> questionMessages = new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<QuestionKey, Integer> eldest) {
-            return size() > QUESTION_MESSAGES_KEPT;
-        }
-    };
-    /** Enough for every open conversation of a busy bot at every step it edits; a miss only reads the database. */
-    private static final int QUESTION_MESSAGES_KEPT = 10_000;
-
-    private record QuestionKey(long chatId, int step) {
-    }
+    private final RecentQuestionMessages.Shelf questionMessages = RecentQuestionMessages.PROCESS.shelf();
     /** Run each time a reconnect finds another instance holding the schema: see {@link #whenTakenOver}. */
     private volatile Runnable takenOver = () -> { };
 
@@ -677,7 +668,7 @@ public final class Store implements BatchLog, AutoCloseable {
                     return null;
                 }
             });
-            shows.ifPresent(question -> questionMessages.put(new QuestionKey(reply.chatId(), question.step()), question.messageId()));
+            shows.ifPresent(question -> questionMessages.put(reply.chatId(), question.step(), question.messageId()));
         } finally {
             synchronous("FULL", what);
         }
@@ -697,10 +688,9 @@ public final class Store implements BatchLog, AutoCloseable {
 
     /** The message that shows a chat's question {@code step}, if one was recorded (and not forgotten). */
     public synchronized Optional<Integer> questionMessage(long chatId, int step) throws StoreException {
-        QuestionKey key = new QuestionKey(chatId, step);
-        Integer known = questionMessages.get(key);
-        if (known != null) {
-            return Optional.of(known);
+        Optional<Integer> known = questionMessages.get(chatId, step);
+        if (known.isPresent()) {
+            return known;
         }
         try (PreparedStatement s = connection.prepareStatement("SELECT message_id FROM question_messages WHERE chat_id = ? AND step = ?")) {
             s.setLong(1, chatId);
@@ -709,7 +699,7 @@ public final class Store implements BatchLog, AutoCloseable {
                 if (!r.next()) {
                     return Optional.empty();
                 }
-                questionMessages.put(key, r.getInt(1));
+                questionMessages.put(chatId, step, r.getInt(1));
                 return Optional.of(r.getInt(1));
             }
         } catch (SQLException e) {
@@ -978,7 +968,7 @@ public final class Store implements BatchLog, AutoCloseable {
     /** Deletes everything stored about a chat inside the caller's transaction. */
     private Forgotten deleteChat(long chatId) throws SQLException {
         // Before the rows go: memory must never hold what the database no longer does, whether this commits or not.
-        questionMessages.keySet().removeIf(key -> key.chatId() == chatId);
+        questionMessages.forget(chatId);
         int steps = funnel.forget(chatId);
         int timers = followUps.delete(chatId);
         int deliveries;
@@ -1021,6 +1011,7 @@ public final class Store implements BatchLog, AutoCloseable {
 
     @Override
     public synchronized void close() {
+        questionMessages.clear();
         if (database instanceof Database.Postgres postgres) {
             if (connected) {
                 connected = false;
