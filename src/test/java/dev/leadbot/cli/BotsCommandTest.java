@@ -10,6 +10,7 @@ import dev.leadbot.store.FleetLeases;
 import dev.leadbot.store.Store;
 import dev.leadbot.testing.PostgresServer;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -63,16 +64,19 @@ class BotsCommandTest {
 
     @Test
     void onPostgresqlItSaysWhichInstancePollsEachBotWhyOneIsStoppedAndWhichWaits() throws Exception {
+        // A database of its own: the fleet's schema it writes is the real one, which must meet no other test's.
         PostgresServer server = PostgresServer.shared();
+        String url = server.freshDatabaseUrl("bots_command");
+        Database.Postgres database = (Database.Postgres) Database.parse(url);
         Path shared = dir.resolve("shared.yaml");
-        Files.writeString(shared, "db: " + server.url() + "\nbots:\n"
+        Files.writeString(shared, "db: " + url + "\nbots:\n"
                 + "  lshop:\n    leads_file: " + dir.resolve("lshop/leads.jsonl") + "\n"
                 + "  lcafe:\n    leads_file: " + dir.resolve("lcafe/leads.jsonl") + "\n"
                 + "  lbar:\n    leads_file: " + dir.resolve("lbar/leads.jsonl") + "\n");
         for (String bot : List.of("lshop", "lbar")) {
-            Store.open(server.database().forBot(bot), Run.CLOCK).close();
+            Store.open(database.forBot(bot), Run.CLOCK).close();
         }
-        Database.Postgres fleet = server.database().inSchema(FleetLeases.SCHEMA);
+        Database.Postgres fleet = database.inSchema(FleetLeases.SCHEMA);
         try (FleetLeases box7 = FleetLeases.open(fleet, "box-7", Duration.ofSeconds(15));
                 FleetLeases box8 = FleetLeases.open(fleet, "box-8", Duration.ofSeconds(15))) {
             try {
@@ -80,7 +84,8 @@ class BotsCommandTest {
                 assertTrue(box8.take("lcafe"));
                 box8.stopped("lcafe", "Telegram refused its token (401 Unauthorized)");
                 // Renewed three hours ago, its expiry pushed out: an age that cannot change while the test runs.
-                try (Connection c = server.connect(); Statement s = c.createStatement()) {
+                try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + server.port() + "/bots_command",
+                        PostgresServer.USER, PostgresServer.PASSWORD); Statement s = c.createStatement()) {
                     s.executeUpdate("UPDATE " + FleetLeases.SCHEMA + ".leases SET renewed_at = now() - interval '3 hours', expires_at = now()"
                             + " + interval '1 hour' WHERE bot = 'lshop'");
                 }
