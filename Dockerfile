@@ -33,8 +33,10 @@ ENV LEADBOT_FLOW=/app/flows/qualification.yaml \
     LEADBOT_TELEGRAM_API_URL=https://api.telegram.org
 USER leadbot
 VOLUME /data
-# Healthy while the long-polling loop keeps polling (it rewrites the heartbeat at least every 30 s). The heartbeat is
-# found from the settings: /data/heartbeat beside LEADBOT_LEADS_FILE, or each bot's under /data/NAME/ with 'bots:'.
+# On SQLite, healthy while the long-polling loop keeps polling (it rewrites the heartbeat at least every 30 s), found
+# from the settings: /data/heartbeat beside LEADBOT_LEADS_FILE, or each bot's under /data/NAME/ with 'bots:'. On
+# PostgreSQL, where instances share the bots and a standby rightly polls none, healthy while this instance's row in
+# leadbot_fleet is alive: it renews its leases.
 HEALTHCHECK --interval=60s --timeout=20s --start-period=30s --retries=3 \
     CMD ["java", "-XX:+UseSerialGC", "-Xmx32m", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=/app/leadbot.jsa", "-jar", "/app/leadbot.jar", "health", "--max-age", "120"]
 STOPSIGNAL SIGTERM

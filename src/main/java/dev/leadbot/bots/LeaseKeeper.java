@@ -47,6 +47,13 @@ import org.slf4j.LoggerFactory;
 public final class LeaseKeeper implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
+    /**
+     * The longest {@link #close()} takes: under the 60 s {@code stop_grace_period} the README's compose file gives, so the
+     * leases are deleted before Docker's SIGKILL.
+     */
+    static final Duration CLOSE_LIMIT = Duration.ofSeconds(50);
+    /** The longest the heartbeat's last call may take once the bots have stopped: a call waits at most a third of the expiry. */
+    private static final Duration HEARTBEAT_END = Duration.ofSeconds(10);
 
     /**
      * How often an instance renews its leases, and how long a lease or an instance row lives without renewal: a killed
@@ -138,6 +145,8 @@ public final class LeaseKeeper implements AutoCloseable {
     /** Bots whose database another session held at their last start: logged once until they start. */
     private final Set<String> waitingForDatabase = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /** SIGTERM: the heartbeat only renews, so no lease expires while the bots stop; nothing is taken or given back. */
+    private volatile boolean closing;
     private boolean entered;
     private boolean refusedEntry;
     private boolean outage;
@@ -225,6 +234,10 @@ public final class LeaseKeeper implements AutoCloseable {
     }
 
     private void beat() {
+        if (closing) {
+            renewWhileClosing();
+            return;
+        }
         try {
             // Bots the watchdog cut are stopped and given back, whatever this heartbeat finds: taken again when their turn comes.
             for (String bot : Set.copyOf(cutByWatchdog)) {
@@ -274,6 +287,24 @@ public final class LeaseKeeper implements AutoCloseable {
         } catch (RuntimeException e) {
             // The heartbeat must go on: a scheduled task that throws is never run again.
             LOG.error("instance {}'s heartbeat failed; it tries again at the next one", instance(), e);
+        }
+    }
+
+    private void renewWhileClosing() {
+        try {
+            if (entered) {
+                leases.heartbeat();
+                Set<String> renew = new java.util.TreeSet<>(held);
+                renew.addAll(starting);
+                renew.addAll(stopping);
+                long renewing = System.nanoTime();
+                leases.renew(renew);
+                renewedAt = renewing;
+            }
+        } catch (StoreException e) {
+            LOG.warn("instance {} cannot renew its leases while its bots stop: {}", instance(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("instance {}'s heartbeat failed while its bots stop", instance(), e);
         }
     }
 
@@ -439,14 +470,30 @@ public final class LeaseKeeper implements AutoCloseable {
         return bot.isEmpty() ? "the bot" : "bot '" + bot + "'";
     }
 
-    /** SIGTERM: the heartbeat ends, every bot stops cleanly, then this instance's leases and row are deleted for the others to take. */
+    /**
+     * SIGTERM: every bot stops cleanly while the heartbeat renews their leases, then this instance's leases and row are deleted for
+     * the others to take. The whole close ends within {@link #CLOSE_LIMIT}: bots whose stop takes longer are left stopping (their
+     * polling is cut at the start), their leases deleted all the same.
+     */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        closing = true;
+        Thread stopping = new Thread(fleet::close, "fleet-close");
+        stopping.start();
+        try {
+            // What is left once the heartbeat's last call and the deletion of the leases (a call each, a third of the expiry) are over.
+            stopping.join(Math.max(1000, CLOSE_LIMIT.minus(HEARTBEAT_END).minus(timings.expiry().dividedBy(3)).toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (stopping.isAlive()) {
+            LOG.warn("instance {}: some bots did not finish stopping in time; their polling is cut, and their leases are given back now",
+                    instance());
+        }
         endHeartbeat(false);
-        fleet.close();
         watchdog.shutdownNow();
         try {
             leases.leave();
@@ -477,8 +524,8 @@ public final class LeaseKeeper implements AutoCloseable {
             heartbeat.shutdown();
         }
         try {
-            if (!heartbeat.awaitTermination(1, TimeUnit.MINUTES)) {
-                LOG.warn("instance {}'s heartbeat did not end within a minute", instance());
+            if (!heartbeat.awaitTermination(HEARTBEAT_END.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("instance {}'s heartbeat did not end within {} s", instance(), HEARTBEAT_END.toSeconds());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

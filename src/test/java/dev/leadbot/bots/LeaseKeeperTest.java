@@ -253,6 +253,35 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void anInstanceThatStopsRenewsTheLeasesOfItsBotsUntilTheyHaveStoppedThenGivesThemBack() throws Exception {
+        bots(1);
+        HangingSink crm = new HangingSink();
+        Fleet.Bot b1 = bots.get("b1");
+        LeaseKeeper only = instance("i1", List.of(new LeaseKeeper.Ready(new Fleet.Bot(b1.name(), b1.telegram(), b1.flowFile(), b1.flow(),
+                b1.database(), List.of(crm)))), QUICK);
+        await("b1 running", () -> only.runningCount() == 1);
+        FakeUser prospect = apis.get("b1").user(555, "Anna");
+        prospect.send("/start");
+        apis.get("b1").await(555, saying("Who are you?"));
+        prospect.press("Owner");
+        crm.entered.await();
+
+        // SIGTERM while the CRM hangs: b1's clean stop waits for it, and its lease stays renewed meanwhile.
+        Thread closing = new Thread(only::close, "test-close");
+        closing.start();
+        java.time.Instant renewed = lease("b1").orElseThrow().renewedAt();
+        await("ten renewals while b1 stops", () -> Duration.between(renewed, lease("b1").orElseThrow().renewedAt())
+                .compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
+        assertTrue(closing.isAlive(), "still stopping");
+
+        crm.letGo.countDown();
+        closing.join(DEADLINE.toMillis());
+        assertFalse(closing.isAlive());
+        assertEquals(List.of(), FleetLeases.look(fleetSchema).orElseThrow().leases());
+        assertEquals(List.of(), FleetLeases.look(fleetSchema).orElseThrow().instances());
+    }
+
+    @Test
     void timingsWhoseExpiryIsUnderTwoHeartbeatsAreRefusedNamingTheSystemPropertiesThatSetThem() {
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new LeaseKeeper.Timings(Duration.ofSeconds(5), Duration.ofSeconds(6)));
