@@ -118,9 +118,10 @@ public final class Fleet implements AutoCloseable {
 
         /**
          * It did not start; {@code schemaHeld} when only because another session holds its database (a stale instance whose
-         * session lives on): worth trying again later, unlike a refused token or a broken flow.
+         * session lives on): worth trying again later, unlike a refused token or a broken flow; {@code newerSchema} when a newer
+         * leadbot wrote its database: only a newer instance can run it.
          */
-        record NotStarted(String reason, boolean schemaHeld) implements Start {
+        record NotStarted(String reason, boolean schemaHeld, boolean newerSchema) implements Start {
         }
     }
 
@@ -141,7 +142,7 @@ public final class Fleet implements AutoCloseable {
             if (logHeld || !e.inUse()) {
                 LOG.error("{} is not started: its database {}: {}", bot.label(), bot.database(), e.getMessage());
             }
-            return new Start.NotStarted("cannot open the database: " + e.getMessage(), e.inUse());
+            return new Start.NotStarted("cannot open the database: " + e.getMessage(), e.inUse(), e.newer());
         }
         // A revocation heard while the bot is still starting stops it once it has started.
         CompletableFuture<Running> started = new CompletableFuture<>();
@@ -161,13 +162,13 @@ public final class Fleet implements AutoCloseable {
             String reason = e.tokenRefused() && bot.name().isPresent() ? "Telegram refused its token (401 Unauthorized); check its"
                     + " telegram_bot_token against the one @BotFather gave for it" : e.getMessage();
             LOG.error("{} is not started: {}", bot.label(), reason);
-            return new Start.NotStarted(reason, false);
+            return new Start.NotStarted(reason, false, false);
         } catch (RuntimeException e) {
             // A fault of leadbot's own, not of the settings: this bot alone is not started, its database given back.
             store.close();
             String reason = "it failed while starting (" + e + "); the log has the details, please report them";
             LOG.error("{} is not started: {}", bot.label(), reason, e);
-            return new Start.NotStarted(reason, false);
+            return new Start.NotStarted(reason, false, false);
         }
     }
 

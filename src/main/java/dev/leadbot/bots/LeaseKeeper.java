@@ -144,6 +144,8 @@ public final class LeaseKeeper implements AutoCloseable {
     private final Set<String> cutByWatchdog = ConcurrentHashMap.newKeySet();
     /** Bots whose database another session held at their last start: logged once until they start. */
     private final Set<String> waitingForDatabase = ConcurrentHashMap.newKeySet();
+    /** Bots whose database a newer leadbot wrote: given back for the newer instances, never taken here again. */
+    private final Set<String> leftToNewer = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     /** SIGTERM: the heartbeat only renews, so no lease expires while the bots stop; nothing is taken or given back. */
     private volatile boolean closing;
@@ -269,7 +271,8 @@ public final class LeaseKeeper implements AutoCloseable {
             }
             for (String bot : decision.take()) {
                 // Never a second start of a bot whose earlier start or stop is still under way here.
-                if (!held.contains(bot) && !starting.contains(bot) && !stopping.contains(bot) && leases.take(bot)) {
+                if (!held.contains(bot) && !starting.contains(bot) && !stopping.contains(bot) && !leftToNewer.contains(bot)
+                        && leases.take(bot)) {
                     begin(bot);
                 }
             }
@@ -426,6 +429,12 @@ public final class LeaseKeeper implements AutoCloseable {
                             + " session lives on); its lease is given back and it is tried again at the next heartbeat", label(bot),
                             notStarted.reason());
                 }
+            } else if (outcome instanceof Fleet.Start.NotStarted notStarted && notStarted.newerSchema()) {
+                held.remove(bot);
+                leftToNewer.add(bot);
+                leases.giveBack(bot);
+                LOG.error("{} is given back by instance {} for a newer instance to run, and not taken here again: {}; upgrade every"
+                        + " instance together", label(bot), instance(), notStarted.reason());
             } else if (outcome instanceof Fleet.Start.NotStarted notStarted) {
                 leases.stopped(bot, notStarted.reason());
             } else if (waitingForDatabase.remove(bot)) {

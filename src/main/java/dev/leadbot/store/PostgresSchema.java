@@ -183,7 +183,7 @@ final class PostgresSchema {
             version = r.getInt(1);
         }
         if (version > Migrations.latest()) {
-            throw new StoreException(database + " was written by a newer leadbot (schema " + version + "; this one knows up to "
+            throw StoreException.newer(database + " was written by a newer leadbot (schema " + version + "; this one knows up to "
                     + Migrations.latest() + "); run the newer leadbot, or restore a backup made by this version");
         }
         if (version < Migrations.latest()) {

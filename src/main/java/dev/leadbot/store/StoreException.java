@@ -8,6 +8,7 @@ public final class StoreException extends Exception {
     private final boolean inUse;
     private final boolean changedElsewhere;
     private final boolean missing;
+    private final boolean newer;
 
     StoreException(String message) {
         this(message, false, false, false);
@@ -18,13 +19,29 @@ public final class StoreException extends Exception {
         this.inUse = false;
         this.changedElsewhere = false;
         this.missing = false;
+        this.newer = false;
     }
 
     private StoreException(String message, boolean inUse, boolean changedElsewhere, boolean missing) {
+        this(message, inUse, changedElsewhere, missing, false);
+    }
+
+    private StoreException(String message, boolean inUse, boolean changedElsewhere, boolean missing, boolean newer) {
         super(message);
         this.inUse = inUse;
         this.changedElsewhere = changedElsewhere;
         this.missing = missing;
+        this.newer = newer;
+    }
+
+    /** The database was written by a newer leadbot, whose schema this one does not know. */
+    static StoreException newer(String message) {
+        return new StoreException(message, false, false, false, true);
+    }
+
+    /** Whether the database was written by a newer leadbot: only a newer one can open it. */
+    public boolean newer() {
+        return newer;
     }
 
     /** No bot has run on the database yet: the file or schema a tool asked for does not exist. */

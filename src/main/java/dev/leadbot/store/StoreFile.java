@@ -156,7 +156,7 @@ final class StoreFile {
                     + " set LEADBOT_DB to another path");
         }
         if (version > Migrations.latest()) {
-            throw new StoreException(file + " was written by a newer leadbot (schema " + version + "; this one knows up to "
+            throw StoreException.newer(file + " was written by a newer leadbot (schema " + version + "; this one knows up to "
                     + Migrations.latest() + "); run the newer leadbot, or restore a backup made by this version");
         }
         if (version == Migrations.latest()) {

@@ -282,6 +282,31 @@ class LeaseKeeperTest {
     }
 
     @Test
+    void aBotWhoseDatabaseANewerLeadbotWroteIsGivenBackForNewerInstancesAndNotTakenAgain() throws Exception {
+        List<LeaseKeeper.Leased> leased = bots(2);
+        Database.Postgres b2 = (Database.Postgres) bots.get("b2").database();
+        Store.open(b2, Clock.systemUTC()).close();
+        int newer;
+        try (java.sql.Connection c = PostgresServer.shared().connect(); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("UPDATE " + b2.schema() + ".leadbot_store SET version = version + 1 RETURNING version")) {
+            r.next();
+            newer = r.getInt(1);
+        }
+        LeaseKeeper only = instance("i1", leased, QUICK);
+        await("b1 running", () -> only.runningCount() == 1);
+        await("b2 given back", () -> !log.lines("bot 'b2' is given back by instance i1 for a newer instance").isEmpty());
+        java.time.Instant renewed = lease("b1").orElseThrow().renewedAt();
+        await("ten heartbeats", () -> Duration.between(renewed, lease("b1").orElseThrow().renewedAt())
+                .compareTo(QUICK.heartbeat().multipliedBy(10)) >= 0);
+        assertEquals(Set.of("b1"), only.holding());
+        assertEquals(Optional.empty(), lease("b2"), "free for a newer instance");
+        assertEquals(List.of("[ERROR] LeaseKeeper - bot 'b2' is given back by instance i1 for a newer instance to run, and not taken here"
+                + " again: cannot open the database: " + b2 + " was written by a newer leadbot (schema " + newer + "; this one knows up to "
+                + (newer - 1) + "); run the newer leadbot, or restore a backup made by this version; upgrade every instance together"),
+                log.lines("bot 'b2' is given back").stream().map(line -> line.substring(line.indexOf("[ERROR]"))).toList());
+    }
+
+    @Test
     void timingsWhoseExpiryIsUnderTwoHeartbeatsAreRefusedNamingTheSystemPropertiesThatSetThem() {
         IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new LeaseKeeper.Timings(Duration.ofSeconds(5), Duration.ofSeconds(6)));
