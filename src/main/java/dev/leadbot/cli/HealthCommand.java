@@ -94,16 +94,16 @@ final class HealthCommand implements Callable<Integer> {
             console.err().println("unhealthy: " + e.getMessage());
             return 1;
         }
-        Optional<FleetLeases.Instance> alive = snapshot.flatMap(rows -> rows.instances().stream()
+        Optional<FleetLeases.InstanceRow> alive = snapshot.flatMap(rows -> rows.instances().stream()
                 .filter(row -> named.map(row.id()::equals).orElse(row.id().matches(java.util.regex.Pattern.quote(host) + "-\\d+")))
                 .filter(row -> row.expiresAt().isAfter(rows.now()))
-                .max(java.util.Comparator.comparing(FleetLeases.Instance::heartbeatAt)));
+                .max(java.util.Comparator.comparing(FleetLeases.InstanceRow::heartbeatAt)));
         if (alive.isEmpty()) {
             console.err().println("unhealthy: " + who + " has no live row in " + database + "; is 'leadbot run' running here on this"
                     + " database?");
             return 1;
         }
-        FleetLeases.Instance row = alive.get();
+        FleetLeases.InstanceRow row = alive.get();
         List<String> polls = snapshot.get().leases().stream().filter(lease -> lease.holder().equals(row.id())
                 && lease.expiresAt().isAfter(snapshot.get().now())).map(lease -> lease.bot().isEmpty() ? "the bot" : lease.bot()).toList();
         long age = Math.max(0, Duration.between(row.heartbeatAt(), snapshot.get().now()).toSeconds());

@@ -38,15 +38,15 @@ public final class FleetLeases implements AutoCloseable {
     private static final String STOPPED = "stopped";
 
     /** A bot's lease as the database has it: its holder, when it was taken and renewed, and why it is stopped if it is. */
-    public record Lease(String bot, String holder, Instant acquiredAt, Instant renewedAt, Instant expiresAt, Optional<String> stopped) {
+    public record LeaseRow(String bot, String holder, Instant acquiredAt, Instant renewedAt, Instant expiresAt, Optional<String> stopped) {
     }
 
     /** An instance's row: alive until {@code expiresAt}, each heartbeat moving it on. */
-    public record Instance(String id, Instant startedAt, Instant heartbeatAt, Instant expiresAt) {
+    public record InstanceRow(String id, Instant startedAt, Instant heartbeatAt, Instant expiresAt) {
     }
 
     /** Every row, read in one statement, with the database's clock at that moment. */
-    public record Snapshot(Instant now, List<Instance> instances, List<Lease> leases) {
+    public record Snapshot(Instant now, List<InstanceRow> instances, List<LeaseRow> leases) {
         public Snapshot {
             instances = List.copyOf(instances);
             leases = List.copyOf(leases);
@@ -382,8 +382,8 @@ public final class FleetLeases implements AutoCloseable {
 
     private static Snapshot snapshot(Connection c, String schema) throws SQLException {
         Instant now;
-        List<Instance> instances = new ArrayList<>();
-        List<Lease> leases = new ArrayList<>();
+        List<InstanceRow> instances = new ArrayList<>();
+        List<LeaseRow> leases = new ArrayList<>();
         // One statement's now() for all three: REPEATABLE READ is not needed when the rows are read in one go.
         try (Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT 'now', NULL, now(), NULL, NULL, NULL, NULL UNION ALL"
@@ -394,14 +394,14 @@ public final class FleetLeases implements AutoCloseable {
             while (r.next()) {
                 switch (r.getString(1)) {
                     case "now" -> now = instant(r, 3);
-                    case "instance" -> instances.add(new Instance(r.getString(2), instant(r, 3), instant(r, 4), instant(r, 5)));
-                    default -> leases.add(new Lease(r.getString(2), r.getString(6), instant(r, 3), instant(r, 4), instant(r, 5),
+                    case "instance" -> instances.add(new InstanceRow(r.getString(2), instant(r, 3), instant(r, 4), instant(r, 5)));
+                    default -> leases.add(new LeaseRow(r.getString(2), r.getString(6), instant(r, 3), instant(r, 4), instant(r, 5),
                             Optional.ofNullable(r.getString(7))));
                 }
             }
         }
-        instances.sort(java.util.Comparator.comparing(Instance::id));
-        leases.sort(java.util.Comparator.comparing(Lease::bot));
+        instances.sort(java.util.Comparator.comparing(InstanceRow::id));
+        leases.sort(java.util.Comparator.comparing(LeaseRow::bot));
         return new Snapshot(now, instances, leases);
     }
 

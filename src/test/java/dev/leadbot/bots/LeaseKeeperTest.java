@@ -338,7 +338,7 @@ class LeaseKeeperTest {
         keepers.remove(first);
         first.close();
         await("every bot on i2", () -> spreadFairly(4, List.of(second)));
-        assertEquals(List.of("i2"), FleetLeases.look(fleetSchema).orElseThrow().instances().stream().map(FleetLeases.Instance::id).toList());
+        assertEquals(List.of("i2"), FleetLeases.look(fleetSchema).orElseThrow().instances().stream().map(FleetLeases.InstanceRow::id).toList());
     }
 
     @Test
@@ -458,7 +458,7 @@ class LeaseKeeperTest {
         }
     }
 
-    private Optional<FleetLeases.Lease> lease(String bot) {
+    private Optional<FleetLeases.LeaseRow> lease(String bot) {
         try {
             return FleetLeases.look(fleetSchema).orElseThrow().leases().stream().filter(l -> l.bot().equals(bot)).findFirst();
         } catch (StoreException e) {
@@ -469,7 +469,7 @@ class LeaseKeeperTest {
     private Optional<String> stoppedReason(String bot) {
         try {
             return FleetLeases.look(fleetSchema).orElseThrow().leases().stream().filter(l -> l.bot().equals(bot)).findFirst()
-                    .flatMap(FleetLeases.Lease::stopped);
+                    .flatMap(FleetLeases.LeaseRow::stopped);
         } catch (StoreException e) {
             throw new AssertionError(e);
         }

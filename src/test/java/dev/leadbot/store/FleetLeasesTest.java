@@ -81,7 +81,7 @@ class FleetLeasesTest {
                     }
                 }
                 assertEquals(1, winners.size(), bot + " won by " + winners);
-                FleetLeases.Lease lease = racers.get(0).read().leases().stream().filter(l -> l.bot().equals(bot)).findFirst().orElseThrow();
+                FleetLeases.LeaseRow lease = racers.get(0).read().leases().stream().filter(l -> l.bot().equals(bot)).findFirst().orElseThrow();
                 assertEquals(winners.get(0), lease.holder());
             }
         } finally {
@@ -112,12 +112,12 @@ class FleetLeasesTest {
         assertTrue(a.take(""));
         assertEquals(Set.of("shop", ""), a.renew(List.of("shop", "", "cafe")));
         FleetLeases.Snapshot snapshot = a.read();
-        for (FleetLeases.Lease lease : snapshot.leases()) {
+        for (FleetLeases.LeaseRow lease : snapshot.leases()) {
             assertEquals(EXPIRY, Duration.between(lease.renewedAt(), lease.expiresAt()));
             assertFalse(lease.renewedAt().isAfter(snapshot.now()));
             assertEquals("a", lease.holder());
         }
-        FleetLeases.Instance row = snapshot.instances().get(0);
+        FleetLeases.InstanceRow row = snapshot.instances().get(0);
         assertEquals("a", row.id());
         assertEquals(EXPIRY, Duration.between(row.heartbeatAt(), row.expiresAt()));
     }
@@ -139,7 +139,7 @@ class FleetLeasesTest {
         assertTrue(a.take("cafe"));
         a.stopped("cafe", "Telegram refused its token (401 Unauthorized)");
         assertEquals(Set.of("cafe"), a.renew(List.of("cafe")));
-        FleetLeases.Lease lease = a.read().leases().get(0);
+        FleetLeases.LeaseRow lease = a.read().leases().get(0);
         assertEquals(Optional.of("Telegram refused its token (401 Unauthorized)"), lease.stopped());
         assertTrue(a.take("cafe"));
         assertEquals(Optional.empty(), a.read().leases().get(0).stopped());
@@ -155,8 +155,8 @@ class FleetLeasesTest {
         assertTrue(b.take("cafe"));
         a.leave();
         FleetLeases.Snapshot left = b.read();
-        assertEquals(List.of("b"), left.instances().stream().map(FleetLeases.Instance::id).toList());
-        assertEquals(List.of("cafe"), left.leases().stream().map(FleetLeases.Lease::bot).toList());
+        assertEquals(List.of("b"), left.instances().stream().map(FleetLeases.InstanceRow::id).toList());
+        assertEquals(List.of("cafe"), left.leases().stream().map(FleetLeases.LeaseRow::bot).toList());
         assertTrue(b.take("shop"));
     }
 
@@ -192,6 +192,6 @@ class FleetLeasesTest {
     void toolsSeeNothingWhereNoInstanceEverTookALease() throws Exception {
         assertEquals(Optional.empty(), FleetLeases.look(database));
         instance("a").take("shop");
-        assertEquals(List.of("shop"), FleetLeases.look(database).orElseThrow().leases().stream().map(FleetLeases.Lease::bot).toList());
+        assertEquals(List.of("shop"), FleetLeases.look(database).orElseThrow().leases().stream().map(FleetLeases.LeaseRow::bot).toList());
     }
 }
