@@ -120,10 +120,9 @@ final class RunCommand implements Callable<Integer> {
         List<LeaseKeeper.Leased> bots = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
             ServiceSettings.Result bot = settings.get(i);
-            StringWriter problems = new StringWriter();
-            Optional<Flow> flow = FlowFiles.load(bot.flow(), new PrintWriter(problems, true));
-            List<String> lines = new ArrayList<>(problems.toString().lines().toList());
-            flow.ifPresent(f -> lines.addAll(ServiceSettings.fieldProblems(bot.sinks(), FlowFiles.variables(f))));
+            Checked checked = Checked.of(bot);
+            Optional<Flow> flow = checked.flow();
+            List<String> lines = checked.problems();
             if (lines.isEmpty()) {
                 bots.add(new LeaseKeeper.Ready(new Fleet.Bot(bot.bot(), bot.telegram().orElseThrow(), bot.flow(), flow.orElseThrow(),
                         bot.database(), sinks.get(i))));
@@ -135,7 +134,7 @@ final class RunCommand implements Callable<Integer> {
                 return flow.isEmpty() ? 1 : 2;
             }
             String name = bot.bot().orElseThrow();
-            String why = "its flow " + bot.flow() + " cannot run; fix it (leadbot validate --bot " + name + ") and start leadbot again";
+            String why = cannotRun(bot);
             console.err().println("bot '" + name + "' is not started: " + why + ":");
             lines.forEach(line -> console.err().println("  " + line));
             bots.add(new LeaseKeeper.Unfit(name, why, bot.telegram().orElseThrow(), unfitMessage(bot, lines)));
@@ -159,6 +158,22 @@ final class RunCommand implements Callable<Integer> {
         }, "shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** A named bot's flow, loaded, with every problem found in it and in the fields its sinks take from it. */
+    private record Checked(Optional<Flow> flow, List<String> problems) {
+        static Checked of(ServiceSettings.Result bot) {
+            StringWriter problems = new StringWriter();
+            Optional<Flow> flow = FlowFiles.load(bot.flow(), new PrintWriter(problems, true));
+            List<String> lines = new ArrayList<>(problems.toString().lines().toList());
+            flow.ifPresent(f -> lines.addAll(ServiceSettings.fieldProblems(bot.sinks(), FlowFiles.variables(f))));
+            return new Checked(flow, List.copyOf(lines));
+        }
+    }
+
+    /** Why a named bot whose flow has mistakes is not started, and what to do (the operator's terminal, in English). */
+    private static String cannotRun(ServiceSettings.Result bot) {
+        return "its flow " + bot.flow() + " cannot run; fix it (leadbot validate --bot " + bot.bot().orElseThrow() + ") and start leadbot again";
     }
 
     /** What a bot's owner chats hear when its flow cannot run: in Russian, like the rest of the owner console. */
@@ -205,14 +220,12 @@ final class RunCommand implements Callable<Integer> {
         for (int i = 0; i < settings.size(); i++) {
             ServiceSettings.Result bot = settings.get(i);
             String label = "bot '" + bot.bot().orElseThrow() + "'";
-            StringWriter problems = new StringWriter();
-            Optional<Flow> flow = FlowFiles.load(bot.flow(), new PrintWriter(problems, true));
-            List<String> lines = new ArrayList<>(problems.toString().lines().toList());
-            flow.ifPresent(f -> lines.addAll(ServiceSettings.fieldProblems(bot.sinks(), FlowFiles.variables(f))));
+            Checked checked = Checked.of(bot);
+            Optional<Flow> flow = checked.flow();
+            List<String> lines = checked.problems();
             if (!lines.isEmpty()) {
                 notStarted++;
-                String why = label + " is not started: its flow " + bot.flow() + " cannot run; fix it (leadbot validate --bot "
-                        + bot.bot().orElseThrow() + ") and start leadbot again";
+                String why = label + " is not started: " + cannotRun(bot);
                 console.err().println(why + ":");
                 lines.forEach(line -> console.err().println("  " + line));
                 // The owner chats hear it in Russian, like the rest of the owner console; the operator's terminal in English.
