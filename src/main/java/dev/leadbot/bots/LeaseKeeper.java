@@ -1,9 +1,13 @@
 package dev.leadbot.bots;
 
+import dev.leadbot.leases.BotAction;
+import dev.leadbot.leases.BotEvent;
+import dev.leadbot.leases.BotState;
 import dev.leadbot.leases.Decision;
 import dev.leadbot.leases.FairShare;
 import dev.leadbot.leases.Instance;
 import dev.leadbot.leases.Lease;
+import dev.leadbot.leases.Lifecycle;
 import dev.leadbot.leases.Situation;
 import dev.leadbot.store.Database;
 import dev.leadbot.store.FleetLeases;
@@ -14,7 +18,6 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -127,6 +131,8 @@ public final class LeaseKeeper implements AutoCloseable {
     }
 
     private final Map<String, Leased> bots = new LinkedHashMap<>();
+    /** Each bot's state: moved only by {@link Lifecycle}, under this map's lock, which is never held while acting. */
+    private final Map<String, BotState> states = new ConcurrentHashMap<>();
     private final Database.Postgres database;
     private final FleetLeases leases;
     private final Fleet fleet;
@@ -134,19 +140,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     /** Cuts polling when the leases are about to expire unrenewed: never waits on the database or a bot. */
     private final ScheduledExecutorService watchdog;
-    /** The bots this instance holds: starting, running, or stopped for their own reason. */
-    private final Set<String> held = ConcurrentHashMap.newKeySet();
-    /** Bots whose start is under way: not given back until it ends. */
-    private final Set<String> starting = ConcurrentHashMap.newKeySet();
-    /** Bots whose polling is cut and whose clean stop is under way: renewed, not taken again, their lease deleted once stopped. */
-    private final Set<String> stopping = ConcurrentHashMap.newKeySet();
-    /** Bots whose polling the watchdog cut: the heartbeat stops them and gives them back. */
-    private final Set<String> cutByWatchdog = ConcurrentHashMap.newKeySet();
-    /** Bots whose database another session held at their last start: logged once until they start. */
-    private final Set<String> waitingForDatabase = ConcurrentHashMap.newKeySet();
-    /** Bots whose database a newer leadbot wrote: given back for the newer instances, never taken here again. */
-    private final Set<String> leftToNewer = ConcurrentHashMap.newKeySet();
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     /** SIGTERM: the heartbeat only renews, so no lease expires while the bots stop; nothing is taken or given back. */
     private volatile boolean closing;
     private boolean entered;
@@ -157,6 +151,7 @@ public final class LeaseKeeper implements AutoCloseable {
 
     private LeaseKeeper(List<Leased> bots, Database.Postgres database, FleetLeases leases, Timings timings, Clock clock) {
         bots.forEach(bot -> this.bots.put(bot.key(), bot));
+        this.bots.keySet().forEach(bot -> states.put(bot, Lifecycle.initial()));
         this.database = database;
         this.leases = leases;
         this.timings = timings;
@@ -208,7 +203,7 @@ public final class LeaseKeeper implements AutoCloseable {
 
     /** The bots this instance holds now: starting, running, or stopped for a reason of their own. */
     public Set<String> holding() {
-        return Set.copyOf(held);
+        return Set.copyOf(Lifecycle.held(states));
     }
 
     /** How many bots poll here now. */
@@ -223,15 +218,8 @@ public final class LeaseKeeper implements AutoCloseable {
 
     /** The watchdog: once the leases are overdue, no bot held here polls any more, so no other instance ever polls alongside. */
     private void watch() {
-        if (!overdue()) {
-            return;
-        }
-        for (String bot : held) {
-            if (bots.get(bot) instanceof Ready ready && cutByWatchdog.add(bot)) {
-                fleet.cut(ready.bot());
-                LOG.warn("{}: its polling is cut on instance {}: its lease was last renewed {} ms ago and expires {} s after that",
-                        label(bot), instance(), Duration.ofNanos(System.nanoTime() - renewedAt).toMillis(), seconds(timings.expiry()));
-            }
+        if (overdue()) {
+            bots.keySet().forEach(bot -> applyOffline(bot, new BotEvent.Overdue()));
         }
     }
 
@@ -241,39 +229,25 @@ public final class LeaseKeeper implements AutoCloseable {
             return;
         }
         try {
-            // Bots the watchdog cut are stopped and given back, whatever this heartbeat finds: taken again when their turn comes.
-            for (String bot : Set.copyOf(cutByWatchdog)) {
-                cutByWatchdog.remove(bot);
-                lose(bot, "its lease was not renewed in time, so its polling was cut before the lease could expire");
-            }
+            bots.keySet().forEach(bot -> applyOffline(bot, new BotEvent.Beat()));
             if (!enter()) {
                 return;
             }
             Decision decision = FairShare.decide(situation(leases.read()));
-            decision.lost().forEach(bot -> lose(bot, "its lease is no longer this instance's (taken or expired)"));
-            // One still starting is given back at a later heartbeat, once it runs and can be stopped cleanly: renewed till then.
-            // One stopping is being given back already.
-            List<String> giveBack = decision.giveBack().stream().filter(bot -> !starting.contains(bot) && !stopping.contains(bot)).toList();
-            List<String> renew = new ArrayList<>(decision.renew());
-            decision.giveBack().stream().filter(starting::contains).forEach(renew::add);
-            // A bot stopping keeps its lease until it has stopped, so nobody else starts it meanwhile.
-            stopping.stream().filter(bot -> !renew.contains(bot)).forEach(renew::add);
+            decision.lost().forEach(bot -> applyOffline(bot, new BotEvent.Lost("its lease is no longer this instance's (taken or expired)")));
+            List<String> renew = Lifecycle.renewals(decision, states);
             long renewing = System.nanoTime();
             Set<String> renewed = leases.renew(renew);
             renewedAt = renewing;
-            renew.stream().filter(bot -> !renewed.contains(bot)).forEach(bot -> lose(bot, "its lease expired before it was renewed"));
+            renew.stream().filter(bot -> !renewed.contains(bot)).forEach(bot -> applyOffline(bot, new BotEvent.Lost("its lease expired before it was renewed")));
             if (outage) {
                 outage = false;
                 LOG.info("instance {} reaches {} again; its leases are renewed", instance(), database);
             }
-            for (String bot : giveBack) {
-                giveBack(bot);
-            }
+            decision.giveBack().forEach(bot -> applyOffline(bot, new BotEvent.GiveBack()));
             for (String bot : decision.take()) {
-                // Never a second start of a bot whose earlier start or stop is still under way here.
-                if (!held.contains(bot) && !starting.contains(bot) && !stopping.contains(bot) && !leftToNewer.contains(bot)
-                        && leases.take(bot)) {
-                    begin(bot);
+                if (Lifecycle.mayTake(states.get(bot)) && leases.take(bot)) {
+                    apply(bot, new BotEvent.Won(bots.get(bot) instanceof Unfit unfit ? Optional.of(unfit.reason()) : Optional.empty()));
                 }
             }
         } catch (StoreException e) {
@@ -283,9 +257,10 @@ public final class LeaseKeeper implements AutoCloseable {
                         e.getMessage());
             }
             // Stop one heartbeat before the leases expire in the database, so no other instance ever polls alongside.
+            Set<String> held = Lifecycle.held(states);
             if (!held.isEmpty() && overdue()) {
-                Set.copyOf(held).forEach(bot -> lose(bot, "its lease could not be renewed for " + timings.expiry().toSeconds()
-                        + " s (the database unreachable), so another instance may take it"));
+                held.forEach(bot -> applyOffline(bot, new BotEvent.Lost("its lease could not be renewed for " + timings.expiry().toSeconds()
+                        + " s (the database unreachable), so another instance may take it")));
             }
         } catch (RuntimeException e) {
             // The heartbeat must go on: a scheduled task that throws is never run again.
@@ -297,9 +272,7 @@ public final class LeaseKeeper implements AutoCloseable {
         try {
             if (entered) {
                 leases.heartbeat();
-                Set<String> renew = new java.util.TreeSet<>(held);
-                renew.addAll(starting);
-                renew.addAll(stopping);
+                Set<String> renew = Lifecycle.renewedWhileClosing(states);
                 long renewing = System.nanoTime();
                 leases.renew(renew);
                 renewedAt = renewing;
@@ -336,142 +309,131 @@ public final class LeaseKeeper implements AutoCloseable {
     }
 
     private Situation situation(FleetLeases.Snapshot snapshot) {
-        return new Situation(snapshot.now(), instance(), bots.keySet(), held,
+        return new Situation(snapshot.now(), instance(), bots.keySet(), Lifecycle.held(states),
                 snapshot.instances().stream().map(row -> new Instance(row.id(), row.expiresAt())).toList(),
                 snapshot.leases().stream().map(row -> new Lease(row.bot(), row.holder(), row.expiresAt())).toList());
     }
 
-    /** The lease is gone: the bot's polling is cut at once, before anyone else can start it; its clean stop follows. */
-    private void lose(String bot, String why) {
-        if (held.remove(bot)) {
-            stopHere(bot, () -> { });
-            LOG.warn("{} is stopped on instance {}: {}", label(bot), instance(), why);
+    /** Moves {@code bot} on by {@code event}, then does what that takes, in order; a failed step leaves the rest undone. */
+    private void apply(String bot, BotEvent event) throws StoreException {
+        Lifecycle.Step step;
+        synchronized (states) {
+            step = Lifecycle.on(states.get(bot), event);
+            states.put(bot, step.state());
+        }
+        for (BotAction action : step.actions()) {
+            act(bot, action);
         }
     }
 
-    /** More than the fair share: the bot stops cleanly (its queue sent), then its lease is deleted for another instance to take. */
-    private void giveBack(String bot) {
-        held.remove(bot);
-        stopHere(bot, () -> LOG.info("{} is given back by instance {} for another instance to take (a fair share each)", label(bot),
-                instance()));
+    /** The same, for an event whose actions never reach the database: a loss, a surplus, a cut, a heartbeat's beginning. */
+    private void applyOffline(String bot, BotEvent event) {
+        try {
+            apply(bot, event);
+        } catch (StoreException e) {
+            throw new IllegalStateException(label(bot) + ": " + event + " reached the database: " + e.getMessage(), e);
+        }
     }
 
-    /**
-     * Cuts the bot's polling now and stops it cleanly on the fleet's threads, its lease renewed meanwhile; once stopped, its lease
-     * (if still this instance's) is deleted on the heartbeat thread and {@code then} runs. A bot still starting is stopped by
-     * {@link #started} when its start ends.
-     */
-    private void stopHere(String bot, Runnable then) {
-        if (starting.contains(bot)) {
-            return;
+    private void act(String bot, BotAction action) throws StoreException {
+        if (action instanceof BotAction.Start) {
+            fleet.startLater(ready(bot)).thenAccept(outcome -> onHeartbeatThread(() -> started(bot, outcome)));
+        } else if (action instanceof BotAction.Stop) {
+            stop(bot);
+        } else if (action instanceof BotAction.Cut) {
+            fleet.cut(ready(bot));
+            LOG.warn("{}: its polling is cut on instance {}: its lease was last renewed {} ms ago and expires {} s after that",
+                    label(bot), instance(), Duration.ofNanos(System.nanoTime() - renewedAt).toMillis(), seconds(timings.expiry()));
+        } else if (action instanceof BotAction.RecordStopped stopped) {
+            leases.stopped(bot, stopped.reason());
+        } else if (action instanceof BotAction.TellOwners tell) {
+            LOG.error("{} is held stopped by instance {}: {}", label(bot), instance(), tell.reason());
+            tellOwners(bot);
+        } else if (action instanceof BotAction.GiveLeaseBack) {
+            leases.giveBack(bot);
+        } else if (action instanceof BotAction.ReportLost lost) {
+            LOG.warn("{} is stopped on instance {}: {}", label(bot), instance(), lost.why());
+        } else if (action instanceof BotAction.ReportWaiting waiting) {
+            LOG.warn("{} waits: {}; another session still holds its database (an instance that lost its lease but whose session lives"
+                    + " on); its lease is given back and it is tried again at the next heartbeat", label(bot), waiting.reason());
+        } else if (action instanceof BotAction.ReportDatabaseBack) {
+            LOG.info("{} got its database back and runs on instance {}", label(bot), instance());
+        } else if (action instanceof BotAction.ReportLeftToNewer newer) {
+            LOG.error("{} is given back by instance {} for a newer instance to run, and not taken here again: {}; upgrade every"
+                    + " instance together", label(bot), instance(), newer.reason());
+        } else if (action instanceof BotAction.ReportGivenBack) {
+            LOG.info("{} is given back by instance {} for another instance to take (a fair share each)", label(bot), instance());
         }
+    }
+
+    private Fleet.Bot ready(String bot) {
+        if (bots.get(bot) instanceof Ready ready) {
+            return ready.bot();
+        }
+        throw new IllegalStateException(label(bot) + " cannot run, so it is never started or cut");
+    }
+
+    /** Cuts the bot's polling now and stops it cleanly on the fleet's threads; its lease goes once it has stopped. */
+    private void stop(String bot) {
         CompletableFuture<Boolean> stopped = bots.get(bot) instanceof Ready ready ? fleet.stopLater(ready.bot())
                 : CompletableFuture.completedFuture(false);
-        stopping.add(bot);
         stopped.whenComplete((ran, failure) -> {
             if (failure != null) {
                 LOG.error("{} did not stop cleanly on instance {}", label(bot), instance(), failure);
             }
-            if (!onHeartbeatThread(() -> released(bot, then))) {
-                stopping.remove(bot);
-            }
+            // Refused once closing: close() deletes every lease itself.
+            onHeartbeatThread(() -> {
+                try {
+                    apply(bot, new BotEvent.StopEnded());
+                } catch (StoreException e) {
+                    LOG.warn("{} stopped, but its lease could not be deleted: {}; it expires in {} s", label(bot), e.getMessage(),
+                            seconds(timings.expiry()));
+                }
+            });
         });
     }
 
-    private void released(String bot, Runnable then) {
-        try {
-            leases.giveBack(bot);
-            then.run();
-        } catch (StoreException e) {
-            LOG.warn("{} stopped, but its lease could not be deleted: {}; it expires in {} s", label(bot), e.getMessage(),
-                    seconds(timings.expiry()));
-        } finally {
-            stopping.remove(bot);
-        }
-    }
-
-    /** The lease is won: the bot starts (on the fleet's starting threads), or is held stopped when its flow cannot run. */
-    private void begin(String bot) throws StoreException {
-        held.add(bot);
-        Leased leased = bots.get(bot);
-        if (leased instanceof Ready ready) {
-            starting.add(bot);
-            fleet.startLater(ready.bot()).thenAccept(outcome -> onHeartbeatThread(() -> started(bot, outcome)));
-        } else if (leased instanceof Unfit unfit) {
-            leases.stopped(bot, unfit.reason());
-            LOG.error("{} is held stopped by instance {}: {}", label(bot), instance(), unfit.reason());
-            // Its owners hear it once, from the instance that took it, off the heartbeat's thread (it is a Bot API call).
-            CompletableFuture.runAsync(() -> {
-                List<Long> told = fleet.tellOwners(unfit.telegram(), unfit.ownerMessage());
-                LOG.info("{}: {}", label(bot), told.isEmpty() ? "no owner chat of it could be told" : "told in owner chats " + told);
-            }).exceptionally(failure -> {
-                LOG.error("{}: its owner chats could not be told why it is not running", label(bot), failure);
-                return null;
-            });
-        }
+    /** Its owners hear why it is not running off the heartbeat's thread: it is a Bot API call. */
+    private void tellOwners(String bot) {
+        Unfit unfit = (Unfit) bots.get(bot);
+        CompletableFuture.runAsync(() -> {
+            List<Long> told = fleet.tellOwners(unfit.telegram(), unfit.ownerMessage());
+            LOG.info("{}: {}", label(bot), told.isEmpty() ? "no owner chat of it could be told" : "told in owner chats " + told);
+        }).exceptionally(failure -> {
+            LOG.error("{}: its owner chats could not be told why it is not running", label(bot), failure);
+            return null;
+        });
     }
 
     private void started(String bot, Fleet.Start outcome) {
-        starting.remove(bot);
-        if (!held.contains(bot)) {
-            // Lost while it was starting: stopped as any lost bot is, off this thread.
-            if (outcome instanceof Fleet.Start.Running) {
-                stopHere(bot, () -> { });
-            }
-            return;
+        BotEvent event = new BotEvent.Started();
+        if (outcome instanceof Fleet.Start.NotStarted not) {
+            event = not.schemaHeld() ? new BotEvent.DatabaseHeld(not.reason())
+                    : not.newerSchema() ? new BotEvent.NewerSchema(not.reason()) : new BotEvent.StartFailed(not.reason());
         }
-        try {
-            if (outcome instanceof Fleet.Start.NotStarted notStarted && notStarted.schemaHeld()) {
-                held.remove(bot);
-                leases.giveBack(bot);
-                if (waitingForDatabase.add(bot)) {
-                    LOG.warn("{} waits: {}; another session still holds its database (an instance that lost its lease but whose"
-                            + " session lives on); its lease is given back and it is tried again at the next heartbeat", label(bot),
-                            notStarted.reason());
-                }
-            } else if (outcome instanceof Fleet.Start.NotStarted notStarted && notStarted.newerSchema()) {
-                held.remove(bot);
-                leftToNewer.add(bot);
-                leases.giveBack(bot);
-                LOG.error("{} is given back by instance {} for a newer instance to run, and not taken here again: {}; upgrade every"
-                        + " instance together", label(bot), instance(), notStarted.reason());
-            } else if (outcome instanceof Fleet.Start.NotStarted notStarted) {
-                leases.stopped(bot, notStarted.reason());
-            } else if (waitingForDatabase.remove(bot)) {
-                LOG.info("{} got its database back and runs on instance {}", label(bot), instance());
-            }
-        } catch (StoreException e) {
-            LOG.warn("{}: cannot record its lease's state: {}; the next heartbeat sets it right", label(bot), e.getMessage());
-        }
+        applyRecording(bot, event);
     }
 
     /** A running bot stopped by itself: held stopped when the cause is its own, given back when its database was taken over. */
     private void stoppedAlone(Fleet.Bot bot, String reason, boolean mayRunElsewhere) {
         String key = bot.name().orElse("");
-        onHeartbeatThread(() -> {
-            if (!held.contains(key)) {
-                return;
-            }
-            try {
-                if (mayRunElsewhere) {
-                    held.remove(key);
-                    leases.giveBack(key);
-                } else {
-                    leases.stopped(key, reason);
-                }
-            } catch (StoreException e) {
-                LOG.warn("{}: cannot record its lease's state: {}; the next heartbeat sets it right", label(key), e.getMessage());
-            }
-        });
+        onHeartbeatThread(() -> applyRecording(key, new BotEvent.StoppedAlone(reason, mayRunElsewhere)));
     }
 
-    /** Runs {@code work} on the heartbeat thread; false when closing (every bot is stopped by close() itself). */
-    private boolean onHeartbeatThread(Runnable work) {
+    private void applyRecording(String bot, BotEvent event) {
+        try {
+            apply(bot, event);
+        } catch (StoreException e) {
+            LOG.warn("{}: cannot record its lease's state: {}; the next heartbeat sets it right", label(bot), e.getMessage());
+        }
+    }
+
+    /** Runs {@code work} on the heartbeat thread, unless the heartbeat has ended (close() stops every bot itself). */
+    private void onHeartbeatThread(Runnable work) {
         try {
             heartbeat.execute(work);
-            return true;
         } catch (RejectedExecutionException e) {
-            return false;
+            LOG.debug("instance {}'s heartbeat has ended; close() stops the bots", instance());
         }
     }
 
