@@ -1,8 +1,6 @@
 package dev.leadbot.bots;
 
-import dev.leadbot.leases.BotAction;
 import dev.leadbot.leases.BotEvent;
-import dev.leadbot.leases.BotState;
 import dev.leadbot.leases.Decision;
 import dev.leadbot.leases.FairShare;
 import dev.leadbot.leases.Instance;
@@ -18,16 +16,11 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,16 +30,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This instance's share of the bots when several instances share one PostgreSQL database: a heartbeat thread that keeps
- * the instance's row alive, reads every lease, lets {@link FairShare} decide, and acts on it. A bot starts only once its
- * lease is won, and its polling is cut at once when its lease is lost or cannot be renewed in time; surplus bots are
- * stopped cleanly, then given back. A bot whose database another session still holds (a stale instance) is given back and
- * tried again at the next heartbeat; one that cannot start for its own reason (a refused token, a broken flow) stays held,
- * recorded as stopped with its reason, and is not retried in a loop. All lease state lives on the heartbeat thread.
- *
- * <p>The heartbeat thread never waits for a bot: starts and clean stops run on the fleet's threads, and a bot's lease is
- * renewed while it starts or stops. A watchdog on a thread of its own cuts the polling of every bot held here once the
- * leases were last renewed longer ago than the expiry less one heartbeat, whatever holds up the heartbeat thread.
+ * This instance's share of the bots when several instances share one PostgreSQL database. A heartbeat keeps the instance's row
+ * alive, reads every lease, lets {@link FairShare} decide the share and {@link Lifecycle} each bot's next state, and acts on
+ * both through {@link LeasedBots}; it never waits for a bot (starts and clean stops run on the fleet's threads). A watchdog on a
+ * thread of its own cuts the polling of every bot held here once the leases are about to expire unrenewed, whatever holds up
+ * the heartbeat.
  */
 public final class LeaseKeeper implements AutoCloseable {
 
@@ -130,12 +118,9 @@ public final class LeaseKeeper implements AutoCloseable {
         }
     }
 
-    private final Map<String, Leased> bots = new LinkedHashMap<>();
-    /** Each bot's state: moved only by {@link Lifecycle}, under this map's lock, which is never held while acting. */
-    private final Map<String, BotState> states = new ConcurrentHashMap<>();
+    private final LeasedBots bots;
     private final Database.Postgres database;
     private final FleetLeases leases;
-    private final Fleet fleet;
     private final Timings timings;
     private final ScheduledExecutorService heartbeat;
     /** Cuts polling when the leases are about to expire unrenewed: never waits on the database or a bot. */
@@ -150,13 +135,11 @@ public final class LeaseKeeper implements AutoCloseable {
     private volatile long renewedAt = System.nanoTime();
 
     private LeaseKeeper(List<Leased> bots, Database.Postgres database, FleetLeases leases, Timings timings, Clock clock) {
-        bots.forEach(bot -> this.bots.put(bot.key(), bot));
-        this.bots.keySet().forEach(bot -> states.put(bot, Lifecycle.initial()));
         this.database = database;
         this.leases = leases;
         this.timings = timings;
-        this.fleet = Fleet.of(bots.size(), clock, this::stoppedAlone);
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "lease-heartbeat"));
+        this.bots = new LeasedBots(bots, leases, clock, heartbeat, timings.expiry(), () -> Duration.ofNanos(System.nanoTime() - renewedAt));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "lease-watchdog");
             thread.setDaemon(true);
@@ -203,12 +186,12 @@ public final class LeaseKeeper implements AutoCloseable {
 
     /** The bots this instance holds now: starting, running, or stopped for a reason of their own. */
     public Set<String> holding() {
-        return Set.copyOf(Lifecycle.held(states));
+        return Set.copyOf(bots.held());
     }
 
     /** How many bots poll here now. */
     public int runningCount() {
-        return fleet.runningCount();
+        return bots.fleet().runningCount();
     }
 
     /** Whether the leases are about to expire unrenewed: one heartbeat before their expiry, as this machine's clock measures. */
@@ -219,7 +202,7 @@ public final class LeaseKeeper implements AutoCloseable {
     /** The watchdog: once the leases are overdue, no bot held here polls any more, so no other instance ever polls alongside. */
     private void watch() {
         if (overdue()) {
-            bots.keySet().forEach(bot -> applyOffline(bot, new BotEvent.Overdue()));
+            bots.toEach(new BotEvent.Overdue());
         }
     }
 
@@ -229,25 +212,25 @@ public final class LeaseKeeper implements AutoCloseable {
             return;
         }
         try {
-            bots.keySet().forEach(bot -> applyOffline(bot, new BotEvent.Beat()));
+            bots.toEach(new BotEvent.Beat());
             if (!enter()) {
                 return;
             }
             Decision decision = FairShare.decide(situation(leases.read()));
-            decision.lost().forEach(bot -> applyOffline(bot, new BotEvent.Lost("its lease is no longer this instance's (taken or expired)")));
-            List<String> renew = Lifecycle.renewals(decision, states);
+            decision.lost().forEach(bot -> bots.lose(bot, "its lease is no longer this instance's (taken or expired)"));
+            List<String> renew = Lifecycle.renewals(decision, bots.states());
             long renewing = System.nanoTime();
             Set<String> renewed = leases.renew(renew);
             renewedAt = renewing;
-            renew.stream().filter(bot -> !renewed.contains(bot)).forEach(bot -> applyOffline(bot, new BotEvent.Lost("its lease expired before it was renewed")));
+            renew.stream().filter(bot -> !renewed.contains(bot)).forEach(bot -> bots.lose(bot, "its lease expired before it was renewed"));
             if (outage) {
                 outage = false;
                 LOG.info("instance {} reaches {} again; its leases are renewed", instance(), database);
             }
-            decision.giveBack().forEach(bot -> applyOffline(bot, new BotEvent.GiveBack()));
+            decision.giveBack().forEach(bot -> bots.applyOffline(bot, new BotEvent.GiveBack()));
             for (String bot : decision.take()) {
-                if (Lifecycle.mayTake(states.get(bot)) && leases.take(bot)) {
-                    apply(bot, new BotEvent.Won(bots.get(bot) instanceof Unfit unfit ? Optional.of(unfit.reason()) : Optional.empty()));
+                if (bots.mayTake(bot) && leases.take(bot)) {
+                    bots.won(bot);
                 }
             }
         } catch (StoreException e) {
@@ -257,10 +240,10 @@ public final class LeaseKeeper implements AutoCloseable {
                         e.getMessage());
             }
             // Stop one heartbeat before the leases expire in the database, so no other instance ever polls alongside.
-            Set<String> held = Lifecycle.held(states);
+            Set<String> held = bots.held();
             if (!held.isEmpty() && overdue()) {
-                held.forEach(bot -> applyOffline(bot, new BotEvent.Lost("its lease could not be renewed for " + timings.expiry().toSeconds()
-                        + " s (the database unreachable), so another instance may take it")));
+                held.forEach(bot -> bots.lose(bot, "its lease could not be renewed for " + timings.expiry().toSeconds()
+                        + " s (the database unreachable), so another instance may take it"));
             }
         } catch (RuntimeException e) {
             // The heartbeat must go on: a scheduled task that throws is never run again.
@@ -272,7 +255,7 @@ public final class LeaseKeeper implements AutoCloseable {
         try {
             if (entered) {
                 leases.heartbeat();
-                Set<String> renew = Lifecycle.renewedWhileClosing(states);
+                Set<String> renew = Lifecycle.renewedWhileClosing(bots.states());
                 long renewing = System.nanoTime();
                 leases.renew(renew);
                 renewedAt = renewing;
@@ -299,146 +282,20 @@ public final class LeaseKeeper implements AutoCloseable {
             return false;
         }
         entered = true;
+        int count = bots.keys().size();
         LOG.info("instance {} shares {} with the other instances on {} (heartbeat {} s, leases expire after {} s)", instance(),
-                bots.size() == 1 ? "its bot" : bots.size() + " bots", database, seconds(timings.heartbeat()), seconds(timings.expiry()));
+                count == 1 ? "its bot" : count + " bots", database, seconds(timings.heartbeat()), seconds(timings.expiry()));
         return true;
     }
 
-    private static String seconds(Duration duration) {
+    static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? String.valueOf(duration.toSeconds()) : String.valueOf(duration.toMillis() / 1000.0);
     }
 
     private Situation situation(FleetLeases.Snapshot snapshot) {
-        return new Situation(snapshot.now(), instance(), bots.keySet(), Lifecycle.held(states),
+        return new Situation(snapshot.now(), instance(), bots.keys(), bots.held(),
                 snapshot.instances().stream().map(row -> new Instance(row.id(), row.expiresAt())).toList(),
                 snapshot.leases().stream().map(row -> new Lease(row.bot(), row.holder(), row.expiresAt())).toList());
-    }
-
-    /** Moves {@code bot} on by {@code event}, then does what that takes, in order; a failed step leaves the rest undone. */
-    private void apply(String bot, BotEvent event) throws StoreException {
-        Lifecycle.Step step;
-        synchronized (states) {
-            step = Lifecycle.on(states.get(bot), event);
-            states.put(bot, step.state());
-        }
-        for (BotAction action : step.actions()) {
-            act(bot, action);
-        }
-    }
-
-    /** The same, for an event whose actions never reach the database: a loss, a surplus, a cut, a heartbeat's beginning. */
-    private void applyOffline(String bot, BotEvent event) {
-        try {
-            apply(bot, event);
-        } catch (StoreException e) {
-            throw new IllegalStateException(label(bot) + ": " + event + " reached the database: " + e.getMessage(), e);
-        }
-    }
-
-    private void act(String bot, BotAction action) throws StoreException {
-        if (action instanceof BotAction.Start) {
-            fleet.startLater(ready(bot)).thenAccept(outcome -> onHeartbeatThread(() -> started(bot, outcome)));
-        } else if (action instanceof BotAction.Stop) {
-            stop(bot);
-        } else if (action instanceof BotAction.Cut) {
-            fleet.cut(ready(bot));
-            LOG.warn("{}: its polling is cut on instance {}: its lease was last renewed {} ms ago and expires {} s after that",
-                    label(bot), instance(), Duration.ofNanos(System.nanoTime() - renewedAt).toMillis(), seconds(timings.expiry()));
-        } else if (action instanceof BotAction.RecordStopped stopped) {
-            leases.stopped(bot, stopped.reason());
-        } else if (action instanceof BotAction.TellOwners tell) {
-            LOG.error("{} is held stopped by instance {}: {}", label(bot), instance(), tell.reason());
-            tellOwners(bot);
-        } else if (action instanceof BotAction.GiveLeaseBack) {
-            leases.giveBack(bot);
-        } else if (action instanceof BotAction.ReportLost lost) {
-            LOG.warn("{} is stopped on instance {}: {}", label(bot), instance(), lost.why());
-        } else if (action instanceof BotAction.ReportWaiting waiting) {
-            LOG.warn("{} waits: {}; another session still holds its database (an instance that lost its lease but whose session lives"
-                    + " on); its lease is given back and it is tried again at the next heartbeat", label(bot), waiting.reason());
-        } else if (action instanceof BotAction.ReportDatabaseBack) {
-            LOG.info("{} got its database back and runs on instance {}", label(bot), instance());
-        } else if (action instanceof BotAction.ReportLeftToNewer newer) {
-            LOG.error("{} is given back by instance {} for a newer instance to run, and not taken here again: {}; upgrade every"
-                    + " instance together", label(bot), instance(), newer.reason());
-        } else if (action instanceof BotAction.ReportGivenBack) {
-            LOG.info("{} is given back by instance {} for another instance to take (a fair share each)", label(bot), instance());
-        }
-    }
-
-    private Fleet.Bot ready(String bot) {
-        if (bots.get(bot) instanceof Ready ready) {
-            return ready.bot();
-        }
-        throw new IllegalStateException(label(bot) + " cannot run, so it is never started or cut");
-    }
-
-    /** Cuts the bot's polling now and stops it cleanly on the fleet's threads; its lease goes once it has stopped. */
-    private void stop(String bot) {
-        CompletableFuture<Boolean> stopped = bots.get(bot) instanceof Ready ready ? fleet.stopLater(ready.bot())
-                : CompletableFuture.completedFuture(false);
-        stopped.whenComplete((ran, failure) -> {
-            if (failure != null) {
-                LOG.error("{} did not stop cleanly on instance {}", label(bot), instance(), failure);
-            }
-            // Refused once closing: close() deletes every lease itself.
-            onHeartbeatThread(() -> {
-                try {
-                    apply(bot, new BotEvent.StopEnded());
-                } catch (StoreException e) {
-                    LOG.warn("{} stopped, but its lease could not be deleted: {}; it expires in {} s", label(bot), e.getMessage(),
-                            seconds(timings.expiry()));
-                }
-            });
-        });
-    }
-
-    /** Its owners hear why it is not running off the heartbeat's thread: it is a Bot API call. */
-    private void tellOwners(String bot) {
-        Unfit unfit = (Unfit) bots.get(bot);
-        CompletableFuture.runAsync(() -> {
-            List<Long> told = fleet.tellOwners(unfit.telegram(), unfit.ownerMessage());
-            LOG.info("{}: {}", label(bot), told.isEmpty() ? "no owner chat of it could be told" : "told in owner chats " + told);
-        }).exceptionally(failure -> {
-            LOG.error("{}: its owner chats could not be told why it is not running", label(bot), failure);
-            return null;
-        });
-    }
-
-    private void started(String bot, Fleet.Start outcome) {
-        BotEvent event = new BotEvent.Started();
-        if (outcome instanceof Fleet.Start.NotStarted not) {
-            event = not.schemaHeld() ? new BotEvent.DatabaseHeld(not.reason())
-                    : not.newerSchema() ? new BotEvent.NewerSchema(not.reason()) : new BotEvent.StartFailed(not.reason());
-        }
-        applyRecording(bot, event);
-    }
-
-    /** A running bot stopped by itself: held stopped when the cause is its own, given back when its database was taken over. */
-    private void stoppedAlone(Fleet.Bot bot, String reason, boolean mayRunElsewhere) {
-        String key = bot.name().orElse("");
-        onHeartbeatThread(() -> applyRecording(key, new BotEvent.StoppedAlone(reason, mayRunElsewhere)));
-    }
-
-    private void applyRecording(String bot, BotEvent event) {
-        try {
-            apply(bot, event);
-        } catch (StoreException e) {
-            LOG.warn("{}: cannot record its lease's state: {}; the next heartbeat sets it right", label(bot), e.getMessage());
-        }
-    }
-
-    /** Runs {@code work} on the heartbeat thread, unless the heartbeat has ended (close() stops every bot itself). */
-    private void onHeartbeatThread(Runnable work) {
-        try {
-            heartbeat.execute(work);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("instance {}'s heartbeat has ended; close() stops the bots", instance());
-        }
-    }
-
-    private String label(String bot) {
-        return bot.isEmpty() ? "the bot" : "bot '" + bot + "'";
     }
 
     /**
@@ -452,7 +309,7 @@ public final class LeaseKeeper implements AutoCloseable {
             return;
         }
         closing = true;
-        Thread stopping = new Thread(fleet::close, "fleet-close");
+        Thread stopping = new Thread(bots.fleet()::close, "fleet-close");
         stopping.start();
         try {
             // What is left once the heartbeat's last call and the deletion of the leases (a call each, a third of the expiry) are over.
@@ -484,7 +341,7 @@ public final class LeaseKeeper implements AutoCloseable {
         }
         endHeartbeat(true);
         watchdog.shutdownNow();
-        fleet.close();
+        bots.fleet().close();
         leases.close();
     }
 

@@ -176,7 +176,8 @@ class LifecycleTest {
     void aHeldBotWhoseFlowCannotRunIsGivenBackLikeAnyOtherWhenLostOrSurplus() {
         assertEquals(new Step(new Stopping(false, new Free(false)), List.of(new Stop(), new ReportLost(TAKEN))),
                 Lifecycle.on(new HeldUnfit(UNFIT), new Lost(TAKEN)));
-        assertEquals(new Step(new Stopping(true, new Free(false)), List.of(new Stop())), Lifecycle.on(new HeldUnfit(UNFIT), new GiveBack()));
+        assertEquals(new Step(new Stopping(true, new Free(false)), List.of(new Stop())),
+                Lifecycle.on(new HeldUnfit(UNFIT), new GiveBack()));
     }
 
     @Test
@@ -236,10 +237,11 @@ class LifecycleTest {
 
     @Test
     void aBotNotHeldHereIgnoresWhatOnlyAHeldBotHears() {
-        for (BotState notHeld : List.of(new Free(false), new LeftToNewer(), new StartingLost(false), new Stopping(false, new Free(false)))) {
-            assertUnchanged(notHeld, new StoppedAlone(REFUSED, false));
-            assertUnchanged(notHeld, new Overdue());
-            assertUnchanged(notHeld, new Beat());
+        List<BotState> notHeld = List.of(new Free(false), new LeftToNewer(), new StartingLost(false), new Stopping(false, new Free(false)));
+        for (BotState state : notHeld) {
+            assertUnchanged(state, new StoppedAlone(REFUSED, false));
+            assertUnchanged(state, new Overdue());
+            assertUnchanged(state, new Beat());
         }
         assertUnchanged(new Free(false), new Lost(TAKEN));
         assertUnchanged(new Free(false), new Started());
@@ -251,8 +253,9 @@ class LifecycleTest {
         Step cut = Lifecycle.on(new Running(false), new Overdue());
         assertEquals(new Step(new Running(true), List.of(new Cut())), cut);
         assertUnchanged(cut.state(), new Overdue());
-        assertEquals(new Step(new Stopping(false, new Free(false)), List.of(new Stop(), new ReportLost(
-                "its lease was not renewed in time, so its polling was cut before the lease could expire"))), Lifecycle.on(cut.state(), new Beat()));
+        assertEquals(new Step(new Stopping(false, new Free(false)), List.of(new Stop(),
+                new ReportLost("its lease was not renewed in time, so its polling was cut before the lease could expire"))),
+                Lifecycle.on(cut.state(), new Beat()));
     }
 
     @Test
