@@ -80,8 +80,8 @@ final class BotsCommand implements Callable<Integer> {
             String last = "—";
             String leads = "—";
             try (Store store = Store.openForTools(bot.database(), console.clock())) {
-                last = store.lastConversationChange().map(at -> TIME.format(at.atZone(zone))).orElse("none yet");
-                leads = String.valueOf(store.leads(today).size());
+                last = store.conversations().lastChange().map(at -> TIME.format(at.atZone(zone))).orElse("none yet");
+                leads = String.valueOf(store.leads().completedSince(today).size());
             } catch (StoreException e) {
                 if (e.missing()) {
                     // A lease says more than a missing schema: a bot held stopped (a refused token) never opened its own.

@@ -5,6 +5,7 @@ import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.LeadJson;
 import dev.leadbot.store.Database;
+import dev.leadbot.store.Deliveries;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
@@ -69,19 +70,19 @@ final class LeadsCommand implements Callable<Integer> {
         Map<String, Handling> handling;
         try (Store store = Store.openForTools(db.orElseGet(() -> settings.get().database()), console.clock())) {
             if (retry.isPresent()) {
-                int requeued = store.requeue(retry.filter(r -> !r.equalsIgnoreCase("all")));
+                int requeued = store.deliveries().requeue(retry.filter(r -> !r.equalsIgnoreCase("all")));
                 console.out().println(Count.of(requeued, "delivery", "deliveries") + " queued again");
                 return 0;
             }
             if (failed) {
-                List<Store.Dead> dead = store.deadDeliveries();
+                List<Deliveries.Dead> dead = store.deliveries().deadDeliveries();
                 dead.forEach(d -> console.out().println(d.leadId() + "  " + d.sink() + "  after " + d.attempts() + " attempts: " + d.lastError()));
                 console.out().println(Count.of(dead.size(), "failed delivery", "failed deliveries")
                         + (dead.isEmpty() ? "" : "; retry with: leadbot leads --retry ID|all"));
                 return 0;
             }
-            leads = store.leads(from.get());
-            handling = store.handling(leads.stream().map(Lead::id).toList());
+            leads = store.leads().completedSince(from.get());
+            handling = store.leads().handling(leads.stream().map(Lead::id).toList());
         } catch (StoreException e) {
             console.err().println(e.getMessage());
             return 1;

@@ -80,7 +80,7 @@ final class StatsCommand implements Callable<Integer> {
         FunnelReport report;
         try (Store store = Store.openForTools(database, console.clock())) {
             FunnelReport.Builder counting = new FunnelReport.Builder(from.get(), silence.get());
-            store.funnelEvents(from.get(), terminal, counting::add);
+            store.funnel().events(from.get(), terminal, counting::add);
             report = counting.at(console.clock().instant());
         } catch (StoreException e) {
             console.err().println(e.getMessage());

@@ -67,7 +67,7 @@ final class TerminalChat {
     /** Talks until a lead is completed (exit status 0) or the input ends (0). */
     int run(Optional<String> source) throws IOException, StoreException {
         out.println(say(TerminalText.INTRO, Map.of()));
-        Optional<Conversation> saved = store.conversation(prospect.chatId());
+        Optional<Conversation> saved = store.conversations().conversation(prospect.chatId());
         Transition transition = step(saved, new Input.Start(source));
         while (true) {
             // After /forget the chat has no conversation, as in Telegram: the next line begins anew.

@@ -1,7 +1,7 @@
 package dev.leadbot.console;
 
 import dev.leadbot.store.DialogChange;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.DialogStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +16,15 @@ public final class OpenDialogs {
     private final Map<Long, Dialog> open = new HashMap<>();
     private final Map<Long, Long> writers = new HashMap<>();
 
-    public OpenDialogs(List<Store.OpenDialog> stored) {
+    public OpenDialogs(List<DialogStore.OpenDialog> stored) {
         load(stored);
     }
 
     /** Memory holds changes the disk does not (a commit failed): what the disk holds replaces it. */
-    public synchronized void load(List<Store.OpenDialog> stored) {
+    public synchronized void load(List<DialogStore.OpenDialog> stored) {
         open.clear();
         writers.clear();
-        for (Store.OpenDialog dialog : stored) {
+        for (DialogStore.OpenDialog dialog : stored) {
             open.put(dialog.prospectChatId(), new Dialog(dialog.prospectChatId(), dialog.leadId(), dialog.prospect(), dialog.openedBy()));
             dialog.writers().forEach(owner -> writers.put(owner, dialog.prospectChatId()));
         }

@@ -5,6 +5,8 @@ import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.LeadMove;
+import dev.leadbot.store.LeadStore;
+import dev.leadbot.store.OwnerMessageStore;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.nio.charset.StandardCharsets;
@@ -107,7 +109,7 @@ public final class OwnerConsole {
             throw new IllegalArgumentException("this button changes something, committed with its update: " + press.data());
         }
         try {
-            Optional<Lead> found = store.lead(press.leadId());
+            Optional<Lead> found = store.leads().lead(press.leadId());
             return found.isEmpty() ? List.of(new ConsoleReply.Notice(GONE))
                     : List.of(new ConsoleReply.Notice(""), new ConsoleReply.Summary(found.get()));
         } catch (StoreException e) {
@@ -123,7 +125,7 @@ public final class OwnerConsole {
      *
      * @param outcome how the commit moved it; empty when the lead is gone
      */
-    public List<ConsoleReply> moved(LeadMove move, Optional<Store.Move> outcome) {
+    public List<ConsoleReply> moved(LeadMove move, Optional<LeadStore.Move> outcome) {
         if (outcome.isEmpty()) {
             return List.of(new ConsoleReply.Notice(GONE));
         }
@@ -157,11 +159,11 @@ public final class OwnerConsole {
     private List<ConsoleReply.ShownSummary> shown(String leadId) throws StoreException {
         List<ConsoleReply.ShownSummary> shown = new ArrayList<>();
         LeadButtons buttons = new LeadButtons(zone.get());
-        for (Store.OwnerMessage message : store.ownerMessagesShowing(leadId)) {
-            Map<String, Handling> handling = store.handling(message.leadIds());
+        for (OwnerMessageStore.OwnerMessage message : store.ownerMessages().showing(leadId)) {
+            Map<String, Handling> handling = store.leads().handling(message.leadIds());
             List<ConsoleReply.ShownLead> leads = new ArrayList<>();
             for (String id : message.leadIds()) {
-                Optional<Lead> lead = store.lead(id);
+                Optional<Lead> lead = store.leads().lead(id);
                 if (lead.isPresent()) {
                     leads.add(new ConsoleReply.ShownLead(lead.get(), buttons.status(handling.get(id)),
                             LeadButtons.rows(lead.get(), handling.get(id), message.leadIds().size() > 1)));
@@ -177,20 +179,20 @@ public final class OwnerConsole {
         String title;
         String none;
         if (selection instanceof ConsoleCommand.Selection.Latest latest) {
-            leads = store.latestLeads(latest.count());
+            leads = store.leads().latest(latest.count());
             title = "Последние лиды";
             none = "Лидов пока нет.";
         } else if (selection instanceof ConsoleCommand.Selection.Today) {
             ZoneId here = zone.get();
             Instant midnight = LocalDate.ofInstant(now, here).atStartOfDay(here).toInstant();
-            List<Lead> today = new ArrayList<>(store.leads(midnight));
+            List<Lead> today = new ArrayList<>(store.leads().completedSince(midnight));
             today.sort(Comparator.comparing(Lead::completedAt).reversed());
             title = "Лиды за сегодня: " + today.size() + (today.size() > ConsoleCommand.MOST_LATEST
                     ? ", последние " + ConsoleCommand.MOST_LATEST : "");
             leads = today.subList(0, Math.min(today.size(), ConsoleCommand.MOST_LATEST));
             none = "Сегодня лидов нет.";
         } else {
-            leads = store.latestLeads(HOT_SCAN).stream().filter(lead -> lead.tags().contains("hot"))
+            leads = store.leads().latest(HOT_SCAN).stream().filter(lead -> lead.tags().contains("hot"))
                     .limit(ConsoleCommand.DEFAULT_LATEST).toList();
             title = "Горячие лиды";
             none = "Горячих лидов нет.";
@@ -200,7 +202,7 @@ public final class OwnerConsole {
         }
         StringBuilder text = new StringBuilder(title).append(':');
         List<List<ConsoleButton>> rows = new ArrayList<>();
-        Map<String, Handling> handling = store.handling(leads.stream().map(Lead::id).toList());
+        Map<String, Handling> handling = store.leads().handling(leads.stream().map(Lead::id).toList());
         for (int i = 0; i < leads.size(); i++) {
             Lead lead = leads.get(i);
             String line = (i + 1) + ". " + line(lead, handling.get(lead.id()));
@@ -228,7 +230,7 @@ public final class OwnerConsole {
     }
 
     private ConsoleReply show(String idStart) throws StoreException {
-        List<Lead> found = store.leadsWithIdStarting(idStart, 2);
+        List<Lead> found = store.leads().withIdStarting(idStart, 2);
         if (found.isEmpty()) {
             return new ConsoleReply.Text("Лида " + idStart + " нет. Номера — в /leads.");
         }
@@ -240,13 +242,13 @@ public final class OwnerConsole {
 
     private ConsoleReply export(Optional<Duration> period, Instant now) throws StoreException {
         Instant since = period.map(now::minus).orElse(Instant.EPOCH);
-        List<Lead> leads = store.leads(since);
+        List<Lead> leads = store.leads().completedSince(since);
         String span = period.map(p -> p.toHours() % 24 == 0 ? " за " + p.toDays() + " дн." : " за " + p.toHours() + " ч").orElse("");
         if (leads.isEmpty()) {
             return new ConsoleReply.Text("Лидов" + span + " нет, выгружать нечего.");
         }
         String file = "leads-" + LocalDate.ofInstant(now, zone.get()) + ".csv";
-        return new ConsoleReply.Document(file, CsvExport.of(leads, store.handling(leads.stream().map(Lead::id).toList())).getBytes(StandardCharsets.UTF_8),
+        return new ConsoleReply.Document(file, CsvExport.of(leads, store.leads().handling(leads.stream().map(Lead::id).toList())).getBytes(StandardCharsets.UTF_8),
                 Plurals.of("ru", leads.size(), "лид", "лида", "лидов") + span + " · CSV для Excel (UTF-8)");
     }
 

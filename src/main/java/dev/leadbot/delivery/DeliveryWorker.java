@@ -99,10 +99,10 @@ public final class DeliveryWorker implements AutoCloseable {
     int runOnce(Instant now) throws StoreException {
         if (claimsLeft) {
             // This worker is the store's only one for its sink, and no run of it is under way: the claims are the failed run's.
-            store.releaseClaims(sink.name());
+            store.deliveries().releaseClaims(sink.name());
             claimsLeft = false;
         }
-        List<Lead> due = store.claimDue(sink.name(), now, batch());
+        List<Lead> due = store.deliveries().claimDue(sink.name(), now, batch());
         claimsLeft = !due.isEmpty();
         deliver(due, now);
         claimsLeft = false;
@@ -115,7 +115,7 @@ public final class DeliveryWorker implements AutoCloseable {
             return;
         }
         for (Lead lead : due) {
-            int attempt = store.attempting(lead.id(), sink.name());
+            int attempt = store.deliveries().attempting(lead.id(), sink.name());
             Delivery outcome;
             try {
                 outcome = sink.deliver(lead, attempt);
@@ -123,7 +123,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 outcome = new Delivery.RetryLater(Optional.empty(), "the sink failed: " + e);
             }
             if (outcome instanceof Delivery.Delivered delivered) {
-                store.delivered(lead.id(), sink.name(), delivered.reference());
+                store.deliveries().delivered(lead.id(), sink.name(), delivered.reference());
                 logDelivered(lead.id(), delivered);
             } else {
                 settleFailure(lead, attempt, outcome, now);
@@ -136,7 +136,7 @@ public final class DeliveryWorker implements AutoCloseable {
      * crash before it leaves them all pending and they are sent again, never recorded twice.
      */
     private void together(CombiningSink combining, List<Lead> due, Instant now) throws StoreException {
-        List<Integer> attempts = store.attempting(due.stream().map(Lead::id).toList(), sink.name());
+        List<Integer> attempts = store.deliveries().attempting(due.stream().map(Lead::id).toList(), sink.name());
         List<Delivery> outcomes;
         try {
             outcomes = combining.deliverTogether(due);
@@ -150,7 +150,7 @@ public final class DeliveryWorker implements AutoCloseable {
             }
         }
         if (!delivered.isEmpty()) {
-            store.delivered(delivered, sink.name());
+            store.deliveries().delivered(delivered, sink.name());
         }
         for (int i = 0; i < due.size(); i++) {
             if (outcomes.get(i) instanceof Delivery.Delivered done) {
@@ -174,7 +174,7 @@ public final class DeliveryWorker implements AutoCloseable {
         if (outcome instanceof Delivery.RetryLater later) {
             Optional<Instant> retry = schedule.next(attempt, later.after(), lead.completedAt(), now);
             if (retry.isPresent()) {
-                store.retryAt(id, sink.name(), retry.get(), later.reason());
+                store.deliveries().retryAt(id, sink.name(), retry.get(), later.reason());
                 LOG.warn("lead={} sink={} attempt={} failed, retrying at {}: {}", id, sink.name(), attempt, retry.get(), later.reason());
             } else {
                 giveUp(id, "still failing after 24 hours: " + later.reason());
@@ -185,7 +185,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void giveUp(String leadId, String reason) throws StoreException {
-        store.dead(leadId, sink.name(), reason);
+        store.deliveries().dead(leadId, sink.name(), reason);
         LOG.error("lead={} sink={} given up: {}", leadId, sink.name(), reason);
         alert.accept("⚠️ Лид " + leadId + " не доставлен в «" + sink.name() + "»: " + reason
                 + "\nПовторить: leadbot leads --retry " + leadId);
@@ -208,7 +208,7 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         try {
             int attempted = runOnce(clock.instant());
-            Optional<Instant> due = store.nextDue(sink.name());
+            Optional<Instant> due = store.deliveries().nextDue(sink.name());
             if (attempted == batch()) {
                 reschedule(Duration.ZERO);
             } else {

@@ -6,9 +6,9 @@ import dev.leadbot.funnel.FunnelEvent;
 import dev.leadbot.lead.Lead;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -31,7 +31,7 @@ public final class Batch {
     private final List<DialogChange> dialogs = new ArrayList<>();
     private final List<LeadMove> moves = new ArrayList<>();
     /** How each move came out, once committed; by identity, as two presses may ask for the same move. */
-    private final Map<LeadMove, Optional<Store.Move>> outcomes = new IdentityHashMap<>();
+    private final Map<LeadMove, Optional<LeadStore.Move>> outcomes = new IdentityHashMap<>();
     private final Map<Long, Optional<FollowUpTimer>> followUps = new LinkedHashMap<>();
     private OptionalLong lastUpdateId = OptionalLong.empty();
 
@@ -113,7 +113,7 @@ public final class Batch {
      *
      * @throws IllegalStateException before the batch is committed
      */
-    public synchronized Optional<Store.Move> outcome(LeadMove move) {
+    public synchronized Optional<LeadStore.Move> outcome(LeadMove move) {
         if (!outcomes.containsKey(move)) {
             throw new IllegalStateException("lead " + move.leadId() + " was not moved by a committed batch");
         }
@@ -155,7 +155,7 @@ public final class Batch {
         return List.copyOf(moves);
     }
 
-    synchronized void settled(Map<LeadMove, Optional<Store.Move>> settled) {
+    synchronized void settled(Map<LeadMove, Optional<LeadStore.Move>> settled) {
         outcomes.clear();
         outcomes.putAll(settled);
     }

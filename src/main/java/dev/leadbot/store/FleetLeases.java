@@ -109,7 +109,7 @@ public final class FleetLeases implements AutoCloseable {
             }
             return Optional.of(snapshot(connection, database.schema()));
         } catch (SQLException e) {
-            throw Store.failure(database, "read the leases", e);
+            throw Session.failure(database, "read the leases", e);
         } finally {
             try {
                 connection.close();
@@ -308,7 +308,7 @@ public final class FleetLeases implements AutoCloseable {
                 connection = Optional.empty();
                 disconnect(c);
             }
-            throw Store.failure(database, what, e);
+            throw Session.failure(database, what, e);
         }
     }
 
@@ -376,7 +376,7 @@ public final class FleetLeases implements AutoCloseable {
                 // The failure below is the one to report.
             }
             PostgresPools.release(database);
-            throw Store.failure(database, "create the schema " + schema, e);
+            throw Session.failure(database, "create the schema " + schema, e);
         }
     }
 

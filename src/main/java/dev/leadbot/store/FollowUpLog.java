@@ -15,19 +15,63 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The follow_ups table: each open conversation's next follow-up, at most one per chat. */
-final class FollowUpLog {
+public final class FollowUpLog {
 
-    private final Connection connection;
+    private final Session session;
+    /**
+     * No follow-up timer is due before this, as far as this store knows: the earliest timer stored when it last looked,
+     * lowered by every timer it commits since (other programs only delete timers: {@code leadbot forget}). Empty when it
+     * does not know (at the start, after a look found timers due, after another program or a new session wrote). It spares
+     * a bot's looks for due timers, four a second, the database: on PostgreSQL two round trips each, for each bot.
+     */
+    private volatile Optional<Instant> noFollowUpBefore = Optional.empty();
 
-    FollowUpLog(Connection connection) {
-        this.connection = connection;
+    FollowUpLog(Session session) {
+        this.session = session;
+        session.remember(() -> noFollowUpBefore = Optional.empty());
+    }
+
+    /** Up to {@code limit} follow-up timers due at or before {@code now}, the earliest first. */
+    public List<FollowUpTimer> due(Instant now, int limit) throws StoreException {
+        return session.call("read the follow-ups due", connection -> {
+            if (!mayBeDue(now)) {
+                return List.of();
+            }
+            List<FollowUpTimer> due = select(connection, now, limit);
+            // None due: the earliest timer is later than now, and none comes before it but what this store commits.
+            noFollowUpBefore = due.isEmpty() ? Optional.of(next(connection).orElse(Instant.MAX)) : Optional.empty();
+            return due;
+        });
+    }
+
+    /**
+     * Whether a follow-up timer may be due at {@code now}; false only when none can be, known without asking the database
+     * (nor waiting for a commit under way): what a bot's ticks check before they look.
+     */
+    public boolean mayBeDue(Instant now) {
+        return noFollowUpBefore.map(earliest -> !now.isBefore(earliest)).orElse(true);
+    }
+
+    /** When the earliest follow-up timer is due, if any is set. */
+    public Optional<Instant> next() throws StoreException {
+        return session.call("read the next follow-up", FollowUpLog::next);
+    }
+
+    /** The prospect blocked the bot: nothing more is sent to the chat, so its follow-up goes. */
+    public void cancel(long chatId) throws StoreException {
+        session.call("cancel the follow-ups of chat " + chatId, connection -> delete(connection, chatId));
     }
 
     /** Part of a caller's transaction: each chat's timer replaced, or deleted where empty. */
-    void apply(Map<Long, Optional<FollowUpTimer>> timers) throws SQLException {
-        if (timers.isEmpty()) {
-            return;
+    void apply(Connection connection, Map<Long, Optional<FollowUpTimer>> timers) throws SQLException {
+        if (!timers.isEmpty()) {
+            write(connection, timers);
         }
+        noFollowUpBefore = noFollowUpBefore.map(known -> timers.values().stream().flatMap(Optional::stream)
+                .map(timer -> timer.due().at()).reduce(known, (a, b) -> a.isBefore(b) ? a : b));
+    }
+
+    private static void write(Connection connection, Map<Long, Optional<FollowUpTimer>> timers) throws SQLException {
         try (PreparedStatement put = connection.prepareStatement("INSERT INTO follow_ups (chat_id, kind, attempt, due_at, silent_since,"
                 + " reminded, last_reminder_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (chat_id) DO UPDATE SET kind = excluded.kind,"
                 + " attempt = excluded.attempt, due_at = excluded.due_at, silent_since = excluded.silent_since,"
@@ -59,15 +103,14 @@ final class FollowUpLog {
     }
 
     /** Part of a caller's transaction; returns how many went (0 or 1). */
-    int delete(long chatId) throws SQLException {
+    int delete(Connection connection, long chatId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM follow_ups WHERE chat_id = ?")) {
             delete.setLong(1, chatId);
             return delete.executeUpdate();
         }
     }
 
-    /** Up to {@code limit} timers due at or before {@code now}, the earliest first. */
-    List<FollowUpTimer> due(Instant now, int limit) throws SQLException {
+    private static List<FollowUpTimer> select(Connection connection, Instant now, int limit) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT chat_id, kind, attempt, due_at, silent_since, reminded, last_reminder_at"
                 + " FROM follow_ups WHERE due_at <= ? ORDER BY due_at, chat_id LIMIT ?")) {
             s.setLong(1, now.toEpochMilli());
@@ -86,8 +129,7 @@ final class FollowUpLog {
         }
     }
 
-    /** When the earliest timer is due, if there is one. */
-    Optional<Instant> next() throws SQLException {
+    private static Optional<Instant> next(Connection connection) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT min(due_at) FROM follow_ups"); ResultSet r = s.executeQuery()) {
             if (r.next()) {
                 long at = r.getLong(1);

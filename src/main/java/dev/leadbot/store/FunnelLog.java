@@ -5,28 +5,59 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The funnel_events table: written inside the store's transactions, read by the reports. */
-final class FunnelLog {
+public final class FunnelLog {
 
     /** The terminal chat's id (see {@code leadbot chat}): its test conversations are kept apart from Telegram's. */
     static final long TERMINAL_CHAT = 0;
     /** Rows of the funnel held in memory at once while a report reads it. */
     static final int FETCH_ROWS = 1_000;
 
-    private final Connection connection;
+    private final Session session;
 
-    FunnelLog(Connection connection) {
-        this.connection = connection;
+    FunnelLog(Session session) {
+        this.session = session;
+    }
+
+    /**
+     * The funnel's events at or after {@code since}, in the order they happened: Telegram's chats, or with
+     * {@code terminal} only the terminal chat's test conversations.
+     */
+    public List<FunnelEvent> events(Instant since, boolean terminal) throws StoreException {
+        List<FunnelEvent> events = new ArrayList<>();
+        events(since, terminal, events::add);
+        return events;
+    }
+
+    /** The same, handed to {@code each} as they are read, so a report over a large funnel never holds it all in memory. */
+    public void events(Instant since, boolean terminal, Consumer<FunnelEvent> each) throws StoreException {
+        if (session.dialect() == Dialect.POSTGRESQL) {
+            // pgjdbc fetches rows a thousand at a time only inside a transaction; read-only, as it writes nothing.
+            session.inTransaction("read the funnel", connection -> {
+                try (Statement readOnly = connection.createStatement()) {
+                    readOnly.execute("SET TRANSACTION READ ONLY");
+                }
+                since(connection, since, terminal, each);
+                return null;
+            });
+            return;
+        }
+        session.call("read the funnel", connection -> {
+            since(connection, since, terminal, each);
+            return null;
+        });
     }
 
     /** Part of a caller's transaction. */
-    void insert(List<FunnelEvent> events) throws SQLException {
+    void insert(Connection connection, List<FunnelEvent> events) throws SQLException {
         if (events.isEmpty()) {
             return;
         }
@@ -51,7 +82,7 @@ final class FunnelLog {
     }
 
     /** Part of a caller's transaction; returns how many rows went. */
-    int forget(long chatId) throws SQLException {
+    int forget(Connection connection, long chatId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM funnel_events WHERE chat_id = ?")) {
             delete.setLong(1, chatId);
             return delete.executeUpdate();
@@ -60,10 +91,10 @@ final class FunnelLog {
 
     /**
      * Events at or after {@code since}, one by one in the order they were committed: the terminal chat's, or every other chat's.
-     * Read {@link #FETCH_ROWS} at a time; on PostgreSQL only inside a transaction (the caller's), as outside one pgjdbc reads
+     * Read {@link #FETCH_ROWS} at a time; on PostgreSQL only inside a transaction, as outside one pgjdbc reads
      * the whole result into memory first.
      */
-    void since(Instant since, boolean terminal, Consumer<FunnelEvent> each) throws SQLException {
+    private static void since(Connection connection, Instant since, boolean terminal, Consumer<FunnelEvent> each) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT kind, chat_id, at, flow, version, started_at, step, node, answer, path,"
                 + " source FROM funnel_events WHERE at >= ? AND " + (terminal ? "chat_id = ?" : "chat_id <> ?") + " ORDER BY id")) {
             s.setFetchSize(FETCH_ROWS);

@@ -21,8 +21,7 @@ import dev.leadbot.followup.Silence;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.LeadMove;
-import dev.leadbot.store.Store;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import dev.leadbot.store.LeadStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +32,7 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 
 /**
  * Applies each update to its chat's conversation: the new state, the funnel's events and the
@@ -63,7 +63,7 @@ final class ChatRouter {
         void press(long chat, Optional<ConsoleButton.Press> press, String callbackId);
 
         /** A press whose move of a lead was committed with its update, and how the commit moved it (empty: the lead is gone). */
-        void moved(long chat, LeadMove move, Optional<Store.Move> outcome, String callbackId);
+        void moved(long chat, LeadMove move, Optional<LeadStore.Move> outcome, String callbackId);
     }
 
     /** Without owner chats: every owner command or button is a stranger's. */
@@ -79,7 +79,7 @@ final class ChatRouter {
         }
 
         @Override
-        public void moved(long chat, LeadMove move, Optional<Store.Move> outcome, String callbackId) {
+        public void moved(long chat, LeadMove move, Optional<LeadStore.Move> outcome, String callbackId) {
             throw new IllegalStateException("chat " + chat + " is no owner's");
         }
     };

@@ -6,7 +6,7 @@ import dev.leadbot.console.ConsoleReply;
 import dev.leadbot.console.OwnerConsole;
 import dev.leadbot.lead.Answer;
 import dev.leadbot.store.LeadMove;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.LeadStore;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.util.List;
@@ -81,7 +81,7 @@ final class ConsoleChat implements ChatRouter.Console {
 
     /** A claim or status press, committed: answered (within the ~15 s a press stays valid), and every summary of the lead shown anew. */
     @Override
-    public void moved(long chat, LeadMove move, Optional<Store.Move> outcome, String callbackId) {
+    public void moved(long chat, LeadMove move, Optional<LeadStore.Move> outcome, String callbackId) {
         thread.execute(() -> answer(chat, callbackId, console.moved(move, outcome)));
     }
 

@@ -21,7 +21,7 @@ final class Conversations {
     Optional<Conversation> current(long chatId) {
         return cache.computeIfAbsent(chatId, chat -> {
             try {
-                return store.conversation(chat);
+                return store.conversations().conversation(chat);
             } catch (StoreException e) {
                 throw new StoreFailure(e);
             }
@@ -34,7 +34,7 @@ final class Conversations {
      */
     void refresh() {
         try {
-            if (store.changedElsewhere()) {
+            if (store.conversations().changedElsewhere()) {
                 cache.clear();
             }
         } catch (StoreException e) {

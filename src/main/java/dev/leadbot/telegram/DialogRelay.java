@@ -10,7 +10,7 @@ import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.Batch;
 import dev.leadbot.store.DialogChange;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.DialogStore;
 import dev.leadbot.store.StoreException;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,7 @@ final class DialogRelay {
 
     /** Where the open conversations are read from. */
     interface Loader {
-        List<Store.OpenDialog> load() throws StoreException;
+        List<DialogStore.OpenDialog> load() throws StoreException;
     }
 
     private final OpenDialogs dialogs;

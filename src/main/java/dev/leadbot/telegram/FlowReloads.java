@@ -58,7 +58,7 @@ final class FlowReloads implements AutoCloseable {
         lastRead = read().orElse(new byte[0]);
         FlowReload.Outcome outcome;
         try {
-            outcome = FlowReload.of(file, store.openConversations());
+            outcome = FlowReload.of(file, store.conversations().openConversations());
         } catch (StoreException e) {
             LOG.error("flow {} not reloaded: {}", file, e.getMessage());
             return "flow not loaded, the running flow stays: the open conversations could not be read; see the bot's log";

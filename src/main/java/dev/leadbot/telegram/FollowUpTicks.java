@@ -105,8 +105,8 @@ final class FollowUpTicks {
                     Silence.from(now))).toList());
         }
         // Most looks find nothing due, and the store knows so without asking the database: then the consumer is not held up.
-        while (store.followUpMayBeDue(clock.instant())) {
-            int handled = consumer.fire(() -> store.dueFollowUps(clock.instant(), AT_ONCE));
+        while (store.followUps().mayBeDue(clock.instant())) {
+            int handled = consumer.fire(() -> store.followUps().due(clock.instant(), AT_ONCE));
             fired += handled;
             if (handled < AT_ONCE) {
                 return fired;

@@ -7,7 +7,7 @@ import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.CombiningSink;
 import dev.leadbot.sink.Delivery;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.OwnerMessageStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +39,7 @@ final class OwnerChatSink implements CombiningSink {
 
     private final Outbox outbox;
     private final long owner;
-    private final Consumer<Store.OwnerMessage> shown;
+    private final Consumer<OwnerMessageStore.OwnerMessage> shown;
     private final Duration patience;
     /** The words of the question that asked an answer, to title it in a full summary. */
     private final Function<Answer, String> asked;
@@ -51,12 +51,12 @@ final class OwnerChatSink implements CombiningSink {
     private final Map<String, CompletableFuture<Delivery>> inFlight = new ConcurrentHashMap<>();
 
     /** @param shown told of each message Telegram accepted and the leads it shows, so a status change can be shown in it */
-    OwnerChatSink(Outbox outbox, long owner, Consumer<Store.OwnerMessage> shown, Function<Answer, String> asked) {
+    OwnerChatSink(Outbox outbox, long owner, Consumer<OwnerMessageStore.OwnerMessage> shown, Function<Answer, String> asked) {
         this(outbox, owner, shown, asked, PATIENCE);
     }
 
     /** @param patience how long one call waits for Telegram to take the summaries before it says to retry later */
-    OwnerChatSink(Outbox outbox, long owner, Consumer<Store.OwnerMessage> shown, Function<Answer, String> asked, Duration patience) {
+    OwnerChatSink(Outbox outbox, long owner, Consumer<OwnerMessageStore.OwnerMessage> shown, Function<Answer, String> asked, Duration patience) {
         this.outbox = outbox;
         this.asked = asked;
         this.owner = owner;
@@ -135,7 +135,7 @@ final class OwnerChatSink implements CombiningSink {
             }
             outbox.enqueue(Outbox.Job.fromBot(owner, what, message.build(), id -> {
                 if (lastPart) {
-                    id.ifPresent(messageId -> shown.accept(new Store.OwnerMessage(owner, messageId,
+                    id.ifPresent(messageId -> shown.accept(new OwnerMessageStore.OwnerMessage(owner, messageId,
                             digest.leads().stream().map(Lead::id).toList())));
                 }
                 result.complete(new CallResult.Done(id));

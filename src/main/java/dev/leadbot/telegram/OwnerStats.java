@@ -66,7 +66,7 @@ final class OwnerStats {
         FunnelReport report;
         try (Store store = Store.openForTools(database, clock)) {
             FunnelReport.Builder counting = new FunnelReport.Builder(since, IDLE);
-            store.funnelEvents(since, false, counting::add);
+            store.funnel().events(since, false, counting::add);
             report = counting.at(now);
         } catch (StoreException e) {
             LOG.error("chat={} /stats could not read the funnel: {}", chatId, e.getMessage());

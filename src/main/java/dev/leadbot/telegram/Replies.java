@@ -3,12 +3,12 @@ package dev.leadbot.telegram;
 import dev.leadbot.engine.Action;
 import dev.leadbot.engine.Keyboard;
 import dev.leadbot.engine.Output;
+import dev.leadbot.store.Outgoing;
+import dev.leadbot.store.ReplyStore;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.leadbot.store.Outgoing;
-import dev.leadbot.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -105,7 +105,7 @@ final class Replies {
             }
             outbox.enqueue(new Outbox.Job(reply.chatId(), call.what(), call.origin(), call.superseding(), () -> resolve(reply.chatId(), call),
                     id -> log.sent(reply, id.filter(sent -> call.step() > 0 && !call.isEdit())
-                            .map(sent -> new Store.QuestionMessage(call.step(), sent))),
+                            .map(sent -> new ReplyStore.QuestionMessage(call.step(), sent))),
                     failure -> log.sent(reply, Optional.empty())));
         }
     }

@@ -1,6 +1,7 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.store.Outgoing;
+import dev.leadbot.store.ReplyStore;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.util.Optional;
@@ -22,9 +23,9 @@ final class ReplyLog {
     }
 
     /** The reply was sent, or given up on; {@code shows} is the question it put on screen, if any. */
-    void sent(Outgoing reply, Optional<Store.QuestionMessage> shows) {
+    void sent(Outgoing reply, Optional<ReplyStore.QuestionMessage> shows) {
         try {
-            store.sent(reply, shows);
+            store.replies().sent(reply, shows);
         } catch (StoreException e) {
             LOG.warn("chat={} reply={}: {}; it may be sent again after a restart", reply.chatId(), reply.id(), e.getMessage());
         }
@@ -32,7 +33,7 @@ final class ReplyLog {
 
     Optional<Integer> find(long chatId, int step) {
         try {
-            return store.questionMessage(chatId, step);
+            return store.replies().questionMessage(chatId, step);
         } catch (StoreException e) {
             LOG.warn("chat={} step={}: {}; the edit is skipped", chatId, step, e.getMessage());
             return Optional.empty();

@@ -12,6 +12,7 @@ import dev.leadbot.lead.Answer;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Outgoing;
+import dev.leadbot.store.OwnerMessageStore;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
@@ -137,9 +138,9 @@ public final class TelegramService implements AutoCloseable {
         });
         JsonlFileSink leadsFile = new JsonlFileSink(settings.leadsFile());
         List<LeadSink> sinks = new ArrayList<>();
-        Consumer<Store.OwnerMessage> shown = message -> {
+        Consumer<OwnerMessageStore.OwnerMessage> shown = message -> {
             try {
-                store.ownerMessage(message);
+                store.ownerMessages().record(message);
             } catch (StoreException e) {
                 LOG.error("chat={} message={} shows leads {} but was not recorded; a status change will not show in it: {}",
                         message.chatId(), message.messageId(), message.leadIds(), e.getMessage());
@@ -166,25 +167,25 @@ public final class TelegramService implements AutoCloseable {
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store, live::ownersZone),
                 new OwnerStats(store.database(), flow.id(), api, statsThread, clock), outbox, api, consoleThread, clock, reloads, asked);
         // Managers' conversations with prospects, open across restarts.
-        OpenDialogs dialogs = new OpenDialogs(store.openDialogs());
+        OpenDialogs dialogs = new OpenDialogs(store.dialogs().open());
         DialogRelay relay = new DialogRelay(new ProspectDialog(OwnerChats.of(settings.ownerChatIds()), dialogs, new ProspectDialog.Leads() {
             @Override
             public java.util.Optional<dev.leadbot.lead.Lead> lead(String id) throws StoreException {
-                return store.lead(id);
+                return store.leads().lead(id);
             }
 
             @Override
             public List<String> shownIn(long ownerChat, int messageId) throws StoreException {
-                return store.leadsShownIn(ownerChat, messageId);
+                return store.ownerMessages().leadsShownIn(ownerChat, messageId);
             }
-        }), dialogs, store::openDialogs);
+        }), dialogs, store.dialogs()::open);
         ChatRouter router = new ChatRouter(live, conversations, replies,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(leadsFile, chat)),
                 clock, closedChats, OwnerChats.of(settings.ownerChatIds()), console, relay);
         UpdateConsumer consumer = new UpdateConsumer(lanes, router, conversations, store, replies::send, outbox::heard, flow.id(),
                 sinks.stream().map(LeadSink::name).toList(), Duration.ofSeconds(5), relay::reload);
         // Replies committed by an earlier run that stopped before sending them go first, in order.
-        List<Outgoing> unsent = store.unsent();
+        List<Outgoing> unsent = store.replies().unsent();
         if (!unsent.isEmpty()) {
             LOG.info("{} replies committed before the last stop were not sent yet; sending them now", unsent.size());
             replies.send(unsent);

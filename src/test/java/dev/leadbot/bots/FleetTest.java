@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leadbot.store.Database;
-import dev.leadbot.store.StoreKind;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.LeadSink;
+import dev.leadbot.store.Database;
+import dev.leadbot.store.StoreKind;
 import dev.leadbot.telegram.FloodLimits;
 import dev.leadbot.telegram.TelegramSettings;
 import dev.leadbot.telegram.fake.BotMessage;
@@ -205,7 +205,7 @@ class FleetTest {
         assertEquals(2, fleet.runningCount());
         // Its database was given back: it opens again (a file's lock, a PostgreSQL schema's instance lock).
         try (dev.leadbot.store.Store again = dev.leadbot.store.Store.open(barBot.database(), Clock.systemUTC())) {
-            assertEquals(List.of(), again.unsent());
+            assertEquals(List.of(), again.replies().unsent());
         }
     }
 

@@ -52,7 +52,7 @@ class DialogKillJarIT {
                 BotMessage summary = await(api, IVANS_CHAT, m -> m.text().contains("Новый лид"));
                 await(api, OLGAS_CHAT, m -> m.text().contains("Новый лид"));
                 // The bot knows which lead the summary shows once Telegram accepted it.
-                api.awaitState(() -> read(store -> store.leadsShownIn(IVANS_CHAT, summary.id()).size() == 1));
+                api.awaitState(() -> read(store -> store.ownerMessages().leadsShownIn(IVANS_CHAT, summary.id()).size() == 1));
 
                 // Everything the reply makes is held on its way to Telegram: the prospect's words and both owner chats' notice.
                 replyHeld = List.of(api.hold("sendMessage", PROSPECT), api.hold("sendMessage", IVANS_CHAT),
@@ -69,7 +69,7 @@ class DialogKillJarIT {
                     await(api, owner, m -> m.text().startsWith("💬 Иван пишет клиенту Клиент"));
                 }
                 // Killed with nothing on its way: every message of the reply is marked sent.
-                api.awaitState(() -> read(store -> store.unsent().isEmpty()));
+                api.awaitState(() -> read(store -> store.replies().unsent().isEmpty()));
             } finally {
                 kill(second);
             }
@@ -101,10 +101,10 @@ class DialogKillJarIT {
                     assertEquals(1, shown.stream().filter(t -> t.endsWith(copy)).count(), shown.toString());
                     assertEquals(1, shown.stream().filter(t -> t.startsWith("💬 Иван пишет клиенту Клиент")).count(), shown.toString());
                 }
-                assertEquals(1, (int) read(store -> store.openDialogs().size()), "the conversation is still open");
+                assertEquals(1, (int) read(store -> store.dialogs().open().size()), "the conversation is still open");
                 assertEquals(List.of("OPENED Иван ", "TO_PROSPECT Иван Здравствуйте! Когда удобно созвониться?",
                         "FROM_PROSPECT Klient Завтра после 15:00", "TO_PROSPECT Иван Отлично, до завтра!"),
-                        read(store -> store.dialog(store.leads(Instant.EPOCH).get(0).id()).stream()
+                        read(store -> store.dialogs().lines(store.leads().completedSince(Instant.EPOCH).get(0).id()).stream()
                                 .map(line -> line.kind() + " " + line.who() + " " + line.text()).toList()), "recorded with the lead once each");
             } finally {
                 fourth.destroy();

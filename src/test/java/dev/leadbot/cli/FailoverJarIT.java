@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.leadbot.store.Database;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.Lockstep;
 import dev.leadbot.telegram.ProspectChat;
 import dev.leadbot.telegram.fake.BotMessage;
@@ -12,9 +15,6 @@ import dev.leadbot.telegram.fake.FakeBotApi;
 import dev.leadbot.testing.LeadFiles;
 import dev.leadbot.testing.OwnerChat;
 import dev.leadbot.testing.PostgresServer;
-import dev.leadbot.store.Database;
-import dev.leadbot.store.Store;
-import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -174,7 +174,7 @@ class FailoverJarIT {
     /** How many replies of the bot are committed and not marked sent yet. */
     private static int unsent(String database, String bot) {
         try (Store store = Store.openForTools(Database.parse(database).forBot(bot), Clock.systemUTC())) {
-            return store.unsent().size();
+            return store.replies().unsent().size();
         } catch (StoreException e) {
             throw new IllegalStateException(e);
         }

@@ -145,7 +145,7 @@ final class FollowUpJarRun {
     /** First reminders committed and waiting to be sent (the Bot API refuses them). */
     private static int committedFirstReminders(Path dir) {
         try (Store store = tools(dir)) {
-            return (int) store.unsent().stream().map(Outgoing::payload).filter(p -> p.contains("Still there")).count();
+            return (int) store.replies().unsent().stream().map(Outgoing::payload).filter(p -> p.contains("Still there")).count();
         } catch (Exception e) {
             return -1; // not created yet, or busy: asked again
         }
@@ -157,7 +157,7 @@ final class FollowUpJarRun {
 
     private static boolean settled(Path dir) {
         try (Store store = tools(dir)) {
-            return store.unsent().isEmpty() && store.nextFollowUp().isEmpty();
+            return store.replies().unsent().isEmpty() && store.followUps().next().isEmpty();
         } catch (Exception e) {
             return false;
         }

@@ -85,7 +85,7 @@ class LeadsCommandTest {
     @Test
     void aLeadTakenByAManagerShowsWhoHasItInTheTableAndTheCsv() throws Exception {
         try (Store store = Store.open(db, Run.CLOCK)) {
-            store.moveLead(new LeadMove("lead-2", Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Иван Петров"),
+            store.leads().move(new LeadMove("lead-2", Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Иван Петров"),
                     Optional.of(Instant.parse("2026-11-22T10:00:00Z")))));
         }
 
@@ -147,8 +147,8 @@ class LeadsCommandTest {
             Batch batch = new Batch(List.of("amocrm"));
             batch.completed(OLD);
             store.commit("qualification", batch);
-            store.attempting("lead-1", "amocrm");
-            store.dead("lead-1", "amocrm", "401: the API key is wrong");
+            store.deliveries().attempting("lead-1", "amocrm");
+            store.deliveries().dead("lead-1", "amocrm", "401: the API key is wrong");
         }
 
         assertEquals(new Run(0, "lead-1  amocrm  after 1 attempts: 401: the API key is wrong\n"

@@ -45,8 +45,8 @@ class MigrateCommandTest {
                 + " backup, and a bot started on it is refused\n", run.out());
         assertFalse(run.out().contains(PostgresServer.PASSWORD));
         try (Store moved = Store.openForTools(server.database().forBot("migshop"), Run.CLOCK)) {
-            assertEquals(2, moved.leads(Instant.EPOCH).size());
-            assertEquals(1, moved.unsent().size());
+            assertEquals(2, moved.leads().completedSince(Instant.EPOCH).size());
+            assertEquals(1, moved.replies().unsent().size());
         }
     }
 

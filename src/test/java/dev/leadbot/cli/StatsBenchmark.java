@@ -77,7 +77,7 @@ public final class StatsBenchmark {
             try (Store store = Store.openForTools(db, clock)) {
                 long start = System.nanoTime();
                 FunnelReport.Builder counting = new FunnelReport.Builder(Instant.EPOCH, Duration.ofHours(1));
-                store.funnelEvents(Instant.EPOCH, false, counting::add);
+                store.funnel().events(Instant.EPOCH, false, counting::add);
                 FunnelReport funnel = counting.at(NOW);
                 long reported = System.nanoTime();
                 FunnelChart.png(funnel, new FunnelChart.Words("дошли", "ответили", "ушли", "Воронка за 7 дн.", "Начали …"));

@@ -38,7 +38,7 @@ class OwnerConsoleTest {
             }
             store.commit("qualification", batch);
             for (int i = 0; i < 30; i++) {
-                store.moveLead(new LeadMove(id(i), Handling.Status.NEW,
+                store.leads().move(new LeadMove(id(i), Handling.Status.NEW,
                         new Handling(Handling.Status.TAKEN, Optional.of("Александра-Виктория Константинопольская"), Optional.of(NOW))));
             }
 
@@ -68,12 +68,12 @@ class OwnerConsoleTest {
                     .orElseThrow();
 
             assertEquals(new ConsoleReply.Notice("Лид ваш. Когда будет ясно — «✅ Сделка» или «❌ Не лид»."),
-                    console.moved(ivan, store.moveLead(ivan)).get(0));
+                    console.moved(ivan, store.leads().move(ivan)).get(0));
             assertEquals(new ConsoleReply.Notice("Лид ваш. Когда будет ясно — «✅ Сделка» или «❌ Не лид»."),
-                    console.moved(ivan, store.moveLead(ivan)).get(0), "the same manager's press again, its answer lost to a crash");
-            assertEquals(new ConsoleReply.Notice("Уже взял(а) Иван в 22.11 10:00."), console.moved(olga, store.moveLead(olga)).get(0));
-            assertEquals(new ConsoleReply.Notice("Отмечено: сделка 🎉"), console.moved(won, store.moveLead(won)).get(0));
-            assertEquals(new ConsoleReply.Notice("Статус уже другой: сделка (Иван)."), console.moved(olga, store.moveLead(olga)).get(0));
+                    console.moved(ivan, store.leads().move(ivan)).get(0), "the same manager's press again, its answer lost to a crash");
+            assertEquals(new ConsoleReply.Notice("Уже взял(а) Иван в 22.11 10:00."), console.moved(olga, store.leads().move(olga)).get(0));
+            assertEquals(new ConsoleReply.Notice("Отмечено: сделка 🎉"), console.moved(won, store.leads().move(won)).get(0));
+            assertEquals(new ConsoleReply.Notice("Статус уже другой: сделка (Иван)."), console.moved(olga, store.leads().move(olga)).get(0));
             assertEquals(List.of(new ConsoleReply.Notice("Этого лида больше нет: его данные удалены по просьбе клиента.")),
                     console.moved(ivan, Optional.empty()));
             assertEquals(Optional.empty(), OwnerConsole.move(new ConsoleButton.Press(ConsoleButton.Action.OPEN, id(0)), "Иван", NOW));

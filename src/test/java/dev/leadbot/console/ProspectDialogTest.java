@@ -9,7 +9,7 @@ import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.DialogChange;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.DialogStore;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +87,7 @@ class ProspectDialogTest {
 
     @Test
     void inAGroupOwnerChatOnlyARepliesToTheBotGoToTheProspectTheGroupWritesTo() throws Exception {
-        dialogs.load(List.of(new Store.OpenDialog(PROSPECT_CHAT, LEAD, "Анна", "Иван Петров", List.of(OLGA_CHAT))));
+        dialogs.load(List.of(new DialogStore.OpenDialog(PROSPECT_CHAT, LEAD, "Анна", "Иван Петров", List.of(OLGA_CHAT))));
         Prospect olga = new Prospect(OLGA_CHAT, 2002, Optional.empty(), "Ольга", Optional.empty(), "ru");
 
         assertEquals(DialogStep.FLOW, policy.fromOwner(OLGA_CHAT, olga, new Input.Typed("Коллеги, кто возьмёт?"),
@@ -204,7 +204,7 @@ class ProspectDialogTest {
 
     /** Ivan opened a conversation with Anna about the lead and writes to her. */
     private void open() {
-        dialogs.load(List.of(new Store.OpenDialog(PROSPECT_CHAT, LEAD, "Анна", "Иван Петров", List.of(IVAN_CHAT))));
+        dialogs.load(List.of(new DialogStore.OpenDialog(PROSPECT_CHAT, LEAD, "Анна", "Иван Петров", List.of(IVAN_CHAT))));
     }
 
     private static Lead lead() {

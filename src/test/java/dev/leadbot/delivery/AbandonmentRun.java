@@ -164,7 +164,7 @@ public final class AbandonmentRun {
                 }
             }
         }
-        Result result = count(scripts, store.leads(Instant.EPOCH), sinks, Duration.ofNanos(System.nanoTime() - started));
+        Result result = count(scripts, store.leads().completedSince(Instant.EPOCH), sinks, Duration.ofNanos(System.nanoTime() - started));
         store.close();
         return result;
     }
@@ -214,7 +214,7 @@ public final class AbandonmentRun {
     /** One step, committed; an abandonment may be lost to a crash before its commit, then handled again after the restart. */
     private void take(long chat, Step step) throws StoreException {
         Prospect prospect = new Prospect(chat, chat, Optional.empty(), "Пётр", Optional.empty(), "ru");
-        Optional<Conversation> saved = store.conversation(chat);
+        Optional<Conversation> saved = store.conversations().conversation(chat);
         Input input;
         if (step instanceof Step.Send send) {
             input = send.input();

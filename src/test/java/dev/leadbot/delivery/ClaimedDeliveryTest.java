@@ -77,7 +77,7 @@ class ClaimedDeliveryTest {
             assertEquals(ids, new HashSet<>(crm.times().keySet()));
             assertEquals(Set.of(1L), new HashSet<>(crm.times().values()), "a lead delivered twice: " + duplicates(crm.times()));
             assertEquals(LEADS, attempted);
-            assertEquals(Optional.empty(), bot.nextDue("crm"));
+            assertEquals(Optional.empty(), bot.deliveries().nextDue("crm"));
         } finally {
             two.shutdownNow();
         }

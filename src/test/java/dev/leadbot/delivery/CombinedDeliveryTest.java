@@ -87,7 +87,7 @@ class CombinedDeliveryTest {
             worker.close();
 
             assertEquals(List.of(List.of("lead-1", "lead-2", "lead-3")), owner.accepted);
-            assertEquals(Optional.empty(), store.nextDue(owner.name()));
+            assertEquals(Optional.empty(), store.deliveries().nextDue(owner.name()));
         }
     }
 
@@ -109,9 +109,9 @@ class CombinedDeliveryTest {
             worker.close();
 
             assertEquals(List.of(List.of("lead-1", "lead-2", "lead-3"), List.of("lead-1", "lead-2", "lead-3")), owner.accepted);
-            assertEquals(Optional.empty(), restarted.nextDue(owner.name()));
-            assertEquals(List.of(), restarted.deadDeliveries());
-            assertEquals(3, restarted.leads(Instant.EPOCH).size());
+            assertEquals(Optional.empty(), restarted.deliveries().nextDue(owner.name()));
+            assertEquals(List.of(), restarted.deliveries().deadDeliveries());
+            assertEquals(3, restarted.leads().completedSince(Instant.EPOCH).size());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.leadbot.lead.Prospect;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Batch;
+import dev.leadbot.store.Deliveries;
 import dev.leadbot.store.Store;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -94,16 +95,16 @@ class DeliveryWorkerTest {
         DeliveryWorker worker = worker(crm);
 
         assertEquals(1, worker.runOnce(T0));
-        assertEquals(Optional.of(T0.plusSeconds(5)), store.nextDue("crm"));
+        assertEquals(Optional.of(T0.plusSeconds(5)), store.deliveries().nextDue("crm"));
         assertEquals(0, worker.runOnce(T0.plusSeconds(4)));
         assertEquals(1, worker.runOnce(T0.plusSeconds(5)));
-        assertEquals(Optional.of(T0.plusSeconds(15)), store.nextDue("crm"));
+        assertEquals(Optional.of(T0.plusSeconds(15)), store.deliveries().nextDue("crm"));
         assertEquals(1, worker.runOnce(T0.plusSeconds(15)));
         assertEquals(0, worker.runOnce(T0.plus(Duration.ofDays(2))));
 
         assertEquals(List.of("lead-1", "lead-1", "lead-1"), crm.received);
         assertEquals(List.of(1, 2, 3), crm.attempts);
-        assertEquals(Optional.empty(), store.nextDue("crm"));
+        assertEquals(Optional.empty(), store.deliveries().nextDue("crm"));
         assertEquals(List.of(), alerts);
         worker.close();
     }
@@ -112,7 +113,7 @@ class DeliveryWorkerTest {
     void anAttemptCutShortByACrashStillCountsSoTheNextOneLooksTheLeadUpFirst() throws Exception {
         ScriptedSink crm = new ScriptedSink("crm", List.of());
         storeLead("crm");
-        store.attempting("lead-1", "crm"); // the process died while this attempt waited for the CRM
+        store.deliveries().attempting("lead-1", "crm"); // the process died while this attempt waited for the CRM
 
         worker(crm).runOnce(T0);
 
@@ -132,7 +133,7 @@ class DeliveryWorkerTest {
         Instant now = T0;
         while (true) {
             worker.runOnce(now);
-            Optional<Instant> next = store.nextDue("crm");
+            Optional<Instant> next = store.deliveries().nextDue("crm");
             if (next.isEmpty()) {
                 break;
             }
@@ -140,8 +141,8 @@ class DeliveryWorkerTest {
         }
 
         assertTrue(now.isBefore(T0.plus(Duration.ofHours(24))), now.toString());
-        assertEquals(1, store.deadDeliveries().size());
-        assertEquals("still failing after 24 hours: 503 Service Unavailable", store.deadDeliveries().get(0).lastError());
+        assertEquals(1, store.deliveries().deadDeliveries().size());
+        assertEquals("still failing after 24 hours: 503 Service Unavailable", store.deliveries().deadDeliveries().get(0).lastError());
         assertEquals(List.of("⚠️ Лид lead-1 не доставлен в «crm»: still failing after 24 hours: 503 Service Unavailable"
                 + "\nПовторить: leadbot leads --retry lead-1"), alerts);
         assertTrue(crm.received.size() > 15 && crm.received.size() < 30, crm.received.size() + " attempts");
@@ -155,12 +156,12 @@ class DeliveryWorkerTest {
         DeliveryWorker worker = worker(crm);
 
         worker.runOnce(T0);
-        assertEquals(List.of(new Store.Dead("lead-1", "crm", 1, "401: the API key is wrong")), store.deadDeliveries());
+        assertEquals(List.of(new Deliveries.Dead("lead-1", "crm", 1, "401: the API key is wrong")), store.deliveries().deadDeliveries());
         assertEquals(1, alerts.size());
 
-        assertEquals(1, store.requeue(Optional.of("lead-1")));
+        assertEquals(1, store.deliveries().requeue(Optional.of("lead-1")));
         worker.runOnce(T0);
-        assertEquals(List.of(), store.deadDeliveries());
+        assertEquals(List.of(), store.deliveries().deadDeliveries());
         assertEquals(2, crm.received.size());
         worker.close();
     }

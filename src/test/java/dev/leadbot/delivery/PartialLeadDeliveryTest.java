@@ -24,10 +24,10 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Whole conversations of the customer's flow on a fixed clock, each step committed to the store (SQLite, then
@@ -75,7 +75,7 @@ class PartialLeadDeliveryTest {
         }
 
         Chat send(Store store, Input input) throws Exception {
-            Transition transition = ENGINE.handle(store.conversation(prospect.chatId()), prospect, input, now);
+            Transition transition = ENGINE.handle(store.conversations().conversation(prospect.chatId()), prospect, input, now);
             now = now.plus(Duration.ofSeconds(5));
             for (Output output : transition.outputs()) {
                 if (output instanceof Output.Ask ask) {
@@ -109,7 +109,7 @@ class PartialLeadDeliveryTest {
         }
 
         Conversation state(Store store) throws Exception {
-            return store.conversation(prospect.chatId()).orElseThrow();
+            return store.conversations().conversation(prospect.chatId()).orElseThrow();
         }
     }
 
@@ -136,7 +136,7 @@ class PartialLeadDeliveryTest {
             chat.abandon(restarted);
             deliver(restarted);
 
-            List<Lead> stored = restarted.leads(Instant.EPOCH);
+            List<Lead> stored = restarted.leads().completedSince(Instant.EPOCH);
             assertEquals(1, stored.size());
             assertTrue(stored.get(0).partial());
             assertEquals("channel", stored.get(0).stoppedAt().orElseThrow().node());
@@ -178,7 +178,7 @@ class PartialLeadDeliveryTest {
             declined.abandon(store);
             deliver(store);
 
-            assertEquals(List.of(), store.leads(Instant.EPOCH));
+            assertEquals(List.of(), store.leads().completedSince(Instant.EPOCH));
         }
         for (RecordingSink sink : sinks) {
             assertEquals(List.of(), sink.received(), sink.name());

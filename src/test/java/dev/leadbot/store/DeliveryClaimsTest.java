@@ -52,8 +52,8 @@ class DeliveryClaimsTest extends OnEachStore {
             Connection held = other.connection();
             held.setAutoCommit(false);
             // The other connection's claim is made and not yet committed: its rows are locked (SQLite: the whole file).
-            List<String> first = ids(other.claimDue("crm", NOW, 2));
-            Future<List<String>> second = beside.submit(() -> ids(bot.claimDue("crm", NOW, 10)));
+            List<String> first = ids(other.deliveries().claimDue("crm", NOW, 2));
+            Future<List<String>> second = beside.submit(() -> ids(bot.deliveries().claimDue("crm", NOW, 10)));
             if (kind == StoreKind.POSTGRESQL) {
                 // SKIP LOCKED: the claim passes over the locked rows at once rather than waiting for their transaction.
                 assertEquals(leads.subList(2, 4), second.get(60, TimeUnit.SECONDS));
@@ -63,8 +63,8 @@ class DeliveryClaimsTest extends OnEachStore {
 
             assertEquals(leads.subList(0, 2), first);
             assertEquals(leads.subList(2, 4), second.get(60, TimeUnit.SECONDS));
-            assertEquals(List.of(), bot.claimDue("crm", NOW, 10));
-            assertEquals(List.of(), other.claimDue("crm", NOW, 10));
+            assertEquals(List.of(), bot.deliveries().claimDue("crm", NOW, 10));
+            assertEquals(List.of(), other.deliveries().claimDue("crm", NOW, 10));
         } finally {
             beside.shutdownNow();
         }
@@ -75,13 +75,13 @@ class DeliveryClaimsTest extends OnEachStore {
         List<String> leads;
         try (Store bot = Store.open(database, CLOCK)) {
             leads = storeLeads(bot, 2);
-            assertEquals(leads, ids(bot.claimDue("crm", NOW, 10)));
-            assertEquals(List.of(), bot.claimDue("crm", NOW, 10));
+            assertEquals(leads, ids(bot.deliveries().claimDue("crm", NOW, 10)));
+            assertEquals(List.of(), bot.deliveries().claimDue("crm", NOW, 10));
         } // stopped before settling them, as kill -9 would leave them
 
         try (Store next = Store.open(database, CLOCK)) {
-            assertEquals(Optional.of(NOW), next.nextDue("crm"));
-            assertEquals(leads, ids(next.claimDue("crm", NOW, 10)));
+            assertEquals(Optional.of(NOW), next.deliveries().nextDue("crm"));
+            assertEquals(leads, ids(next.deliveries().claimDue("crm", NOW, 10)));
         }
     }
 
@@ -89,15 +89,15 @@ class DeliveryClaimsTest extends OnEachStore {
     void aClaimNobodySettlesRunsOutAfterTenMinutesAndTheLeadIsClaimedAgain() throws Exception {
         try (Store bot = Store.open(database, CLOCK); Store other = Store.openForTools(database, CLOCK)) {
             List<String> leads = storeLeads(bot, 1);
-            assertEquals(leads, ids(other.claimDue("crm", NOW, 10)));
+            assertEquals(leads, ids(other.deliveries().claimDue("crm", NOW, 10)));
             Instant runsOut = NOW.plus(Duration.ofMinutes(10));
 
-            assertEquals(List.of(), bot.claimDue("crm", runsOut.minusSeconds(1), 10));
-            assertEquals(Optional.of(runsOut), bot.nextDue("crm"));
-            assertEquals(leads, ids(bot.claimDue("crm", runsOut, 10)));
-            bot.delivered(leads.get(0), "crm", Optional.of("crm-1"));
-            assertEquals(Optional.empty(), bot.nextDue("crm"));
-            assertEquals(List.of(), other.claimDue("crm", runsOut.plus(Duration.ofDays(1)), 10));
+            assertEquals(List.of(), bot.deliveries().claimDue("crm", runsOut.minusSeconds(1), 10));
+            assertEquals(Optional.of(runsOut), bot.deliveries().nextDue("crm"));
+            assertEquals(leads, ids(bot.deliveries().claimDue("crm", runsOut, 10)));
+            bot.deliveries().delivered(leads.get(0), "crm", Optional.of("crm-1"));
+            assertEquals(Optional.empty(), bot.deliveries().nextDue("crm"));
+            assertEquals(List.of(), other.deliveries().claimDue("crm", runsOut.plus(Duration.ofDays(1)), 10));
         }
     }
 
@@ -105,12 +105,12 @@ class DeliveryClaimsTest extends OnEachStore {
     void aStoreGivesBackOnlyItsOwnClaims() throws Exception {
         try (Store bot = Store.open(database, CLOCK); Store other = Store.openForTools(database, CLOCK)) {
             List<String> leads = storeLeads(bot, 3);
-            assertEquals(leads.subList(0, 1), ids(bot.claimDue("crm", NOW, 1)));
-            assertEquals(leads.subList(1, 2), ids(other.claimDue("crm", NOW, 1)));
+            assertEquals(leads.subList(0, 1), ids(bot.deliveries().claimDue("crm", NOW, 1)));
+            assertEquals(leads.subList(1, 2), ids(other.deliveries().claimDue("crm", NOW, 1)));
 
-            assertEquals(1, bot.releaseClaims("crm"));
+            assertEquals(1, bot.deliveries().releaseClaims("crm"));
 
-            List<String> again = new ArrayList<>(ids(bot.claimDue("crm", NOW, 10)));
+            List<String> again = new ArrayList<>(ids(bot.deliveries().claimDue("crm", NOW, 10)));
             Collections.sort(again);
             assertEquals(List.of(leads.get(0), leads.get(2)), again);
         }
@@ -120,12 +120,12 @@ class DeliveryClaimsTest extends OnEachStore {
     void aSettledDeliveryIsNoLongerClaimedSoARetryIsDueWhenTheSinkAsked() throws Exception {
         try (Store bot = Store.open(database, CLOCK)) {
             List<String> leads = storeLeads(bot, 1);
-            assertEquals(leads, ids(bot.claimDue("crm", NOW, 10)));
-            bot.retryAt(leads.get(0), "crm", NOW.plusSeconds(5), "503");
+            assertEquals(leads, ids(bot.deliveries().claimDue("crm", NOW, 10)));
+            bot.deliveries().retryAt(leads.get(0), "crm", NOW.plusSeconds(5), "503");
 
-            assertEquals(Optional.of(NOW.plusSeconds(5)), bot.nextDue("crm"));
-            assertEquals(leads, ids(bot.claimDue("crm", NOW.plusSeconds(5), 10)));
-            assertTrue(bot.deadDeliveries().isEmpty());
+            assertEquals(Optional.of(NOW.plusSeconds(5)), bot.deliveries().nextDue("crm"));
+            assertEquals(leads, ids(bot.deliveries().claimDue("crm", NOW.plusSeconds(5), 10)));
+            assertTrue(bot.deliveries().deadDeliveries().isEmpty());
         }
     }
 }

@@ -38,11 +38,11 @@ class FollowUpLogTest extends OnEachStore {
             batch.followUp(43, Optional.of(new FollowUpTimer(43, new Due.Abandon(T0.plus(Duration.ofMinutes(15))), Silence.from(T0))));
             store.commit("qualification", batch);
 
-            assertEquals(Optional.of(T0.plus(Duration.ofMinutes(15))), store.nextFollowUp());
-            assertEquals(List.of(), store.dueFollowUps(T0.plus(Duration.ofMinutes(14)), 10));
+            assertEquals(Optional.of(T0.plus(Duration.ofMinutes(15))), store.followUps().next());
+            assertEquals(List.of(), store.followUps().due(T0.plus(Duration.ofMinutes(14)), 10));
             assertEquals(List.of(new FollowUpTimer(43, new Due.Abandon(T0.plus(Duration.ofMinutes(15))), Silence.from(T0)),
-                    reminder(42, 2, Duration.ofHours(3))), store.dueFollowUps(T0.plus(Duration.ofDays(1)), 10));
-            assertEquals(1, store.dueFollowUps(T0.plus(Duration.ofDays(1)), 1).size());
+                    reminder(42, 2, Duration.ofHours(3))), store.followUps().due(T0.plus(Duration.ofDays(1)), 10));
+            assertEquals(1, store.followUps().due(T0.plus(Duration.ofDays(1)), 1).size());
         }
     }
 
@@ -57,12 +57,12 @@ class FollowUpLogTest extends OnEachStore {
             rescheduled.put(42, StoreTest.MIDWAY);
             rescheduled.followUp(42, Optional.of(reminder(42, 1, Duration.ofMinutes(20))));
             store.commit("qualification", rescheduled);
-            assertEquals(List.of(reminder(42, 1, Duration.ofMinutes(20))), store.dueFollowUps(T0.plus(Duration.ofDays(1)), 10));
+            assertEquals(List.of(reminder(42, 1, Duration.ofMinutes(20))), store.followUps().due(T0.plus(Duration.ofDays(1)), 10));
             Batch finished = new Batch();
             finished.put(42, StoreTest.MIDWAY);
             finished.followUp(42, Optional.empty());
             store.commit("qualification", finished);
-            assertEquals(Optional.empty(), store.nextFollowUp());
+            assertEquals(Optional.empty(), store.followUps().next());
         }
     }
 
@@ -77,13 +77,13 @@ class FollowUpLogTest extends OnEachStore {
             store.commit("qualification", batch);
 
             assertEquals(new Store.Forgotten(1, 0, 0, 0, 0, 1), store.forget(42));
-            store.cancelFollowUp(43);
+            store.followUps().cancel(43);
             Batch declined = new Batch();
             declined.remove(44);
             Batch forgottenInTelegram = declined;
             forgottenInTelegram.forget(45);
             store.commit("qualification", forgottenInTelegram);
-            assertEquals(List.of(), store.dueFollowUps(T0.plus(Duration.ofDays(1)), 10));
+            assertEquals(List.of(), store.followUps().due(T0.plus(Duration.ofDays(1)), 10));
         }
     }
 
@@ -94,19 +94,19 @@ class FollowUpLogTest extends OnEachStore {
             batch.put(42, StoreTest.MIDWAY);
             batch.followUp(42, Optional.of(reminder(42, 1, Duration.ofMinutes(15))));
             store.commit("qualification", batch);
-            assertEquals(true, store.followUpMayBeDue(T0), "nothing looked at yet");
+            assertEquals(true, store.followUps().mayBeDue(T0), "nothing looked at yet");
 
-            assertEquals(List.of(), store.dueFollowUps(T0, 10));
-            assertEquals(false, store.followUpMayBeDue(T0.plus(Duration.ofMinutes(14))));
-            assertEquals(true, store.followUpMayBeDue(T0.plus(Duration.ofMinutes(15))));
+            assertEquals(List.of(), store.followUps().due(T0, 10));
+            assertEquals(false, store.followUps().mayBeDue(T0.plus(Duration.ofMinutes(14))));
+            assertEquals(true, store.followUps().mayBeDue(T0.plus(Duration.ofMinutes(15))));
 
             Batch sooner = new Batch();
             sooner.put(43, StoreTest.MIDWAY);
             sooner.followUp(43, Optional.of(reminder(43, 1, Duration.ofMinutes(5))));
             store.commit("qualification", sooner);
-            assertEquals(false, store.followUpMayBeDue(T0.plus(Duration.ofMinutes(4))));
-            assertEquals(true, store.followUpMayBeDue(T0.plus(Duration.ofMinutes(5))));
-            assertEquals(List.of(reminder(43, 1, Duration.ofMinutes(5))), store.dueFollowUps(T0.plus(Duration.ofMinutes(5)), 10));
+            assertEquals(false, store.followUps().mayBeDue(T0.plus(Duration.ofMinutes(4))));
+            assertEquals(true, store.followUps().mayBeDue(T0.plus(Duration.ofMinutes(5))));
+            assertEquals(List.of(reminder(43, 1, Duration.ofMinutes(5))), store.followUps().due(T0.plus(Duration.ofMinutes(5)), 10));
         }
     }
 
@@ -117,15 +117,15 @@ class FollowUpLogTest extends OnEachStore {
             batch.put(42, StoreTest.MIDWAY);
             batch.followUp(42, Optional.of(reminder(42, 1, Duration.ofMinutes(15))));
             store.commit("qualification", batch);
-            store.changedElsewhere();
-            assertEquals(List.of(), store.dueFollowUps(T0, 10));
+            store.conversations().changedElsewhere();
+            assertEquals(List.of(), store.followUps().due(T0, 10));
             try (Store tools = Store.openForTools(database, CLOCK)) {
                 tools.forget(42);
             }
-            assertEquals(true, store.changedElsewhere());
-            assertEquals(true, store.followUpMayBeDue(T0));
-            assertEquals(List.of(), store.dueFollowUps(T0.plus(Duration.ofDays(1)), 10));
-            assertEquals(false, store.followUpMayBeDue(T0.plus(Duration.ofDays(365))), "no timer at all is left");
+            assertEquals(true, store.conversations().changedElsewhere());
+            assertEquals(true, store.followUps().mayBeDue(T0));
+            assertEquals(List.of(), store.followUps().due(T0.plus(Duration.ofDays(1)), 10));
+            assertEquals(false, store.followUps().mayBeDue(T0.plus(Duration.ofDays(365))), "no timer at all is left");
         }
     }
 }

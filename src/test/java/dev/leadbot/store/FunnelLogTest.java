@@ -35,8 +35,8 @@ class FunnelLogTest extends OnEachStore {
             bot.commit("qualification", batch);
 
             try (Store tools = Store.openForTools(database, CLOCK)) {
-                assertEquals(steps, tools.funnelEvents(Instant.EPOCH, false));
-                assertEquals(List.of(), tools.funnelEvents(AT.plusMillis(1), false));
+                assertEquals(steps, tools.funnel().events(Instant.EPOCH, false));
+                assertEquals(List.of(), tools.funnel().events(AT.plusMillis(1), false));
             }
         }
     }
@@ -51,8 +51,8 @@ class FunnelLogTest extends OnEachStore {
                     event(42, FunnelEvent.Kind.STARTED, "greeting", Optional.empty())));
             store.commit("qualification", batch);
 
-            assertEquals(List.of(42L), store.funnelEvents(Instant.EPOCH, false).stream().map(FunnelEvent::chatId).toList());
-            assertEquals(List.of(0L), store.funnelEvents(Instant.EPOCH, true).stream().map(FunnelEvent::chatId).toList());
+            assertEquals(List.of(42L), store.funnel().events(Instant.EPOCH, false).stream().map(FunnelEvent::chatId).toList());
+            assertEquals(List.of(0L), store.funnel().events(Instant.EPOCH, true).stream().map(FunnelEvent::chatId).toList());
         }
     }
 
@@ -68,7 +68,7 @@ class FunnelLogTest extends OnEachStore {
 
             store.forget(42);
 
-            assertEquals(List.of(43L), store.funnelEvents(Instant.EPOCH, false).stream().map(FunnelEvent::chatId).toList());
+            assertEquals(List.of(43L), store.funnel().events(Instant.EPOCH, false).stream().map(FunnelEvent::chatId).toList());
         }
     }
 
@@ -86,7 +86,7 @@ class FunnelLogTest extends OnEachStore {
             second.remove(42);
             store.commit("qualification", second);
 
-            assertEquals(List.of(), store.funnelEvents(Instant.EPOCH, false));
+            assertEquals(List.of(), store.funnel().events(Instant.EPOCH, false));
         }
     }
 
@@ -101,7 +101,7 @@ class FunnelLogTest extends OnEachStore {
 
             List<Long> chats = new java.util.ArrayList<>();
             List<Integer> openCursors = new java.util.ArrayList<>();
-            store.funnelEvents(Instant.EPOCH, false, event -> {
+            store.funnel().events(Instant.EPOCH, false, event -> {
                 chats.add(event.chatId());
                 if (kind == StoreKind.POSTGRESQL && chats.size() == 1) {
                     openCursors.add(cursors(store));

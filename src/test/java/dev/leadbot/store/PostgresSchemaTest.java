@@ -93,8 +93,8 @@ class PostgresSchemaTest {
         }
 
         try (Store store = Store.open(database, CLOCK)) {
-            assertEquals(Optional.of(MIDWAY), store.conversation(42));
-            assertEquals(List.of(), store.leads(Instant.EPOCH));
+            assertEquals(Optional.of(MIDWAY), store.conversations().conversation(42));
+            assertEquals(List.of(), store.leads().completedSince(Instant.EPOCH));
         }
     }
 
@@ -117,8 +117,8 @@ class PostgresSchemaTest {
             batch.put(42, MIDWAY);
             florist.commit("qualification", batch);
 
-            assertEquals(Optional.of(MIDWAY), florist.conversation(42));
-            assertEquals(Optional.empty(), dentist.conversation(42));
+            assertEquals(Optional.of(MIDWAY), florist.conversations().conversation(42));
+            assertEquals(Optional.empty(), dentist.conversations().conversation(42));
             assertEquals("bot_florist_2", ((Database.Postgres) florist.database()).schema());
         }
     }
@@ -130,7 +130,7 @@ class PostgresSchemaTest {
         endSessionsHolding(database);
 
         try (Store next = Store.open(database, CLOCK)) {
-            assertEquals(Optional.empty(), next.conversation(42));
+            assertEquals(Optional.empty(), next.conversations().conversation(42));
         } finally {
             crashed.close();
         }
@@ -150,10 +150,10 @@ class PostgresSchemaTest {
             bot.commit("qualification", batch);
             endSessionsHolding(database);
 
-            StoreException lost = assertThrows(StoreException.class, () -> bot.conversation(42));
+            StoreException lost = assertThrows(StoreException.class, () -> bot.conversations().conversation(42));
 
             assertTrue(lost.getMessage().startsWith("cannot read the conversation of chat 42 in " + database + ": "), lost.getMessage());
-            assertEquals(Optional.of(MIDWAY), bot.conversation(42));
+            assertEquals(Optional.of(MIDWAY), bot.conversations().conversation(42));
             assertTrue(assertThrows(StoreException.class, () -> Store.open(database, CLOCK)).inUse(), "the lock is taken again");
         }
     }
@@ -165,13 +165,13 @@ class PostgresSchemaTest {
             endSessionsHolding(database);
             try (Store other = Store.open(database, CLOCK)) {
                 for (int call = 0; call < 2; call++) {
-                    StoreException lost = assertThrows(StoreException.class, () -> bot.conversation(42));
+                    StoreException lost = assertThrows(StoreException.class, () -> bot.conversations().conversation(42));
 
                     assertTrue(lost.getMessage().startsWith("cannot read the conversation of chat 42 in " + database + ": "), lost.getMessage());
                     assertTrue(lost.getMessage().endsWith("; meanwhile another leadbot instance took over " + database.schema() + ", so this one can no"
                             + " longer write to it: stop one of the two"), lost.getMessage());
                 }
-                assertEquals(Optional.empty(), other.conversation(42));
+                assertEquals(Optional.empty(), other.conversations().conversation(42));
             }
         }
     }
@@ -236,7 +236,7 @@ class PostgresSchemaTest {
             for (String message : said) {
                 assertFalse(message.contains("маркетолог") || message.contains("anna_k") || message.contains("quoted"), message);
             }
-            assertEquals(Optional.empty(), store.conversation(42));
+            assertEquals(Optional.empty(), store.conversations().conversation(42));
         }
     }
 

@@ -123,8 +123,8 @@ class StoreFileTest {
                 + "', '2026-11-22T10:00:00Z')");
 
         try (Store store = Store.open(db(), CLOCK)) {
-            assertEquals(Optional.of(MIDWAY), store.conversation(42));
-            assertEquals(List.of(), store.leads(Instant.EPOCH));
+            assertEquals(Optional.of(MIDWAY), store.conversations().conversation(42));
+            assertEquals(List.of(), store.leads().completedSince(Instant.EPOCH));
         }
     }
 

@@ -6,22 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.engine.Conversation;
+import dev.leadbot.funnel.FunnelEvent;
 import dev.leadbot.lead.Answer;
-import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
-/** The store's behaviour, the same on SQLite and on PostgreSQL: each test runs once on each. */
+/** What the store does across its tables (a batch, a forget, opening and closing), the same on SQLite and on PostgreSQL: each test runs once on each. */
 class StoreTest extends OnEachStore {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC);
 
     static final Conversation MIDWAY = new Conversation(
             new Prospect(42, 4242, Optional.of("anna_k"), "Anna", Optional.empty(), "ru"), Optional.of("vk_ads"),
@@ -32,92 +33,6 @@ class StoreTest extends OnEachStore {
             List.of("greeting", "role", "features"), List.of("crm", "sheets"), List.of("greeting"), Conversation.Status.ASKING, 5);
 
     @Test
-    void aConversationSurvivesClosingAndReopeningExactly() throws Exception {
-        try (Store store = Store.open(database, CLOCK)) {
-            Batch batch = new Batch();
-            batch.put(42, MIDWAY);
-            batch.handled(1001);
-            batch.handled(1000);
-            store.commit("qualification", batch);
-        }
-        try (Store store = Store.open(database, CLOCK)) {
-            assertEquals(Optional.of(MIDWAY), store.conversation(42));
-            assertEquals(OptionalLong.of(1001), store.lastUpdateId());
-            assertEquals(Optional.empty(), store.conversation(43));
-        }
-    }
-
-    @Test
-    void repliesWaitInOrderUntilSentAndForgetRemovesEverythingOfTheChat() throws Exception {
-        try (Store store = Store.open(database, CLOCK)) {
-            Batch batch = new Batch();
-            batch.put(42, MIDWAY);
-            batch.put(43, MIDWAY);
-            batch.send(42, List.of("first", "second"));
-            batch.send(43, List.of("other"));
-            batch.send(42, List.of("third"));
-            List<Outgoing> committed = store.commit("qualification", batch);
-            store.sent(committed.get(0), Optional.of(new Store.QuestionMessage(7, 555)));
-
-            assertEquals(List.of("first", "second", "other", "third"), committed.stream().map(Outgoing::payload).toList());
-            assertEquals(List.of("second", "other", "third"), store.unsent().stream().map(Outgoing::payload).toList());
-            assertEquals(Optional.of(555), store.questionMessage(42, 7));
-            assertEquals(4, store.forget(42).total());
-            assertEquals(Optional.empty(), store.conversation(42));
-            assertEquals(Optional.empty(), store.questionMessage(42, 7));
-            assertEquals(List.of("other"), store.unsent().stream().map(Outgoing::payload).toList());
-            assertEquals(Optional.of(MIDWAY), store.conversation(43));
-        }
-    }
-
-    @Test
-    void aManagersConversationWithAProspectIsKeptWithTheLeadSurvivesReopeningAndGoesWithForget() throws Exception {
-        Lead lead = dev.leadbot.sink.SinkFixtures.lead(1);
-        long prospect = lead.prospect().chatId();
-        try (Store store = Store.open(database, CLOCK)) {
-            Batch batch = new Batch();
-            batch.completed(lead);
-            batch.dialog(new DialogChange.Opened(prospect, lead.id(), "Клиент 1", "Иван"));
-            batch.dialog(new DialogChange.Writing(1000, prospect));
-            batch.dialog(new DialogChange.Writing(1001, prospect));
-            batch.dialog(new DialogChange.Said(lead.id(), DialogChange.Kind.TO_PROSPECT, "Иван", "Здравствуйте"));
-            batch.dialog(new DialogChange.Writing(1002, 999_999));
-            batch.dialog(new DialogChange.Said("no-such-lead", DialogChange.Kind.FROM_PROSPECT, "x", "y"));
-            store.commit("qualification", batch);
-        }
-        try (Store store = Store.open(database, CLOCK)) {
-            assertEquals(List.of(new Store.OpenDialog(prospect, lead.id(), "Клиент 1", "Иван", List.of(1000L, 1001L))), store.openDialogs());
-            assertEquals(List.of(new Store.DialogLine(CLOCK.instant(), DialogChange.Kind.TO_PROSPECT, "Иван", "Здравствуйте")),
-                    store.dialog(lead.id()));
-            Batch closing = new Batch();
-            closing.dialog(new DialogChange.Closed(prospect));
-            store.commit("qualification", closing);
-            assertEquals(List.of(), store.openDialogs());
-
-            Batch again = new Batch();
-            again.dialog(new DialogChange.Opened(prospect, lead.id(), "Клиент 1", "Ольга"));
-            store.commit("qualification", again);
-            store.forget(prospect);
-            assertEquals(List.of(), store.openDialogs());
-            assertEquals(List.of(), store.dialog(lead.id()));
-        }
-    }
-
-    @Test
-    void aRemovalInABatchDeletesTheConversation() throws Exception {
-        try (Store store = Store.open(database, CLOCK)) {
-            Batch first = new Batch();
-            first.put(42, MIDWAY);
-            store.commit("qualification", first);
-            Batch second = new Batch();
-            second.remove(42);
-            store.commit("qualification", second);
-
-            assertEquals(Optional.empty(), store.conversation(42));
-        }
-    }
-
-    @Test
     void aForgetInABatchDeletesEverythingOfTheChatInItsOwnTransactionKeepingItsConfirmation() throws Exception {
         try (Store store = Store.open(database, CLOCK)) {
             Batch first = new Batch(List.of("crm"));
@@ -126,8 +41,8 @@ class StoreTest extends OnEachStore {
             first.completed(LEAD);
             first.send(42, List.of("question"));
             List<Outgoing> committed = store.commit("qualification", first);
-            store.sent(committed.get(0), Optional.of(new Store.QuestionMessage(7, 555)));
-            store.ownerMessage(new Store.OwnerMessage(1, 900, List.of(LEAD.id())));
+            store.replies().sent(committed.get(0), Optional.of(new ReplyStore.QuestionMessage(7, 555)));
+            store.ownerMessages().record(new OwnerMessageStore.OwnerMessage(1, 900, List.of(LEAD.id())));
             first = new Batch();
             first.send(42, List.of("not sent yet"));
             store.commit("qualification", first);
@@ -137,13 +52,13 @@ class StoreTest extends OnEachStore {
             forget.send(42, List.of("deleted"));
             store.commit("qualification", forget);
 
-            assertEquals(Optional.empty(), store.conversation(42));
-            assertEquals(List.of(), store.leads(Instant.EPOCH));
-            assertEquals(List.of(), store.claimDue("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
-            assertEquals(List.of(), store.ownerMessagesShowing(LEAD.id()));
-            assertEquals(Optional.empty(), store.questionMessage(42, 7));
-            assertEquals(List.of("deleted"), store.unsent().stream().map(Outgoing::payload).toList());
-            assertEquals(Optional.of(MIDWAY), store.conversation(43));
+            assertEquals(Optional.empty(), store.conversations().conversation(42));
+            assertEquals(List.of(), store.leads().completedSince(Instant.EPOCH));
+            assertEquals(List.of(), store.deliveries().claimDue("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
+            assertEquals(List.of(), store.ownerMessages().showing(LEAD.id()));
+            assertEquals(Optional.empty(), store.replies().questionMessage(42, 7));
+            assertEquals(List.of("deleted"), store.replies().unsent().stream().map(Outgoing::payload).toList());
+            assertEquals(Optional.of(MIDWAY), store.conversations().conversation(43));
         }
     }
 
@@ -162,9 +77,9 @@ class StoreTest extends OnEachStore {
             again.put(42, fresh);
             store.commit("qualification", again);
 
-            assertEquals(Optional.of(fresh), store.conversation(42));
-            assertEquals(List.of(), store.leads(Instant.EPOCH));
-            assertEquals(List.of(), store.claimDue("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
+            assertEquals(Optional.of(fresh), store.conversations().conversation(42));
+            assertEquals(List.of(), store.leads().completedSince(Instant.EPOCH));
+            assertEquals(List.of(), store.deliveries().claimDue("crm", Instant.parse("2030-01-01T00:00:00Z"), 10));
         }
     }
 
@@ -191,119 +106,10 @@ class StoreTest extends OnEachStore {
         assertTrue(e.getMessage().startsWith("cannot commit 1 conversations in " + database), e.getMessage());
     }
 
-    static final dev.leadbot.lead.Lead LEAD = new dev.leadbot.lead.Lead("lead-42", "qualification", MIDWAY.prospect(), MIDWAY.source(),
+    static final Lead LEAD = new Lead("lead-42", "qualification", MIDWAY.prospect(), MIDWAY.source(),
             MIDWAY.answers(), 50, List.of("owner", "hot"), MIDWAY.path(),
             new dev.leadbot.lead.Contact(Optional.of("Анна"), Optional.of("+79161234567"), Optional.empty(), Optional.of("anna_k")),
             MIDWAY.startedAt(), Instant.parse("2026-11-22T10:01:00Z"));
-
-    @Test
-    void aLeadIsStoredWithItsBatchOnceEvenWhenTheBatchIsReplayed() throws Exception {
-        try (Store store = Store.open(database, CLOCK)) {
-            Batch batch = new Batch();
-            batch.put(42, MIDWAY);
-            batch.completed(LEAD);
-            store.commit("qualification", batch);
-            store.commit("qualification", batch);
-
-            assertEquals(List.of(LEAD), store.leads(Instant.EPOCH));
-            assertEquals(List.of(), store.leads(Instant.parse("2026-11-22T10:02:00Z")));
-            assertEquals(2, store.forget(42).total());
-            assertEquals(List.of(), store.leads(Instant.EPOCH));
-        }
-    }
-
-    @Test
-    void aClaimPressIsCommittedWithItsUpdatesOffsetOrNotAtAllSoACrashNeverLosesIt() throws Exception {
-        Instant at = Instant.parse("2026-11-22T10:05:00Z");
-        LeadMove ivanTakes = new LeadMove(LEAD.id(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Иван"), Optional.of(at)));
-        try (Store bot = Store.open(database, CLOCK)) {
-            Lead other = dev.leadbot.sink.SinkFixtures.lead(1);
-            Batch finished = new Batch();
-            finished.completed(LEAD);
-            finished.completed(other);
-            finished.handled(6);
-            bot.commit("qualification", finished);
-            bot.changedElsewhere();
-
-            // A commit that fails (here: overtaken by another program's write) keeps neither the offset nor the press.
-            Batch press = new Batch();
-            press.handled(7);
-            press.move(ivanTakes);
-            try (Store tools = Store.openForTools(database, CLOCK)) {
-                tools.moveLead(new LeadMove(other.id(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Пётр"),
-                        Optional.of(at))));
-            }
-            assertThrows(StoreException.class, () -> bot.commit("qualification", press));
-            assertEquals(OptionalLong.of(6), bot.lastUpdateId());
-            assertEquals(Handling.NEW, bot.handling(List.of(LEAD.id())).get(LEAD.id()));
-            assertThrows(IllegalStateException.class, () -> press.outcome(ivanTakes));
-
-            // Telegram sends the update again; committed, it keeps both.
-            bot.changedElsewhere();
-            Batch again = new Batch();
-            again.handled(7);
-            again.move(ivanTakes);
-            bot.commit("qualification", again);
-            assertEquals(Optional.of(new Store.Move(true, ivanTakes.next())), again.outcome(ivanTakes));
-        }
-        // Killed right after that commit, before answering the press or editing a summary: the press is kept with its update.
-        try (Store bot = Store.open(database, CLOCK)) {
-            assertEquals(OptionalLong.of(7), bot.lastUpdateId());
-            assertEquals(ivanTakes.next(), bot.handling(List.of(LEAD.id())).get(LEAD.id()));
-
-            Batch both = new Batch();
-            LeadMove olgaTakes = new LeadMove(LEAD.id(), Handling.Status.NEW, new Handling(Handling.Status.TAKEN, Optional.of("Ольга"),
-                    Optional.of(at.plusSeconds(1))));
-            LeadMove won = new LeadMove(LEAD.id(), Handling.Status.TAKEN, new Handling(Handling.Status.WON, Optional.empty(),
-                    Optional.of(at.plusSeconds(2))));
-            both.move(olgaTakes);
-            both.move(won);
-            both.handled(8);
-            bot.commit("qualification", both);
-            assertEquals(Optional.of(new Store.Move(false, ivanTakes.next())), both.outcome(olgaTakes), "Ольга is told Иван was first");
-            Handling deal = new Handling(Handling.Status.WON, Optional.of("Иван"), Optional.of(at.plusSeconds(2)));
-            assertEquals(Optional.of(new Store.Move(true, deal)), both.outcome(won), "the manager who took it stays its manager");
-
-            Batch gone = new Batch();
-            LeadMove forgotten = new LeadMove("no-such-lead", Handling.Status.NEW, ivanTakes.next());
-            gone.move(forgotten);
-            bot.commit("qualification", gone);
-            assertEquals(Optional.empty(), gone.outcome(forgotten));
-        }
-    }
-
-    @Test
-    void theOwnersToolsReadBesideARunningBot() throws Exception {
-        try (Store bot = Store.open(database, CLOCK)) {
-            Batch batch = new Batch();
-            batch.completed(LEAD);
-            bot.commit("qualification", batch);
-
-            try (Store tools = Store.openForTools(database, CLOCK)) {
-                assertEquals(List.of(LEAD), tools.leads(Instant.EPOCH));
-            }
-        }
-    }
-
-    @Test
-    void aQuestionMessageForgottenByTheOwnersToolsIsNotFoundOnceTheBotHasSeenTheirWrite() throws Exception {
-        try (Store bot = Store.open(database, CLOCK)) {
-            Batch batch = new Batch();
-            batch.put(42, MIDWAY);
-            batch.send(42, List.of("first"));
-            List<Outgoing> committed = bot.commit("qualification", batch);
-            assertFalse(bot.changedElsewhere());
-            bot.sent(committed.get(0), Optional.of(new Store.QuestionMessage(7, 555)));
-            assertEquals(Optional.of(555), bot.questionMessage(42, 7));
-
-            try (Store tools = Store.openForTools(database, CLOCK)) {
-                tools.forget(42);
-            }
-
-            assertTrue(bot.changedElsewhere());
-            assertEquals(Optional.empty(), bot.questionMessage(42, 7));
-        }
-    }
 
     @Test
     void aForgetByTheOwnersToolsIsSeenAndRefusesABatchWorkedOutBeforeIt() throws Exception {
@@ -311,9 +117,9 @@ class StoreTest extends OnEachStore {
             Batch first = new Batch();
             first.put(42, MIDWAY);
             bot.commit("qualification", first);
-            assertFalse(bot.changedElsewhere());
+            assertFalse(bot.conversations().changedElsewhere());
             bot.commit("qualification", first);
-            assertFalse(bot.changedElsewhere(), "the bot's own commits do not count");
+            assertFalse(bot.conversations().changedElsewhere(), "the bot's own commits do not count");
 
             try (Store tools = Store.openForTools(database, CLOCK)) {
                 tools.forget(42);
@@ -325,14 +131,13 @@ class StoreTest extends OnEachStore {
             assertTrue(refused.changedElsewhere());
             assertEquals("another program changed " + database + " while 1 chats were handled; nothing committed, the updates are handled"
                     + " again", refused.getMessage());
-            assertEquals(Optional.empty(), bot.conversation(42));
-            assertTrue(bot.changedElsewhere());
-            assertFalse(bot.changedElsewhere());
+            assertEquals(Optional.empty(), bot.conversations().conversation(42));
+            assertTrue(bot.conversations().changedElsewhere());
+            assertFalse(bot.conversations().changedElsewhere());
             bot.commit("qualification", stale);
-            assertEquals(Optional.of(MIDWAY), bot.conversation(42));
+            assertEquals(Optional.of(MIDWAY), bot.conversations().conversation(42));
         }
     }
-
 
     /** A clock that answers {@code readings} times, then throws: a failure from inside a batch's transaction that is no SQLException. */
     private static final class FailingClock extends Clock {
@@ -378,8 +183,8 @@ class StoreTest extends OnEachStore {
             IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> store.commit("qualification", broken));
 
             assertEquals("the clock broke", thrown.getMessage());
-            assertEquals(Optional.of(MIDWAY), store.conversation(43), "the forget of the failed batch is not committed");
-            assertEquals(Optional.empty(), store.conversation(42), "nor its first conversation");
+            assertEquals(Optional.of(MIDWAY), store.conversations().conversation(43), "the forget of the failed batch is not committed");
+            assertEquals(Optional.empty(), store.conversations().conversation(42), "nor its first conversation");
             assertEquals(OptionalLong.empty(), store.lastUpdateId());
             clock.failAfter(Integer.MAX_VALUE);
             Batch next = new Batch();
@@ -387,9 +192,60 @@ class StoreTest extends OnEachStore {
             store.commit("qualification", next);
         }
         try (Store store = Store.open(database, CLOCK)) {
-            assertEquals(Optional.of(MIDWAY), store.conversation(42));
-            assertEquals(Optional.of(MIDWAY), store.conversation(43));
+            assertEquals(Optional.of(MIDWAY), store.conversations().conversation(42));
+            assertEquals(Optional.of(MIDWAY), store.conversations().conversation(43));
             assertEquals(OptionalLong.empty(), store.lastUpdateId());
+        }
+    }
+
+    /** A call on one table's store, for a thread of its own. */
+    private interface Call {
+        Object run() throws StoreException;
+    }
+
+    @Test
+    void eachTablesStoreWaitsForTheOneSessionWhileAnotherStoreUsesIt() throws Exception {
+        Instant at = Instant.parse("2026-11-22T09:59:00Z");
+        try (Store store = Store.open(database, CLOCK)) {
+            Batch batch = new Batch();
+            batch.put(42, MIDWAY);
+            batch.record(List.of(new FunnelEvent(FunnelEvent.Kind.STARTED, 42, at, "qualification", "0a1b2c3d", at, 0, "greeting",
+                    Optional.empty(), Optional.empty(), Optional.empty())));
+            store.commit("qualification", batch);
+            List<Call> calls = List.of(() -> store.conversations().conversation(42), () -> store.replies().unsent(),
+                    () -> store.leads().latest(1), () -> store.ownerMessages().leadsShownIn(1, 1), () -> store.dialogs().open(),
+                    () -> store.deliveries().nextDue("crm"), () -> store.followUps().next(), () -> store.forget(43));
+            List<Thread> others = new ArrayList<>();
+            List<Thread.State> whileHeld = new ArrayList<>();
+            List<Object> answers = java.util.Collections.synchronizedList(new ArrayList<>());
+
+            store.funnel().events(Instant.EPOCH, false, event -> {
+                // Inside the funnel's read, which holds the session: every other store's call waits for it to end.
+                for (Call call : calls) {
+                    Thread other = new Thread(() -> {
+                        try {
+                            answers.add(call.run());
+                        } catch (StoreException e) {
+                            answers.add(e);
+                        }
+                    });
+                    other.start();
+                    others.add(other);
+                    Thread.State state = other.getState();
+                    while (state == Thread.State.NEW || state == Thread.State.RUNNABLE) {
+                        Thread.onSpinWait();
+                        state = other.getState();
+                    }
+                    whileHeld.add(state);
+                }
+            });
+            for (Thread other : others) {
+                other.join();
+            }
+
+            assertEquals(java.util.Collections.nCopies(calls.size(), Thread.State.BLOCKED), whileHeld);
+            assertEquals(calls.size(), answers.size());
+            assertFalse(answers.stream().anyMatch(StoreException.class::isInstance), answers.toString());
         }
     }
 }

@@ -62,8 +62,8 @@ class StoreTransferTest {
             batch.dialog(new DialogChange.Said(LEAD.id(), DialogChange.Kind.TO_PROSPECT, "Иван", "Здравствуйте"));
             batch.handled(1001);
             List<Outgoing> replies = store.commit("qualification", batch);
-            store.sent(replies.get(0), Optional.of(new Store.QuestionMessage(7, 555)));
-            store.ownerMessage(new Store.OwnerMessage(1000, 77, List.of(LEAD.id())));
+            store.replies().sent(replies.get(0), Optional.of(new ReplyStore.QuestionMessage(7, 555)));
+            store.ownerMessages().record(new OwnerMessageStore.OwnerMessage(1000, 77, List.of(LEAD.id())));
         }
     }
 
@@ -78,17 +78,17 @@ class StoreTransferTest {
                 table("owner_messages", 1), table("dialogs", 1), table("dialog_writers", 1), table("dialog_messages", 1),
                 table("follow_ups", 1))), moved);
         try (Store store = Store.open(schema, CLOCK)) {
-            assertEquals(Optional.of(StoreTest.MIDWAY), store.conversation(42));
+            assertEquals(Optional.of(StoreTest.MIDWAY), store.conversations().conversation(42));
             assertEquals(OptionalLong.of(1001), store.lastUpdateId());
-            assertEquals(Optional.of(555), store.questionMessage(42, 7));
-            List<Outgoing> unsent = store.unsent();
+            assertEquals(Optional.of(555), store.replies().questionMessage(42, 7));
+            List<Outgoing> unsent = store.replies().unsent();
             assertEquals(List.of("second", "third"), unsent.stream().map(Outgoing::payload).toList());
-            assertEquals(List.of(LEAD.id()), store.claimDue("crm", T0.plus(Duration.ofDays(1)), 10).stream().map(Lead::id).toList());
-            assertEquals(List.of(new Store.OwnerMessage(1000, 77, List.of(LEAD.id()))), store.ownerMessagesShowing(LEAD.id()));
-            assertEquals(List.of(new Store.OpenDialog(LEAD.prospect().chatId(), LEAD.id(), "Клиент 1", "Иван", List.of(1000L))),
-                    store.openDialogs());
-            assertEquals(List.of(STEP), store.funnelEvents(Instant.EPOCH, false));
-            assertEquals(List.of(ABANDON), store.dueFollowUps(T0.plus(Duration.ofHours(1)), 10));
+            assertEquals(List.of(LEAD.id()), store.deliveries().claimDue("crm", T0.plus(Duration.ofDays(1)), 10).stream().map(Lead::id).toList());
+            assertEquals(List.of(new OwnerMessageStore.OwnerMessage(1000, 77, List.of(LEAD.id()))), store.ownerMessages().showing(LEAD.id()));
+            assertEquals(List.of(new DialogStore.OpenDialog(LEAD.prospect().chatId(), LEAD.id(), "Клиент 1", "Иван", List.of(1000L))),
+                    store.dialogs().open());
+            assertEquals(List.of(STEP), store.funnel().events(Instant.EPOCH, false));
+            assertEquals(List.of(ABANDON), store.followUps().due(T0.plus(Duration.ofHours(1)), 10));
 
             Batch next = new Batch();
             next.send(42, List.of("fourth"));
@@ -96,11 +96,11 @@ class StoreTransferTest {
             next.dialog(new DialogChange.Said(LEAD.id(), DialogChange.Kind.FROM_PROSPECT, "Клиент 1", "Спасибо"));
             List<Outgoing> fourth = store.commit("qualification", next);
             assertTrue(fourth.get(0).id() > unsent.get(1).id(), "a new message is numbered after the moved ones: " + fourth);
-            assertEquals(2, store.funnelEvents(Instant.EPOCH, false).size());
-            assertEquals(2, store.dialog(LEAD.id()).size());
+            assertEquals(2, store.funnel().events(Instant.EPOCH, false).size());
+            assertEquals(2, store.dialogs().lines(LEAD.id()).size());
         }
         try (Store store = Store.openForTools(file, CLOCK)) {
-            assertEquals(List.of("second", "third"), store.unsent().stream().map(Outgoing::payload).toList(), "the file is as it was");
+            assertEquals(List.of("second", "third"), store.replies().unsent().stream().map(Outgoing::payload).toList(), "the file is as it was");
         }
     }
 
@@ -150,7 +150,7 @@ class StoreTransferTest {
 
         assertEquals(Migrations.latest(), moved.version());
         try (Store store = Store.open(schema, CLOCK)) {
-            assertEquals(Optional.of(StoreTest.MIDWAY), store.conversation(42));
+            assertEquals(Optional.of(StoreTest.MIDWAY), store.conversations().conversation(42));
             assertEquals(OptionalLong.of(500), store.lastUpdateId());
         }
     }
@@ -182,7 +182,7 @@ class StoreTransferTest {
             StoreException refused = assertThrows(StoreException.class, () -> StoreTransfer.copy(file, schema, false, CLOCK));
             assertEquals(schema + " is in use by a running leadbot: stop the bot running on PostgreSQL, then run migrate again",
                     refused.getMessage());
-            assertEquals(List.of(), running.openConversations(), "nothing copied under the running bot");
+            assertEquals(List.of(), running.conversations().openConversations(), "nothing copied under the running bot");
         }
     }
 
@@ -205,8 +205,8 @@ class StoreTransferTest {
         StoreTransfer.Transferred replaced = StoreTransfer.copy(file, schema, true, CLOCK);
         assertEquals(table("conversations", 2), replaced.tables().get(0));
         try (Store store = Store.open(schema, CLOCK)) {
-            assertEquals(2, store.openConversations().size());
-            assertEquals(List.of("second", "third"), store.unsent().stream().map(Outgoing::payload).toList());
+            assertEquals(2, store.conversations().openConversations().size());
+            assertEquals(List.of("second", "third"), store.replies().unsent().stream().map(Outgoing::payload).toList());
         }
     }
 

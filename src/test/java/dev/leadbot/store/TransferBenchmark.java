@@ -48,7 +48,7 @@ public final class TransferBenchmark {
                 batch.handled(from);
                 List<Outgoing> replies = store.commit("qualification", batch);
                 for (Outgoing reply : replies) {
-                    store.sent(reply, Optional.of(new Store.QuestionMessage(7, (int) reply.id())));
+                    store.replies().sent(reply, Optional.of(new ReplyStore.QuestionMessage(7, (int) reply.id())));
                 }
             }
         }

@@ -144,7 +144,7 @@ final class BotHarness implements AutoCloseable {
         service.followUpsDue();
         api.awaitState(() -> {
             try {
-                return service.pendingCalls() == 0 && store.unsent().isEmpty();
+                return service.pendingCalls() == 0 && store.replies().unsent().isEmpty();
             } catch (StoreException e) {
                 throw new IllegalStateException(e);
             }

@@ -54,11 +54,11 @@ class ConsentInTelegramTest {
 
                 assertEquals(1, bot.api.botMessages(BotHarness.OWNER).size());
                 assertFalse(bot.api.botMessages(BotHarness.OWNER).get(0).text().contains("Vera"));
-                assertEquals(List.of(96L), bot.store.leads(Instant.EPOCH).stream().map(l -> l.prospect().chatId()).toList());
+                assertEquals(List.of(96L), bot.store.leads().completedSince(Instant.EPOCH).stream().map(l -> l.prospect().chatId()).toList());
                 assertFalse(Files.readString(bot.leads).contains("Vera"), Files.readString(bot.leads));
                 assertFalse(hook.requests().get(0).body().contains("Vera"));
-                assertEquals(Optional.empty(), bot.store.conversation(95));
-                assertTrue(bot.store.conversation(96).isPresent());
+                assertEquals(Optional.empty(), bot.store.conversations().conversation(95));
+                assertTrue(bot.store.conversations().conversation(96).isPresent());
             }
         }
     }

@@ -45,7 +45,7 @@ class FollowUpsInTelegramTest {
     }
 
     private static long count(BotHarness bot, FunnelEvent.Kind kind) throws Exception {
-        return bot.store.funnelEvents(Instant.EPOCH, false).stream().filter(e -> e.kind() == kind).count();
+        return bot.store.funnel().events(Instant.EPOCH, false).stream().filter(e -> e.kind() == kind).count();
     }
 
     /**
@@ -112,7 +112,7 @@ class FollowUpsInTelegramTest {
 
             assertEquals(3, count(bot, FunnelEvent.Kind.FOLLOWED_UP));
             assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED));
-            assertEquals(Optional.empty(), bot.store.nextFollowUp());
+            assertEquals(Optional.empty(), bot.store.followUps().next());
             assertEquals(4, bot.api.botMessages(42).size(), "the question and three reminders, each once");
 
             // One tap on the last reminder continues the conversation.
@@ -195,7 +195,7 @@ class FollowUpsInTelegramTest {
             assertTrue(bot.api.forbidden() >= 1, "the reminder was refused");
             // The refusal is turned into the abandonment by the next look for due follow-ups (the service's own, or this one).
             bot.service.followUpsDue();
-            assertEquals(Optional.empty(), bot.store.nextFollowUp());
+            assertEquals(Optional.empty(), bot.store.followUps().next());
             int refused = bot.api.forbidden();
             assertEquals(0, at(bot, clock, start.plus(Duration.ofDays(3))));
             assertEquals(refused, bot.api.forbidden(), "nothing more after the refused reminder");
@@ -222,7 +222,7 @@ class FollowUpsInTelegramTest {
             assertTrue(owner.stream().anyMatch(m -> m.text().contains("+77015551234")), owner.toString());
             bot.api.awaitState(() -> {
                 try {
-                    return bot.store.unsent().isEmpty() && bot.store.nextFollowUp().isEmpty();
+                    return bot.store.replies().unsent().isEmpty() && bot.store.followUps().next().isEmpty();
                 } catch (dev.leadbot.store.StoreException e) {
                     throw new IllegalStateException(e);
                 }
@@ -246,10 +246,10 @@ class FollowUpsInTelegramTest {
             chat.send("/forget", "Удалить все ваши ответы и контакты из бота?");
             chat.press("Да, удалить", "Готово");
             int messages = bot.api.botMessages(42).size();
-            assertEquals(Optional.empty(), bot.store.nextFollowUp());
+            assertEquals(Optional.empty(), bot.store.followUps().next());
             assertEquals(0, at(bot, clock, start.plus(Duration.ofDays(3))));
             assertEquals(messages, bot.api.botMessages(42).size());
-            assertEquals(List.of(), bot.store.funnelEvents(Instant.EPOCH, false));
+            assertEquals(List.of(), bot.store.funnel().events(Instant.EPOCH, false));
         }
     }
 
@@ -262,7 +262,7 @@ class FollowUpsInTelegramTest {
             chat.send("/start", QualificationInTelegramTest.ROLE);
             chat.press("Я пока просто изучаю", "");
             chat.send("/restart", QualificationInTelegramTest.ROLE);
-            assertTrue(bot.store.nextFollowUp().isPresent(), "a conversation at a question has a reminder coming");
+            assertTrue(bot.store.followUps().next().isPresent(), "a conversation at a question has a reminder coming");
         }
     }
 

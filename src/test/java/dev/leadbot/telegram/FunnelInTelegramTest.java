@@ -23,7 +23,7 @@ class FunnelInTelegramTest {
             chat.send("/start vk_ads", QualificationInTelegramTest.ROLE);
             chat.press("Я владелец бизнеса", "В какой сфере");
 
-            List<FunnelEvent> steps = bot.store.funnelEvents(Instant.EPOCH, false);
+            List<FunnelEvent> steps = bot.store.funnel().events(Instant.EPOCH, false);
             assertEquals(List.of("STARTED greeting", "SHOWN role", "ANSWERED role", "SHOWN sphere"),
                     steps.stream().map(e -> e.kind() + " " + e.node()).toList());
             assertEquals(List.of(Optional.of("vk_ads")), steps.stream().map(FunnelEvent::source).distinct().toList());
@@ -33,7 +33,7 @@ class FunnelInTelegramTest {
             chat.send("/forget", "Удалить все ваши ответы и контакты из бота?");
             chat.press("Да, удалить", "Готово");
 
-            assertEquals(List.of(), bot.store.funnelEvents(Instant.EPOCH, false));
+            assertEquals(List.of(), bot.store.funnel().events(Instant.EPOCH, false));
         }
     }
 
@@ -43,7 +43,7 @@ class FunnelInTelegramTest {
             ProspectChat chat = new ProspectChat(bot, bot.api.user(43, "Boris"));
             chat.send("/start =HYPERLINK(\"http://example.com\") Борис +79161234567", QualificationInTelegramTest.ROLE);
 
-            List<FunnelEvent> steps = bot.store.funnelEvents(Instant.EPOCH, false);
+            List<FunnelEvent> steps = bot.store.funnel().events(Instant.EPOCH, false);
             assertEquals(List.of(Optional.empty()), steps.stream().map(FunnelEvent::source).distinct().toList());
         }
     }

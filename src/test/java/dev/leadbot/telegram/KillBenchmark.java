@@ -1,10 +1,10 @@
 package dev.leadbot.telegram;
 
 import dev.leadbot.lead.Lead;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
-import dev.leadbot.store.Database;
 import dev.leadbot.testing.BotProcess;
 import dev.leadbot.testing.PostgresServer;
 import java.nio.file.Files;
@@ -82,7 +82,7 @@ public final class KillBenchmark {
             double seconds, int summaries, Database database) throws Exception {
         List<Lead> leads;
         try (Store store = Store.openForTools(database, Clock.systemUTC())) {
-            leads = store.leads(Instant.EPOCH);
+            leads = store.leads().completedSince(Instant.EPOCH);
         }
         long twice = chats.stream().mapToLong(chat -> {
             List<String> texts = chat.messages().stream().map(BotMessage::text).toList();

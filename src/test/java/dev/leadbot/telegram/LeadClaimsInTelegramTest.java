@@ -40,7 +40,7 @@ class LeadClaimsInTelegramTest {
             String olgasPress = olga.press(olgasSummary, "Беру");
             bot.api.awaitState(() -> bot.api.callbackAnswered(ivansPress) && bot.api.callbackAnswered(olgasPress));
 
-            Handling taken = bot.store.handling(List.of(lead.id())).get(lead.id());
+            Handling taken = bot.store.leads().handling(List.of(lead.id())).get(lead.id());
             assertEquals(Handling.Status.TAKEN, taken.status());
             String winner = taken.manager().orElseThrow();
             assertTrue(Set.of("Иван Петров", "Ольга").contains(winner), winner);
@@ -72,7 +72,7 @@ class LeadClaimsInTelegramTest {
             }
 
             bot.restart();
-            assertEquals(Handling.Status.WON, bot.store.handling(List.of(lead.id())).get(lead.id()).status());
+            assertEquals(Handling.Status.WON, bot.store.leads().handling(List.of(lead.id())).get(lead.id()).status());
             int before = bot.api.botMessages(BotHarness.OWNER).size();
             ivan.send("/leads");
             BotMessage list = bot.api.await(BotHarness.OWNER, all -> all.size() > before).get(before);
@@ -94,7 +94,7 @@ class LeadClaimsInTelegramTest {
                 stranger.expect("Я понимаю команды /start");
             }
 
-            assertEquals(Handling.NEW, bot.store.handling(List.of(lead.id())).get(lead.id()));
+            assertEquals(Handling.NEW, bot.store.leads().handling(List.of(lead.id())).get(lead.id()));
             assertEquals(ownersSummary, summary(bot, BotHarness.OWNER));
         }
     }

@@ -52,24 +52,24 @@ class MoveToPostgresTest {
                 Lockstep.walk(List.of(halfWay), Lockstep.OWNER_VIA_TELEGRAM.subList(0, 4));
                 bot.api.await(BotHarness.OWNER, summaries -> BotHarness.leadsIn(summaries) >= 1);
                 bot.api.awaitState(() -> !hook.requests().isEmpty());
-                List<FunnelEvent> funnel = bot.store.funnelEvents(Instant.EPOCH, false);
+                List<FunnelEvent> funnel = bot.store.funnel().events(Instant.EPOCH, false);
 
                 bot.moveTo(PostgresServer.freshDatabase("move_to_postgres"));
 
-                assertEquals(funnel, bot.store.funnelEvents(Instant.EPOCH, false), "the funnel, step by step");
+                assertEquals(funnel, bot.store.funnel().events(Instant.EPOCH, false), "the funnel, step by step");
                 crmUp.set(true);
                 Lockstep.walk(List.of(halfWay), Lockstep.OWNER_VIA_TELEGRAM.subList(4, Lockstep.OWNER_VIA_TELEGRAM.size()));
                 bot.api.await(BotHarness.OWNER, summaries -> BotHarness.leadsIn(summaries) >= 2);
                 bot.api.awaitState(() -> accepted.size() >= 2);
                 bot.restart(); // whatever was pending has gone: nothing goes out again
 
-                assertEquals(2, bot.store.leads(Instant.EPOCH).size(), "one lead for each prospect");
+                assertEquals(2, bot.store.leads().completedSince(Instant.EPOCH).size(), "one lead for each prospect");
                 assertEquals(2, BotHarness.leadsIn(bot.api.messages(BotHarness.OWNER)), "one summary for each in the owner chat");
                 assertEquals(2, accepted.size(), "each lead delivered to the CRM once: " + accepted);
-                assertEquals(bot.store.leads(Instant.EPOCH).stream().map(lead -> lead.id()).collect(Collectors.toSet()), Set.copyOf(accepted));
+                assertEquals(bot.store.leads().completedSince(Instant.EPOCH).stream().map(lead -> lead.id()).collect(Collectors.toSet()), Set.copyOf(accepted));
                 assertEquals(1, finished.messages().stream().filter(m -> m.text().contains("Спасибо, Клиент!")).count());
                 assertEquals(1, halfWay.messages().stream().filter(m -> m.text().contains("Спасибо, Клиент!")).count());
-                List<FunnelEvent> after = bot.store.funnelEvents(Instant.EPOCH, false);
+                List<FunnelEvent> after = bot.store.funnel().events(Instant.EPOCH, false);
                 assertEquals(funnel, after.subList(0, funnel.size()), "the steps before the move come first, as they were");
             }
         }

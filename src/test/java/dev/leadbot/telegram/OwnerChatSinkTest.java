@@ -8,7 +8,7 @@ import dev.leadbot.lead.Contact;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.sink.Delivery;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.OwnerMessageStore;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +48,7 @@ class OwnerChatSinkTest {
 
     private final List<String> sent = new ArrayList<>();
     private final List<List<List<String>>> buttons = new ArrayList<>();
-    private final List<Store.OwnerMessage> shown = new ArrayList<>();
+    private final List<OwnerMessageStore.OwnerMessage> shown = new ArrayList<>();
     private final Deque<CallResult> script = new ArrayDeque<>();
     private final ApiCalls api = this::call;
     private final OwnerChatSink sink = new OwnerChatSink(new Outbox(api, new AtOnce(), FloodLimits.TELEGRAM, chat -> { }), OWNER,
@@ -97,7 +97,7 @@ class OwnerChatSinkTest {
         assertEquals(List.of(List.of(List.of("🙋 Беру · Anna 1 o:c:lead-1", "💬 Написать · Anna 1 o:m:lead-1"),
                 List.of("🙋 Беру · Anna 2 o:c:lead-2", "💬 Написать · Anna 2 o:m:lead-2"),
                 List.of("🙋 Беру · Anna 3 o:c:lead-3", "💬 Написать · Anna 3 o:m:lead-3"))), buttons);
-        assertEquals(List.of(new Store.OwnerMessage(OWNER, 101, List.of("lead-1", "lead-2", "lead-3"))), shown);
+        assertEquals(List.of(new OwnerMessageStore.OwnerMessage(OWNER, 101, List.of("lead-1", "lead-2", "lead-3"))), shown);
     }
 
     @Test
@@ -110,7 +110,7 @@ class OwnerChatSinkTest {
         assertEquals(parts, buttons.size());
         assertEquals(List.of(List.of("🙋 Беру o:c:lead-2", "💬 Написать o:m:lead-2")), buttons.get(parts - 1));
         buttons.subList(0, parts - 1).forEach(none -> assertEquals(List.of(), none));
-        assertEquals(List.of(new Store.OwnerMessage(OWNER, 100 + parts, List.of("lead-2"))), shown);
+        assertEquals(List.of(new OwnerMessageStore.OwnerMessage(OWNER, 100 + parts, List.of("lead-2"))), shown);
     }
 
     @Test
@@ -193,6 +193,6 @@ class OwnerChatSinkTest {
         assertEquals(first, retried);
         assertEquals(4, sent.size(), "three failed attempts and one that Telegram took, of one summary");
         assertEquals(new Delivery.Delivered(Optional.of("message 104")), afterTheOutage);
-        assertEquals(List.of(new Store.OwnerMessage(OWNER, 104, List.of("lead-1"))), shown);
+        assertEquals(List.of(new OwnerMessageStore.OwnerMessage(OWNER, 104, List.of("lead-1"))), shown);
     }
 }

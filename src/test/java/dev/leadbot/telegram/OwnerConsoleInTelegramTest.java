@@ -110,7 +110,7 @@ class OwnerConsoleInTelegramTest {
             assertEquals("3 лида · CSV для Excel (UTF-8)", csv.caption());
             String text = new String(csv.content(), StandardCharsets.UTF_8);
             assertTrue(text.startsWith("\uFEFF"), "a byte-order mark, so Excel reads UTF-8");
-            assertEquals(dev.leadbot.console.CsvExport.of(bot.store.leads(Instant.EPOCH), java.util.Map.of()), text);
+            assertEquals(dev.leadbot.console.CsvExport.of(bot.store.leads().completedSince(Instant.EPOCH), java.util.Map.of()), text);
             try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).build()
                     .parse(new StringReader(text.substring(1)))) {
                 List<CSVRecord> records = parser.getRecords();
@@ -153,7 +153,7 @@ class OwnerConsoleInTelegramTest {
             queries.forEach(query -> assertEquals(java.util.Optional.empty(), bot.api.callbackAnswer(query)));
             assertEquals(List.of(), bot.api.documents(666));
             assertEquals(ownerMessages, bot.api.botMessages(BotHarness.OWNER).size(), "the owner's chat is not touched");
-            assertEquals(1, bot.store.leads(Instant.EPOCH).size());
+            assertEquals(1, bot.store.leads().completedSince(Instant.EPOCH).size());
         }
     }
 
@@ -177,6 +177,6 @@ class OwnerConsoleInTelegramTest {
                     Lockstep.Step.tap("Вечером", "Спасибо")));
         }
         bot.api.await(BotHarness.OWNER, messages -> BotHarness.leadsIn(messages) >= names.size());
-        return bot.store.leads(Instant.EPOCH);
+        return bot.store.leads().completedSince(Instant.EPOCH);
     }
 }

@@ -57,7 +57,7 @@ class OwnerDigestInTelegramTest {
 
     private static int storedLeads(BotHarness bot) {
         try {
-            return bot.store.leads(Instant.EPOCH).size();
+            return bot.store.leads().completedSince(Instant.EPOCH).size();
         } catch (dev.leadbot.store.StoreException e) {
             throw new IllegalStateException(e);
         }

@@ -50,7 +50,7 @@ class OwnerGroupInTelegramTest {
             String late = olga.press(summary, "Беру");
             bot.api.awaitState(() -> bot.api.callbackAnswered(late));
             assertTrue(bot.api.callbackAnswer(late).orElseThrow().startsWith("Уже взял(а) Иван Петров в "), bot.api.callbackAnswer(late).toString());
-            assertEquals("Иван Петров", bot.store.handling(List.of(lead.id())).get(lead.id()).manager().orElseThrow());
+            assertEquals("Иван Петров", bot.store.leads().handling(List.of(lead.id())).get(lead.id()).manager().orElseThrow());
             for (long owner : List.of(BotHarness.OWNER, GROUP)) {
                 bot.awaitFirst(owner, m -> m.text().contains("Новый лид") && m.text().contains("🙋 Взял(а): Иван Петров · "));
             }
@@ -83,11 +83,11 @@ class OwnerGroupInTelegramTest {
             assertTrue(prospect.messages().stream().noneMatch(m -> m.text().contains("Коллеги")));
             assertEquals(List.of("OPENED Иван Петров ", "TO_PROSPECT Иван Петров Здравствуйте! Когда удобно созвониться?",
                     "FROM_PROSPECT Tg501 Завтра после 15:00", "TO_PROSPECT Ольга Договорились, жду звонка"),
-                    bot.store.dialog(lead.id()).stream().map(l -> l.kind() + " " + l.who() + " " + l.text()).toList());
+                    bot.store.dialogs().lines(lead.id()).stream().map(l -> l.kind() + " " + l.who() + " " + l.text()).toList());
 
             olga.send("/close");
             bot.awaitFirst(GROUP, m -> m.text().equals("Разговор с клиентом Анна завершён (Ольга). Его новые сообщения снова идут в опрос."));
-            assertEquals(List.of(), bot.store.openDialogs());
+            assertEquals(List.of(), bot.store.dialogs().open());
         }
     }
 
@@ -111,8 +111,8 @@ class OwnerGroupInTelegramTest {
             member.user.reply(summary, "Привет, клиент!");
             member.expect("Не совсем понял ответ");
 
-            assertEquals(Handling.NEW, bot.store.handling(List.of(lead.id())).get(lead.id()));
-            assertEquals(List.of(), bot.store.openDialogs());
+            assertEquals(Handling.NEW, bot.store.leads().handling(List.of(lead.id())).get(lead.id()));
+            assertEquals(List.of(), bot.store.dialogs().open());
             assertEquals(groupSaw, bot.api.botMessages(GROUP).size());
             assertEquals(List.of(), bot.api.documents(IVAN));
             assertTrue(bot.api.botMessages(IVAN).stream().noneMatch(m -> m.text().contains("Анна")), "no lead data");

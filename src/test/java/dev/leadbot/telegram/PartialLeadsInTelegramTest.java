@@ -49,7 +49,7 @@ class PartialLeadsInTelegramTest {
     }
 
     private static long count(BotHarness bot, FunnelEvent.Kind kind) throws Exception {
-        return bot.store.funnelEvents(Instant.EPOCH, false).stream().filter(e -> e.kind() == kind).count();
+        return bot.store.funnel().events(Instant.EPOCH, false).stream().filter(e -> e.kind() == kind).count();
     }
 
     /** Moves the clock a quarter of an hour at a time, firing what is due as the service's thread does, until the conversation is abandoned. */
@@ -96,7 +96,7 @@ class PartialLeadsInTelegramTest {
             assertEquals(1, file.size());
             assertTrue(file.get(0).partial());
             assertEquals("channel", file.get(0).stoppedAt().orElseThrow().node());
-            assertEquals(1, bot.store.leads(Instant.EPOCH).size());
+            assertEquals(1, bot.store.leads().completedSince(Instant.EPOCH).size());
             assertEquals(1, bot.api.botMessages(BotHarness.OWNER).stream().filter(BotHarness.saying(PARTIAL)).count(),
                     "one partial lead in the owner chat");
             assertEquals(0, bot.api.botMessages(BotHarness.OWNER).stream().filter(BotHarness.saying("Новый лид")).count());
@@ -110,7 +110,7 @@ class PartialLeadsInTelegramTest {
             ProspectChat chat = silentPastThePoint(bot);
             silentUntilAbandoned(bot, clock);
             bot.awaitFirst(BotHarness.OWNER, BotHarness.saying(PARTIAL));
-            String partialId = bot.store.leads(Instant.EPOCH).get(0).id();
+            String partialId = bot.store.leads().completedSince(Instant.EPOCH).get(0).id();
             // The reminders go out on the bulk lane: the prospect answers the last one, the one under it all.
             chat.expect("вчера мы не договорили");
 
@@ -134,7 +134,7 @@ class PartialLeadsInTelegramTest {
             ProspectChat chat = agreed(bot);
             silentUntilAbandoned(bot, clock);
 
-            assertEquals(List.of(), bot.store.leads(Instant.EPOCH));
+            assertEquals(List.of(), bot.store.leads().completedSince(Instant.EPOCH));
             assertEquals(List.of(), bot.api.botMessages(BotHarness.OWNER));
 
             chat.expect("вчера мы не договорили");
@@ -143,7 +143,7 @@ class PartialLeadsInTelegramTest {
 
             BotMessage summary = bot.awaitFirst(BotHarness.OWNER, BotHarness.saying(PARTIAL));
             assertTrue(summary.html().contains("• <b>Как к вам обращаться?</b> Пётр\n"), summary.html());
-            assertEquals(1, bot.store.leads(Instant.EPOCH).size());
+            assertEquals(1, bot.store.leads().completedSince(Instant.EPOCH).size());
             assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED), "the funnel counts the conversation abandoned once");
         }
     }

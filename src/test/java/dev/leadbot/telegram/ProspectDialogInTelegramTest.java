@@ -91,7 +91,7 @@ class ProspectDialogInTelegramTest {
 
             bot.awaitFirst(BotHarness.OWNER, m -> m.text().equals("[sticker]"));
             bot.restart();
-            assertEquals(List.of(), bot.store.unsent());
+            assertEquals(List.of(), bot.store.replies().unsent());
             assertEquals(1, bot.api.botMessages(BotHarness.OWNER).stream().filter(m -> m.text().equals("[sticker]")).count());
         }
     }
@@ -129,8 +129,8 @@ class ProspectDialogInTelegramTest {
             assertEquals(ownersSaw, bot.api.botMessages(BotHarness.OWNER).size(), "nothing of the prospect's copied any more");
             assertTrue(prospect.messages().subList(prospectSaw, prospect.messages().size()).stream()
                     .noneMatch(m -> m.text().contains("Вы тут")), "the manager's words no longer reach the prospect");
-            assertEquals(List.of(), bot.store.openDialogs());
-            assertEquals(DialogChange.Kind.CLOSED, last(bot.store.dialog(lead.id())).kind());
+            assertEquals(List.of(), bot.store.dialogs().open());
+            assertEquals(DialogChange.Kind.CLOSED, last(bot.store.dialogs().lines(lead.id())).kind());
         }
     }
 
@@ -156,7 +156,7 @@ class ProspectDialogInTelegramTest {
             }
             assertEquals(List.of(closed), bot.api.botMessages(SECOND_OWNER).subList(ownersSaw, bot.api.botMessages(SECOND_OWNER).size())
                     .stream().map(BotMessage::text).toList(), "no command was copied to the owners");
-            assertEquals(List.of(), bot.store.openDialogs());
+            assertEquals(List.of(), bot.store.dialogs().open());
             assertEquals(List.of("OPENED Иван ", "TO_PROSPECT Иван Добрый день!", "CLOSED клиент /forget"), lines(bot.store, lead.id()));
         }
     }
@@ -176,10 +176,10 @@ class ProspectDialogInTelegramTest {
             String pressed = olga.press(copy, "Завершить");
             bot.api.awaitState(() -> bot.api.callbackAnswered(pressed));
             bot.awaitFirst(BotHarness.OWNER, m -> m.text().equals("Разговор с клиентом Анна завершён (Ольга). Его новые сообщения снова идут в опрос."));
-            assertEquals(List.of(), bot.store.openDialogs());
+            assertEquals(List.of(), bot.store.dialogs().open());
             ivan.send("/close");
             bot.awaitFirst(BotHarness.OWNER, m -> m.text().startsWith("Открытого разговора с клиентом нет."));
-            assertEquals(DialogChange.Kind.CLOSED, last(bot.store.dialog(lead.id())).kind());
+            assertEquals(DialogChange.Kind.CLOSED, last(bot.store.dialogs().lines(lead.id())).kind());
         }
     }
 
@@ -203,8 +203,8 @@ class ProspectDialogInTelegramTest {
             stranger.user.reply(summary, "Привет, клиент!");
             stranger.expect("Не совсем понял ответ");
 
-            assertEquals(List.of(), bot.store.openDialogs());
-            assertEquals(List.of(), bot.store.dialog(lead.id()));
+            assertEquals(List.of(), bot.store.dialogs().open());
+            assertEquals(List.of(), bot.store.dialogs().lines(lead.id()));
             assertEquals(ownersSaw, bot.api.botMessages(BotHarness.OWNER).size());
             assertEquals(prospectSaw, prospect.messages().size());
 
@@ -214,12 +214,12 @@ class ProspectDialogInTelegramTest {
             String query = stranger.user.pressData(summary.id(), "o:e:" + lead.id());
             bot.api.awaitState(() -> bot.api.callbackAnswered(query));
             stranger.expect("Я понимаю команды /start");
-            assertEquals(1, bot.store.openDialogs().size());
+            assertEquals(1, bot.store.dialogs().open().size());
         }
     }
 
     private static List<String> lines(Store store, String leadId) throws Exception {
-        return store.dialog(leadId).stream().map(l -> l.kind() + " " + l.who() + " " + l.text()).toList();
+        return store.dialogs().lines(leadId).stream().map(l -> l.kind() + " " + l.who() + " " + l.text()).toList();
     }
 
     private static <T> T last(List<T> list) {

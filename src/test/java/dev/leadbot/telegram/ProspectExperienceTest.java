@@ -242,7 +242,7 @@ class ProspectExperienceTest {
             chat.send("/forget", "Удалить все ваши ответы и контакты из бота?");
             chat.press("Да, удалить", "Готово: ваши ответы и контакты удалены.");
             // Committed with the confirmation, before it was sent: a crash from here on loses no part of the deletion.
-            assertEquals(List.of(65L), bot.store.leads(Instant.EPOCH).stream().map(lead -> lead.prospect().chatId()).toList());
+            assertEquals(List.of(65L), bot.store.leads().completedSince(Instant.EPOCH).stream().map(lead -> lead.prospect().chatId()).toList());
 
             bot.api.awaitState(() -> lines(bot.leads) == 1);
             assertTrue(java.nio.file.Files.readString(bot.leads).contains("\"chat_id\":65"));
@@ -267,7 +267,7 @@ class ProspectExperienceTest {
             // The cached conversation would ask whether to continue where Anna left off.
             chat.send("/start", ROLE);
 
-            Conversation now = bot.store.conversation(66).orElseThrow();
+            Conversation now = bot.store.conversations().conversation(66).orElseThrow();
             assertEquals(List.of(), now.answers());
         }
     }

@@ -93,7 +93,7 @@ class ResilienceTest {
             assertTrue(owner.stream().anyMatch(message -> message.text().contains("Новый лид")), owner.toString());
             assertTrue(owner.stream().anyMatch(message -> message.text().startsWith("⚠️ Лид ")
                     && message.text().contains("не доставлен в «owner-telegram:2000»")), owner.toString());
-            assertEquals(1, bot.store.deadDeliveries().size());
+            assertEquals(1, bot.store.deliveries().deadDeliveries().size());
         }
     }
 

@@ -89,7 +89,7 @@ class RestartTest {
 
             bot.restart((store, flow) -> {
                 // The name was typed and committed with its reply; the process died before the reply left.
-                Transition typed = new ConversationEngine(flow).handle(store.conversation(85), prospect, new Input.Typed("Клиент"),
+                Transition typed = new ConversationEngine(flow).handle(store.conversations().conversation(85), prospect, new Input.Typed("Клиент"),
                         Instant.now());
                 Batch batch = new Batch();
                 batch.put(85, typed.state());
@@ -101,7 +101,7 @@ class RestartTest {
             chat.press("Напишите мне в Telegram", "Когда вам удобно");
             bot.restart();
 
-            assertEquals(List.of(), bot.store.unsent());
+            assertEquals(List.of(), bot.store.replies().unsent());
             assertEquals(1, chat.messages().stream().filter(m -> m.text().contains("Как вам удобнее связаться?")).count());
         }
     }

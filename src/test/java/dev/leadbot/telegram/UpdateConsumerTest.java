@@ -106,7 +106,7 @@ class UpdateConsumerTest {
             consumer.consume(batch);
             assertEquals(List.of(), sent());
             assertEquals(List.of(0, 0), rewoundTo);
-            assertEquals(Optional.empty(), store.conversation(42));
+            assertEquals(Optional.empty(), store.conversations().conversation(42));
 
             consumer.consume(batch);
             while (outbox.pending() > 0 || sent().isEmpty()) {
@@ -115,7 +115,7 @@ class UpdateConsumerTest {
             consumer.consume(batch);
 
             assertEquals(OptionalLong.of(7), store.lastUpdateId());
-            assertEquals("role", store.conversation(42).orElseThrow().node());
+            assertEquals("role", store.conversations().conversation(42).orElseThrow().node());
             assertEquals(1, sent().size(), "the greeting and the first question, once");
             assertEquals(List.of(0, 0), rewoundTo);
         }
@@ -177,21 +177,21 @@ class UpdateConsumerTest {
             UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, failingForBoris, conversations, store,
                     replies::send, outbox::heard, "qualification", List.of(), Duration.ZERO, () -> { });
             bothAsked(consumer, clock);
-            int borisStep = store.conversation(43).orElseThrow().step();
+            int borisStep = store.conversations().conversation(43).orElseThrow().step();
             while (outbox.pending() > 0 || sentTo().size() < 2) {
                 Thread.onSpinWait();
             }
 
-            assertEquals(2, consumer.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
+            assertEquals(2, consumer.followUps(() -> store.followUps().due(clock.instant(), 200)));
             while (outbox.pending() > 0 || sentTo().size() < 3) {
                 Thread.onSpinWait();
             }
 
             assertEquals(1, sent().stream().filter(text -> text.contains(REMINDER)).count(), sent().toString());
             assertEquals(List.of(42L), sentTo().subList(2, sentTo().size()), "Anna's reminder, and not Boris's");
-            assertEquals(borisStep, store.conversation(43).orElseThrow().step(), "nothing of Boris's step was committed");
+            assertEquals(borisStep, store.conversations().conversation(43).orElseThrow().step(), "nothing of Boris's step was committed");
             assertEquals(borisStep, conversations.current(43).orElseThrow().step(), "nor is it remembered");
-            assertEquals(0, consumer.followUps(() -> store.dueFollowUps(clock.instant().plus(Duration.ofDays(30)), 200)
+            assertEquals(0, consumer.followUps(() -> store.followUps().due(clock.instant().plus(Duration.ofDays(30)), 200)
                     .stream().filter(timer -> timer.chatId() == 43).toList()), "Boris's timer was cancelled");
         }
     }
@@ -210,16 +210,16 @@ class UpdateConsumerTest {
             UpdateConsumer firing = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, log,
                     replies::send, outbox::heard, "qualification", List.of(), Duration.ZERO);
             bothAsked(consumer, clock);
-            int step = store.conversation(42).orElseThrow().step();
+            int step = store.conversations().conversation(42).orElseThrow().step();
 
             IllegalStateException bug = assertThrows(IllegalStateException.class,
-                    () -> firing.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
+                    () -> firing.followUps(() -> store.followUps().due(clock.instant(), 200)));
 
             assertEquals("a bug in the commit", bug.getMessage());
             assertEquals(step, conversations.current(42).orElseThrow().step(), "memory holds what the disk holds");
             log.failing = false;
-            assertEquals(2, firing.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
-            assertEquals(step + 1, store.conversation(42).orElseThrow().step(), "the reminder, once, when the commit works");
+            assertEquals(2, firing.followUps(() -> store.followUps().due(clock.instant(), 200)));
+            assertEquals(step + 1, store.conversations().conversation(42).orElseThrow().step(), "the reminder, once, when the commit works");
         }
     }
 
@@ -234,15 +234,15 @@ class UpdateConsumerTest {
             Replies replies = new Replies(outbox, new ReplyLog(store));
             UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router(conversations, replies, clock), conversations,
                     store, replies::send, outbox::heard, "qualification", List.of(), Duration.ZERO);
-            String down = assertThrows(StoreException.class, () -> gone.dueFollowUps(clock.instant(), 200)).getMessage();
+            String down = assertThrows(StoreException.class, () -> gone.followUps().due(clock.instant(), 200)).getMessage();
 
             for (int look = 0; look < 5; look++) {
-                assertEquals(0, consumer.followUps(() -> gone.dueFollowUps(clock.instant(), 200)));
+                assertEquals(0, consumer.followUps(() -> gone.followUps().due(clock.instant(), 200)));
             }
-            assertEquals(0, consumer.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
-            assertEquals(0, consumer.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
-            assertEquals(0, consumer.followUps(() -> gone.dueFollowUps(clock.instant(), 200)));
-            assertEquals(0, consumer.followUps(() -> store.dueFollowUps(clock.instant(), 200)));
+            assertEquals(0, consumer.followUps(() -> store.followUps().due(clock.instant(), 200)));
+            assertEquals(0, consumer.followUps(() -> store.followUps().due(clock.instant(), 200)));
+            assertEquals(0, consumer.followUps(() -> gone.followUps().due(clock.instant(), 200)));
+            assertEquals(0, consumer.followUps(() -> store.followUps().due(clock.instant(), 200)));
 
             List<String> lines = log.lines().stream().map(line -> line.substring(line.indexOf(" - ") + 3)).toList();
             String error = "follow-ups not committed, nothing sent; they are tried again every 250 ms, logged once the database answers"
