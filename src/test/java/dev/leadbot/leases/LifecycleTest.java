@@ -35,6 +35,7 @@ import dev.leadbot.leases.BotState.Starting;
 import dev.leadbot.leases.BotState.StartingLost;
 import dev.leadbot.leases.BotState.Stopping;
 import dev.leadbot.leases.Lifecycle.Step;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +134,28 @@ class LifecycleTest {
         assertEquals(new Step(new Stopping(true, new Free(false)), List.of(new Stop())), Lifecycle.on(new Running(false), new GiveBack()));
         assertEquals(new Step(new Free(false), List.of(new GiveLeaseBack(), new ReportGivenBack())),
                 after(new Running(false), new GiveBack(), new StopEnded()));
+    }
+
+    @Test
+    void surplusIsGivenBackOnlyOnceANewcomerIsShortAndOnlyAfterItsCleanStop() {
+        Instant now = Instant.parse("2026-11-23T12:00:00Z");
+        List<Lease> leases = List.of(new Lease("b1", "a", now.plusSeconds(10)), new Lease("b2", "a", now.plusSeconds(10)));
+        Map<String, BotState> states = new LinkedHashMap<>(Map.of("b1", new Running(false), "b2", new Running(false)));
+        Decision alone = FairShare.decide(new Situation(now, "a", states.keySet(), Lifecycle.held(states),
+                List.of(new Instance("a", now.plusSeconds(10))), leases));
+        assertEquals(List.of(), alone.giveBack());
+
+        Decision withNewcomer = FairShare.decide(new Situation(now, "a", states.keySet(), Lifecycle.held(states),
+                List.of(new Instance("a", now.plusSeconds(10)), new Instance("b", now.plusSeconds(10))), leases));
+        assertEquals(1, withNewcomer.giveBack().size());
+        String surplus = withNewcomer.giveBack().get(0);
+        Step stopping = Lifecycle.on(states.get(surplus), new GiveBack());
+        assertEquals(new Step(new Stopping(true, new Free(false)), List.of(new Stop())), stopping);
+        states.put(surplus, stopping.state());
+        // Its lease stays renewed while it stops, so the newcomer cannot start it alongside; it goes back once it has stopped.
+        assertTrue(Lifecycle.renewals(withNewcomer, states).contains(surplus));
+        assertEquals(new Step(new Free(false), List.of(new GiveLeaseBack(), new ReportGivenBack())),
+                Lifecycle.on(stopping.state(), new StopEnded()));
     }
 
     @Test
