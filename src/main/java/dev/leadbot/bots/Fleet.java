@@ -1,15 +1,15 @@
 package dev.leadbot.bots;
 
 import dev.leadbot.flow.Flow;
+import dev.leadbot.service.TelegramService;
 import dev.leadbot.sink.LeadSink;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.telegram.BotStartException;
 import dev.leadbot.telegram.BotThreads;
 import dev.leadbot.telegram.OwnerNotice;
-import dev.leadbot.telegram.TelegramService;
 import dev.leadbot.telegram.TelegramSettings;
-import dev.leadbot.store.Database;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ public final class BotStartException extends Exception {
 
     private final boolean tokenRefused;
 
-    BotStartException(String message) {
+    public BotStartException(String message) {
         this(message, false);
     }
 

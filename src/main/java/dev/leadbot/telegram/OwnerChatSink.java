@@ -125,7 +125,7 @@ final class OwnerChatSink implements CombiningSink {
             List<List<ConsoleButton>> rows = lastPart ? digest.leads().stream()
                     .flatMap(lead -> LeadButtons.rows(lead, Handling.NEW, digest.leads().size() > 1).stream()).toList() : List.of();
             if (!rows.isEmpty()) {
-                message.replyMarkup(ConsoleChat.keyboard(rows));
+                message.replyMarkup(TelegramChats.keyboard(rows));
             }
             String what = "sendMessage " + (digest.leads().size() == 1 ? "lead " + digest.leads().get(0).id()
                     : digest.leads().size() + " leads from " + digest.leads().get(0).id());

@@ -29,7 +29,7 @@ public final class OwnerNotice {
      */
     public static List<Long> send(TelegramSettings settings, BotThreads threads, List<String> lines) {
         String text = fitted(lines);
-        TelegramUrl url = new TelegramUrl(settings.apiUrl().getScheme(), settings.apiUrl().getHost(), TelegramService.port(settings), false);
+        TelegramUrl url = new TelegramUrl(settings.apiUrl().getScheme(), settings.apiUrl().getHost(), TelegramBot.port(settings), false);
         BotApi api = new BotApi(new OkHttpTelegramClient(threads.sendHttp, settings.token(), url), settings.token());
         List<Long> reached = new ArrayList<>();
         for (long owner : settings.ownerChatIds()) {

@@ -3,6 +3,7 @@ package dev.leadbot.telegram;
 import dev.leadbot.engine.Action;
 import dev.leadbot.engine.Keyboard;
 import dev.leadbot.engine.Output;
+import dev.leadbot.routing.ChatPort;
 import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.ReplyStore;
 import java.io.Serializable;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -45,23 +45,19 @@ final class Replies {
         this.log = log;
     }
 
-    /** The replies to store for {@code outputs}, and the answer to the button press, if any. */
-    record Rendered(List<String> payloads, Optional<AnswerCallbackQuery> callbackAnswer) {
-    }
-
-    /** A button press always gets its callback answered, with the first notice if there is one. */
-    static Rendered render(long chat, List<Output> outputs, Optional<String> callbackId) {
-        return render(chat, outputs, callbackId, Outbox.Origin.REPLY);
-    }
-
-    /** @param origin who starts these messages: a reply to the chat, or the bot on its own (a follow-up: the bulk lane) */
-    static Rendered render(long chat, List<Output> outputs, Optional<String> callbackId, Outbox.Origin origin) {
+    /**
+     * The replies to store for {@code outputs}; a button press always gets its callback answered, with the first notice if there
+     * is one.
+     *
+     * @param origin who starts these messages: a reply to the chat, or the bot on its own (a follow-up: the bulk lane)
+     */
+    static ChatPort.Rendered render(long chat, List<Output> outputs, Optional<String> callbackId, Outbox.Origin origin) {
         Optional<String> unanswered = callbackId;
-        Optional<AnswerCallbackQuery> answer = Optional.empty();
+        Optional<ChatPort.CallbackAnswer> answer = Optional.empty();
         List<String> payloads = new ArrayList<>();
         for (Output output : outputs) {
             if (output instanceof Output.Notice notice && unanswered.isPresent()) {
-                answer = Optional.of(AnswerCallbackQuery.builder().callbackQueryId(unanswered.get()).text(notice.text()).build());
+                answer = Optional.of(new ChatPort.CallbackAnswer(unanswered.get(), Optional.of(notice.text())));
                 unanswered = Optional.empty();
             } else if (output instanceof Output.Notice notice) {
                 payloads.add(from(origin, message(chat, notice.text(), new Keyboard.None(), 0, "")));
@@ -78,18 +74,13 @@ final class Replies {
             }
         }
         if (unanswered.isPresent()) {
-            answer = Optional.of(AnswerCallbackQuery.builder().callbackQueryId(unanswered.get()).build());
+            answer = Optional.of(new ChatPort.CallbackAnswer(unanswered.get(), Optional.empty()));
         }
-        return new Rendered(payloads, answer);
+        return new ChatPort.Rendered(payloads, answer);
     }
 
     private static String from(Outbox.Origin origin, StoredCall call) {
         return new StoredCall(call.method(), call.step(), origin).encode();
-    }
-
-    /** Answers a button press at once, outside the chat's queue. */
-    void answer(AnswerCallbackQuery answer) {
-        outbox.answer("answerCallbackQuery", answer);
     }
 
     /** Queues committed replies, each chat's in order; each leaves the store once sent or given up on. */

@@ -6,6 +6,7 @@ import dev.leadbot.console.Written;
 import dev.leadbot.engine.Action;
 import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Prospect;
+import dev.leadbot.routing.Incoming;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;

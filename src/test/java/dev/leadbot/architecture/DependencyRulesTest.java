@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Dependencies point inward: the lead, the flow and the engine know nothing of YAML libraries
  * (except the flow's loader), JSON, the terminal, the network, SQL or the clock; only the
- * telegram package knows telegrambots.
+ * telegram package knows telegrambots, and the bot's own logic (routing) reaches Telegram only through its port.
  */
 class DependencyRulesTest {
 
@@ -46,15 +46,25 @@ class DependencyRulesTest {
             Map.entry("followup", List.of("java.util", "java.time", "dev.leadbot.flow", "dev.leadbot.engine", "dev.leadbot.followup")),
             Map.entry("store", List.of("java.", "com.fasterxml.jackson", "com.zaxxer.hikari", "dev.leadbot.engine", "dev.leadbot.funnel",
                     "dev.leadbot.followup", "dev.leadbot.lead", "dev.leadbot.sink", "dev.leadbot.store")),
-            // The Telegram adapter keeps its conversations in the store: one shell using another, never the core using either.
+            // The bot's own logic: an update routed to the engine, the console, the managers' conversations, follow-ups and flow
+            // reloads; what to send, never how. It reaches the chat platform only through its port (ChatPort), in leadbot's values.
+            Map.entry("routing", List.of("java.util", "java.time", "java.io.IOException", "java.nio.file", "org.slf4j", "dev.leadbot.console",
+                    "dev.leadbot.engine", "dev.leadbot.flow", "dev.leadbot.followup", "dev.leadbot.funnel", "dev.leadbot.lead",
+                    "dev.leadbot.store", "dev.leadbot.routing")),
+            // The Telegram adapter: Bot API calls, the outbox and its lanes, flood limits, polling, HTML. It implements the routing's
+            // port and renders the engine's outputs and the console's answers; it decides nothing about a conversation.
             Map.entry("telegram", List.of("java.", "org.telegram.telegrambots", "okhttp3", "com.fasterxml.jackson", "org.slf4j",
-                    "dev.leadbot.engine", "dev.leadbot.flow", "dev.leadbot.funnel", "dev.leadbot.followup", "dev.leadbot.language", "dev.leadbot.lead",
-                    "dev.leadbot.sink",
-                    "dev.leadbot.store", "dev.leadbot.delivery", "dev.leadbot.chart", "dev.leadbot.console", "dev.leadbot.telegram")),
+                    "dev.leadbot.engine.Output", "dev.leadbot.engine.Keyboard", "dev.leadbot.engine.Action", "dev.leadbot.engine.Input",
+                    "dev.leadbot.console", "dev.leadbot.funnel.FunnelReport", "dev.leadbot.chart", "dev.leadbot.language",
+                    "dev.leadbot.lead", "dev.leadbot.sink", "dev.leadbot.store", "dev.leadbot.routing", "dev.leadbot.telegram")),
+            // One bot assembled: its store, the adapter, the routing and a delivery worker per sink. Knows no Telegram type.
+            Map.entry("service", List.of("java.", "org.slf4j", "dev.leadbot.console", "dev.leadbot.delivery", "dev.leadbot.flow",
+                    "dev.leadbot.lead", "dev.leadbot.sink", "dev.leadbot.store", "dev.leadbot.routing", "dev.leadbot.telegram",
+                    "dev.leadbot.service")),
             // Several bots in one process: each started on its own database and stopped alone; they share only threads. On
             // PostgreSQL a heartbeat holds leases in the store and acts on what the fair share decides.
             Map.entry("bots", List.of("java.", "org.slf4j", "dev.leadbot.flow", "dev.leadbot.sink", "dev.leadbot.store",
-                    "dev.leadbot.telegram", "dev.leadbot.leases", "dev.leadbot.bots")),
+                    "dev.leadbot.telegram", "dev.leadbot.service", "dev.leadbot.leases", "dev.leadbot.bots")),
             // How instances sharing a database divide the bots: a pure decision from the rows read, the time passed in.
             Map.entry("leases", List.of("java.util", "java.time.Instant", "dev.leadbot.leases")),
             // Pictures of the funnel, drawn headless; the one user of the chart library.

@@ -1,12 +1,12 @@
 package dev.leadbot.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.leadbot.telegram.Lockstep;
-import dev.leadbot.telegram.ProspectChat;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeBotApi;
+import dev.leadbot.testing.Lockstep;
 import dev.leadbot.testing.OwnerChat;
 import dev.leadbot.testing.PostgresServer;
+import dev.leadbot.testing.ProspectChat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

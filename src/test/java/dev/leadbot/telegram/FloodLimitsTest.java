@@ -15,6 +15,6 @@ class FloodLimitsTest {
 
     @Test
     void aFakeWhoseClockRunsTenTimesFasterIsWaitedForTenTimesFaster() {
-        assertEquals(Duration.ofMillis(300), BotHarness.FAST_FLOOD.wait(Duration.ofSeconds(3)));
+        assertEquals(Duration.ofMillis(300), new FloodLimits(5, Duration.ofMillis(100), 300, Duration.ofMillis(100)).wait(Duration.ofSeconds(3)));
     }
 }

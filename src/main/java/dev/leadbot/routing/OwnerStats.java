@@ -1,0 +1,64 @@
+package dev.leadbot.routing;
+
+import dev.leadbot.console.Periods;
+import dev.leadbot.funnel.FunnelReport;
+import dev.leadbot.store.Database;
+import dev.leadbot.store.Store;
+import dev.leadbot.store.StoreException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers an owner's {@code /stats [7d|24h]}: the funnel of the period, which the chat port shows as a chart with a few
+ * lines under it. The report is read on its own thread over its own read-only connection, so a large funnel never holds
+ * up the conversations. Not durable: a /stats lost to a crash is simply asked again.
+ */
+public final class OwnerStats {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OwnerStats.class);
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(7);
+    /** Silence after which a prospect counts as stopped, as {@code leadbot stats} has it by default. */
+    static final Duration IDLE = Duration.ofHours(1);
+
+    private final Database database;
+    private final String flow;
+    private final ChatPort chats;
+    private final ExecutorService thread;
+    private final Clock clock;
+
+    /** @param database the bot's database, read over a connection of this class's own */
+    public OwnerStats(Database database, String flow, ChatPort chats, ExecutorService thread, Clock clock) {
+        this.database = database;
+        this.flow = flow;
+        this.chats = chats;
+        this.thread = thread;
+        this.clock = clock;
+    }
+
+    /** {@code /stats [period]} from an owner's chat (the console's gate let it through), answered on the stats thread. */
+    void stats(long chatId, Optional<String> period) {
+        thread.execute(() -> chats.stats(chatId, answer(chatId, period)));
+    }
+
+    private StatsAnswer answer(long chatId, Optional<String> argument) {
+        Optional<Duration> period = argument.map(Periods::parse).orElse(Optional.of(DEFAULT_PERIOD));
+        if (period.isEmpty()) {
+            return new StatsAnswer.Usage();
+        }
+        Instant now = clock.instant();
+        Instant since = now.minus(period.get());
+        try (Store store = Store.openForTools(database, clock)) {
+            FunnelReport.Builder counting = new FunnelReport.Builder(since, IDLE);
+            store.funnel().events(since, false, counting::add);
+            return new StatsAnswer.Funnel(counting.at(now), period.get(), flow);
+        } catch (StoreException e) {
+            LOG.error("chat={} /stats could not read the funnel: {}", chatId, e.getMessage());
+            return new StatsAnswer.Unreadable();
+        }
+    }
+}
