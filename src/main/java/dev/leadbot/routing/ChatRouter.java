@@ -32,7 +32,6 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 
 /**
  * Applies each update to its chat's conversation: the new state, the funnel's events and the

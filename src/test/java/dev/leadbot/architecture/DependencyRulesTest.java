@@ -55,7 +55,10 @@ class DependencyRulesTest {
             // port and renders the engine's outputs and the console's answers; it decides nothing about a conversation.
             Map.entry("telegram", List.of("java.", "org.telegram.telegrambots", "okhttp3", "com.fasterxml.jackson", "org.slf4j",
                     "dev.leadbot.engine.Output", "dev.leadbot.engine.Keyboard", "dev.leadbot.engine.Action", "dev.leadbot.engine.Input",
-                    "dev.leadbot.console", "dev.leadbot.funnel.FunnelReport", "dev.leadbot.chart", "dev.leadbot.language",
+                    "dev.leadbot.console.ConsoleButton", "dev.leadbot.console.ConsoleCommand", "dev.leadbot.console.ConsoleReply",
+                    "dev.leadbot.console.DialogMessage", "dev.leadbot.console.LeadButtons", "dev.leadbot.console.OwnerConsole",
+                    "dev.leadbot.console.OwnerMenu", "dev.leadbot.console.Written", "dev.leadbot.funnel.FunnelReport", "dev.leadbot.chart",
+                    "dev.leadbot.language",
                     "dev.leadbot.lead", "dev.leadbot.sink", "dev.leadbot.store", "dev.leadbot.routing", "dev.leadbot.telegram")),
             // One bot assembled: its store, the adapter, the routing and a delivery worker per sink. Knows no Telegram type.
             Map.entry("service", List.of("java.", "org.slf4j", "dev.leadbot.console", "dev.leadbot.delivery", "dev.leadbot.flow",

@@ -93,6 +93,19 @@ final class RoutedBot implements AutoCloseable {
         return replies.stream().map(Outgoing::payload).toList();
     }
 
+    /** {@code chat} walks the customer's flow to its end as {@code name}, reached on Telegram in the evening; returns the lead. */
+    Lead finish(long chat, String name) throws StoreException {
+        route(input(chat, new Input.Start(Optional.empty())));
+        route(press(chat, "Я владелец бизнеса"));
+        route(press(chat, "B2B-компания"));
+        route(press(chat, "Квалифицировать входящие заявки"));
+        route(press(chat, "Продолжить"));
+        route(typed(chat, name));
+        route(press(chat, "Напишите мне в Telegram"));
+        route(press(chat, "Вечером"));
+        return completed.get(completed.size() - 1);
+    }
+
     static Prospect prospect(long chat, String name) {
         return new Prospect(chat, chat, Optional.empty(), name, Optional.empty(), "ru");
     }

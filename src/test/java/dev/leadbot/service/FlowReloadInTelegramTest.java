@@ -100,17 +100,6 @@ class FlowReloadInTelegramTest {
         }
     }
 
-    @Test
-    void aStrangersReloadChangesNothing() throws Exception {
-        Path file = copyOfTheCustomersFlow();
-        try (BotHarness bot = new BotHarness(dir, file, List.of(BotHarness.OWNER))) {
-            ProspectChat stranger = new ProspectChat(bot.api, bot.api.user(666, "Mallory"));
-            stranger.send("/start", QualificationInTelegramTest.ROLE);
-            stranger.send("/reload", "Я понимаю команды /start");
-            assertEquals(List.of(), bot.api.botMessages(BotHarness.OWNER));
-        }
-    }
-
     private Path copyOfTheCustomersFlow() throws Exception {
         Path file = dir.resolve("flow.yaml");
         Files.copy(Flows.QUALIFICATION, file);

@@ -8,7 +8,6 @@ import dev.leadbot.lead.Lead;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeUser;
 import dev.leadbot.testing.Flows;
-import dev.leadbot.testing.ProspectChat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -78,25 +77,6 @@ class LeadClaimsInTelegramTest {
             ivan.send("/leads");
             BotMessage list = bot.api.await(BotHarness.OWNER, all -> all.size() > before).get(before);
             assertTrue(list.text().contains(" · сделка (" + winner + ") · "), list.text());
-        }
-    }
-
-    @Test
-    void aStrangerPressingAForgedTakeButtonChangesNothing() throws Exception {
-        try (BotHarness bot = new BotHarness(dir)) {
-            Lead lead = OwnerConsoleInTelegramTest.finish(bot, List.of("Анна")).get(0);
-            ProspectChat stranger = new ProspectChat(bot.api, bot.api.user(666, "Mallory"));
-            stranger.send("/start", QualificationInTelegramTest.ROLE);
-            BotMessage ownersSummary = summary(bot, BotHarness.OWNER);
-
-            for (String action : List.of("c", "w", "x")) {
-                String query = stranger.user.pressData(1, "o:" + action + ":" + lead.id());
-                bot.api.awaitState(() -> bot.api.callbackAnswered(query));
-                stranger.expect("Я понимаю команды /start");
-            }
-
-            assertEquals(Handling.NEW, bot.store.leads().handling(List.of(lead.id())).get(lead.id()));
-            assertEquals(ownersSummary, summary(bot, BotHarness.OWNER));
         }
     }
 
