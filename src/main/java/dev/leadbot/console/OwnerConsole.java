@@ -7,7 +7,6 @@ import dev.leadbot.lead.Lead;
 import dev.leadbot.store.LeadMove;
 import dev.leadbot.store.LeadStore;
 import dev.leadbot.store.OwnerMessageStore;
-import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -44,17 +43,19 @@ public final class OwnerConsole {
     public static final String BROKEN_BUTTON = "Эта кнопка не работает; список лидов — /leads";
     static final String GONE = "Этого лида больше нет: его данные удалены по просьбе клиента.";
 
-    private final Store store;
+    private final LeadStore leadStore;
+    private final OwnerMessageStore ownerMessages;
     private final Supplier<ZoneId> zone;
 
     /** @param zone where the owner is: "today" starts at its midnight, and times are shown in it */
-    public OwnerConsole(Store store, ZoneId zone) {
-        this(store, () -> zone);
+    public OwnerConsole(LeadStore leads, OwnerMessageStore ownerMessages, ZoneId zone) {
+        this(leads, ownerMessages, () -> zone);
     }
 
     /** @param zone where the owner is, asked at each answer: a /reload of a flow naming another zone changes it */
-    public OwnerConsole(Store store, Supplier<ZoneId> zone) {
-        this.store = store;
+    public OwnerConsole(LeadStore leads, OwnerMessageStore ownerMessages, Supplier<ZoneId> zone) {
+        this.leadStore = leads;
+        this.ownerMessages = ownerMessages;
         this.zone = zone;
     }
 
@@ -109,7 +110,7 @@ public final class OwnerConsole {
             throw new IllegalArgumentException("this button changes something, committed with its update: " + press.data());
         }
         try {
-            Optional<Lead> found = store.leads().lead(press.leadId());
+            Optional<Lead> found = leadStore.lead(press.leadId());
             return found.isEmpty() ? List.of(new ConsoleReply.Notice(GONE))
                     : List.of(new ConsoleReply.Notice(""), new ConsoleReply.Summary(found.get()));
         } catch (StoreException e) {
@@ -159,11 +160,11 @@ public final class OwnerConsole {
     private List<ConsoleReply.ShownSummary> shown(String leadId) throws StoreException {
         List<ConsoleReply.ShownSummary> shown = new ArrayList<>();
         LeadButtons buttons = new LeadButtons(zone.get());
-        for (OwnerMessageStore.OwnerMessage message : store.ownerMessages().showing(leadId)) {
-            Map<String, Handling> handling = store.leads().handling(message.leadIds());
+        for (OwnerMessageStore.OwnerMessage message : ownerMessages.showing(leadId)) {
+            Map<String, Handling> handling = leadStore.handling(message.leadIds());
             List<ConsoleReply.ShownLead> leads = new ArrayList<>();
             for (String id : message.leadIds()) {
-                Optional<Lead> lead = store.leads().lead(id);
+                Optional<Lead> lead = leadStore.lead(id);
                 if (lead.isPresent()) {
                     leads.add(new ConsoleReply.ShownLead(lead.get(), buttons.status(handling.get(id)),
                             LeadButtons.rows(lead.get(), handling.get(id), message.leadIds().size() > 1)));
@@ -179,20 +180,20 @@ public final class OwnerConsole {
         String title;
         String none;
         if (selection instanceof ConsoleCommand.Selection.Latest latest) {
-            leads = store.leads().latest(latest.count());
+            leads = leadStore.latest(latest.count());
             title = "Последние лиды";
             none = "Лидов пока нет.";
         } else if (selection instanceof ConsoleCommand.Selection.Today) {
             ZoneId here = zone.get();
             Instant midnight = LocalDate.ofInstant(now, here).atStartOfDay(here).toInstant();
-            List<Lead> today = new ArrayList<>(store.leads().completedSince(midnight));
+            List<Lead> today = new ArrayList<>(leadStore.completedSince(midnight));
             today.sort(Comparator.comparing(Lead::completedAt).reversed());
             title = "Лиды за сегодня: " + today.size() + (today.size() > ConsoleCommand.MOST_LATEST
                     ? ", последние " + ConsoleCommand.MOST_LATEST : "");
             leads = today.subList(0, Math.min(today.size(), ConsoleCommand.MOST_LATEST));
             none = "Сегодня лидов нет.";
         } else {
-            leads = store.leads().latest(HOT_SCAN).stream().filter(lead -> lead.tags().contains("hot"))
+            leads = leadStore.latest(HOT_SCAN).stream().filter(lead -> lead.tags().contains("hot"))
                     .limit(ConsoleCommand.DEFAULT_LATEST).toList();
             title = "Горячие лиды";
             none = "Горячих лидов нет.";
@@ -202,7 +203,7 @@ public final class OwnerConsole {
         }
         StringBuilder text = new StringBuilder(title).append(':');
         List<List<ConsoleButton>> rows = new ArrayList<>();
-        Map<String, Handling> handling = store.leads().handling(leads.stream().map(Lead::id).toList());
+        Map<String, Handling> handling = leadStore.handling(leads.stream().map(Lead::id).toList());
         for (int i = 0; i < leads.size(); i++) {
             Lead lead = leads.get(i);
             String line = (i + 1) + ". " + line(lead, handling.get(lead.id()));
@@ -230,7 +231,7 @@ public final class OwnerConsole {
     }
 
     private ConsoleReply show(String idStart) throws StoreException {
-        List<Lead> found = store.leads().withIdStarting(idStart, 2);
+        List<Lead> found = leadStore.withIdStarting(idStart, 2);
         if (found.isEmpty()) {
             return new ConsoleReply.Text("Лида " + idStart + " нет. Номера — в /leads.");
         }
@@ -242,13 +243,13 @@ public final class OwnerConsole {
 
     private ConsoleReply export(Optional<Duration> period, Instant now) throws StoreException {
         Instant since = period.map(now::minus).orElse(Instant.EPOCH);
-        List<Lead> leads = store.leads().completedSince(since);
+        List<Lead> leads = leadStore.completedSince(since);
         String span = period.map(p -> p.toHours() % 24 == 0 ? " за " + p.toDays() + " дн." : " за " + p.toHours() + " ч").orElse("");
         if (leads.isEmpty()) {
             return new ConsoleReply.Text("Лидов" + span + " нет, выгружать нечего.");
         }
         String file = "leads-" + LocalDate.ofInstant(now, zone.get()) + ".csv";
-        return new ConsoleReply.Document(file, CsvExport.of(leads, store.leads().handling(leads.stream().map(Lead::id).toList())).getBytes(StandardCharsets.UTF_8),
+        return new ConsoleReply.Document(file, CsvExport.of(leads, leadStore.handling(leads.stream().map(Lead::id).toList())).getBytes(StandardCharsets.UTF_8),
                 Plurals.of("ru", leads.size(), "лид", "лида", "лидов") + span + " · CSV для Excel (UTF-8)");
     }
 

@@ -4,7 +4,7 @@ import dev.leadbot.lead.Lead;
 import dev.leadbot.sink.CombiningSink;
 import dev.leadbot.sink.Delivery;
 import dev.leadbot.sink.LeadSink;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.Deliveries;
 import dev.leadbot.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class DeliveryWorker implements AutoCloseable {
     /** Looks at the table at least this often, so deliveries requeued by {@code leads --retry} go out without a restart. */
     private static final Duration LOOK_AGAIN = Duration.ofMinutes(1);
 
-    private final Store store;
+    private final Deliveries deliveries;
     private final LeadSink sink;
     private final RetrySchedule schedule;
     private final Clock clock;
@@ -56,12 +56,12 @@ public final class DeliveryWorker implements AutoCloseable {
     private ScheduledFuture<?> next;
 
     /** @param alert tells the owner about a delivery given up on; the text names the lead, the sink and the reason */
-    public DeliveryWorker(Store store, LeadSink sink, Clock clock, Consumer<String> alert) {
-        this(store, sink, new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble()), clock, alert);
+    public DeliveryWorker(Deliveries deliveries, LeadSink sink, Clock clock, Consumer<String> alert) {
+        this(deliveries, sink, new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble()), clock, alert);
     }
 
-    DeliveryWorker(Store store, LeadSink sink, RetrySchedule schedule, Clock clock, Consumer<String> alert) {
-        this.store = store;
+    DeliveryWorker(Deliveries deliveries, LeadSink sink, RetrySchedule schedule, Clock clock, Consumer<String> alert) {
+        this.deliveries = deliveries;
         this.sink = sink;
         this.schedule = schedule;
         this.clock = clock;
@@ -77,8 +77,8 @@ public final class DeliveryWorker implements AutoCloseable {
      * A worker on {@code threads} shared with other workers (of this bot and of the other bots of the process):
      * a bot's sinks cost no thread of their own while they wait, and a slow sink holds one shared thread at most.
      */
-    public DeliveryWorker(Store store, LeadSink sink, Clock clock, Consumer<String> alert, ScheduledExecutorService threads) {
-        this.store = store;
+    public DeliveryWorker(Deliveries deliveries, LeadSink sink, Clock clock, Consumer<String> alert, ScheduledExecutorService threads) {
+        this.deliveries = deliveries;
         this.sink = sink;
         this.schedule = new RetrySchedule(() -> ThreadLocalRandom.current().nextDouble());
         this.clock = clock;
@@ -99,10 +99,10 @@ public final class DeliveryWorker implements AutoCloseable {
     int runOnce(Instant now) throws StoreException {
         if (claimsLeft) {
             // This worker is the store's only one for its sink, and no run of it is under way: the claims are the failed run's.
-            store.deliveries().releaseClaims(sink.name());
+            deliveries.releaseClaims(sink.name());
             claimsLeft = false;
         }
-        List<Lead> due = store.deliveries().claimDue(sink.name(), now, batch());
+        List<Lead> due = deliveries.claimDue(sink.name(), now, batch());
         claimsLeft = !due.isEmpty();
         deliver(due, now);
         claimsLeft = false;
@@ -115,7 +115,7 @@ public final class DeliveryWorker implements AutoCloseable {
             return;
         }
         for (Lead lead : due) {
-            int attempt = store.deliveries().attempting(lead.id(), sink.name());
+            int attempt = deliveries.attempting(lead.id(), sink.name());
             Delivery outcome;
             try {
                 outcome = sink.deliver(lead, attempt);
@@ -123,7 +123,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 outcome = new Delivery.RetryLater(Optional.empty(), "the sink failed: " + e);
             }
             if (outcome instanceof Delivery.Delivered delivered) {
-                store.deliveries().delivered(lead.id(), sink.name(), delivered.reference());
+                deliveries.delivered(lead.id(), sink.name(), delivered.reference());
                 logDelivered(lead.id(), delivered);
             } else {
                 settleFailure(lead, attempt, outcome, now);
@@ -136,7 +136,7 @@ public final class DeliveryWorker implements AutoCloseable {
      * crash before it leaves them all pending and they are sent again, never recorded twice.
      */
     private void together(CombiningSink combining, List<Lead> due, Instant now) throws StoreException {
-        List<Integer> attempts = store.deliveries().attempting(due.stream().map(Lead::id).toList(), sink.name());
+        List<Integer> attempts = deliveries.attempting(due.stream().map(Lead::id).toList(), sink.name());
         List<Delivery> outcomes;
         try {
             outcomes = combining.deliverTogether(due);
@@ -150,7 +150,7 @@ public final class DeliveryWorker implements AutoCloseable {
             }
         }
         if (!delivered.isEmpty()) {
-            store.deliveries().delivered(delivered, sink.name());
+            deliveries.delivered(delivered, sink.name());
         }
         for (int i = 0; i < due.size(); i++) {
             if (outcomes.get(i) instanceof Delivery.Delivered done) {
@@ -174,7 +174,7 @@ public final class DeliveryWorker implements AutoCloseable {
         if (outcome instanceof Delivery.RetryLater later) {
             Optional<Instant> retry = schedule.next(attempt, later.after(), lead.completedAt(), now);
             if (retry.isPresent()) {
-                store.deliveries().retryAt(id, sink.name(), retry.get(), later.reason());
+                deliveries.retryAt(id, sink.name(), retry.get(), later.reason());
                 LOG.warn("lead={} sink={} attempt={} failed, retrying at {}: {}", id, sink.name(), attempt, retry.get(), later.reason());
             } else {
                 giveUp(id, "still failing after 24 hours: " + later.reason());
@@ -185,7 +185,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     private void giveUp(String leadId, String reason) throws StoreException {
-        store.deliveries().dead(leadId, sink.name(), reason);
+        deliveries.dead(leadId, sink.name(), reason);
         LOG.error("lead={} sink={} given up: {}", leadId, sink.name(), reason);
         alert.accept("⚠️ Лид " + leadId + " не доставлен в «" + sink.name() + "»: " + reason
                 + "\nПовторить: leadbot leads --retry " + leadId);
@@ -208,7 +208,7 @@ public final class DeliveryWorker implements AutoCloseable {
         }
         try {
             int attempted = runOnce(clock.instant());
-            Optional<Instant> due = store.deliveries().nextDue(sink.name());
+            Optional<Instant> due = deliveries.nextDue(sink.name());
             if (attempted == batch()) {
                 reschedule(Duration.ZERO);
             } else {

@@ -107,12 +107,12 @@ public final class TelegramService implements AutoCloseable {
         // One worker per sink: a slow or broken sink never holds up another, nor the conversations.
         Consumer<String> alert = text -> settings.ownerChatIds().stream().filter(owner -> !closedChats.contains(owner))
                 .forEach(owner -> bot.alert(owner, text));
-        workers = sinks.stream().map(sink -> new DeliveryWorker(store, sink, clock, alert, bot.deliveryThreads())).toList();
+        workers = sinks.stream().map(sink -> new DeliveryWorker(store.deliveries(), sink, clock, alert, bot.deliveryThreads())).toList();
         Conversations conversations = new Conversations(store);
         ChatPort chats = bot.chats(asked);
         Consumer<List<Outgoing>> replies = bot.replies(store);
         reloads = new FlowReloads(flowFile, live, store, chats, settings.ownerChatIds(), bot.fileWatch());
-        ConsoleChat console = new ConsoleChat(new OwnerConsole(store, live::ownersZone),
+        ConsoleChat console = new ConsoleChat(new OwnerConsole(store.leads(), store.ownerMessages(), live::ownersZone),
                 new OwnerStats(store.database(), flow.id(), chats, statsThread, clock), chats, consoleThread, clock, reloads);
         // Managers' conversations with prospects, open across restarts.
         OpenDialogs dialogs = new OpenDialogs(store.dialogs().open());

@@ -42,7 +42,7 @@ class OwnerConsoleTest {
                         new Handling(Handling.Status.TAKEN, Optional.of("Александра-Виктория Константинопольская"), Optional.of(NOW))));
             }
 
-            ConsoleReply.Text list = (ConsoleReply.Text) new OwnerConsole(store, ZoneOffset.UTC)
+            ConsoleReply.Text list = (ConsoleReply.Text) new OwnerConsole(store.leads(), store.ownerMessages(), ZoneOffset.UTC)
                     .answer(new ConsoleCommand.Leads(new ConsoleCommand.Selection.Latest(30)), NOW).get(0);
 
             assertTrue(list.text().length() <= 4096, list.text().length() + " characters");
@@ -60,7 +60,7 @@ class OwnerConsoleTest {
             Batch batch = new Batch();
             batch.completed(lead(0));
             store.commit("qualification", batch);
-            OwnerConsole console = new OwnerConsole(store, ZoneOffset.UTC);
+            OwnerConsole console = new OwnerConsole(store.leads(), store.ownerMessages(), ZoneOffset.UTC);
             LeadMove ivan = OwnerConsole.move(new ConsoleButton.Press(ConsoleButton.Action.TAKE, id(0)), "Иван", NOW).orElseThrow();
             LeadMove olga = OwnerConsole.move(new ConsoleButton.Press(ConsoleButton.Action.TAKE, id(0)), "Ольга", NOW.plusSeconds(1))
                     .orElseThrow();
@@ -96,7 +96,7 @@ class OwnerConsoleTest {
             batch.completed(completing);
             store.commit("qualification", batch);
 
-            ConsoleReply.Text list = (ConsoleReply.Text) new OwnerConsole(store, ZoneOffset.UTC)
+            ConsoleReply.Text list = (ConsoleReply.Text) new OwnerConsole(store.leads(), store.ownerMessages(), ZoneOffset.UTC)
                     .answer(new ConsoleCommand.Leads(new ConsoleCommand.Selection.Latest(10)), NOW).get(0);
 
             List<String> lines = list.text().lines().toList();
@@ -113,7 +113,7 @@ class OwnerConsoleTest {
             store.commit("qualification", batch);
             java.util.concurrent.atomic.AtomicReference<java.time.ZoneId> zone = new java.util.concurrent.atomic.AtomicReference<>(
                     java.time.ZoneId.of("Europe/Moscow"));
-            OwnerConsole console = new OwnerConsole(store, zone::get);
+            OwnerConsole console = new OwnerConsole(store.leads(), store.ownerMessages(), zone::get);
             ConsoleCommand latest = new ConsoleCommand.Leads(new ConsoleCommand.Selection.Latest(10));
             ConsoleCommand today = new ConsoleCommand.Leads(new ConsoleCommand.Selection.Today());
 

@@ -157,7 +157,7 @@ public final class AbandonmentRun {
         restart();
         List<RecordingSink> sinks = SINKS.stream().map(RecordingSink::new).toList();
         for (RecordingSink sink : sinks) {
-            try (DeliveryWorker worker = new DeliveryWorker(store, sink, new RetrySchedule(() -> 0.5), Clock.fixed(T0, ZoneOffset.UTC),
+            try (DeliveryWorker worker = new DeliveryWorker(store.deliveries(), sink, new RetrySchedule(() -> 0.5), Clock.fixed(T0, ZoneOffset.UTC),
                     alert -> { throw new IllegalStateException(alert); })) {
                 while (worker.runOnce(now) > 0) {
                     // until nothing is due

@@ -71,7 +71,7 @@ public final class ClaimBenchmark {
             long start = System.nanoTime();
             List<Future<int[]>> runs = new ArrayList<>();
             for (Store store : stores) {
-                DeliveryWorker worker = new DeliveryWorker(store, crm, CLOCK, alert -> { });
+                DeliveryWorker worker = new DeliveryWorker(store.deliveries(), crm, CLOCK, alert -> { });
                 runs.add(threads.submit(() -> {
                     int delivered = 0;
                     int claims = 0;

@@ -62,8 +62,8 @@ class ClaimedDeliveryTest {
             Batch batch = new Batch(List.of("crm"));
             IntStream.rangeClosed(1, LEADS).forEach(n -> batch.completed(SinkFixtures.lead(n)));
             bot.commit("qualification", batch);
-            DeliveryWorker first = new DeliveryWorker(bot, crm, CLOCK, alert -> { });
-            DeliveryWorker second = new DeliveryWorker(beside, crm, CLOCK, alert -> { });
+            DeliveryWorker first = new DeliveryWorker(bot.deliveries(), crm, CLOCK, alert -> { });
+            DeliveryWorker second = new DeliveryWorker(beside.deliveries(), crm, CLOCK, alert -> { });
 
             List<Future<Integer>> runs = List.of(two.submit(() -> drain(first)), two.submit(() -> drain(second)));
             int attempted = 0;

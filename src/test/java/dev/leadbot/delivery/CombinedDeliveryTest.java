@@ -80,7 +80,7 @@ class CombinedDeliveryTest {
         DigestSink owner = new DigestSink();
         try (Store store = Store.open(dir.resolve("leadbot.db"), CLOCK)) {
             storeLeads(store, owner.name(), "lead-1", "lead-2", "lead-3");
-            DeliveryWorker worker = new DeliveryWorker(store, owner, CLOCK, alert -> { });
+            DeliveryWorker worker = new DeliveryWorker(store.deliveries(), owner, CLOCK, alert -> { });
 
             assertEquals(3, worker.runOnce(T0));
             assertEquals(0, worker.runOnce(T0));
@@ -98,12 +98,12 @@ class CombinedDeliveryTest {
         try (Store store = Store.open(file, CLOCK)) {
             storeLeads(store, owner.name(), "lead-1", "lead-2", "lead-3");
             owner.crashAfterAccepting = true;
-            assertThrows(Crash.class, () -> new DeliveryWorker(store, owner, CLOCK, alert -> { }).runOnce(T0));
+            assertThrows(Crash.class, () -> new DeliveryWorker(store.deliveries(), owner, CLOCK, alert -> { }).runOnce(T0));
         }
         owner.crashAfterAccepting = false;
 
         try (Store restarted = Store.open(file, CLOCK)) {
-            DeliveryWorker worker = new DeliveryWorker(restarted, owner, CLOCK, alert -> { });
+            DeliveryWorker worker = new DeliveryWorker(restarted.deliveries(), owner, CLOCK, alert -> { });
             assertEquals(3, worker.runOnce(T0));
             assertEquals(0, worker.runOnce(T0.plusSeconds(3600)));
             worker.close();
@@ -121,7 +121,7 @@ class CombinedDeliveryTest {
         try (Store store = Store.open(dir.resolve("leadbot.db"), CLOCK)) {
             storeLeads(store, owner.name(), java.util.stream.IntStream.range(0, 150).mapToObj(n -> String.format("lead-%03d", n))
                     .toArray(String[]::new));
-            DeliveryWorker worker = new DeliveryWorker(store, owner, CLOCK, alert -> { });
+            DeliveryWorker worker = new DeliveryWorker(store.deliveries(), owner, CLOCK, alert -> { });
 
             assertEquals(100, worker.runOnce(T0));
             assertEquals(50, worker.runOnce(T0));
@@ -136,7 +136,7 @@ class CombinedDeliveryTest {
         DigestSink owner = new DigestSink();
         try (Store store = Store.open(dir.resolve("leadbot.db"), CLOCK)) {
             storeLeads(store, owner.name(), "lead-1");
-            DeliveryWorker worker = new DeliveryWorker(store, owner, CLOCK, alert -> { });
+            DeliveryWorker worker = new DeliveryWorker(store.deliveries(), owner, CLOCK, alert -> { });
 
             worker.runOnce(T0);
             worker.close();

@@ -81,7 +81,7 @@ class DeliveryWorkerTest {
     }
 
     private DeliveryWorker worker(LeadSink sink) {
-        return new DeliveryWorker(store, sink, new RetrySchedule(() -> 0.5), Clock.fixed(T0, ZoneOffset.UTC), alerts::add);
+        return new DeliveryWorker(store.deliveries(), sink, new RetrySchedule(() -> 0.5), Clock.fixed(T0, ZoneOffset.UTC), alerts::add);
     }
 
     private static Delivery retry(String reason) {

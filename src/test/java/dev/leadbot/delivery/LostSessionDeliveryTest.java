@@ -58,7 +58,7 @@ class LostSessionDeliveryTest {
             batch.completed(SinkFixtures.lead(1));
             batch.completed(SinkFixtures.lead(2));
             store.commit("qualification", batch);
-            DeliveryWorker worker = new DeliveryWorker(store, crm, CLOCK, alert -> { });
+            DeliveryWorker worker = new DeliveryWorker(store.deliveries(), crm, CLOCK, alert -> { });
 
             StoreException lost = assertThrows(StoreException.class, () -> worker.runOnce(T0));
             assertTrue(lost.getMessage().startsWith("cannot record the delivery of lead " + SinkFixtures.lead(1).id() + " to crm in "),

@@ -115,7 +115,7 @@ class PartialLeadDeliveryTest {
 
     private void deliver(Store store) throws Exception {
         for (RecordingSink sink : sinks) {
-            try (DeliveryWorker worker = new DeliveryWorker(store, sink, new RetrySchedule(() -> 0.5), Clock.fixed(T0, ZoneOffset.UTC),
+            try (DeliveryWorker worker = new DeliveryWorker(store.deliveries(), sink, new RetrySchedule(() -> 0.5), Clock.fixed(T0, ZoneOffset.UTC),
                     alert -> { throw new AssertionError(alert); })) {
                 while (worker.runOnce(now) > 0) {
                     // until nothing is due
