@@ -1,7 +1,7 @@
 package dev.leadbot.routing;
 
 import dev.leadbot.engine.Conversation;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.ConversationStore;
 import dev.leadbot.store.StoreException;
 import java.util.Collection;
 import java.util.Map;
@@ -11,17 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /** The chats' conversations: read from the store once, then served from memory while the store is kept in step. */
 public final class Conversations {
 
-    private final Store store;
+    private final ConversationStore conversations;
     private final Map<Long, Optional<Conversation>> cache = new ConcurrentHashMap<>();
 
-    public Conversations(Store store) {
-        this.store = store;
+    public Conversations(ConversationStore conversations) {
+        this.conversations = conversations;
     }
 
     Optional<Conversation> current(long chatId) {
         return cache.computeIfAbsent(chatId, chat -> {
             try {
-                return store.conversations().conversation(chat);
+                return conversations.conversation(chat);
             } catch (StoreException e) {
                 throw new StoreFailure(e);
             }
@@ -34,7 +34,7 @@ public final class Conversations {
      */
     void refresh() {
         try {
-            if (store.conversations().changedElsewhere()) {
+            if (conversations.changedElsewhere()) {
                 cache.clear();
             }
         } catch (StoreException e) {

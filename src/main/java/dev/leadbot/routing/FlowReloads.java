@@ -1,7 +1,7 @@
 package dev.leadbot.routing;
 
 import dev.leadbot.console.FlowReload;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.ConversationStore;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ public final class FlowReloads implements AutoCloseable {
     /** How long the file must stay quiet after a change before it is read. */
     private final Path file;
     private final LiveFlow live;
-    private final Store store;
+    private final ConversationStore conversations;
     private final ChatPort chats;
     private final List<Long> owners;
     /** Changes on disk are heard by the watcher all bots share. */
@@ -37,10 +37,10 @@ public final class FlowReloads implements AutoCloseable {
         Optional<AutoCloseable> watch(Path file, Runnable changed);
     }
 
-    public FlowReloads(Path file, LiveFlow live, Store store, ChatPort chats, List<Long> owners, Watch watch) {
+    public FlowReloads(Path file, LiveFlow live, ConversationStore conversations, ChatPort chats, List<Long> owners, Watch watch) {
         this.file = file.toAbsolutePath();
         this.live = live;
-        this.store = store;
+        this.conversations = conversations;
         this.chats = chats;
         this.owners = List.copyOf(owners);
         this.lastRead = read().orElse(new byte[0]);
@@ -57,7 +57,7 @@ public final class FlowReloads implements AutoCloseable {
         lastRead = read().orElse(new byte[0]);
         FlowReload.Outcome outcome;
         try {
-            outcome = FlowReload.of(file, store.conversations().openConversations());
+            outcome = FlowReload.of(file, conversations.openConversations());
         } catch (StoreException e) {
             LOG.error("flow {} not reloaded: {}", file, e.getMessage());
             return "flow not loaded, the running flow stays: the open conversations could not be read; see the bot's log";

@@ -3,7 +3,7 @@ package dev.leadbot.routing;
 import dev.leadbot.followup.Due;
 import dev.leadbot.followup.FollowUpTimer;
 import dev.leadbot.followup.Silence;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.FollowUpLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ public final class FollowUpTicks {
         int fire(UpdateConsumer.DueFollowUps due);
     }
 
-    private final Store store;
+    private final FollowUpLog followUps;
     private final Firing consumer;
     private final Clock clock;
     private final Queue<Long> blocked;
@@ -45,12 +45,12 @@ public final class FollowUpTicks {
     private long failedInARow;
 
     /** @param blocked chats whose prospect just blocked the bot: each is fired at once (the router turns it into the abandonment) */
-    public FollowUpTicks(Store store, UpdateConsumer consumer, Clock clock, Queue<Long> blocked) {
-        this(store, consumer::followUps, clock, blocked);
+    public FollowUpTicks(FollowUpLog followUps, UpdateConsumer consumer, Clock clock, Queue<Long> blocked) {
+        this(followUps, consumer::followUps, clock, blocked);
     }
 
-    FollowUpTicks(Store store, Firing consumer, Clock clock, Queue<Long> blocked) {
-        this.store = store;
+    FollowUpTicks(FollowUpLog followUps, Firing consumer, Clock clock, Queue<Long> blocked) {
+        this.followUps = followUps;
         this.consumer = consumer;
         this.clock = clock;
         this.blocked = blocked;
@@ -105,8 +105,8 @@ public final class FollowUpTicks {
                     Silence.from(now))).toList());
         }
         // Most looks find nothing due, and the store knows so without asking the database: then the consumer is not held up.
-        while (store.followUps().mayBeDue(clock.instant())) {
-            int handled = consumer.fire(() -> store.followUps().due(clock.instant(), AT_ONCE));
+        while (followUps.mayBeDue(clock.instant())) {
+            int handled = consumer.fire(() -> followUps.due(clock.instant(), AT_ONCE));
             fired += handled;
             if (handled < AT_ONCE) {
                 return fired;

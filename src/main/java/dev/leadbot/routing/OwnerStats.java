@@ -1,15 +1,15 @@
 package dev.leadbot.routing;
 
 import dev.leadbot.console.Periods;
+import dev.leadbot.funnel.FunnelEvent;
 import dev.leadbot.funnel.FunnelReport;
-import dev.leadbot.store.Database;
-import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +25,20 @@ public final class OwnerStats {
     /** Silence after which a prospect counts as stopped, as {@code leadbot stats} has it by default. */
     static final Duration IDLE = Duration.ofHours(1);
 
-    private final Database database;
+    /** The funnel's events from a moment on, one by one, read over a connection of their own (not the bot's). */
+    public interface FunnelSource {
+        void read(Instant since, Consumer<FunnelEvent> each) throws StoreException;
+    }
+
+    private final FunnelSource funnel;
     private final String flow;
     private final ChatPort chats;
     private final ExecutorService thread;
     private final Clock clock;
 
-    /** @param database the bot's database, read over a connection of this class's own */
-    public OwnerStats(Database database, String flow, ChatPort chats, ExecutorService thread, Clock clock) {
-        this.database = database;
+    /** @param funnel the bot's funnel, read over a connection of its own */
+    public OwnerStats(FunnelSource funnel, String flow, ChatPort chats, ExecutorService thread, Clock clock) {
+        this.funnel = funnel;
         this.flow = flow;
         this.chats = chats;
         this.thread = thread;
@@ -52,9 +57,9 @@ public final class OwnerStats {
         }
         Instant now = clock.instant();
         Instant since = now.minus(period.get());
-        try (Store store = Store.openForTools(database, clock)) {
+        try {
             FunnelReport.Builder counting = new FunnelReport.Builder(since, IDLE);
-            store.funnel().events(since, false, counting::add);
+            funnel.read(since, counting::add);
             return new StatsAnswer.Funnel(counting.at(now), period.get(), flow);
         } catch (StoreException e) {
             LOG.error("chat={} /stats could not read the funnel: {}", chatId, e.getMessage());

@@ -21,6 +21,7 @@ import dev.leadbot.routing.OwnerStats;
 import dev.leadbot.routing.UpdateConsumer;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.sink.LeadSink;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.OwnerMessageStore;
 import dev.leadbot.store.Store;
@@ -108,12 +109,12 @@ public final class TelegramService implements AutoCloseable {
         Consumer<String> alert = text -> settings.ownerChatIds().stream().filter(owner -> !closedChats.contains(owner))
                 .forEach(owner -> bot.alert(owner, text));
         workers = sinks.stream().map(sink -> new DeliveryWorker(store.deliveries(), sink, clock, alert, bot.deliveryThreads())).toList();
-        Conversations conversations = new Conversations(store);
+        Conversations conversations = new Conversations(store.conversations());
         ChatPort chats = bot.chats(asked);
-        Consumer<List<Outgoing>> replies = bot.replies(store);
-        reloads = new FlowReloads(flowFile, live, store, chats, settings.ownerChatIds(), bot.fileWatch());
+        Consumer<List<Outgoing>> replies = bot.replies(store.replies());
+        reloads = new FlowReloads(flowFile, live, store.conversations(), chats, settings.ownerChatIds(), bot.fileWatch());
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store.leads(), store.ownerMessages(), live::ownersZone),
-                new OwnerStats(store.database(), flow.id(), chats, statsThread, clock), chats, consoleThread, clock, reloads);
+                new OwnerStats(funnel(store.database(), clock), flow.id(), chats, statsThread, clock), chats, consoleThread, clock, reloads);
         // Managers' conversations with prospects, open across restarts.
         OpenDialogs dialogs = new OpenDialogs(store.dialogs().open());
         DialogRelay relay = new DialogRelay(new ProspectDialog(OwnerChats.of(settings.ownerChatIds()), dialogs, new ProspectDialog.Leads() {
@@ -141,7 +142,7 @@ public final class TelegramService implements AutoCloseable {
         }
         // Deliveries left pending by an earlier run (a crash, a CRM down) go out now.
         workers.forEach(DeliveryWorker::wake);
-        followUps = new FollowUpTicks(store, consumer, clock, justBlocked);
+        followUps = new FollowUpTicks(store.followUps(), consumer, clock, justBlocked);
         bot.poll(consumer, clock);
         unreachableOwners = bot.unreachableOwners();
         // Reminders due while the bot was down go now (or are dropped when too late), then each at its time.
@@ -242,6 +243,15 @@ public final class TelegramService implements AutoCloseable {
     }
 
     /** The store forgot the chat in the transaction of its /forget; the leads file follows (rewriting it again would change nothing). */
+    /** The funnel read for /stats over a connection of its own, opened as an owner's tool's, so the bot's is never held up. */
+    private static OwnerStats.FunnelSource funnel(Database database, Clock clock) {
+        return (since, each) -> {
+            try (Store tools = Store.openForTools(database, clock)) {
+                tools.funnel().events(since, false, each);
+            }
+        };
+    }
+
     private static void forget(JsonlFileSink leadsFile, long chat) {
         try {
             LOG.info("chat={} forgotten in the store, {} leads deleted from the leads file", chat, leadsFile.forget(chat));

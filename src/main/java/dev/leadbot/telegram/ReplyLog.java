@@ -2,7 +2,6 @@ package dev.leadbot.telegram;
 
 import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.ReplyStore;
-import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -16,16 +15,16 @@ final class ReplyLog {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplyLog.class);
 
-    private final Store store;
+    private final ReplyStore replies;
 
-    ReplyLog(Store store) {
-        this.store = store;
+    ReplyLog(ReplyStore replies) {
+        this.replies = replies;
     }
 
     /** The reply was sent, or given up on; {@code shows} is the question it put on screen, if any. */
     void sent(Outgoing reply, Optional<ReplyStore.QuestionMessage> shows) {
         try {
-            store.replies().sent(reply, shows);
+            replies.sent(reply, shows);
         } catch (StoreException e) {
             LOG.warn("chat={} reply={}: {}; it may be sent again after a restart", reply.chatId(), reply.id(), e.getMessage());
         }
@@ -33,7 +32,7 @@ final class ReplyLog {
 
     Optional<Integer> find(long chatId, int step) {
         try {
-            return store.replies().questionMessage(chatId, step);
+            return replies.questionMessage(chatId, step);
         } catch (StoreException e) {
             LOG.warn("chat={} step={}: {}; the edit is skipped", chatId, step, e.getMessage());
             return Optional.empty();

@@ -9,7 +9,7 @@ import dev.leadbot.routing.UpdateConsumer;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.OwnerMessageStore;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.ReplyStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,7 +161,7 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /** Where committed replies go: each chat's in order; each leaves the store once sent or given up on. */
-    public Consumer<List<Outgoing>> replies(Store store) {
+    public Consumer<List<Outgoing>> replies(ReplyStore store) {
         return new Replies(outbox, new ReplyLog(store))::send;
     }
 

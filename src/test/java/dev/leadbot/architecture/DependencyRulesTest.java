@@ -1,6 +1,7 @@
 package dev.leadbot.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class DependencyRulesTest {
 
     private static final Path MAIN = Path.of("src/main/java/dev/leadbot");
+    /** Where bots are put together: the packages that may hold the whole {@code Store}. */
+    private static final Set<String> WIRING = Set.of("bots", "cli", "service");
     private static final Pattern REFERENCE = Pattern.compile("\\b((?:java|javax|org|com|info|dev|picocli)\\.[a-z][\\w.]*)");
 
     /** What each package may use besides java.lang, java.util and java.math; everything else is refused. */
@@ -167,5 +171,29 @@ class DependencyRulesTest {
             }
         }
         assertEquals(List.of(), violations);
+    }
+
+    /**
+     * The store's tables each have a store of their own, and each consumer takes only the ones it uses: only the wiring (the
+     * per-bot assembly, the several bots' process, the command line) opens and holds the whole {@code Store}, in few files.
+     */
+    @Test
+    void onlyTheWiringHoldsTheWholeStore() throws IOException {
+        Pattern store = Pattern.compile("\\bdev\\.leadbot\\.store\\.Store\\b");
+        List<String> holders = new ArrayList<>();
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !MAIN.relativize(f).startsWith("store")).sorted().toList()) {
+                if (store.matcher(Files.readString(file)).find()) {
+                    Path relative = MAIN.relativize(file);
+                    holders.add(relative.toString());
+                    if (!WIRING.contains(relative.getName(0).toString())) {
+                        violations.add(file + " uses the whole Store; take the table's store it needs (Store#leads(), …)");
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+        assertTrue(holders.size() <= 8, "at most 8 files outside the store use Store, not " + holders.size() + ": " + holders);
     }
 }

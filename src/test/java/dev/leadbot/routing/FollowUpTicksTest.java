@@ -38,7 +38,7 @@ class FollowUpTicksTest {
     }
 
     private FollowUpTicks ticks(Store store, List<Integer> looks) {
-        return new FollowUpTicks(store, scripted(looks), new TestClock(Instant.parse("2026-11-23T10:00:00Z")),
+        return new FollowUpTicks(store.followUps(), scripted(looks), new TestClock(Instant.parse("2026-11-23T10:00:00Z")),
                 new ConcurrentLinkedQueue<>());
     }
 

@@ -10,6 +10,7 @@ import dev.leadbot.engine.Input;
 import dev.leadbot.engine.Keyboard;
 import dev.leadbot.engine.Output;
 import dev.leadbot.flow.Flow;
+import dev.leadbot.funnel.FunnelEvent;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.Batch;
@@ -27,6 +28,7 @@ import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The bot's routing on a real store in a temporary folder, talking to a {@link RecordingChats} port: no HTTP, no Telegram,
@@ -54,9 +56,9 @@ final class RoutedBot implements AutoCloseable {
         store = Store.open(dir.resolve("leadbot.db"), clock);
         live = new LiveFlow(flow, ZoneOffset.UTC);
         OwnerChats owners = OwnerChats.of(List.of(OWNER));
-        FlowReloads reloads = new FlowReloads(flowFile, live, store, chats, List.of(OWNER), (file, changed) -> Optional.empty());
-        ConsoleChat console = new ConsoleChat(new OwnerConsole(store, live::ownersZone),
-                new OwnerStats(store.database(), flow.id(), chats, new Inline(), clock), chats, new Inline(), clock, reloads);
+        FlowReloads reloads = new FlowReloads(flowFile, live, store.conversations(), chats, List.of(OWNER), (file, changed) -> Optional.empty());
+        ConsoleChat console = new ConsoleChat(new OwnerConsole(store.leads(), store.ownerMessages(), live::ownersZone),
+                new OwnerStats(this::funnel, flow.id(), chats, new Inline(), clock), chats, new Inline(), clock, reloads);
         OpenDialogs dialogs = new OpenDialogs(store.dialogs().open());
         DialogRelay relay = new DialogRelay(new ProspectDialog(owners, dialogs, new ProspectDialog.Leads() {
             @Override
@@ -69,8 +71,15 @@ final class RoutedBot implements AutoCloseable {
                 return store.ownerMessages().leadsShownIn(ownerChat, messageId);
             }
         }), dialogs, store.dialogs()::open, chats);
-        router = new ChatRouter(live, new Conversations(store), chats, completed::add, forgotten::add, clock, closed, owners, console,
+        router = new ChatRouter(live, new Conversations(store.conversations()), chats, completed::add, forgotten::add, clock, closed, owners, console,
                 relay);
+    }
+
+    /** The funnel as the bot reads it for /stats: over a connection of its own. */
+    private void funnel(Instant since, Consumer<FunnelEvent> each) throws StoreException {
+        try (Store tools = Store.openForTools(store.database(), clock)) {
+            tools.funnel().events(since, false, each);
+        }
     }
 
     /** Routes {@code incoming}, commits its batch and releases its effects; returns the replies committed, in order. */

@@ -88,7 +88,7 @@ class UpdateConsumerTest {
         Store broken = Store.open(dir.resolve("gone.db"), Clock.systemUTC());
         broken.close();
         try (Store store = Store.open(dir.resolve("leadbot.db"), Clock.systemUTC())) {
-            Conversations conversations = new Conversations(store);
+            Conversations conversations = new Conversations(store.conversations());
             ChatRouter router = new ChatRouter(new ConversationEngine(Flows.qualification()), conversations, chats, lead -> { },
                     chat -> { }, Clock.systemUTC(), ConcurrentHashMap.newKeySet());
             UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, new FullDisk(store, broken, 2),
@@ -154,7 +154,7 @@ class UpdateConsumerTest {
     void aFollowUpThatFailsHalfWayLeavesNothingOfItselfAndTheOthersGoOnce() throws Exception {
         TestClock clock = new TestClock(T0);
         try (Store store = Store.open(dir.resolve("leadbot.db"), clock)) {
-            Conversations conversations = new Conversations(store);
+            Conversations conversations = new Conversations(store.conversations());
             ChatRouter router = router(conversations, clock);
             UpdateConsumer.FollowUpStep failingForBoris = (timer, batch, effects) -> {
                 router.followUp(timer, batch, effects);
@@ -183,7 +183,7 @@ class UpdateConsumerTest {
     void aFollowUpCommitThatThrowsAnythingLeavesMemoryAsTheDiskHasIt() throws Exception {
         TestClock clock = new TestClock(T0);
         try (Store store = Store.open(dir.resolve("leadbot.db"), clock)) {
-            Conversations conversations = new Conversations(store);
+            Conversations conversations = new Conversations(store.conversations());
             ChatRouter router = router(conversations, clock);
             BuggyLog log = new BuggyLog(store);
             UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router, conversations, store,
@@ -210,7 +210,7 @@ class UpdateConsumerTest {
         Store gone = Store.open(dir.resolve("gone.db"), clock);
         gone.close();
         try (Store store = Store.open(dir.resolve("leadbot.db"), clock); CapturedLog log = new CapturedLog()) {
-            Conversations conversations = new Conversations(store);
+            Conversations conversations = new Conversations(store.conversations());
             UpdateConsumer consumer = new UpdateConsumer(new ChatLanes(chatThreads), router(conversations, clock), conversations,
                     store, this::send, chat -> { }, "qualification", List.of(), Duration.ZERO);
             String down = assertThrows(StoreException.class, () -> gone.followUps().due(clock.instant(), 200)).getMessage();
