@@ -1,5 +1,6 @@
 package dev.leadbot.bots;
 
+import dev.leadbot.config.LeaseTimings;
 import dev.leadbot.leases.BotEvent;
 import dev.leadbot.leases.Decision;
 import dev.leadbot.leases.FairShare;
@@ -15,17 +16,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,53 +43,6 @@ public final class LeaseKeeper implements AutoCloseable {
     static final Duration CLOSE_LIMIT = Duration.ofSeconds(50);
     /** The longest the heartbeat's last call may take once the bots have stopped: a call waits at most a third of the expiry. */
     private static final Duration HEARTBEAT_END = Duration.ofSeconds(10);
-
-    /**
-     * How often an instance renews its leases, and how long a lease or an instance row lives without renewal: a killed
-     * instance's bots are taken within about expiry plus one heartbeat.
-     */
-    public record Timings(Duration heartbeat, Duration expiry) {
-
-        /** Heartbeat every 5 s, expiry after 15 s: takeover within about 20 s, plus the bot's start. */
-        public static final Timings STANDARD = new Timings(Duration.ofSeconds(5), Duration.ofSeconds(15));
-        private static final Pattern SHORT = Pattern.compile("(\\d+)(ms|s|m)");
-
-        public Timings {
-            if (heartbeat.isNegative() || heartbeat.isZero() || expiry.compareTo(heartbeat.multipliedBy(2)) < 0) {
-                throw new IllegalArgumentException("-Dleadbot.lease.heartbeat=" + heartbeat + " and -Dleadbot.lease.expiry=" + expiry
-                        + ": the expiry must be at least two heartbeats, so one late heartbeat does not lose every bot");
-            }
-        }
-
-        /**
-         * {@link #STANDARD}, unless the system properties {@code leadbot.lease.heartbeat} and {@code leadbot.lease.expiry}
-         * say otherwise (tests and benchmarks only), as ISO-8601 ({@code PT5S}) or short ({@code 5s}, {@code 500ms}).
-         */
-        public static Timings fromSystemProperties() {
-            return new Timings(property("leadbot.lease.heartbeat", STANDARD.heartbeat()), property("leadbot.lease.expiry", STANDARD.expiry()));
-        }
-
-        private static Duration property(String name, Duration otherwise) {
-            String text = System.getProperty(name);
-            if (text == null) {
-                return otherwise;
-            }
-            Matcher shortForm = SHORT.matcher(text.strip().toLowerCase(Locale.ROOT));
-            if (shortForm.matches()) {
-                long amount = Long.parseLong(shortForm.group(1));
-                return switch (shortForm.group(2)) {
-                    case "ms" -> Duration.ofMillis(amount);
-                    case "s" -> Duration.ofSeconds(amount);
-                    default -> Duration.ofMinutes(amount);
-                };
-            }
-            try {
-                return Duration.parse(text.strip());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("-D" + name + "=" + text + ": write a duration such as 5s, 500ms or PT5S", e);
-            }
-        }
-    }
 
     /** A bot of the settings, as leases see it: one that can start, or one whose flow cannot run. */
     public sealed interface Leased {
@@ -121,7 +71,7 @@ public final class LeaseKeeper implements AutoCloseable {
     private final LeasedBots bots;
     private final Database.Postgres database;
     private final FleetLeases leases;
-    private final Timings timings;
+    private final LeaseTimings timings;
     private final ScheduledExecutorService heartbeat;
     /** Cuts polling when the leases are about to expire unrenewed: never waits on the database or a bot. */
     private final ScheduledExecutorService watchdog;
@@ -134,7 +84,7 @@ public final class LeaseKeeper implements AutoCloseable {
     /** When every lease this instance holds was last renewed, by {@link System#nanoTime()}: the local bound on their expiry. */
     private volatile long renewedAt = System.nanoTime();
 
-    private LeaseKeeper(List<Leased> bots, Database.Postgres database, FleetLeases leases, Timings timings, Clock clock) {
+    private LeaseKeeper(List<Leased> bots, Database.Postgres database, FleetLeases leases, LeaseTimings timings, Clock clock) {
         this.database = database;
         this.leases = leases;
         this.timings = timings;
@@ -151,7 +101,7 @@ public final class LeaseKeeper implements AutoCloseable {
      * Enters the instance {@code instance} among those sharing the leases kept in {@code database}'s schema (the bots' database
      * {@link Database.Postgres#inSchema in} {@link FleetLeases#SCHEMA}), and starts its heartbeat: the first one runs at once.
      */
-    public static LeaseKeeper start(List<Leased> bots, Database.Postgres database, String instance, Timings timings, Clock clock)
+    public static LeaseKeeper start(List<Leased> bots, Database.Postgres database, String instance, LeaseTimings timings, Clock clock)
             throws StoreException {
         FleetLeases leases = FleetLeases.open(database, instance, timings.expiry());
         LeaseKeeper keeper = new LeaseKeeper(bots, database, leases, timings, clock);

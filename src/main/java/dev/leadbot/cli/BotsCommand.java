@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import dev.leadbot.store.Database;
 import dev.leadbot.store.FleetLeases;
 import dev.leadbot.store.Store;
@@ -52,7 +53,7 @@ final class BotsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<List<ServiceSettings.Loaded>> bots = config.loadEach(console);
+        Optional<List<Settings>> bots = config.loadEach(console);
         if (bots.isEmpty()) {
             return 2;
         }
@@ -74,7 +75,7 @@ final class BotsCommand implements Callable<Integer> {
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("bot", leased ? "polling where" : "state", "conversation changed", "leads today", "flow"));
-        for (ServiceSettings.Loaded bot : bots.get()) {
+        for (Settings bot : bots.get()) {
             String name = bot.botName().orElse("(the one bot)");
             String state = leased ? pollingWhere(bot.botName().orElse(""), leases) : state(bot.heartbeat(), now);
             String last = "—";

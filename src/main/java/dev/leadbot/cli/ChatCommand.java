@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.Store;
@@ -66,7 +67,7 @@ final class ChatCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<ServiceSettings.Loaded> settings = file.isPresent() ? config.loadIfNamed(console) : config.load(console);
+        Optional<Settings> settings = file.isPresent() ? config.loadIfNamed(console) : config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }

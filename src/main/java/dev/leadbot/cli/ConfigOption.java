@@ -1,5 +1,8 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
+import dev.leadbot.config.BotSettings;
+import dev.leadbot.config.SettingsProblem;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +28,14 @@ final class ConfigOption {
      * Reads the settings of the bot a command is about; prints what is wrong with the file itself, or
      * which bots there are when it cannot tell, and returns empty when anything is.
      */
-    Optional<ServiceSettings.Loaded> load(Console console) throws IOException {
+    Optional<Settings> load(Console console) throws IOException {
         return loadFile(console).flatMap(file -> chosen(file, console));
     }
 
     /** The bot {@code --bot} names, or the file's only one; empty after printing which there are. */
-    private Optional<ServiceSettings.Loaded> chosen(ServiceSettings.Loaded file, Console console) {
-        List<String> problems = new ArrayList<>();
-        Optional<ServiceSettings.Loaded> chosen = file.bot(bot, problems);
+    private Optional<Settings> chosen(Settings file, Console console) {
+        List<SettingsProblem> problems = new ArrayList<>();
+        Optional<Settings> chosen = file.bot(bot, problems);
         problems.forEach(console.err()::println);
         return chosen;
     }
@@ -41,8 +44,8 @@ final class ConfigOption {
      * The settings of the bot {@code --bot} names, or of the file's only bot; with several and none
      * named, the file's top level: for a command given its files by name, that needs no bot's.
      */
-    Optional<ServiceSettings.Loaded> loadIfNamed(Console console) throws IOException {
-        Optional<ServiceSettings.Loaded> file = loadFile(console);
+    Optional<Settings> loadIfNamed(Console console) throws IOException {
+        Optional<Settings> file = loadFile(console);
         if (file.isEmpty() || bot.isEmpty() && file.get().botNames().size() > 1) {
             return file;
         }
@@ -50,8 +53,8 @@ final class ConfigOption {
     }
 
     /** Every bot's settings: the one {@code --bot} names, else each bot of the file; empty after printing what is wrong. */
-    Optional<List<ServiceSettings.Loaded>> loadEach(Console console) throws IOException {
-        Optional<ServiceSettings.Loaded> file = loadFile(console);
+    Optional<List<Settings>> loadEach(Console console) throws IOException {
+        Optional<Settings> file = loadFile(console);
         if (file.isEmpty() || bot.isPresent()) {
             return file.flatMap(all -> chosen(all, console)).map(List::of);
         }
@@ -59,8 +62,8 @@ final class ConfigOption {
     }
 
     /** Reads the settings file as a whole, every bot of it; prints what is wrong with the file itself and returns empty when anything is. */
-    Optional<ServiceSettings.Loaded> loadFile(Console console) throws IOException {
-        ServiceSettings.Loaded loaded = ServiceSettings.load(console.env(), named);
+    Optional<Settings> loadFile(Console console) throws IOException {
+        Settings loaded = Settings.load(console.env(), named);
         if (!loaded.problems().isEmpty()) {
             loaded.problems().forEach(console.err()::println);
             return Optional.empty();
@@ -69,10 +72,10 @@ final class ConfigOption {
     }
 
     /** The bot {@code --bot} names, or every bot of the file when it names none. */
-    Optional<ServiceSettings.Bots> bots(ServiceSettings.Loaded file, List<String> problems) {
+    Optional<BotSettings.All> bots(Settings file, List<SettingsProblem> problems) {
         if (bot.isEmpty()) {
             return Optional.of(file.services());
         }
-        return file.bot(bot, problems).map(ServiceSettings.Loaded::services);
+        return file.bot(bot, problems).map(Settings::services);
     }
 }

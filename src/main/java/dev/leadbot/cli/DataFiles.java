@@ -1,12 +1,11 @@
 package dev.leadbot.cli;
 
-import java.nio.file.Path;
+import dev.leadbot.config.Settings;
 
-/** The data files' defaults; each command takes its own option first, then the settings. */
+/** The data files' defaults; each command takes its own option first, then the settings (which hold the bot's defaults). */
 final class DataFiles {
 
-    static final String DATABASE = "data/leadbot.db";
-    static final String LEADS = "data/leads.jsonl";
+    static final String DATABASE = Settings.DEFAULT_DATABASE;
     /** The terminal chat's own database: its test conversations never meet the bot's, and it runs beside a running bot. */
     static final String CHAT_DATABASE = "data/chat.db";
 

@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.flow.FlowLoader;
 import dev.leadbot.flow.InvalidFlowException;
@@ -15,7 +16,7 @@ import java.util.TreeSet;
 /** Loads a flow for a command, printing every problem so the owner can fix them in one go. */
 final class FlowFiles {
 
-    static final String DEFAULT = "flows/qualification.yaml";
+    static final String DEFAULT = Settings.DEFAULT_FLOW;
 
     private FlowFiles() {
     }

@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import dev.leadbot.sink.JsonlFileSink;
 import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
@@ -46,7 +47,7 @@ final class ForgetCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<ServiceSettings.Loaded> settings = db.isPresent() && leads.isPresent() ? config.loadIfNamed(console) : config.load(console);
+        Optional<Settings> settings = db.isPresent() && leads.isPresent() ? config.loadIfNamed(console) : config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }

@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,7 +30,7 @@ final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<ServiceSettings.Loaded> settings = file.isPresent() ? config.loadIfNamed(console) : config.load(console);
+        Optional<Settings> settings = file.isPresent() ? config.loadIfNamed(console) : config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }

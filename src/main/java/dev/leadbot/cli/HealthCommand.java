@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import dev.leadbot.bots.LeaseKeeper;
 import dev.leadbot.store.Database;
 import dev.leadbot.store.FleetLeases;
@@ -47,7 +48,7 @@ final class HealthCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<List<ServiceSettings.Loaded>> loaded = heartbeat.isPresent() ? config.loadIfNamed(console).map(List::of)
+        Optional<List<Settings>> loaded = heartbeat.isPresent() ? config.loadIfNamed(console).map(List::of)
                 : config.loadEach(console);
         if (loaded.isEmpty()) {
             return 2;
@@ -63,7 +64,7 @@ final class HealthCommand implements Callable<Integer> {
         // Several bots: the process is healthy while any of them polls; a bot stopped alone (its token revoked) is listed,
         // but restarting the process would not bring it back.
         boolean any = false;
-        for (ServiceSettings.Loaded bot : loaded.get()) {
+        for (Settings bot : loaded.get()) {
             Check check = check(bot.heartbeat());
             console.out().println("bot '" + bot.botName().orElseThrow() + "': " + check.said());
             any |= check.healthy();

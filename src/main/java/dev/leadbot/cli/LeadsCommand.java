@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import dev.leadbot.console.CsvExport;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
@@ -62,7 +63,7 @@ final class LeadsCommand implements Callable<Integer> {
         if (from.isEmpty()) {
             return 2;
         }
-        Optional<ServiceSettings.Loaded> settings = db.isPresent() ? config.loadIfNamed(console) : config.load(console);
+        Optional<Settings> settings = db.isPresent() ? config.loadIfNamed(console) : config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }

@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.DatabaseUrl;
 import dev.leadbot.sink.http.HttpSetup;
 import dev.leadbot.store.Database;
 import java.io.BufferedReader;
@@ -74,7 +75,7 @@ public final class Main implements Runnable {
         // A database given on the command line may carry a password: a wrong one is reported with it masked.
         commandLine.registerConverter(Database.class, text -> {
             try {
-                return Database.parse(text);
+                return DatabaseUrl.parse(text);
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.TypeConversionException(e.getMessage());
             }

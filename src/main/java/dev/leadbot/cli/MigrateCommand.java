@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import dev.leadbot.store.Database;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.store.StoreTransfer;
@@ -64,7 +65,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Optional<ServiceSettings.Loaded> settings = config.load(console);
+        Optional<Settings> settings = config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }

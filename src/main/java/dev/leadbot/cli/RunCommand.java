@@ -1,5 +1,10 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
+import dev.leadbot.config.SettingsProblem;
+import dev.leadbot.config.BotSettings;
+import dev.leadbot.config.LeaseTimings;
+import dev.leadbot.config.SinkDeclarations;
 import dev.leadbot.bots.Fleet;
 import dev.leadbot.bots.LeaseKeeper;
 import dev.leadbot.store.Database;
@@ -68,18 +73,18 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Optional<ServiceSettings.Loaded> loaded = config.loadFile(console);
+        Optional<Settings> loaded = config.loadFile(console);
         if (loaded.isEmpty()) {
             return 2;
         }
-        List<String> problems = new ArrayList<>();
-        Optional<ServiceSettings.Bots> chosen = config.bots(loaded.get(), problems);
+        List<SettingsProblem> wrong = new ArrayList<>();
+        Optional<BotSettings.All> chosen = config.bots(loaded.get(), wrong);
         if (chosen.isEmpty()) {
-            problems.forEach(console.err()::println);
+            wrong.forEach(console.err()::println);
             return 2;
         }
-        ServiceSettings.Bots settings = chosen.get();
-        problems.addAll(settings.problems());
+        BotSettings.All settings = chosen.get();
+        List<String> problems = new ArrayList<>(settings.problems().stream().map(SettingsProblem::toString).toList());
         // No HTTP client (and its TLS set-up) unless a sink needs one: the bot's first poll comes sooner. One for all bots.
         Supplier<HttpSetup> http = new Supplier<>() {
             private HttpSetup made;
@@ -91,11 +96,11 @@ final class RunCommand implements Callable<Integer> {
             }
         };
         List<List<LeadSink>> sinks = new ArrayList<>();
-        for (ServiceSettings.Result bot : settings.each()) {
+        for (BotSettings bot : settings.each()) {
             sinks.add(bot.sinks().isEmpty() ? List.of() : SinksCommand.create(bot.sinks(), http.get(), console, problems));
         }
         if (!problems.isEmpty() || settings.each().stream().anyMatch(bot -> bot.telegram().isEmpty())) {
-            ServiceSettings.inFileOrder(problems.stream().distinct().toList()).forEach(console.err()::println);
+            ProblemOrder.inFileOrder(problems.stream().distinct().toList()).forEach(console.err()::println);
             return 2;
         }
         boolean several = settings.each().size() > 1 || settings.each().get(0).bot().isPresent();
@@ -109,17 +114,16 @@ final class RunCommand implements Callable<Integer> {
      * On PostgreSQL: the bots are shared with every other instance on the same database, each bot polled where its lease is
      * won. A bot whose flow has mistakes is reported here, and to its owner chats by the instance that takes its lease.
      */
-    private int runLeased(List<ServiceSettings.Result> settings, List<List<LeadSink>> sinks, boolean several) throws InterruptedException {
-        LeaseKeeper.Timings timings;
-        try {
-            timings = LeaseKeeper.Timings.fromSystemProperties();
-        } catch (IllegalArgumentException e) {
-            console.err().println(e.getMessage());
+    private int runLeased(List<BotSettings> settings, List<List<LeadSink>> sinks, boolean several) throws InterruptedException {
+        List<SettingsProblem> wrong = new ArrayList<>();
+        Optional<LeaseTimings> timings = LeaseTimings.fromSystemProperties(wrong);
+        if (timings.isEmpty()) {
+            wrong.forEach(console.err()::println);
             return 2;
         }
         List<LeaseKeeper.Leased> bots = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {
-            ServiceSettings.Result bot = settings.get(i);
+            BotSettings bot = settings.get(i);
             Checked checked = Checked.of(bot);
             Optional<Flow> flow = checked.flow();
             List<String> lines = checked.problems();
@@ -143,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
         Database.Postgres database = ((Database.Postgres) settings.get(0).database()).inSchema(FleetLeases.SCHEMA);
         LeaseKeeper keeper;
         try {
-            keeper = LeaseKeeper.start(bots, database, instance, timings, console.clock());
+            keeper = LeaseKeeper.start(bots, database, instance, timings.get(), console.clock());
         } catch (StoreException e) {
             console.err().println("cannot share the bots on " + database + ": " + e.getMessage());
             return 1;
@@ -162,22 +166,22 @@ final class RunCommand implements Callable<Integer> {
 
     /** A named bot's flow, loaded, with every problem found in it and in the fields its sinks take from it. */
     private record Checked(Optional<Flow> flow, List<String> problems) {
-        static Checked of(ServiceSettings.Result bot) {
+        static Checked of(BotSettings bot) {
             StringWriter problems = new StringWriter();
             Optional<Flow> flow = FlowFiles.load(bot.flow(), new PrintWriter(problems, true));
             List<String> lines = new ArrayList<>(problems.toString().lines().toList());
-            flow.ifPresent(f -> lines.addAll(ServiceSettings.fieldProblems(bot.sinks(), FlowFiles.variables(f))));
+            flow.ifPresent(f -> lines.addAll(SinkDeclarations.fieldProblems(bot.sinks(), FlowFiles.variables(f))));
             return new Checked(flow, List.copyOf(lines));
         }
     }
 
     /** Why a named bot whose flow has mistakes is not started, and what to do (the operator's terminal, in English). */
-    private static String cannotRun(ServiceSettings.Result bot) {
+    private static String cannotRun(BotSettings bot) {
         return "its flow " + bot.flow() + " cannot run; fix it (leadbot validate --bot " + bot.bot().orElseThrow() + ") and start leadbot again";
     }
 
     /** What a bot's owner chats hear when its flow cannot run: in Russian, like the rest of the owner console. */
-    private static List<String> unfitMessage(ServiceSettings.Result bot, List<String> lines) {
+    private static List<String> unfitMessage(BotSettings bot, List<String> lines) {
         String name = bot.bot().orElseThrow();
         List<String> message = new ArrayList<>(List.of("⚠️ Бот «" + name + "» не запущен: его сценарий " + bot.flow() + " не может"
                 + " работать. Исправьте его (проверка: leadbot validate --bot " + name + ") и запустите leadbot снова.", ""));
@@ -186,12 +190,12 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** One bot, as before there were several: any problem stops the start. */
-    private int runOne(ServiceSettings.Result settings, List<LeadSink> sinks) throws InterruptedException {
+    private int runOne(BotSettings settings, List<LeadSink> sinks) throws InterruptedException {
         var flow = FlowFiles.load(settings.flow(), console.err());
         if (flow.isEmpty()) {
             return 1;
         }
-        List<String> fields = ServiceSettings.fieldProblems(settings.sinks(), FlowFiles.variables(flow.get()));
+        List<String> fields = SinkDeclarations.fieldProblems(settings.sinks(), FlowFiles.variables(flow.get()));
         if (!fields.isEmpty()) {
             fields.forEach(console.err()::println);
             return 2;
@@ -213,12 +217,12 @@ final class RunCommand implements Callable<Integer> {
      * Every bot of the file: one whose flow has mistakes is reported (here, in the log and to its owner
      * chats) and not started; one Telegram refuses is reported; the others run.
      */
-    private int runSeveral(List<ServiceSettings.Result> settings, List<List<LeadSink>> sinks) throws InterruptedException {
+    private int runSeveral(List<BotSettings> settings, List<List<LeadSink>> sinks) throws InterruptedException {
         Fleet fleet = Fleet.of(settings.size(), console.clock());
         List<Fleet.Bot> ready = new ArrayList<>();
         int notStarted = 0;
         for (int i = 0; i < settings.size(); i++) {
-            ServiceSettings.Result bot = settings.get(i);
+            BotSettings bot = settings.get(i);
             String label = "bot '" + bot.bot().orElseThrow() + "'";
             Checked checked = Checked.of(bot);
             Optional<Flow> flow = checked.flow();

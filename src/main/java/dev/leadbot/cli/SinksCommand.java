@@ -1,5 +1,8 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
+import dev.leadbot.config.SettingsProblem;
+import dev.leadbot.config.SinkDeclarations;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.InvalidSinkException;
 import dev.leadbot.sink.LeadSink;
@@ -40,12 +43,13 @@ final class SinksCommand {
                     "Exits 0 when every sink passed, 1 when one failed, 2 when the settings are",
                     "wrong.", ""})
     int check(@Mixin ConfigOption config) throws IOException {
-        Optional<ServiceSettings.Loaded> loaded = config.load(console);
+        Optional<Settings> loaded = config.load(console);
         if (loaded.isEmpty()) {
             return 2;
         }
-        List<String> problems = new ArrayList<>();
-        List<SinkSettings> declared = loaded.get().sinks(problems);
+        List<SettingsProblem> wrong = new ArrayList<>();
+        List<SinkSettings> declared = loaded.get().sinks(wrong);
+        List<String> problems = new ArrayList<>(wrong.stream().map(SettingsProblem::toString).toList());
         List<LeadSink> sinks = create(declared, http.get(), console, problems);
         if (!declared.isEmpty() && problems.isEmpty()) {
             // fields: may name the flow's variables: the flow the bot would run tells which there are.
@@ -53,15 +57,15 @@ final class SinksCommand {
             if (flow.isEmpty()) {
                 return 2;
             }
-            problems.addAll(ServiceSettings.fieldProblems(declared, FlowFiles.variables(flow.get())));
+            problems.addAll(SinkDeclarations.fieldProblems(declared, FlowFiles.variables(flow.get())));
         }
         if (!problems.isEmpty()) {
-            ServiceSettings.inFileOrder(problems).forEach(console.err()::println);
+            ProblemOrder.inFileOrder(problems).forEach(console.err()::println);
             return 2;
         }
         if (sinks.isEmpty()) {
             console.out().println("no sinks in " + loaded.get().file().map(Path::toString).orElse("the settings (there is no "
-                    + ServiceSettings.DEFAULT_FILE + " here; name one with --config FILE)") + ": leads go to the owner chats and the leads"
+                    + Settings.DEFAULT_FILE + " here; name one with --config FILE)") + ": leads go to the owner chats and the leads"
                     + " file only");
             return 0;
         }

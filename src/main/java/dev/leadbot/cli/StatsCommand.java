@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import dev.leadbot.funnel.FunnelReport;
 import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
@@ -70,7 +71,7 @@ final class StatsCommand implements Callable<Integer> {
             console.err().println("--idle takes a span such as 30m, 1h or 2d");
             return 2;
         }
-        Optional<ServiceSettings.Loaded> settings = db.isPresent() || terminal ? config.loadIfNamed(console) : config.load(console);
+        Optional<Settings> settings = db.isPresent() || terminal ? config.loadIfNamed(console) : config.load(console);
         if (settings.isEmpty()) {
             return 2;
         }

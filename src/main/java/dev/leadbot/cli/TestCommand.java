@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.walkthrough.PathWalker;
 import dev.leadbot.walkthrough.Walk;
@@ -55,12 +56,12 @@ final class TestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // With no file named, the flow of each bot of the settings (or of the one --bot names).
-        Optional<List<ServiceSettings.Loaded>> settings = this.files.isEmpty() ? config.loadEach(console)
+        Optional<List<Settings>> settings = this.files.isEmpty() ? config.loadEach(console)
                 : config.loadIfNamed(console).map(List::of);
         if (settings.isEmpty()) {
             return 2;
         }
-        List<Path> files = this.files.isEmpty() ? settings.get().stream().map(ServiceSettings.Loaded::flow).distinct().toList() : this.files;
+        List<Path> files = this.files.isEmpty() ? settings.get().stream().map(Settings::flow).distinct().toList() : this.files;
         boolean clean = true;
         for (Path file : files) {
             Optional<Flow> flow = FlowFiles.load(file, console.err());

@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.Settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,11 +57,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         // With no file named, the flow of each bot of the settings (or of the one --bot names).
-        Optional<List<ServiceSettings.Loaded>> settings = files.isEmpty() ? config.loadEach(console) : config.loadIfNamed(console).map(List::of);
+        Optional<List<Settings>> settings = files.isEmpty() ? config.loadEach(console) : config.loadIfNamed(console).map(List::of);
         if (settings.isEmpty()) {
             return 2;
         }
-        List<Path> flows = files.isEmpty() ? settings.get().stream().map(ServiceSettings.Loaded::flow).distinct().toList() : files;
+        List<Path> flows = files.isEmpty() ? settings.get().stream().map(Settings::flow).distinct().toList() : files;
         List<Checked> checked = flows.stream().map(ValidateCommand::check).toList();
         if (format == Format.json) {
             console.out().println(json(checked));

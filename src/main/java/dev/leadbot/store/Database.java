@@ -1,10 +1,6 @@
 package dev.leadbot.store;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -12,30 +8,12 @@ import java.util.regex.Pattern;
 /**
  * Where a bot's state lives: an SQLite file (the embedded default), or a schema of a PostgreSQL
  * database shared by several bots and instances. Its text form, used in every message, never
- * shows a password.
+ * shows a password. The settings read it from its text (config's DatabaseUrl).
  */
 public sealed interface Database {
 
     /** The schema of the bot a settings file declares without {@code bots:}. */
     String DEFAULT_SCHEMA = "leadbot";
-
-    /**
-     * What {@code LEADBOT_DB}, {@code db:} or {@code --db} says: a {@code postgresql://} (or
-     * {@code postgres://}) URL, else the path of an SQLite file.
-     *
-     * @throws IllegalArgumentException saying what is wrong and what to write, the password masked
-     */
-    static Database parse(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("postgresql:") || lower.startsWith("postgres:")) {
-            return Postgres.parse(text);
-        }
-        if (lower.startsWith("jdbc:")) {
-            throw new IllegalArgumentException("'" + Postgres.masked(text) + "' is a JDBC URL; write the database as"
-                    + " postgresql://user:password@host:5432/database, or the path of an SQLite file");
-        }
-        return new SqliteFile(Path.of(text));
-    }
 
     /**
      * The place of the bot named {@code bot} beside this one: on PostgreSQL its own schema
@@ -70,7 +48,8 @@ public sealed interface Database {
 
         private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
         private static final Pattern BOT_NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
-        static final int DEFAULT_PORT = 5432;
+        /** PostgreSQL's own port, when a URL names none. */
+        public static final int DEFAULT_PORT = 5432;
 
         public Postgres {
             parameters = Map.copyOf(parameters);
@@ -79,69 +58,9 @@ public sealed interface Database {
             }
         }
 
-        static Postgres parse(String text) {
-            String usage = "; write postgresql://user:password@host:5432/database";
-            int scheme = text.indexOf("://");
-            if (scheme < 0) {
-                throw new IllegalArgumentException("'" + masked(text) + "' is not a PostgreSQL URL" + usage);
-            }
-            String rest = text.substring(scheme + 3);
-            int slash = rest.indexOf('/');
-            String authority = slash < 0 ? rest : rest.substring(0, slash);
-            String path = slash < 0 ? "" : rest.substring(slash + 1);
-            int at = authority.lastIndexOf('@');
-            String userInfo = at < 0 ? "" : authority.substring(0, at);
-            String hostPort = authority.substring(at + 1);
-            int colon = userInfo.indexOf(':');
-            String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            Optional<String> password = colon < 0 ? Optional.empty() : Optional.of(decode(userInfo.substring(colon + 1)));
-            String query = "";
-            int question = path.indexOf('?');
-            if (question >= 0) {
-                query = path.substring(question + 1);
-                path = path.substring(0, question);
-            }
-            String host = hostPort;
-            int port = DEFAULT_PORT;
-            int portColon = hostPort.lastIndexOf(':');
-            if (portColon >= 0 && !hostPort.endsWith("]")) {
-                host = hostPort.substring(0, portColon);
-                try {
-                    port = Integer.parseInt(hostPort.substring(portColon + 1));
-                } catch (NumberFormatException e) {
-                    port = -1;
-                }
-                if (port < 1 || port > 65535) {
-                    throw new IllegalArgumentException("'" + masked(text) + "' has port '" + hostPort.substring(portColon + 1)
-                            + "'; write a number from 1 to 65535 (PostgreSQL's is 5432)");
-                }
-            }
-            if (host.isEmpty() || user.isEmpty() || path.isEmpty()) {
-                throw new IllegalArgumentException("'" + masked(text) + "' lacks the " + (host.isEmpty() ? "host" : user.isEmpty() ? "user"
-                        : "database name") + usage);
-            }
-            Map<String, String> parameters = new LinkedHashMap<>();
-            for (String pair : query.split("&")) {
-                if (!pair.isEmpty()) {
-                    int equals = pair.indexOf('=');
-                    String key = decode(equals < 0 ? pair : pair.substring(0, equals));
-                    if (key.equals("user") || key.equals("password")) {
-                        throw new IllegalArgumentException("'" + masked(text) + "' has " + key + "= in its query; write it before the '@'"
-                                + usage);
-                    }
-                    parameters.put(key, equals < 0 ? "" : decode(pair.substring(equals + 1)));
-                }
-            }
-            return new Postgres(host, port, decode(path), user, password, parameters, DEFAULT_SCHEMA);
-        }
-
         /** The text with the password of any URL in it replaced by {@code ***}. */
-        static String masked(String text) {
+        public static String masked(String text) {
             return text.replaceAll("(://[^:/@\\s]*:)[^@\\s]*@", "$1***@").replaceAll("(?i)(password=)[^&\\s]*", "$1***");
-        }
-
-        private static String decode(String part) {
-            return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
         }
 
         static String checkedBotName(String bot) {

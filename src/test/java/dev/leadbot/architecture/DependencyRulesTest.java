@@ -71,7 +71,16 @@ class DependencyRulesTest {
             // Several bots in one process: each started on its own database and stopped alone; they share only threads. On
             // PostgreSQL a heartbeat holds leases in the store and acts on what the fair share decides.
             Map.entry("bots", List.of("java.", "org.slf4j", "dev.leadbot.flow", "dev.leadbot.sink", "dev.leadbot.store",
-                    "dev.leadbot.telegram", "dev.leadbot.service", "dev.leadbot.leases", "dev.leadbot.bots")),
+                    "dev.leadbot.telegram", "dev.leadbot.service", "dev.leadbot.leases", "dev.leadbot.config.LeaseTimings",
+                    "dev.leadbot.bots")),
+            // The settings, read in one place: the file (YAML), the environment, each bot's, the lease timings and the
+            // database URLs. Spans are read by the flow's one parser; the values made are the store's, the sinks' and the
+            // Telegram adapter's own settings records.
+            Map.entry("config", List.of("java.util", "java.io.IOException", "java.io.StringReader", "java.nio", "java.net.URI",
+                    "java.net.URISyntaxException", "java.net.URLDecoder", "java.time", "org.yaml.snakeyaml", "dev.leadbot.flow.Durations",
+                    "dev.leadbot.flow.LookAlikes", "dev.leadbot.flow.Suggestions", "dev.leadbot.store.Database", "dev.leadbot.sink.SinkSettings",
+                    "dev.leadbot.sink.LeadFields", "dev.leadbot.sink.catalog.SinkCatalog", "dev.leadbot.telegram.TelegramSettings",
+                    "dev.leadbot.telegram.FloodLimits", "dev.leadbot.config")),
             // How instances sharing a database divide the bots: a pure decision from the rows read, the time passed in.
             Map.entry("leases", List.of("java.util", "java.time.Instant", "dev.leadbot.leases")),
             // Pictures of the funnel, drawn headless; the one user of the chart library.

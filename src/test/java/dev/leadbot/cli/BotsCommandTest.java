@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.DatabaseUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +68,7 @@ class BotsCommandTest {
         // A database of its own: the fleet's schema it writes is the real one, which must meet no other test's.
         PostgresServer server = PostgresServer.shared();
         String url = server.freshDatabaseUrl("bots_command");
-        Database.Postgres database = (Database.Postgres) Database.parse(url);
+        Database.Postgres database = (Database.Postgres) DatabaseUrl.parse(url);
         Path shared = dir.resolve("shared.yaml");
         Files.writeString(shared, "db: " + url + "\nbots:\n"
                 + "  lshop:\n    leads_file: " + dir.resolve("lshop/leads.jsonl") + "\n"

@@ -1,5 +1,6 @@
 package dev.leadbot.cli;
 
+import dev.leadbot.config.DatabaseUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -173,7 +174,7 @@ class FailoverJarIT {
 
     /** How many replies of the bot are committed and not marked sent yet. */
     private static int unsent(String database, String bot) {
-        try (Store store = Store.openForTools(Database.parse(database).forBot(bot), Clock.systemUTC())) {
+        try (Store store = Store.openForTools(DatabaseUrl.parse(database).forBot(bot), Clock.systemUTC())) {
             return store.replies().unsent().size();
         } catch (StoreException e) {
             throw new IllegalStateException(e);

@@ -3,6 +3,8 @@ package dev.leadbot.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.leadbot.config.Settings;
+import dev.leadbot.config.SettingsProblem;
 import dev.leadbot.sink.amocrm.FakeAmoCrm;
 import dev.leadbot.sink.fake.VirtualTime;
 import java.io.ByteArrayInputStream;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,5 +97,24 @@ class SinksCommandTest {
     void noSinksIsFine() throws Exception {
         assertEquals(new Run(0, "no sinks in " + dir.resolve("leadbot.yaml") + ": leads go to the owner chats and the leads file only\n", ""),
                 check("owner_chat_ids: [1]\n", Map.of()));
+    }
+
+    @Test
+    void eachSinkProblemIsReportedAtTheLineThatHoldsIt() throws Exception {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, "sinks:\n  - type: webhook\n    url: https://hooks.example.com/x\n    secret: not-a-whsec\n"
+                + "    timeout: 5\n");
+
+        List<SettingsProblem> wrong = new java.util.ArrayList<>();
+        List<String> problems = new java.util.ArrayList<>();
+        List<dev.leadbot.sink.LeadSink> sinks = SinksCommand.create(Settings.load(Map.of(), java.util.Optional.of(file)).sinks(wrong),
+                dev.leadbot.sink.http.HttpSetup.standard(), new Console(null, null, null, java.time.Clock.systemUTC(), Map.of()), problems);
+
+        assertEquals(List.of(), wrong);
+        assertEquals(List.of(), sinks);
+        assertEquals(List.of(file + ":4:5: sink 'webhook' (webhook): 'secret' must be whsec_ followed by base64 (at least 24 bytes), as"
+                + " Standard Webhooks tools generate it",
+                file + ":5:5: sink 'webhook' (webhook): unknown setting 'timeout'; a webhook sink takes type, name, fields, url, secret"),
+                problems);
     }
 }

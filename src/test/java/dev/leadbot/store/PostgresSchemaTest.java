@@ -1,5 +1,6 @@
 package dev.leadbot.store;
 
+import dev.leadbot.config.DatabaseUrl;
 import static dev.leadbot.store.StoreTest.MIDWAY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -196,7 +197,7 @@ class PostgresSchemaTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        Database database = Database.parse("postgresql://leadbot:s3cret@127.0.0.1:" + closed + "/leads");
+        Database database = DatabaseUrl.parse("postgresql://leadbot:s3cret@127.0.0.1:" + closed + "/leads");
 
         StoreException e = assertThrows(StoreException.class, () -> Store.open(database, CLOCK));
 

@@ -1,5 +1,6 @@
 package dev.leadbot.store;
 
+import dev.leadbot.config.DatabaseUrl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -213,7 +214,7 @@ class StoreTransferTest {
     @Test
     void aWrongPasswordIsNeverShownAndSaysWhatToCheck() throws Exception {
         aBotRanOnTheFile();
-        Database.Postgres wrong = (Database.Postgres) Database.parse(PostgresServer.shared().url()
+        Database.Postgres wrong = (Database.Postgres) DatabaseUrl.parse(PostgresServer.shared().url()
                 .replace(PostgresServer.PASSWORD, "not-the-Secret-81")).forBot("wrong_password");
         StoreException refused = assertThrows(StoreException.class, () -> StoreTransfer.copy(file, wrong, false, CLOCK));
         assertEquals("cannot connect to " + wrong + ": FATAL: password authentication failed for user \"leadbot\"; check the user and"
@@ -228,7 +229,7 @@ class StoreTransferTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = socket.getLocalPort();
         }
-        Database.Postgres nowhere = (Database.Postgres) Database.parse("postgresql://leadbot:hush-7@127.0.0.1:" + closed + "/postgres");
+        Database.Postgres nowhere = (Database.Postgres) DatabaseUrl.parse("postgresql://leadbot:hush-7@127.0.0.1:" + closed + "/postgres");
         StoreException refused = assertThrows(StoreException.class, () -> StoreTransfer.copy(file, nowhere, false, CLOCK));
         assertTrue(refused.getMessage().startsWith("cannot connect to postgresql://leadbot:***@127.0.0.1:" + closed + "/postgres (schema"
                 + " leadbot): "), refused.getMessage());

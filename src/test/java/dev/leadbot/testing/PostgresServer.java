@@ -1,5 +1,6 @@
 package dev.leadbot.testing;
 
+import dev.leadbot.config.DatabaseUrl;
 import dev.leadbot.store.Database;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -145,7 +146,7 @@ public final class PostgresServer {
 
     /** The server's database with the default schema, as {@code LEADBOT_DB} would name it. */
     public Database.Postgres database() {
-        return (Database.Postgres) Database.parse(url());
+        return (Database.Postgres) DatabaseUrl.parse(url());
     }
 
     /** {@code postgresql://leadbot:…@127.0.0.1:PORT/postgres}. */

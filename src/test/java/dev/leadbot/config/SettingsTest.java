@@ -1,4 +1,4 @@
-package dev.leadbot.cli;
+package dev.leadbot.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ServiceSettingsTest {
+class SettingsTest {
 
     private static final String TOKEN = "1234567:AAFakeTokenForLocalTestsOnly_abcdefghij";
 
@@ -26,7 +26,7 @@ class ServiceSettingsTest {
 
     @Test
     void theEnvironmentAloneIsEnough() throws IOException {
-        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_OWNER_CHAT_IDS", "111, 222",
+        BotSettings result = Settings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_OWNER_CHAT_IDS", "111, 222",
                 "LEADBOT_TELEGRAM_API_URL", "http://127.0.0.1:8081"), dir.resolve("none.yaml"));
 
         TelegramSettings settings = result.telegram().orElseThrow();
@@ -40,7 +40,7 @@ class ServiceSettingsTest {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, "telegram_bot_token: " + TOKEN + "\nowner_chat_ids: [1, 2]\nflow: flows/other.yaml\n");
 
-        ServiceSettings.Result result = ServiceSettings.read(Map.of("LEADBOT_FLOW", "flows/env.yaml"), file);
+        BotSettings result = Settings.read(Map.of("LEADBOT_FLOW", "flows/env.yaml"), file);
 
         assertEquals(List.of(1L, 2L), result.telegram().orElseThrow().ownerChatIds());
         assertEquals(Path.of("flows/env.yaml"), result.flow());
@@ -50,28 +50,28 @@ class ServiceSettingsTest {
     void theBulkRateDefaultsToTelegramsBulkFigureAndCanBeRaisedForPaidBroadcasts() throws IOException {
         Map<String, String> env = Map.of("TELEGRAM_BOT_TOKEN", TOKEN);
 
-        assertEquals(30, ServiceSettings.read(env, dir.resolve("none.yaml")).telegram().orElseThrow().limits().bulkPerSecond());
-        assertEquals(300, ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_BULK_PER_SECOND", "300"),
+        assertEquals(30, Settings.read(env, dir.resolve("none.yaml")).telegram().orElseThrow().limits().bulkPerSecond());
+        assertEquals(300, Settings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_BULK_PER_SECOND", "300"),
                 dir.resolve("none.yaml")).telegram().orElseThrow().limits().bulkPerSecond());
     }
 
     @Test
     void aBulkRateOutOfRangeSaysWhatToWrite() throws IOException {
-        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_BULK_PER_SECOND", "fast"),
+        BotSettings result = Settings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_BULK_PER_SECOND", "fast"),
                 dir.resolve("none.yaml"));
 
         assertEquals(List.of("LEADBOT_BULK_PER_SECOND is 'fast'; write messages a second from 1 to 1000 (Telegram allows about 30"
-                + " without paid broadcasts; leave it unset for 30)"), result.problems());
+                + " without paid broadcasts; leave it unset for 30)"), texts(result.problems()));
     }
 
     @Test
     void theOldOverallSendRateIsRefusedWithWhatReplacedIt() throws IOException {
-        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_SEND_PER_SECOND", "25"),
+        BotSettings result = Settings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_SEND_PER_SECOND", "25"),
                 dir.resolve("none.yaml"));
 
         assertEquals(List.of("LEADBOT_SEND_PER_SECOND is no longer read: replies to prospects are not capped overall any more (Telegram"
                 + " limits each chat, not the bot); remove it, and set LEADBOT_BULK_PER_SECOND instead if you meant the cap on messages"
-                + " the bot starts itself (owner summaries, alerts; default 30)"), result.problems());
+                + " the bot starts itself (owner summaries, alerts; default 30)"), texts(result.problems()));
     }
 
     @Test
@@ -80,9 +80,9 @@ class ServiceSettingsTest {
         Files.writeString(file, "sinks:\n  - type: amocrm\n    base_url: https://x.amocrm.ru\n    token: ${AMO}\n    fields:\n"
                 + "      555001: sphere\n  - type: google_sheets\n    name: sheet\n    columns: [lead_id, name]\n");
 
-        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "AMO", "secret-amo-token"), file);
+        BotSettings result = Settings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "AMO", "secret-amo-token"), file);
 
-        assertEquals(List.of(), result.problems());
+        assertEquals(List.of(), texts(result.problems()));
         SinkSettings amo = result.sinks().get(0);
         assertEquals(new SinkSettings("amocrm", "amocrm", file + ":2:5", Map.of("type", "amocrm", "name", "amocrm",
                 "base_url", "https://x.amocrm.ru", "token", "secret-amo-token"), Map.of("555001", "sphere"), amo.places()), amo);
@@ -94,31 +94,31 @@ class ServiceSettingsTest {
 
     @Test
     void aMissingTokenSaysWhereToGetOne() throws IOException {
-        ServiceSettings.Result result = ServiceSettings.read(Map.of(), dir.resolve("none.yaml"));
+        BotSettings result = Settings.read(Map.of(), dir.resolve("none.yaml"));
 
         assertEquals(List.of("TELEGRAM_BOT_TOKEN is not set: create a bot with @BotFather in Telegram (/newbot), then set"
-                + " TELEGRAM_BOT_TOKEN (or telegram_bot_token: in leadbot.yaml) to the token it gives you"), result.problems());
+                + " TELEGRAM_BOT_TOKEN (or telegram_bot_token: in leadbot.yaml) to the token it gives you"), texts(result.problems()));
     }
 
     @Test
     void aMalformedTokenIsRefusedWithoutEchoingIt() throws IOException {
         String secret = "12345:short-secret-value";
-        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", secret), dir.resolve("none.yaml"));
+        BotSettings result = Settings.read(Map.of("TELEGRAM_BOT_TOKEN", secret), dir.resolve("none.yaml"));
 
         assertFalse(result.telegram().isPresent());
-        assertTrue(result.problems().get(0).startsWith("TELEGRAM_BOT_TOKEN does not look like a bot token"), result.problems().toString());
-        assertFalse(String.join("\n", result.problems()).contains("short-secret"));
+        assertTrue(texts(result.problems()).get(0).startsWith("TELEGRAM_BOT_TOKEN does not look like a bot token"), texts(result.problems()).toString());
+        assertFalse(String.join("\n", texts(result.problems())).contains("short-secret"));
     }
 
     @Test
     void everyBadSettingIsNamedAtOnce() throws IOException {
-        ServiceSettings.Result result = ServiceSettings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_OWNER_CHAT_IDS", "111,@boss",
+        BotSettings result = Settings.read(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "LEADBOT_OWNER_CHAT_IDS", "111,@boss",
                 "LEADBOT_TELEGRAM_API_URL", "ftp://example"), dir.resolve("none.yaml"));
 
         assertEquals(List.of("LEADBOT_OWNER_CHAT_IDS has '@boss', which is not a chat id; write numbers separated by commas, e.g."
                         + " 123456789, and find yours with @userinfobot",
                 "LEADBOT_TELEGRAM_API_URL must be an http or https URL such as https://api.telegram.org, not 'ftp://example'"),
-                result.problems());
+                texts(result.problems()));
     }
 
     @Test
@@ -126,10 +126,10 @@ class ServiceSettingsTest {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, "telegram_bot_token: " + TOKEN + "\nowner_chat_idz: 1\n");
 
-        ServiceSettings.Result result = ServiceSettings.read(Map.of(), file);
+        BotSettings result = Settings.read(Map.of(), file);
 
         assertEquals(List.of(file + ":2:1: unknown key 'owner_chat_idz' in " + file + "; did you mean 'owner_chat_ids'?"),
-                result.problems());
+                texts(result.problems()));
     }
 
     @Test
@@ -143,13 +143,13 @@ class ServiceSettingsTest {
     void aPostgresqlDatabaseInTheFileIsTakenAndAWrongOneReportedAtItsLineWithoutItsPassword() throws IOException {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, "telegram_bot_token: " + TOKEN + "\ndb: postgresql://bot:hunter2@db.internal:5432/leads\n");
-        assertEquals("postgresql://bot:***@db.internal:5432/leads (schema leadbot)", ServiceSettings.read(Map.of(), file).database().toString());
+        assertEquals("postgresql://bot:***@db.internal:5432/leads (schema leadbot)", Settings.read(Map.of(), file).database().toString());
 
         Files.writeString(file, "telegram_bot_token: " + TOKEN + "\ndb: postgresql://bot:hunter2@db.internal:port/leads\n");
-        ServiceSettings.Result result = ServiceSettings.read(Map.of(), file);
+        BotSettings result = Settings.read(Map.of(), file);
 
         assertEquals(List.of(file + ":2:1: db: 'postgresql://bot:***@db.internal:port/leads' has port 'port'; write a number from 1 to 65535"
-                + " (PostgreSQL's is 5432)"), result.problems());
+                + " (PostgreSQL's is 5432)"), texts(result.problems()));
     }
 
     @Test
@@ -164,10 +164,10 @@ class ServiceSettingsTest {
                     telegram_bot_token: ${CAFE_TOKEN}
                 """);
 
-        ServiceSettings.Bots bots = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN), Optional.of(file))
+        BotSettings.All bots = Settings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN), Optional.of(file))
                 .services();
 
-        assertEquals(List.of(), bots.problems());
+        assertEquals(List.of(), texts(bots.problems()));
         assertEquals(List.of("postgresql://studio:***@db.internal:5432/bots (schema bot_shop)",
                 "postgresql://studio:***@db.internal:5432/bots (schema bot_cafe)"),
                 bots.each().stream().map(bot -> bot.database().toString()).toList());
@@ -178,47 +178,30 @@ class ServiceSettingsTest {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, "telegram_bot_token: " + TOKEN + "\nowner_chat_ids: abc\nbulk_per_second: lots\n");
 
-        ServiceSettings.Result result = ServiceSettings.read(Map.of(), file);
+        BotSettings result = Settings.read(Map.of(), file);
 
         assertEquals(List.of(file + ":2:1: owner_chat_ids has 'abc', which is not a chat id; write numbers separated by commas, e.g."
                 + " 123456789, and find yours with @userinfobot",
                 file + ":3:1: bulk_per_second is 'lots'; write messages a second from 1 to 1000 (Telegram allows about 30 without paid"
-                        + " broadcasts; leave it unset for 30)"), result.problems());
+                        + " broadcasts; leave it unset for 30)"), texts(result.problems()));
     }
 
     @Test
     void theOwnersTimeZoneIsReadForQuietHoursAndAMisspeltOneIsReportedWithTheNameItMeant() throws IOException {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, "telegram_bot_token: " + TOKEN + "\ntime_zone: Asia/Almaty\n");
-        assertEquals(java.time.ZoneId.of("Asia/Almaty"), ServiceSettings.read(Map.of(), file).telegram().orElseThrow().timeZone());
+        assertEquals(java.time.ZoneId.of("Asia/Almaty"), Settings.read(Map.of(), file).telegram().orElseThrow().timeZone());
 
-        ServiceSettings.Result wrong = ServiceSettings.read(Map.of("LEADBOT_TIME_ZONE", "Europe/Moskow"), file);
-        assertEquals(List.of("LEADBOT_TIME_ZONE is 'Europe/Moskow', not a time zone; did you mean 'Europe/Moscow'?"), wrong.problems());
+        BotSettings wrong = Settings.read(Map.of("LEADBOT_TIME_ZONE", "Europe/Moskow"), file);
+        assertEquals(List.of("LEADBOT_TIME_ZONE is 'Europe/Moskow', not a time zone; did you mean 'Europe/Moscow'?"), texts(wrong.problems()));
     }
 
     @Test
     void aNamedSettingsFileThatDoesNotExistIsAnError() throws IOException {
-        ServiceSettings.Loaded loaded = ServiceSettings.load(Map.of(), java.util.Optional.of(dir.resolve("nope.yaml")));
+        Settings loaded = Settings.load(Map.of(), java.util.Optional.of(dir.resolve("nope.yaml")));
 
         assertEquals(List.of("--config " + dir.resolve("nope.yaml") + ": no such file; write the path of your settings file, or leave"
-                + " --config out to read leadbot.yaml from the current folder when there is one"), loaded.problems());
-    }
-
-    @Test
-    void eachSinkProblemIsReportedAtTheLineThatHoldsIt() throws IOException {
-        Path file = dir.resolve("leadbot.yaml");
-        Files.writeString(file, "sinks:\n  - type: webhook\n    url: https://hooks.example.com/x\n    secret: not-a-whsec\n"
-                + "    timeout: 5\n");
-
-        List<String> problems = new java.util.ArrayList<>();
-        List<dev.leadbot.sink.LeadSink> sinks = SinksCommand.create(ServiceSettings.load(Map.of(), java.util.Optional.of(file)).sinks(problems),
-                dev.leadbot.sink.http.HttpSetup.standard(), new Console(null, null, null, java.time.Clock.systemUTC(), Map.of()), problems);
-
-        assertEquals(List.of(), sinks);
-        assertEquals(List.of(file + ":4:5: sink 'webhook' (webhook): 'secret' must be whsec_ followed by base64 (at least 24 bytes), as"
-                + " Standard Webhooks tools generate it",
-                file + ":5:5: sink 'webhook' (webhook): unknown setting 'timeout'; a webhook sink takes type, name, fields, url, secret"),
-                problems);
+                + " --config out to read leadbot.yaml from the current folder when there is one"), texts(loaded.problems()));
     }
 
     @Test
@@ -226,11 +209,11 @@ class ServiceSettingsTest {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, "sinks:\n  - type: amocmr\n    token: ${AMOCRM_TOKEN}\n");
 
-        List<String> problems = new java.util.ArrayList<>();
-        ServiceSettings.load(Map.of(), java.util.Optional.of(file)).sinks(problems);
+        List<SettingsProblem> problems = new java.util.ArrayList<>();
+        Settings.load(Map.of(), java.util.Optional.of(file)).sinks(problems);
 
         assertEquals(List.of(file + ":2:5: unknown sink type 'amocmr'; did you mean 'amocrm'? write one of amocrm, kommo, bitrix24,"
-                + " retailcrm, google_sheets, webhook"), problems);
+                + " retailcrm, google_sheets, webhook"), texts(problems));
     }
 
     @Test
@@ -239,7 +222,7 @@ class ServiceSettingsTest {
                 Map.of("fields.555001", "leadbot.yaml:7:15"));
 
         assertEquals(List.of("leadbot.yaml:7:15: sink 'amo' (amocrm): fields: 555001 names 'spehre', which is neither a lead field nor"
-                + " a variable of the flow; did you mean 'sphere'?"), ServiceSettings.fieldProblems(List.of(sink), java.util.Set.of("sphere")));
+                + " a variable of the flow; did you mean 'sphere'?"), SinkDeclarations.fieldProblems(List.of(sink), java.util.Set.of("sphere")));
     }
 
     private static final String OTHER_TOKEN = "7654321:AAAnotherFakeTokenForLocalTestsOnly_xyz";
@@ -261,12 +244,12 @@ class ServiceSettingsTest {
                     db: cafe.db
                 """);
 
-        ServiceSettings.Bots bots = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN), Optional.of(file))
+        BotSettings.All bots = Settings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN), Optional.of(file))
                 .services();
 
-        assertEquals(List.of(), bots.problems());
-        ServiceSettings.Result shop = bots.each().get(0);
-        ServiceSettings.Result cafe = bots.each().get(1);
+        assertEquals(List.of(), texts(bots.problems()));
+        BotSettings shop = bots.each().get(0);
+        BotSettings cafe = bots.each().get(1);
         assertEquals(Optional.of("shop"), shop.bot());
         assertEquals(TOKEN, shop.telegram().orElseThrow().token());
         assertEquals(List.of(2L, 3L), shop.telegram().orElseThrow().ownerChatIds());
@@ -279,7 +262,7 @@ class ServiceSettingsTest {
         assertEquals(new Database.SqliteFile(Path.of("cafe.db")), cafe.database());
         assertEquals(20, cafe.telegram().orElseThrow().limits().bulkPerSecond());
         // In the image the top-level files are on the volume: each bot's folder goes beside them.
-        ServiceSettings.Bots onVolume = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN, "LEADBOT_DB",
+        BotSettings.All onVolume = Settings.load(Map.of("SHOP_TOKEN", TOKEN, "CAFE_TOKEN", OTHER_TOKEN, "LEADBOT_DB",
                 "/data/leadbot.db", "LEADBOT_LEADS_FILE", "/data/leads.jsonl"), Optional.of(file)).services();
         assertEquals(new Database.SqliteFile(Path.of("/data/shop/leadbot.db")), onVolume.each().get(0).database());
         assertEquals(Path.of("/data/shop/leads.jsonl"), onVolume.each().get(0).telegram().orElseThrow().leadsFile());
@@ -306,14 +289,14 @@ class ServiceSettingsTest {
                     leads_file: data/shop/bar-leads.jsonl
                 """);
 
-        ServiceSettings.Loaded loaded = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN), Optional.of(file));
+        Settings loaded = Settings.load(Map.of("SHOP_TOKEN", TOKEN), Optional.of(file));
 
         assertEquals(List.of(
                 file + ":5:3: bot name 'Cafe Bar' cannot be used: it names the bot's folder and database, so write lower-case letters,"
                         + " digits, '-' and '_' (at most 32, starting with a letter or digit), e.g. 'cafe-bar'",
                 file + ":9:5: unknown key 'telegram_api_url' in bot 'cafe'; allowed keys: telegram_bot_token, owner_chat_ids, flow,"
                         + " leads_file, db, bulk_per_second, time_zone, sinks",
-                file + ":10:3: bot 'cafe' is declared twice; give each bot its own name, or keep one of them"), loaded.problems());
+                file + ":10:3: bot 'cafe' is declared twice; give each bot its own name, or keep one of them"), texts(loaded.problems()));
     }
 
     @Test
@@ -329,10 +312,10 @@ class ServiceSettingsTest {
                     telegram_bot_token: ${BAR_TOKEN}
                 """);
 
-        ServiceSettings.Loaded loaded = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN), Optional.of(file));
+        Settings loaded = Settings.load(Map.of("SHOP_TOKEN", TOKEN), Optional.of(file));
 
         assertEquals(List.of(file + ":4:3: bot 'shop_a' would share its PostgreSQL schema bot_shop_a with bot 'shop-a' (a schema name"
-                + " writes '-' as '_'); give it a name that differs in more than '-' and '_', e.g. 'shop_a3'"), loaded.problems());
+                + " writes '-' as '_'); give it a name that differs in more than '-' and '_', e.g. 'shop_a3'"), texts(loaded.problems()));
     }
 
     @Test
@@ -349,7 +332,7 @@ class ServiceSettingsTest {
                     leads_file: data/shop/bar-leads.jsonl
                 """);
 
-        ServiceSettings.Bots bots = ServiceSettings.load(Map.of("SHOP_TOKEN", TOKEN), Optional.of(file)).services();
+        BotSettings.All bots = Settings.load(Map.of("SHOP_TOKEN", TOKEN), Optional.of(file)).services();
 
         assertEquals(List.of(
                 file + ":1:1: telegram_bot_token is set, but with 'bots:' each bot has its own; write it under each bot in " + file,
@@ -359,25 +342,71 @@ class ServiceSettingsTest {
                         + " BAR_TOKEN=… with the token @BotFather gave for this bot",
                 file + ":8:5: leads_file of bot 'bar' is in the folder of bot 'shop''s leads file, where each bot's heartbeat is kept;"
                         + " give each bot its own folder, or leave leads_file out for its own folder"),
-                ServiceSettings.inFileOrder(bots.problems()));
+                texts(bots.problems().stream().sorted(SettingsProblem.IN_FILE_ORDER).toList()));
     }
 
     @Test
     void aCommandAboutOneBotSaysWhichBotsThereAreWhenItCannotTell() throws IOException {
         Path file = dir.resolve("leadbot.yaml");
         Files.writeString(file, "bots:\n  shop:\n    db: s.db\n  cafe:\n    db: c.db\n");
-        ServiceSettings.Loaded loaded = ServiceSettings.load(Map.of(), Optional.of(file));
-        List<String> problems = new java.util.ArrayList<>();
+        Settings loaded = Settings.load(Map.of(), Optional.of(file));
+        List<SettingsProblem> problems = new java.util.ArrayList<>();
 
         assertTrue(loaded.bot(Optional.empty(), problems).isEmpty());
         assertEquals(new Database.SqliteFile(Path.of("c.db")), loaded.bot(Optional.of("cafe"), problems).orElseThrow().database());
         assertTrue(loaded.bot(Optional.of("shp"), problems).isEmpty());
-        assertTrue(ServiceSettings.load(Map.of(), Optional.of(dir.resolve("none.yaml")), dir.resolve("none.yaml"))
+        assertTrue(Settings.load(Map.of(), Optional.of(dir.resolve("none.yaml")), dir.resolve("none.yaml"))
                 .bot(Optional.of("shop"), problems).isEmpty());
 
         assertEquals(List.of(file + " declares 2 bots (shop, cafe); say which with --bot NAME",
                 "--bot shp: no such bot in " + file + "; did you mean 'shop'? its bots are shop, cafe",
                 "--bot shop: there is no leadbot.yaml declaring bots ('bots:'), so there is one bot; leave --bot out"),
-                problems);
+                texts(problems));
+    }
+
+    @Test
+    void severalMistakesAreEachAValueAtTheLineAPersonWouldPointAt() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, """
+                owner_chat_ids: abc
+                db: jdbc:postgresql://db/leads
+                bulk_per_second: 0
+                bots:
+                  shop:
+                    telegram_bot_token: ${SHOP_TOKEN}
+                    time_zone: Mars/Olympus
+                    flw: flows/shop.yaml
+                """);
+
+        Settings loaded = Settings.load(Map.of("SHOP_TOKEN", TOKEN, "LEADBOT_TELEGRAM_API_URL", "ftp://example"), Optional.of(file));
+                BotSettings.All bots = loaded.services();
+
+        SettingsProblem.Place db = new SettingsProblem.Place(file.toString(), 2, 1);
+        assertEquals(List.of(SettingsProblem.at(new SettingsProblem.Place(file.toString(), 8, 5), "unknown key 'flw' in bot 'shop'",
+                "did you mean 'flow'?"), SettingsProblem.at(db, "db: 'jdbc:postgresql://db/leads' is a JDBC URL", "write the database as"
+                + " postgresql://user:password@host:5432/database, or the path of an SQLite file")), loaded.problems());
+        List<SettingsProblem> inOrder = bots.problems().stream().sorted(SettingsProblem.IN_FILE_ORDER).toList();
+        assertEquals(List.of("LEADBOT_TELEGRAM_API_URL", "owner_chat_ids", "db", "bulk_per_second", "time_zone of bot 'shop'",
+                "unknown key 'flw' in bot 'shop'"), inOrder.stream().map(p -> p.what().split("( has | is | must |:)")[0]).toList());
+        assertEquals(List.of(0, 1, 2, 3, 7, 8), inOrder.stream().map(p -> p.place().map(SettingsProblem.Place::line).orElse(0)).toList());
+        assertEquals(Optional.empty(), bots.each().get(0).telegram());
+    }
+
+    @Test
+    void aProblemPrintsItsPlaceWhatIsWrongAndWhatToWrite() {
+        SettingsProblem inFile = SettingsProblem.at(new SettingsProblem.Place("leadbot.yaml", 3, 1), "owner_chat_ids has 'abc', which is"
+                + " not a chat id", "write numbers separated by commas");
+        SettingsProblem inEnvironment = SettingsProblem.of("LEADBOT_TIME_ZONE is 'Mars', not a time zone", "");
+
+        assertEquals("leadbot.yaml:3:1: owner_chat_ids has 'abc', which is not a chat id; write numbers separated by commas",
+                inFile.toString());
+        assertEquals("LEADBOT_TIME_ZONE is 'Mars', not a time zone", inEnvironment.toString());
+        assertEquals(List.of(inEnvironment, inFile), java.util.stream.Stream.of(inFile, inEnvironment).sorted(SettingsProblem.IN_FILE_ORDER)
+                .toList());
+    }
+
+    /** The problems as printed. */
+    private static List<String> texts(List<SettingsProblem> problems) {
+        return problems.stream().map(SettingsProblem::toString).toList();
     }
 }

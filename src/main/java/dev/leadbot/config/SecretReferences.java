@@ -1,4 +1,4 @@
-package dev.leadbot.cli;
+package dev.leadbot.config;
 
 import java.util.List;
 import java.util.Map;
@@ -17,22 +17,22 @@ final class SecretReferences {
     private SecretReferences() {
     }
 
-    /** The value with every reference filled in, or empty when one is not set (the problem is added). */
-    static Optional<String> expand(String value, Map<String, String> env, String where, List<String> problems) {
-        Matcher m = REFERENCE.matcher(value);
+    /** The setting with every reference filled in, or empty when one is not set (the problem is added, at the setting's line). */
+    static Optional<Setting> expand(Setting setting, Map<String, String> env, List<SettingsProblem> problems) {
+        Matcher m = REFERENCE.matcher(setting.text());
         StringBuilder out = new StringBuilder();
         boolean missing = false;
         while (m.find()) {
             String set = env.get(m.group(1));
             if (set == null || set.isBlank()) {
-                problems.add(where + ": ${" + m.group(1) + "} is not set in the environment; export " + m.group(1) + "=… before starting"
-                        + " leadbot");
+                problems.add(setting.problem(": ${" + m.group(1) + "} is not set in the environment", "export " + m.group(1)
+                        + "=… before starting leadbot"));
                 missing = true;
                 continue;
             }
             m.appendReplacement(out, Matcher.quoteReplacement(set));
         }
         m.appendTail(out);
-        return missing ? Optional.empty() : Optional.of(out.toString());
+        return missing ? Optional.empty() : Optional.of(new Setting(out.toString(), setting.place(), setting.name()));
     }
 }
