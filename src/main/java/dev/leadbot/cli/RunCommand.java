@@ -12,6 +12,7 @@ import dev.leadbot.store.FleetLeases;
 import dev.leadbot.store.StoreException;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.LeadSink;
+import dev.leadbot.sink.SinkProblem;
 import dev.leadbot.sink.http.HttpSetup;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         BotSettings.All settings = chosen.get();
-        List<String> problems = new ArrayList<>(settings.problems().stream().map(SettingsProblem::toString).toList());
+        List<SettingsProblem> problems = new ArrayList<>(settings.problems());
         // No HTTP client (and its TLS set-up) unless a sink needs one: the bot's first poll comes sooner. One for all bots.
         Supplier<HttpSetup> http = new Supplier<>() {
             private HttpSetup made;
@@ -96,11 +97,13 @@ final class RunCommand implements Callable<Integer> {
             }
         };
         List<List<LeadSink>> sinks = new ArrayList<>();
+        List<SinkProblem> sinkProblems = new ArrayList<>();
         for (BotSettings bot : settings.each()) {
-            sinks.add(bot.sinks().isEmpty() ? List.of() : SinksCommand.create(bot.sinks(), http.get(), console, problems));
+            sinks.add(bot.sinks().isEmpty() ? List.of() : SinksCommand.create(bot.sinks(), http.get(), console, sinkProblems));
         }
+        sinkProblems.forEach(problem -> problems.add(loaded.get().placed(problem)));
         if (!problems.isEmpty() || settings.each().stream().anyMatch(bot -> bot.telegram().isEmpty())) {
-            ProblemOrder.inFileOrder(problems.stream().distinct().toList()).forEach(console.err()::println);
+            problems.stream().distinct().sorted(SettingsProblem.IN_FILE_ORDER).forEach(console.err()::println);
             return 2;
         }
         boolean several = settings.each().size() > 1 || settings.each().get(0).bot().isPresent();
@@ -170,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
             StringWriter problems = new StringWriter();
             Optional<Flow> flow = FlowFiles.load(bot.flow(), new PrintWriter(problems, true));
             List<String> lines = new ArrayList<>(problems.toString().lines().toList());
-            flow.ifPresent(f -> lines.addAll(SinkDeclarations.fieldProblems(bot.sinks(), FlowFiles.variables(f))));
+            flow.ifPresent(f -> SinkDeclarations.fieldProblems(bot.sinks(), FlowFiles.variables(f)).forEach(p -> lines.add(p.toString())));
             return new Checked(flow, List.copyOf(lines));
         }
     }
@@ -195,7 +198,7 @@ final class RunCommand implements Callable<Integer> {
         if (flow.isEmpty()) {
             return 1;
         }
-        List<String> fields = SinkDeclarations.fieldProblems(settings.sinks(), FlowFiles.variables(flow.get()));
+        List<SinkProblem> fields = SinkDeclarations.fieldProblems(settings.sinks(), FlowFiles.variables(flow.get()));
         if (!fields.isEmpty()) {
             fields.forEach(console.err()::println);
             return 2;

@@ -7,6 +7,7 @@ import dev.leadbot.flow.Flow;
 import dev.leadbot.sink.InvalidSinkException;
 import dev.leadbot.sink.LeadSink;
 import dev.leadbot.sink.SinkCheck;
+import dev.leadbot.sink.SinkProblem;
 import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.sink.catalog.SinkCatalog;
 import dev.leadbot.sink.http.HttpSetup;
@@ -47,20 +48,21 @@ final class SinksCommand {
         if (loaded.isEmpty()) {
             return 2;
         }
-        List<SettingsProblem> wrong = new ArrayList<>();
-        List<SinkSettings> declared = loaded.get().sinks(wrong);
-        List<String> problems = new ArrayList<>(wrong.stream().map(SettingsProblem::toString).toList());
-        List<LeadSink> sinks = create(declared, http.get(), console, problems);
-        if (!declared.isEmpty() && problems.isEmpty()) {
+        List<SettingsProblem> problems = new ArrayList<>();
+        List<SinkSettings> declared = loaded.get().sinks(problems);
+        List<SinkProblem> sinkProblems = new ArrayList<>();
+        List<LeadSink> sinks = create(declared, http.get(), console, sinkProblems);
+        if (!declared.isEmpty() && problems.isEmpty() && sinkProblems.isEmpty()) {
             // fields: may name the flow's variables: the flow the bot would run tells which there are.
             Optional<Flow> flow = FlowFiles.load(loaded.get().flow(), console.err());
             if (flow.isEmpty()) {
                 return 2;
             }
-            problems.addAll(SinkDeclarations.fieldProblems(declared, FlowFiles.variables(flow.get())));
+            sinkProblems.addAll(SinkDeclarations.fieldProblems(declared, FlowFiles.variables(flow.get())));
         }
+        sinkProblems.forEach(problem -> problems.add(loaded.get().placed(problem)));
         if (!problems.isEmpty()) {
-            ProblemOrder.inFileOrder(problems).forEach(console.err()::println);
+            problems.stream().sorted(SettingsProblem.IN_FILE_ORDER).forEach(console.err()::println);
             return 2;
         }
         if (sinks.isEmpty()) {
@@ -83,12 +85,12 @@ final class SinksCommand {
     }
 
     /** The declared sinks, or none with every problem added to {@code problems}; {@code run} builds them the same way. */
-    static List<LeadSink> create(List<SinkSettings> declared, HttpSetup http, Console console, List<String> problems) {
+    static List<LeadSink> create(List<SinkSettings> declared, HttpSetup http, Console console, List<SinkProblem> problems) {
         try {
             // "jsonl" is the built-in leads file's sink; owner chats are reserved by the catalog itself.
             return SinkCatalog.create(declared, Set.of("jsonl"), http, console.clock());
         } catch (InvalidSinkException e) {
-            problems.addAll(e.problems());
+            problems.addAll(e.placed());
             return List.of();
         }
     }

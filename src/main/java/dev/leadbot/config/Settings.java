@@ -1,6 +1,7 @@
 package dev.leadbot.config;
 
 import dev.leadbot.flow.Suggestions;
+import dev.leadbot.sink.SinkProblem;
 import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.store.Database;
 import dev.leadbot.telegram.TelegramSettings;
@@ -183,6 +184,18 @@ public final class Settings {
      */
     public List<SinkSettings> sinks(List<SettingsProblem> found) {
         return SinkDeclarations.read(bot.flatMap(SettingsFile.BotEntry::sinks).orElse(contents.sinks()), env, found);
+    }
+
+    /**
+     * A problem a sink found in its settings, at the place of the setting or declaration it names among the settings'
+     * own problems; a sink declared elsewhere than in this file keeps its place in the text.
+     */
+    public SettingsProblem placed(SinkProblem problem) {
+        List<SettingsFile.SinkEntry> entries = new ArrayList<>(contents.sinks());
+        contents.bots().forEach(each -> each.sinks().ifPresent(entries::addAll));
+        return Optional.ofNullable(SinkDeclarations.places(entries).get(problem.place()))
+                .map(place -> SettingsProblem.at(place, problem.what(), ""))
+                .orElse(SettingsProblem.of(problem.toString(), ""));
     }
 
     /** Everything {@code run} needs of this bot, checked. */

@@ -2,6 +2,7 @@ package dev.leadbot.config;
 
 import dev.leadbot.flow.Suggestions;
 import dev.leadbot.sink.LeadFields;
+import dev.leadbot.sink.SinkProblem;
 import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.sink.catalog.SinkCatalog;
 import java.util.ArrayList;
@@ -53,19 +54,32 @@ public final class SinkDeclarations {
      * Each sink's {@code fields:} must name a lead field or a variable the flow saves; a typo would otherwise fill a CRM
      * field with nothing, lead after lead.
      */
-    public static List<String> fieldProblems(List<SinkSettings> sinks, Set<String> variables) {
+    public static List<SinkProblem> fieldProblems(List<SinkSettings> sinks, Set<String> variables) {
         Set<String> known = new TreeSet<>(LeadFields.BUILT_IN);
         known.addAll(variables);
-        List<String> found = new ArrayList<>();
+        List<SinkProblem> found = new ArrayList<>();
         for (SinkSettings sink : sinks) {
             sink.fields().forEach((destination, field) -> {
                 if (!known.contains(field)) {
-                    found.add(sink.placeOf("fields." + destination) + ": sink '" + sink.name() + "' (" + sink.type() + "): fields: "
+                    found.add(new SinkProblem(sink.placeOf("fields." + destination), "sink '" + sink.name() + "' (" + sink.type() + "): fields: "
                             + destination + " names '" + field + "', which is neither a lead field nor a variable of the flow"
-                            + Suggestions.didYouMean(field, known, "; write one of " + String.join(", ", known)));
+                            + Suggestions.didYouMean(field, known, "; write one of " + String.join(", ", known))));
                 }
             });
         }
         return found;
+    }
+
+    /**
+     * Where each sink's declaration and settings stand, by the place the sinks were given ({@link SinkSettings#placeOf}):
+     * a sink's problem is printed in file order among the settings' own.
+     */
+    static Map<String, SettingsProblem.Place> places(List<SettingsFile.SinkEntry> entries) {
+        Map<String, SettingsProblem.Place> places = new LinkedHashMap<>();
+        for (SettingsFile.SinkEntry entry : entries) {
+            places.put(entry.where().toString(), entry.where());
+            entry.places().values().forEach(place -> places.put(place.toString(), place));
+        }
+        return places;
     }
 }

@@ -7,14 +7,20 @@ public final class InvalidSinkException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    private final List<String> problems;
+    private final List<SinkProblem> problems;
 
-    public InvalidSinkException(List<String> problems) {
-        super(String.join("\n", problems));
+    public InvalidSinkException(List<SinkProblem> problems) {
+        super(String.join("\n", problems.stream().map(SinkProblem::toString).toList()));
         this.problems = List.copyOf(problems);
     }
 
+    /** Every problem as printed. */
     public List<String> problems() {
+        return problems.stream().map(SinkProblem::toString).toList();
+    }
+
+    /** Every problem as a value, its place apart. */
+    public List<SinkProblem> placed() {
         return problems;
     }
 

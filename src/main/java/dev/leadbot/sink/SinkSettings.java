@@ -56,7 +56,7 @@ public record SinkSettings(String type, String name, String where, Map<String, S
     public final class Reader {
 
         private final Set<String> known = new LinkedHashSet<>(List.of("type", "name", "fields"));
-        private final List<String> problems = new ArrayList<>();
+        private final List<SinkProblem> problems = new ArrayList<>();
 
         private Reader() {
         }
@@ -122,19 +122,19 @@ public record SinkSettings(String type, String name, String where, Map<String, S
 
         /** Reports a problem with this sink as a whole, at its declaration. */
         public void problem(String what) {
-            problems.add(where + ": sink '" + name + "' (" + type + "): " + what);
+            problems.add(new SinkProblem(where, "sink '" + name + "' (" + type + "): " + what));
         }
 
         /** Reports a problem with one setting, at the line that holds it. */
         public void problem(String key, String what) {
-            problems.add(placeOf(key) + ": sink '" + name + "' (" + type + "): " + what);
+            problems.add(new SinkProblem(placeOf(key), "sink '" + name + "' (" + type + "): " + what));
         }
 
         /** Every problem found, unknown settings included; call after reading everything. */
-        public List<String> problems() {
-            List<String> all = new ArrayList<>(problems);
-            values.keySet().stream().filter(key -> !known.contains(key)).sorted().forEach(key -> all.add(placeOf(key) + ": sink '" + name
-                    + "' (" + type + "): unknown setting '" + key + "'; a " + type + " sink takes " + String.join(", ", known)));
+        public List<SinkProblem> problems() {
+            List<SinkProblem> all = new ArrayList<>(problems);
+            values.keySet().stream().filter(key -> !known.contains(key)).sorted().forEach(key -> all.add(new SinkProblem(placeOf(key),
+                    "sink '" + name + "' (" + type + "): unknown setting '" + key + "'; a " + type + " sink takes " + String.join(", ", known))));
             return all;
         }
     }

@@ -78,9 +78,10 @@ class DependencyRulesTest {
             // Telegram adapter's own settings records.
             Map.entry("config", List.of("java.util", "java.io.IOException", "java.io.StringReader", "java.nio", "java.net.URI",
                     "java.net.URISyntaxException", "java.net.URLDecoder", "java.time", "org.yaml.snakeyaml", "dev.leadbot.flow.Durations",
-                    "dev.leadbot.flow.LookAlikes", "dev.leadbot.flow.Suggestions", "dev.leadbot.store.Database", "dev.leadbot.sink.SinkSettings",
-                    "dev.leadbot.sink.LeadFields", "dev.leadbot.sink.catalog.SinkCatalog", "dev.leadbot.telegram.TelegramSettings",
-                    "dev.leadbot.telegram.FloodLimits", "dev.leadbot.config")),
+                    "dev.leadbot.flow.LookAlikes", "dev.leadbot.flow.Suggestions", "dev.leadbot.store.Database",
+                    "dev.leadbot.sink.SinkSettings", "dev.leadbot.sink.SinkProblem", "dev.leadbot.sink.LeadFields",
+                    "dev.leadbot.sink.catalog.SinkCatalog", "dev.leadbot.telegram.TelegramSettings", "dev.leadbot.telegram.FloodLimits",
+                    "dev.leadbot.config")),
             // How instances sharing a database divide the bots: a pure decision from the rows read, the time passed in.
             Map.entry("leases", List.of("java.util", "java.time.Instant", "dev.leadbot.leases")),
             // Pictures of the funnel, drawn headless; the one user of the chart library.

@@ -106,7 +106,7 @@ class SinksCommandTest {
                 + "    timeout: 5\n");
 
         List<SettingsProblem> wrong = new java.util.ArrayList<>();
-        List<String> problems = new java.util.ArrayList<>();
+        List<dev.leadbot.sink.SinkProblem> problems = new java.util.ArrayList<>();
         List<dev.leadbot.sink.LeadSink> sinks = SinksCommand.create(Settings.load(Map.of(), java.util.Optional.of(file)).sinks(wrong),
                 dev.leadbot.sink.http.HttpSetup.standard(), new Console(null, null, null, java.time.Clock.systemUTC(), Map.of()), problems);
 
@@ -115,6 +115,6 @@ class SinksCommandTest {
         assertEquals(List.of(file + ":4:5: sink 'webhook' (webhook): 'secret' must be whsec_ followed by base64 (at least 24 bytes), as"
                 + " Standard Webhooks tools generate it",
                 file + ":5:5: sink 'webhook' (webhook): unknown setting 'timeout'; a webhook sink takes type, name, fields, url, secret"),
-                problems);
+                problems.stream().map(dev.leadbot.sink.SinkProblem::toString).toList());
     }
 }

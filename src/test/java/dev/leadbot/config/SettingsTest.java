@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.leadbot.sink.SinkProblem;
 import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.telegram.TelegramSettings;
 import dev.leadbot.store.Database;
@@ -222,7 +223,8 @@ class SettingsTest {
                 Map.of("fields.555001", "leadbot.yaml:7:15"));
 
         assertEquals(List.of("leadbot.yaml:7:15: sink 'amo' (amocrm): fields: 555001 names 'spehre', which is neither a lead field nor"
-                + " a variable of the flow; did you mean 'sphere'?"), SinkDeclarations.fieldProblems(List.of(sink), java.util.Set.of("sphere")));
+                + " a variable of the flow; did you mean 'sphere'?"), SinkDeclarations.fieldProblems(List.of(sink), java.util.Set.of("sphere")).stream()
+                .map(SinkProblem::toString).toList());
     }
 
     private static final String OTHER_TOKEN = "7654321:AAAnotherFakeTokenForLocalTestsOnly_xyz";
@@ -403,6 +405,27 @@ class SettingsTest {
         assertEquals("LEADBOT_TIME_ZONE is 'Mars', not a time zone", inEnvironment.toString());
         assertEquals(List.of(inEnvironment, inFile), java.util.stream.Stream.of(inFile, inEnvironment).sorted(SettingsProblem.IN_FILE_ORDER)
                 .toList());
+    }
+
+    @Test
+    void aProblemASinkFindsIsPlacedAtItsLineAmongTheSettingsOwnWithoutReadingItsText() throws IOException {
+        Path file = dir.resolve("leadbot.yaml");
+        Files.writeString(file, "owner_chat_ids: abc\nsinks:\n  - type: webhook\n    url: https://hooks.example.com/x\n    timeout: 5\n");
+        Settings loaded = Settings.load(Map.of(), Optional.of(file));
+        SinkSettings sink = loaded.sinks(new java.util.ArrayList<>()).get(0);
+
+        SettingsProblem placed = loaded.placed(new SinkProblem(sink.placeOf("timeout"), "sink 'webhook' (webhook): unknown setting"
+                + " 'timeout'; a webhook sink takes type, name, fields, url, secret"));
+        SettingsProblem elsewhere = loaded.placed(new SinkProblem("other.yaml:9:9", "sink 'x' (webhook): 'url' is missing"));
+
+        assertEquals(Optional.of(new SettingsProblem.Place(file.toString(), 5, 5)), placed.place());
+        assertEquals(file + ":5:5: sink 'webhook' (webhook): unknown setting 'timeout'; a webhook sink takes type, name, fields, url,"
+                + " secret", placed.toString());
+        assertEquals(SettingsProblem.of("other.yaml:9:9: sink 'x' (webhook): 'url' is missing", ""), elsewhere);
+        assertEquals(List.of(file + ":1:1: owner_chat_ids has 'abc', which is not a chat id; write numbers separated by commas, e.g."
+                + " 123456789, and find yours with @userinfobot", placed.toString()), texts(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(placed), loaded.service().problems().stream()).sorted(SettingsProblem.IN_FILE_ORDER).toList()
+                .subList(1, 3)));
     }
 
     /** The problems as printed. */

@@ -2,6 +2,7 @@ package dev.leadbot.sink.catalog;
 
 import dev.leadbot.sink.InvalidSinkException;
 import dev.leadbot.sink.LeadSink;
+import dev.leadbot.sink.SinkProblem;
 import dev.leadbot.sink.SinkSettings;
 import dev.leadbot.sink.amocrm.AmoCrmSink;
 import dev.leadbot.sink.bitrix24.Bitrix24Sink;
@@ -31,18 +32,18 @@ public final class SinkCatalog {
     public static List<LeadSink> create(List<SinkSettings> declared, Set<String> reserved, HttpSetup http, Clock clock)
             throws InvalidSinkException {
         List<LeadSink> sinks = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
+        List<SinkProblem> problems = new ArrayList<>();
         Set<String> names = new HashSet<>(reserved);
         for (SinkSettings settings : declared) {
             if (!names.add(settings.name()) || settings.name().startsWith("owner-telegram")) {
-                problems.add(settings.where() + ": sink name '" + settings.name() + "' is taken; give each sink its own 'name:'"
-                        + " (it names the sink's deliveries in the database)");
+                problems.add(new SinkProblem(settings.where(), "sink name '" + settings.name() + "' is taken; give each sink its own"
+                        + " 'name:' (it names the sink's deliveries in the database)"));
                 continue;
             }
             try {
                 sinks.add(create(settings, http, clock));
             } catch (InvalidSinkException e) {
-                problems.addAll(e.problems());
+                problems.addAll(e.placed());
             }
         }
         if (!problems.isEmpty()) {
@@ -65,8 +66,8 @@ public final class SinkCatalog {
             case "webhook":
                 return WebhookSink.from(settings, http.calls(), clock);
             default:
-                throw new InvalidSinkException(List.of(settings.where() + ": unknown sink type '" + settings.type() + "'; write one of "
-                        + String.join(", ", TYPES)));
+                throw new InvalidSinkException(List.of(new SinkProblem(settings.where(), "unknown sink type '" + settings.type()
+                        + "'; write one of " + String.join(", ", TYPES))));
         }
     }
 }
