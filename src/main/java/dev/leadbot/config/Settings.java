@@ -53,7 +53,7 @@ public final class Settings {
 
     private Settings(Map<String, String> env, Optional<Path> file, SettingsFile.Contents contents, List<SettingsProblem> problems,
             Optional<SettingsFile.BotEntry> bot) {
-        this.env = Map.copyOf(env);
+        this.env = env;
         this.file = file;
         this.contents = contents;
         this.problems = List.copyOf(problems);
