@@ -1,12 +1,7 @@
 package dev.leadbot.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.leadbot.flow.FlowLoader;
-import dev.leadbot.flow.InvalidFlowException;
-import dev.leadbot.flow.Problem;
 import dev.leadbot.telegram.fake.BotMessage;
 import dev.leadbot.telegram.fake.FakeUser;
 import dev.leadbot.testing.Flows;
@@ -18,63 +13,13 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** /reload and the flow file watcher: a broken file is reported line by line and changes nothing; a good one is run at once. */
+/** The flow file watcher, end to end: a change on disk is run at once and reported once to every owner (/reload itself: FlowReloadsTest). */
 class FlowReloadInTelegramTest {
 
     private static final long SECOND_OWNER = 1001;
 
     @TempDir
     Path dir;
-
-    @Test
-    void aBrokenFileIsReportedAtItsLinesAndTheRunningFlowStays() throws Exception {
-        Path file = copyOfTheCustomersFlow();
-        try (BotHarness bot = new BotHarness(dir, file, List.of(BotHarness.OWNER))) {
-            ProspectChat prospect = new ProspectChat(bot.api, bot.api.user(42, "Anna"));
-            prospect.send("/start", QualificationInTelegramTest.ROLE);
-            prospect.press("Я владелец бизнеса", "В какой сфере");
-
-            Files.writeString(file, Files.readString(file).replace("start: greeting", "start: greting")
-                    .replace("next: sphere", "next: spere"));
-            List<Problem> problems = assertThrows(InvalidFlowException.class, () -> FlowLoader.load(file)).problems();
-            assertEquals(2, problems.size(), problems.toString());
-            owner(bot).send("/reload");
-
-            BotMessage report = reply(bot, BotHarness.OWNER, m -> m.text().startsWith("flow not loaded"));
-            assertTrue(report.text().startsWith("flow not loaded, the running flow stays: 2 problems in " + file + "\n"), report.text());
-            for (Problem problem : problems) {
-                assertTrue(report.text().contains(problem.toString()), problem + " in " + report.text());
-            }
-            assertTrue(report.text().contains(file + ":12:8: "), report.text());
-            prospect.press("B2B-компания", "Что для вас сейчас важнее всего?");
-        }
-    }
-
-    @Test
-    void aGoodFileIsRunAtOnceAChatWhoseQuestionIsGoneStartsOverAndTheOthersContinue() throws Exception {
-        Path file = copyOfTheCustomersFlow();
-        try (BotHarness bot = new BotHarness(dir, file, List.of(BotHarness.OWNER))) {
-            ProspectChat stranded = new ProspectChat(bot.api, bot.api.user(42, "Anna"));
-            stranded.send("/start", QualificationInTelegramTest.ROLE);
-            stranded.press("Я владелец бизнеса", "В какой сфере");
-            ProspectChat continuing = new ProspectChat(bot.api, bot.api.user(43, "Boris"));
-            continuing.send("/start", QualificationInTelegramTest.ROLE);
-
-            // The sphere question gets a new id (and a new wording): a chat waiting at it has lost its question.
-            Files.writeString(file, Files.readString(file).replaceAll("\\bsphere\\b", "industry")
-                    .replace("В какой сфере", "В какой отрасли"));
-            int nodes = Flows.load(file).nodes().size();
-            owner(bot).send("/reload");
-
-            BotMessage report = reply(bot, BotHarness.OWNER, m -> m.text().startsWith("flow loaded"));
-            assertEquals("flow loaded: " + nodes + " nodes; 1 open conversation restarted", report.text());
-            String press = stranded.tap("B2B-компания");
-            stranded.expect(QualificationInTelegramTest.ROLE);
-            bot.api.awaitState(() -> bot.api.callbackAnswered(press));
-            assertEquals(java.util.Optional.of("Мы обновили вопросы, поэтому начнём сначала."), bot.api.callbackAnswer(press));
-            continuing.press("Я владелец бизнеса", "В какой отрасли");
-        }
-    }
 
     @Test
     void aChangeOnDiskIsLoadedAndReportedOnceToEveryOwner() throws Exception {
