@@ -64,7 +64,7 @@ public final class StoreException extends Exception {
         return new StoreException(message, false, true, false);
     }
 
-    /** Whether the commit was refused because another program changed the file since {@link Store#changedElsewhere()}. */
+    /** Whether the commit was refused because another program changed the file since {@link ConversationStore#changedElsewhere()}. */
     public boolean changedElsewhere() {
         return changedElsewhere;
     }
