@@ -154,6 +154,11 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     public FakeBotApi() throws IOException {
+        this(0);
+    }
+
+    /** Served on this loopback port (0: any free one), as {@link FakeBotApiServer} serves on the port it is given. */
+    FakeBotApi(int port) throws IOException {
         threads = Executors.newCachedThreadPool();
         served = new java.util.concurrent.ConcurrentHashMap<>();
         entrances = new java.util.concurrent.ConcurrentHashMap<>();
@@ -162,7 +167,7 @@ public final class FakeBotApi implements AutoCloseable {
         username = "test_lead_bot";
         botId = 123456789L;
         served.put(token, this);
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         server.createContext("/", exchange -> route(exchange, URL));
         server.setExecutor(threads);
         floodLimits(5, Duration.ofSeconds(1), 30);
@@ -298,6 +303,14 @@ public final class FakeBotApi implements AutoCloseable {
     /** How many bot-sent messages there are in all chats. */
     public synchronized int botMessageCount() {
         return (int) chats.values().stream().flatMap(List::stream).filter(BotMessage::fromBot).count();
+    }
+
+    /**
+     * Update ids go on from {@code first}: a bot that kept its polling offset from an earlier run of the fake (in its database)
+     * confirms only ids below it, so a new run numbering above it is heard.
+     */
+    synchronized void numberUpdatesFrom(int first) {
+        nextUpdateId = first;
     }
 
     /** This chat opened the bot and pressed Start some time ago, so getChat knows it. */
