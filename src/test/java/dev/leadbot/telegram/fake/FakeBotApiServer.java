@@ -132,10 +132,12 @@ public final class FakeBotApiServer implements AutoCloseable {
         }
         try (FakeBotApiServer server = started.get();
                 BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            out.println("A fake Telegram Bot API listens on " + server.api.url() + " (loopback only). Start the bot against it in another terminal:\n"
+            out.println("A fake Telegram Bot API listens on " + server.api.url() + " (loopback only). Start the bot against it in another"
+                    + " terminal, with files of its own in data/fake (never the real bot's database):\n"
+                    + "  LEADBOT_DB=data/fake/leadbot.db LEADBOT_LEADS_FILE=data/fake/leads.jsonl LEADBOT_OWNER_CHAT_IDS=" + OWNER + " \\\n"
                     + "  LEADBOT_TELEGRAM_API_URL=" + server.api.url() + " TELEGRAM_BOT_TOKEN=" + FakeBotApi.TOKEN
-                    + " LEADBOT_OWNER_CHAT_IDS=" + OWNER + " java -jar target/leadbot.jar run\n"
-                    + "Then type here as a prospect: each line is your message, [2] presses the second button; Ctrl+D leaves.");
+                    + " java -jar target/leadbot.jar run\n"
+                    + "Then type here as a prospect: each line is your message, [2] presses the second button; Ctrl+C leaves.");
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 server.handle(line);
             }
