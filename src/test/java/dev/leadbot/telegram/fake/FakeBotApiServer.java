@@ -108,7 +108,7 @@ public final class FakeBotApiServer implements AutoCloseable {
             StringBuilder shown = new StringBuilder("\n--- bot " + who + edited + " ---\n" + message.text());
             List<String> labels = message.buttons();
             for (int i = 0; i < labels.size(); i++) {
-                shown.append(i == 0 ? "\n" : "   ").append('[').append(i + 1).append("] ").append(labels.get(i));
+                shown.append("\n  [").append(i + 1).append("] ").append(labels.get(i));
             }
             if (message.asksForContact()) {
                 shown.append("\n(Telegram shows a \"share my number\" button here: type the number instead)");

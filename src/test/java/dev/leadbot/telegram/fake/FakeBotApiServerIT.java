@@ -40,7 +40,7 @@ class FakeBotApiServerIT {
                 List<String> labels = question.get(question.size() - 1).buttons();
                 int owner = labels.indexOf("👨‍💼 Я владелец бизнеса / предприниматель") + 1;
                 assertTrue(printed().contains("--- bot to you ---"), printed());
-                assertTrue(printed().contains("[" + owner + "] 👨‍💼 Я владелец бизнеса / предприниматель"), printed());
+                assertTrue(printed().contains("\n  [" + owner + "] 👨‍💼 Я владелец бизнеса / предприниматель"), printed());
 
                 server.handle("[" + owner + "]");
                 api.await(chat, all -> all.stream().anyMatch(m -> m.text().contains("В какой сфере")));
