@@ -174,7 +174,8 @@ final class TerminalChat {
         } else if (output instanceof Output.Completed completed) {
             out.println();
             out.println(say(TerminalText.OWNER_RECEIVES, Map.of()));
-            out.println(OwnerSummary.plainText(completed.lead(), answer -> engine.flow().question(answer.node()).orElse(answer.variable())));
+            out.println(OwnerSummary.plainText(completed.lead(), answer -> engine.flow().title(answer.node(), engine.flow().defaultLanguage())
+                    .orElse(answer.variable())));
             out.println(say(TerminalText.LEAD_SAVED, Map.of("id", completed.lead().id(), "db", store.database().toString(),
                     "command", echo.of(List.of("leads", "--db", store.database().toString())))));
             finished = true;

@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,9 +34,12 @@ public final class Flow {
     private final Optional<PartialLead> partialLead;
     private final Optional<FollowUps> followUps;
     private final Map<String, Optional<FollowUps>> ownFollowUps;
+    private final Map<String, Text> titles;
 
     Flow(String id, String defaultLanguage, String start, Map<String, Node> nodes, BotTexts texts, SummaryFields summary,
-            Optional<PartialLead> partialLead, Optional<FollowUps> followUps, Map<String, Optional<FollowUps>> ownFollowUps) {
+            Optional<PartialLead> partialLead, Optional<FollowUps> followUps, Map<String, Optional<FollowUps>> ownFollowUps,
+            Map<String, Text> titles) {
+        this.titles = Map.copyOf(titles);
         this.followUps = Objects.requireNonNull(followUps);
         this.ownFollowUps = Map.copyOf(ownFollowUps);
         this.id = Objects.requireNonNull(id);
@@ -67,16 +69,15 @@ public final class Flow {
     }
 
     /**
-     * The words a person names the question at {@code nodeId} by, in the flow's language: its last sentence that asks
-     * (ends with "?"), else its last sentence, with placeholders as written ("В какой сфере ваш бизнес?" of "Отлично! В
-     * какой сфере ваш бизнес?"). Empty for a node that is gone (the flow changed since) or asks nothing.
+     * What an owner's summary titles the answer to the question at {@code nodeId} with, in {@code language}: its
+     * {@code title:}, else "Телефон" or "Phone" for a phone question (the same for e-mail), else a {@link ShortTitle} of
+     * its text. Empty for a node that is gone (the flow changed since) or asks nothing.
      */
-    public Optional<String> question(String nodeId) {
-        return node(nodeId).filter(node -> node.savesAs().isPresent()).map(node -> {
-            List<String> sentences = List.of(node.text().in(defaultLanguage).strip().split("(?<=[.!?…])\\s+"));
-            return sentences.stream().filter(sentence -> sentence.endsWith("?")).reduce((first, second) -> second)
-                    .orElse(sentences.get(sentences.size() - 1));
-        });
+    public Optional<String> title(String nodeId, String language) {
+        return node(nodeId).filter(node -> node.savesAs().isPresent()).map(node -> Optional.ofNullable(titles.get(nodeId))
+                .map(title -> title.in(language))
+                .or(() -> node instanceof InputNode input ? ShortTitle.ofKind(input.kind(), language) : Optional.empty())
+                .orElseGet(() -> ShortTitle.of(node.text().in(language))));
     }
 
     /** Every node, in the order the file lists them. */

@@ -82,7 +82,7 @@ final class FlowParser {
         return new Flow(id, language, start.orElseThrow(), nodes, botTexts, new SummaryFields(variable(summary, "name"),
                 variable(summary, "phone"), variable(summary, "email"), variable(summary, "username")),
                 partial.map(p -> new PartialLead(p.onceKnown().stream().map(Ref::name).toList())), followUps,
-                FollowUpsReader.resolve(followUps, reader.ownFollowUps()));
+                FollowUpsReader.resolve(followUps, reader.ownFollowUps()), reader.titles());
     }
 
     private Optional<org.yaml.snakeyaml.nodes.Node> compose() {

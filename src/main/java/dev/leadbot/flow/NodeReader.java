@@ -18,9 +18,9 @@ final class NodeReader {
 
     private static final Map<String, List<String>> KEYS = Map.of(
             "message", List.of("type", "text", "next"),
-            "choice", List.of("type", "text", "save_as", "options", "next", FollowUpsReader.KEY),
-            "multi_select", List.of("type", "text", "save_as", "options", "min", "max", "done", "next", FollowUpsReader.KEY),
-            "input", List.of("type", "text", "save_as", "kind", "min_length", "max_length", "min", "max", "reask", "next",
+            "choice", List.of("type", "text", "title", "save_as", "options", "next", FollowUpsReader.KEY),
+            "multi_select", List.of("type", "text", "title", "save_as", "options", "min", "max", "done", "next", FollowUpsReader.KEY),
+            "input", List.of("type", "text", "title", "save_as", "kind", "min_length", "max_length", "min", "max", "reask", "next",
                     FollowUpsReader.KEY),
             "end", List.of("type", "text", "next"));
     /** Every key some node kind takes. */
@@ -35,6 +35,7 @@ final class NodeReader {
     private final BotTexts botTexts;
     private final FollowUpsReader followUps;
     private final Map<String, FollowUpsReader.Own> ownFollowUps = new java.util.LinkedHashMap<>();
+    private final Map<String, Text> titles = new java.util.LinkedHashMap<>();
     private final Set<String> withUnknownKeys = new HashSet<>();
     private final Map<String, Position> saveAsAt = new java.util.HashMap<>();
     private final Set<String> badSaveAs = new HashSet<>();
@@ -61,6 +62,9 @@ final class NodeReader {
                 withUnknownKeys.add(id);
             }
             followUps.question(id, map).ifPresent(own -> ownFollowUps.put(id, own));
+            if (map.has("title")) {
+                title(map).ifPresent(title -> titles.put(id, title));
+            }
             return Optional.of(map);
         }).flatMap(map -> switch (type) {
             case "message" -> texts.read(map, "text", TEXT_FIX).map(text -> new MessageNode(id, text, nextOf(map), at));
@@ -209,6 +213,40 @@ final class NodeReader {
     /** The questions with a {@code follow_ups:} of their own (or {@code none}), by node id. */
     Map<String, FollowUpsReader.Own> ownFollowUps() {
         return Map.copyOf(ownFollowUps);
+    }
+
+    /** The questions' own {@code title:}s, by node id. */
+    Map<String, Text> titles() {
+        return Map.copyOf(titles);
+    }
+
+    /** A question's {@code title:}: a few words, in every language it is written in, with no placeholder. */
+    private Optional<Text> title(YamlMap map) {
+        Optional<Text> title = texts.read(map, "title", "write the few words the owner's summary names the answer by, such as 'Сфера"
+                + " бизнеса', or remove 'title:' to have them made of the question");
+        if (title.isEmpty()) {
+            return title;
+        }
+        Map<String, String> each = new java.util.LinkedHashMap<>(title.get().translations());
+        if (each.isEmpty()) {
+            each.put("", title.get().fallback());
+        }
+        boolean fine = true;
+        for (Map.Entry<String, String> written : each.entrySet()) {
+            String what = "'title' in " + map.what() + (written.getKey().isEmpty() ? "" : " (" + written.getKey() + ")");
+            String text = written.getValue();
+            int length = text.codePointCount(0, text.length());
+            if (text.contains("{")) {
+                problems.add(map.valueAt("title"), what + " shows '{…}', but a title names the question, not an answer; write it"
+                        + " without braces, such as 'Сфера бизнеса'");
+                fine = false;
+            } else if (length > ShortTitle.WIDTH) {
+                problems.add(map.valueAt("title"), what + " is " + length + " characters long; a title is the few words an owner"
+                        + " reads before the answer, so write at most " + ShortTitle.WIDTH + ", such as '" + ShortTitle.cut(text) + "'");
+                fine = false;
+            }
+        }
+        return fine ? title : Optional.empty();
     }
 
     /** Where each node's save_as is written (its id when it has none), and the nodes whose save_as is itself a mistake. */

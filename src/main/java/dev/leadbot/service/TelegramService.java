@@ -100,8 +100,9 @@ public final class TelegramService implements AutoCloseable {
         };
         // /reload and the file watcher switch the running flow; each update runs wholly on the flow it started with.
         LiveFlow live = new LiveFlow(flow, settings.timeZone());
-        // A summary titles each answer with the words of the question that asked it, as the running flow has them.
-        Function<Answer, String> asked = answer -> live.current().flow().question(answer.node()).orElse(answer.variable());
+        // A summary titles each answer with the title of the question that asked it, as the running flow has them.
+        Function<Answer, String> asked = answer -> live.current().flow().title(answer.node(), live.current().flow().defaultLanguage())
+                .orElse(answer.variable());
         settings.ownerChatIds().forEach(owner -> sinks.add(bot.ownerChat(owner, shown, asked)));
         sinks.add(leadsFile);
         sinks.addAll(crmSinks);

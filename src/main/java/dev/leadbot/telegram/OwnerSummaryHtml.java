@@ -47,7 +47,7 @@ final class OwnerSummaryHtml {
     }
 
     /**
-     * @param asked the words of the question that asked an answer (see {@code Flow#question}); a summary shows them as the
+     * @param asked the title of the question that asked an answer (see {@code Flow#title}); a summary shows it as the
      *              answer's title, cut to {@value #QUESTION_WIDTH} characters
      */
     static List<String> messages(Lead lead, Function<Answer, String> asked) {

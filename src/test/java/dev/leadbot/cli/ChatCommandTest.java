@@ -157,8 +157,7 @@ class ChatCommandTest {
                 📞 +79161234567
                 📍 Источник: прямой заход
                 """), run.out());
-        assertTrue(run.out().contains("\n• Чтобы я мог говорить с вами на одном языке, подскажите, какой вариант вас лучше описывает?"
-                + " 🎯 Я маркетолог / специалист\n"), "answers are titled with the question's words: " + run.out());
+        assertTrue(run.out().contains("\n• Роль: 🎯 Я маркетолог / специалист\n"), "answers are titled with the question's title: " + run.out());
     }
 
     @Test

@@ -59,7 +59,7 @@ class KillJarIT {
 
                 assertEquals(3, OwnerChat.leadsIn(summaries));
                 for (BotMessage summary : summaries) {
-                    assertTrue(summary.text().contains("• В какой сфере ваш бизнес? 🏢 B2B-компания"), summary.text());
+                    assertTrue(summary.text().contains("• Сфера бизнеса: 🏢 B2B-компания"), summary.text());
                     assertTrue(summary.text().contains("📍 Источник: ads"), summary.text());
                 }
                 assertEquals(3, lines(dir.resolve("data/leads.jsonl")));

@@ -29,7 +29,7 @@ class ValidateCommandTest {
         Run run = Run.of("", "validate", flow.toString());
 
         assertEquals(1, run.status());
-        assertEquals(flow + ":78:15: 'next' of node 'sphere' names unknown node 'pain_godos'; did you mean 'pain_goods' (line 89)?\n"
+        assertEquals(flow + ":80:15: 'next' of node 'sphere' names unknown node 'pain_godos'; did you mean 'pain_goods' (line 91)?\n"
                 + "1 problem in " + flow + "\n", run.err());
     }
 

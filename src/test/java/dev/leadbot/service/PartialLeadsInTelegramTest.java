@@ -85,7 +85,7 @@ class PartialLeadsInTelegramTest {
             BotMessage summary = bot.awaitFirst(BotHarness.OWNER, BotHarness.saying(PARTIAL));
             assertTrue(summary.html().startsWith("⏸ <b>Неполная заявка</b> · "), summary.html());
             assertTrue(summary.html().contains("\n⏸ Замолчал на вопросе: <i>Как вам удобнее связаться?</i>\n"), summary.html());
-            assertTrue(summary.html().contains("• <b>Как к вам обращаться?</b> Пётр\n"), summary.html());
+            assertTrue(summary.html().contains("• <b>Имя</b>: Пётр\n"), summary.html());
             bot.api.awaitState(() -> Files.exists(bot.leads) && dev.leadbot.testing.LeadFiles.lines(bot.leads) == 1);
 
             // A restart, and days more of silence: the timers are spent and the conversation is abandoned already.
@@ -143,7 +143,7 @@ class PartialLeadsInTelegramTest {
             silentFor(bot, clock, 5);
 
             BotMessage summary = bot.awaitFirst(BotHarness.OWNER, BotHarness.saying(PARTIAL));
-            assertTrue(summary.html().contains("• <b>Как к вам обращаться?</b> Пётр\n"), summary.html());
+            assertTrue(summary.html().contains("• <b>Имя</b>: Пётр\n"), summary.html());
             assertEquals(1, bot.store.leads().completedSince(Instant.EPOCH).size());
             assertEquals(1, count(bot, FunnelEvent.Kind.ABANDONED), "the funnel counts the conversation abandoned once");
         }

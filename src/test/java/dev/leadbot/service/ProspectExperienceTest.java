@@ -122,8 +122,7 @@ class ProspectExperienceTest {
             chat.press("Вечером", "Спасибо, Анна!");
 
             String summary = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Новый лид")).get(0).text();
-            assertTrue(summary.contains("• Нажмите кнопку «📱 Отправить мой номер» ниже или напишите номер с кодом страны:"
-                    + " +77010000000 (чужой контакт)"), summary);
+            assertTrue(summary.contains("• Телефон: +77010000000 (чужой контакт)"), summary);
         }
     }
 
@@ -302,7 +301,7 @@ class ProspectExperienceTest {
 
             BotMessage summary = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Новый лид")).get(0);
             assertTrue(summary.html().contains("<a href=\"tg://user?id=60\">&lt;b&gt;Boss &amp; Co &lt;/i&gt;</a>"), summary.html());
-            assertTrue(summary.text().contains("• Как к вам обращаться? <i>Tom & Jerry</i>"), summary.text());
+            assertTrue(summary.text().contains("• Имя: <i>Tom & Jerry</i>"), summary.text());
         }
     }
 

@@ -52,16 +52,14 @@ class QualificationInTelegramTest {
                     + "📞 +79161234567\n"
                     + "📍 Источник: vk_ads_march\n"
                     + "📝 <b>Ответы</b>\n"
-                    + "• <b>Чтобы я мог говорить с вами на одном языке, подскажите, какой вариант вас лучше описывает?</b>"
-                    + " 👨‍💼 Я владелец бизнеса / предприниматель\n"
-                    + "• <b>В какой сфере ваш бизнес?</b> 🛒 Товарный бизнес (магазин, e-commerce)\n"
-                    + "• <b>Что для вас сейчас важнее всего?</b> ✅ Увеличить число заказов через Telegram\n"
-                    + "• <b>Нажимая «Продолжить», вы соглашаетесь на обработку персональных данных для ответа на вашу заявку;"
-                    + " удалить их можно в лю…</b>: ✅ Продолжить\n"
-                    + "• <b>Как к вам обращаться?</b> Пётр\n"
-                    + "• <b>Как вам удобнее связаться?</b> 📞 Позвоните мне\n"
-                    + "• <b>Нажмите кнопку «📱 Отправить мой номер» ниже или напишите номер с кодом страны</b>: +79161234567\n"
-                    + "• <b>Когда вам удобно, чтобы с вами связались?</b> 🌅 Утром (9–12)\n"
+                    + "• <b>Роль</b>: 👨‍💼 Я владелец бизнеса / предприниматель\n"
+                    + "• <b>Сфера бизнеса</b>: 🛒 Товарный бизнес (магазин, e-commerce)\n"
+                    + "• <b>Главная задача</b>: ✅ Увеличить число заказов через Telegram\n"
+                    + "• <b>Согласие</b>: ✅ Продолжить\n"
+                    + "• <b>Имя</b>: Пётр\n"
+                    + "• <b>Способ связи</b>: 📞 Позвоните мне\n"
+                    + "• <b>Телефон</b>: +79161234567\n"
+                    + "• <b>Удобное время</b>: 🌅 Утром (9–12)\n"
                     + "🏷 Теги: owner, ecommerce, hot, sales\n"
                     + "⏱ Заполнено за " + time + "\n"
                     + "🆔 <code>" + leadId + "</code>", html);
@@ -86,7 +84,7 @@ class QualificationInTelegramTest {
             leaveContact(chat);
 
             String summary = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Новый лид")).get(0).text();
-            assertTrue(summary.contains("• Какие конкретно функции или интеграции вам необходимы? Интеграция с CRM (amoCRM, Bitrix24 и др.)"
+            assertTrue(summary.contains("• Нужные функции: Интеграция с CRM (amoCRM, Bitrix24 и др.)"
                     + " и Парсинг данных"), summary);
             assertTrue(summary.contains("🏷 Теги: expert, crm, parsing"), summary);
         }
@@ -110,8 +108,7 @@ class QualificationInTelegramTest {
             assertEquals(List.of("greeting", "role", "demo", "demo_menu", "demo_case", "demo_menu", "role", "sphere"),
                     bot.store.leads().completedSince(java.time.Instant.EPOCH).get(0).path().subList(0, 8), "the lead keeps the path with its detour");
             assertFalse(summary.contains("demo_menu"), "node ids are the flow author's words, not the owner's: " + summary);
-            assertTrue(summary.contains("• Чтобы я мог говорить с вами на одном языке, подскажите, какой вариант вас лучше описывает?"
-                    + " 👨‍💼 Я владелец бизнеса / предприниматель"), summary);
+            assertTrue(summary.contains("• Роль: 👨‍💼 Я владелец бизнеса / предприниматель"), summary);
         }
     }
 }

@@ -41,7 +41,7 @@ class RestartTest {
             chat.expect("Как к вам обращаться?");
             Lockstep.walk(List.of(chat), steps.subList(5, steps.size()));
             String summary = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Новый лид")).get(0).text();
-            assertTrue(summary.contains("• В какой сфере ваш бизнес? 🏢 B2B-компания"), summary);
+            assertTrue(summary.contains("• Сфера бизнеса: 🏢 B2B-компания"), summary);
             assertTrue(summary.contains("📍 Источник: load"), summary);
         }
     }
