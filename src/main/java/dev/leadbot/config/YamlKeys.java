@@ -1,13 +1,9 @@
 package dev.leadbot.config;
 
-import dev.leadbot.flow.LookAlikes;
-import dev.leadbot.flow.Suggestions;
-import java.util.LinkedHashMap;
+import dev.leadbot.flow.MappingKeys;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -21,13 +17,13 @@ final class YamlKeys {
 
     private final Node yaml;
     private final String what;
-    private final Map<String, NodeTuple> entries;
+    private final MappingKeys keys;
     private final YamlProblems problems;
 
-    private YamlKeys(Node yaml, String what, Map<String, NodeTuple> entries, YamlProblems problems) {
+    private YamlKeys(Node yaml, String what, MappingKeys keys, YamlProblems problems) {
         this.yaml = yaml;
         this.what = what;
-        this.entries = entries;
+        this.keys = keys;
         this.problems = problems;
     }
 
@@ -37,40 +33,16 @@ final class YamlKeys {
      * @param what how messages name this mapping: the file, or {@code bot 'shop'}
      */
     static Optional<YamlKeys> read(Node yaml, String what, List<String> allowed, YamlProblems problems) {
-        if (!(yaml instanceof MappingNode mapping)) {
-            boolean noSpace = yaml instanceof ScalarNode scalar && scalar.getValue().matches("[A-Za-z_]+:\\S.*");
-            problems.add(yaml, what + " must be a mapping of 'key: value' lines", noSpace
-                    ? "put a space after the ':' in '" + ((ScalarNode) yaml).getValue() + "'" : "");
-            return Optional.empty();
-        }
-        Map<String, NodeTuple> entries = new LinkedHashMap<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problems.add(tuple.getKeyNode(), "a key in " + what + " must be a plain word", "");
-                continue;
-            }
-            String name = key.getValue();
-            if (entries.containsKey(name)) {
-                problems.add(key, "'" + name + "' is given twice in " + what, "keep one of them");
-            } else if (!allowed.contains(name)) {
-                SettingsProblem.Place at = problems.at(key);
-                problems.add(at, "unknown key '" + name + "'" + LookAlikes.clause(name, at.line(), at.column()) + " in " + what,
-                        Suggestions.closest(name, allowed).map(close -> "did you mean '" + close + "'?")
-                                .orElse("allowed keys: " + String.join(", ", allowed)));
-            } else {
-                entries.put(name, tuple);
-            }
-        }
-        return Optional.of(new YamlKeys(yaml, what, entries, problems));
+        return MappingKeys.read(yaml, what, allowed, problems::add).map(keys -> new YamlKeys(yaml, what, keys, problems));
     }
 
     Optional<Node> value(String key) {
-        return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+        return keys.entry(key).map(NodeTuple::getValueNode);
     }
 
     /** Where {@code key} is written, or the mapping's start. */
     SettingsProblem.Place keyAt(String key) {
-        return problems.at(Optional.ofNullable(entries.get(key)).map(NodeTuple::getKeyNode).orElse(yaml));
+        return problems.at(keys.entry(key).map(NodeTuple::getKeyNode).orElse(yaml));
     }
 
     /** A value, or a list of values joined with commas; anything else is reported. */

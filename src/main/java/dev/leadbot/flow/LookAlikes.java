@@ -8,7 +8,7 @@ import java.util.Optional;
  * letter that looks Latin, or an invisible one such as a zero-width space. On screen the two
  * names look identical, so the message has to say which character and where.
  */
-public final class LookAlikes {
+final class LookAlikes {
 
     private LookAlikes() {
     }
@@ -32,14 +32,6 @@ public final class LookAlikes {
     /** {@code describe(name, start, source)} as a clause to append, e.g. {@code " ('о' at column 14 is Cyrillic)"}. */
     static String clause(String name, Position start, Source source) {
         return describe(name, start, source).map(d -> " (" + d + ")").orElse("");
-    }
-
-    /**
-     * The same clause for a name standing at {@code line} and {@code column} of a file read without its text (the
-     * settings file): the column counted from the name's start.
-     */
-    public static String clause(String name, int line, int column) {
-        return clause(name, new Position(line, column), new Source(""));
     }
 
     private static boolean invisible(int c) {

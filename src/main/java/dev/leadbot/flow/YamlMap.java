@@ -1,12 +1,11 @@
 package dev.leadbot.flow;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -19,21 +18,18 @@ final class YamlMap {
 
     private final Node yaml;
     private final String what;
-    private final Map<String, NodeTuple> entries;
+    private final MappingKeys keys;
     private final Problems problems;
-    private final boolean unknownKeys;
-    private final java.util.Set<String> misspelt;
+    private final Set<String> misspelt;
     private final List<String> allowed;
 
-    private YamlMap(Node yaml, String what, Map<String, NodeTuple> entries, Problems problems, java.util.Set<String> misspelt,
-            boolean unknownKeys, List<String> allowed) {
-        this.allowed = allowed;
-        this.unknownKeys = unknownKeys;
-        this.misspelt = misspelt;
+    private YamlMap(Node yaml, String what, MappingKeys keys, Problems problems, List<String> allowed) {
         this.yaml = yaml;
         this.what = what;
-        this.entries = entries;
+        this.keys = keys;
         this.problems = problems;
+        this.misspelt = new HashSet<>(keys.misspelt());
+        this.allowed = allowed;
     }
 
     /**
@@ -42,38 +38,14 @@ final class YamlMap {
      * @param what how messages name this mapping, e.g. {@code node 'role'}
      */
     static Optional<YamlMap> read(Node yaml, String what, List<String> allowed, Problems problems) {
-        if (!(yaml instanceof MappingNode mapping)) {
-            boolean noSpace = yaml instanceof ScalarNode scalar && scalar.getValue().matches("[A-Za-z_]+:\\S.*");
-            problems.add(yaml, what + " must be a mapping of 'key: value' lines" + (noSpace
-                    ? "; put a space after the ':' in '" + ((ScalarNode) yaml).getValue() + "'" : ""));
-            return Optional.empty();
-        }
-        Map<String, NodeTuple> entries = new LinkedHashMap<>();
-        boolean unknown = false;
-        java.util.Set<String> misspelt = new java.util.HashSet<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
-                problems.add(tuple.getKeyNode(), "a key in " + what + " must be a plain word");
-                continue;
-            }
-            String name = key.getValue();
-            if (entries.containsKey(name)) {
-                problems.add(key, "'" + name + "' is given twice in " + what + "; keep one of them");
-            } else if (!allowed.contains(name)) {
-                unknown = true;
-                Suggestions.closest(name, allowed).ifPresent(misspelt::add);
-                problems.add(key, "unknown key '" + name + "'" + LookAlikes.clause(name, Problems.at(key), problems.source()) + " in "
-                        + what + Suggestions.didYouMean(name, allowed, "; allowed keys: " + String.join(", ", allowed)));
-            } else {
-                entries.put(name, tuple);
-            }
-        }
-        return Optional.of(new YamlMap(yaml, what, entries, problems, misspelt, unknown, allowed));
+        return MappingKeys.read(yaml, what, allowed, problems.source(),
+                (at, wrong, fix) -> problems.add(at, fix.isEmpty() ? wrong : wrong + "; " + fix))
+                .map(keys -> new YamlMap(yaml, what, keys, problems, allowed));
     }
 
     /** Whether a key was not among the allowed ones (and was reported), e.g. a misspelt 'next'. */
     boolean hadUnknownKeys() {
-        return unknownKeys;
+        return keys.hadUnknownKeys();
     }
 
     /** Records that {@code key} was written, but misplaced inside another value (and reported there). */
@@ -100,15 +72,15 @@ final class YamlMap {
     }
 
     boolean has(String key) {
-        return entries.containsKey(key);
+        return keys.entry(key).isPresent();
     }
 
     Optional<Node> value(String key) {
-        return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+        return keys.entry(key).map(NodeTuple::getValueNode);
     }
 
     Position keyAt(String key) {
-        return Optional.ofNullable(entries.get(key)).map(t -> Problems.at(t.getKeyNode())).orElse(at());
+        return keys.entry(key).map(t -> Problems.at(t.getKeyNode())).orElse(at());
     }
 
     /** Where the value of {@code key} is written: the line a person points at when the value is wrong. */
