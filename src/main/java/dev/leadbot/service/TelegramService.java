@@ -7,7 +7,6 @@ import dev.leadbot.console.ProspectDialog;
 import dev.leadbot.delivery.DeliveryWorker;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.lead.Answer;
-import dev.leadbot.lead.Lead;
 import dev.leadbot.routing.ChatLanes;
 import dev.leadbot.routing.ChatPort;
 import dev.leadbot.routing.ChatRouter;
@@ -36,7 +35,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -118,17 +116,7 @@ public final class TelegramService implements AutoCloseable {
                 new OwnerStats(funnel(store.database(), clock), flow.id(), chats, statsThread, clock), chats, consoleThread, clock, reloads);
         // Managers' conversations with prospects, open across restarts.
         OpenDialogs dialogs = new OpenDialogs(store.dialogs().open());
-        DialogRelay relay = new DialogRelay(new ProspectDialog(OwnerChats.of(settings.ownerChatIds()), dialogs, new ProspectDialog.Leads() {
-            @Override
-            public Optional<Lead> lead(String id) throws StoreException {
-                return store.leads().lead(id);
-            }
-
-            @Override
-            public List<String> shownIn(long ownerChat, int messageId) throws StoreException {
-                return store.ownerMessages().leadsShownIn(ownerChat, messageId);
-            }
-        }), dialogs, store.dialogs()::open, chats);
+        DialogRelay relay = new DialogRelay(new ProspectDialog(OwnerChats.of(settings.ownerChatIds()), dialogs, ProspectDialog.Leads.of(store.leads(), store.ownerMessages())), dialogs, store.dialogs()::open, chats);
         // Deletions of a prospect's leads from the file happen on one thread, so they never race each other.
         ChatRouter router = new ChatRouter(live, conversations, chats,
                 lead -> workers.forEach(DeliveryWorker::wake), chat -> fileThread.execute(() -> forget(leadsFile, chat)),
@@ -231,9 +219,9 @@ public final class TelegramService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        stop(fileThread);
+        BotThreads.stop(fileThread);
         reloads.close();
-        stop(consoleThread);
+        BotThreads.stop(consoleThread);
         statsThread.shutdownNow();
         workers.forEach(DeliveryWorker::close);
         bot.close();
@@ -243,7 +231,6 @@ public final class TelegramService implements AutoCloseable {
         LOG.info("bot=@{} stopped", bot.username());
     }
 
-    /** The store forgot the chat in the transaction of its /forget; the leads file follows (rewriting it again would change nothing). */
     /** The funnel read for /stats over a connection of its own, opened as an owner's tool's, so the bot's is never held up. */
     private static OwnerStats.FunnelSource funnel(Database database, Clock clock) {
         return (since, each) -> {
@@ -253,24 +240,12 @@ public final class TelegramService implements AutoCloseable {
         };
     }
 
+    /** The store forgot the chat in the transaction of its /forget; the leads file follows (rewriting it again would change nothing). */
     private static void forget(JsonlFileSink leadsFile, long chat) {
         try {
             LOG.info("chat={} forgotten in the store, {} leads deleted from the leads file", chat, leadsFile.forget(chat));
         } catch (IOException e) {
             LOG.error("chat={} could not delete all its data: {}", chat, e.getMessage());
-        }
-    }
-
-    private static void stop(ExecutorService executor) {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
-                LOG.warn("threads still busy at shutdown: {}", executor);
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            executor.shutdownNow();
         }
     }
 }

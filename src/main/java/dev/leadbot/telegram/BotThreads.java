@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The threads and HTTP connections every bot of the process shares, so that a hundred bots do not
@@ -18,6 +20,8 @@ import okhttp3.OkHttpClient;
  * make Bot API calls, handle updates and run an owner's command, and the connection pool.
  */
 public final class BotThreads implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BotThreads.class);
 
     static final int POLL_SECONDS = 30;
 
@@ -83,6 +87,20 @@ public final class BotThreads implements AutoCloseable {
         deliveries.shutdownNow();
         sendHttp.dispatcher().executorService().shutdown();
         sendHttp.connectionPool().evictAll();
+    }
+
+    /** Stops a bot's own lane: the work under way may finish within 15 seconds, then it is interrupted. */
+    public static void stop(ExecutorService executor) {
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
+                LOG.warn("threads still busy at shutdown: {}", executor);
+                executor.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            executor.shutdownNow();
+        }
     }
 
     static ThreadFactory named(String name) {

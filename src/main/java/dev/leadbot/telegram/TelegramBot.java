@@ -260,7 +260,7 @@ public final class TelegramBot implements AutoCloseable {
             pollHttp.dispatcher().cancelAll();
             awaitQuietly(pollThread);
         }
-        stop(pollThread);
+        BotThreads.stop(pollThread);
     }
 
     /** Sends what is queued (up to 10 s), then lets the poll's HTTP threads go. */
@@ -279,19 +279,6 @@ public final class TelegramBot implements AutoCloseable {
     static int port(TelegramSettings settings) {
         int port = settings.apiUrl().getPort();
         return port > 0 ? port : "http".equals(settings.apiUrl().getScheme()) ? 80 : 443;
-    }
-
-    private static void stop(ExecutorService executor) {
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(15, TimeUnit.SECONDS)) {
-                LOG.warn("threads still busy at shutdown: {}", executor);
-                executor.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            executor.shutdownNow();
-        }
     }
 
     private static void awaitQuietly(ExecutorService executor) {
