@@ -4,6 +4,8 @@ import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.DialogChange;
+import dev.leadbot.store.LeadStore;
+import dev.leadbot.store.OwnerMessageStore;
 import dev.leadbot.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,21 @@ public final class ProspectDialog {
         Optional<Lead> lead(String id) throws StoreException;
 
         List<String> shownIn(long ownerChat, int messageId) throws StoreException;
+
+        /** The stored leads, and the owner-chat messages recorded as showing them. */
+        static Leads of(LeadStore leads, OwnerMessageStore shown) {
+            return new Leads() {
+                @Override
+                public Optional<Lead> lead(String id) throws StoreException {
+                    return leads.lead(id);
+                }
+
+                @Override
+                public List<String> shownIn(long ownerChat, int messageId) throws StoreException {
+                    return shown.leadsShownIn(ownerChat, messageId);
+                }
+            };
+        }
     }
 
     private final List<Long> owners;

@@ -60,17 +60,7 @@ final class RoutedBot implements AutoCloseable {
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store.leads(), store.ownerMessages(), live::ownersZone),
                 new OwnerStats(this::funnel, flow.id(), chats, new Inline(), clock), chats, new Inline(), clock, reloads);
         OpenDialogs dialogs = new OpenDialogs(store.dialogs().open());
-        DialogRelay relay = new DialogRelay(new ProspectDialog(owners, dialogs, new ProspectDialog.Leads() {
-            @Override
-            public Optional<Lead> lead(String id) throws StoreException {
-                return store.leads().lead(id);
-            }
-
-            @Override
-            public List<String> shownIn(long ownerChat, int messageId) throws StoreException {
-                return store.ownerMessages().leadsShownIn(ownerChat, messageId);
-            }
-        }), dialogs, store.dialogs()::open, chats);
+        DialogRelay relay = new DialogRelay(new ProspectDialog(owners, dialogs, ProspectDialog.Leads.of(store.leads(), store.ownerMessages())), dialogs, store.dialogs()::open, chats);
         router = new ChatRouter(live, new Conversations(store.conversations()), chats, completed::add, forgotten::add, clock, closed, owners, console,
                 relay);
     }
