@@ -133,7 +133,7 @@ public final class Deliveries {
         return session.inTransaction("count attempts to deliver " + leadIds.size() + " leads to " + sink, connection -> {
             List<Integer> numbers = new ArrayList<>(leadIds.size());
             for (String id : leadIds) {
-                numbers.add(attempting(id, sink));
+                numbers.add(begin(connection, id, sink));
             }
             return numbers;
         });
@@ -161,7 +161,7 @@ public final class Deliveries {
     public void delivered(Map<String, Optional<String>> references, String sink) throws StoreException {
         session.inTransaction("record the delivery of " + references.size() + " leads to " + sink, connection -> {
             for (Map.Entry<String, Optional<String>> lead : references.entrySet()) {
-                settle(lead.getKey(), sink, "delivered", Optional.empty(), Optional.empty(), lead.getValue());
+                settle(connection, lead.getKey(), sink, "delivered", Optional.empty(), Optional.empty(), lead.getValue());
             }
             return null;
         });
@@ -177,19 +177,23 @@ public final class Deliveries {
 
     private void settle(String leadId, String sink, String state, Optional<Instant> dueAt, Optional<String> error,
             Optional<String> reference) throws StoreException {
-        session.call("record the delivery of lead " + leadId + " to " + sink, connection -> {
-            try (PreparedStatement s = connection.prepareStatement("UPDATE deliveries SET state = ?, claimed_by = NULL,"
-                    + " claimed_until = NULL, due_at = coalesce(?, due_at), last_error = ?, reference = coalesce(?, reference)"
-                    + " WHERE lead_id = ? AND sink = ?")) {
-                s.setString(1, state);
-                s.setString(2, dueAt.map(Instant::toString).orElse(null));
-                s.setString(3, error.orElse(null));
-                s.setString(4, reference.orElse(null));
-                s.setString(5, leadId);
-                s.setString(6, sink);
-                return s.executeUpdate();
-            }
-        });
+        session.call("record the delivery of lead " + leadId + " to " + sink,
+                connection -> settle(connection, leadId, sink, state, dueAt, error, reference));
+    }
+
+    private static int settle(Connection connection, String leadId, String sink, String state, Optional<Instant> dueAt,
+            Optional<String> error, Optional<String> reference) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("UPDATE deliveries SET state = ?, claimed_by = NULL,"
+                + " claimed_until = NULL, due_at = coalesce(?, due_at), last_error = ?, reference = coalesce(?, reference)"
+                + " WHERE lead_id = ? AND sink = ?")) {
+            s.setString(1, state);
+            s.setString(2, dueAt.map(Instant::toString).orElse(null));
+            s.setString(3, error.orElse(null));
+            s.setString(4, reference.orElse(null));
+            s.setString(5, leadId);
+            s.setString(6, sink);
+            return s.executeUpdate();
+        }
     }
 
     public List<Dead> deadDeliveries() throws StoreException {

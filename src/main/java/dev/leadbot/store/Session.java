@@ -131,7 +131,8 @@ final class Session {
      * when another program committed since, as it was worked out from what memory held, which may bring back what an owner's
      * {@code leadbot forget} deleted. From here to the commit no other program can commit, so the check cannot be overtaken.
      */
-    void refuseIfChangedElsewhere(String during) throws StoreException, SQLException {
+    // seenVersion is guarded by this session's lock; the caller's transaction holds it already (the lock is reentrant).
+    synchronized void refuseIfChangedElsewhere(String during) throws StoreException, SQLException {
         if (seenVersion.isPresent() && dataVersionLocked() != seenVersion.getAsLong()) {
             throw StoreException.changedElsewhere("another program changed " + database + " while " + during
                     + "; nothing committed, the updates are handled again");

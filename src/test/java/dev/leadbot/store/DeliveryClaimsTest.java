@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -126,6 +127,20 @@ class DeliveryClaimsTest extends OnEachStore {
             assertEquals(Optional.of(NOW.plusSeconds(5)), bot.deliveries().nextDue("crm"));
             assertEquals(leads, ids(bot.deliveries().claimDue("crm", NOW.plusSeconds(5), 10)));
             assertTrue(bot.deliveries().deadDeliveries().isEmpty());
+        }
+    }
+
+    @Test
+    void aDigestsAttemptsAreCountedAndItsLeadsMarkedDeliveredTogether() throws Exception {
+        try (Store bot = Store.open(database, CLOCK)) {
+            List<String> leads = storeLeads(bot, 2);
+
+            assertEquals(List.of(1, 1), bot.deliveries().attempting(leads, "crm"));
+            assertEquals(List.of(2, 2), bot.deliveries().attempting(leads, "crm"));
+            bot.deliveries().delivered(Map.of(leads.get(0), Optional.of("crm-1"), leads.get(1), Optional.empty()), "crm");
+
+            assertEquals(Optional.empty(), bot.deliveries().nextDue("crm"), "nothing left pending");
+            assertEquals(List.of(), bot.deliveries().claimDue("crm", NOW.plus(Duration.ofDays(1)), 10));
         }
     }
 }
