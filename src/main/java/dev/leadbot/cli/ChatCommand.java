@@ -78,7 +78,8 @@ final class ChatCommand implements Callable<Integer> {
             Prospect prospect = new Prospect(TERMINAL_CHAT, TERMINAL_CHAT, Optional.empty(), name.orElseGet(ChatCommand::userName),
                     Optional.empty(), language.orElse(flow.defaultLanguage()));
             try (Store store = Store.open(database, console.clock())) {
-                return new TerminalChat(new ConversationEngine(flow), prospect, store, console, CommandLineEcho.ofThisProcess(),
+                TerminalChat.Storage kept = new TerminalChat.Storage(store.conversations(), store, store::forget, store.database());
+                return new TerminalChat(new ConversationEngine(flow), prospect, kept, console, CommandLineEcho.ofThisProcess(),
                         spec.root().commandLine().getParseResult().originalArgs()).run(source);
             } catch (StoreException e) {
                 console.err().println(e.inUse() ? database + " is in use by another terminal chat or a running bot; pick another"

@@ -11,7 +11,9 @@ import dev.leadbot.funnel.TransitionEvents;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.sink.OwnerSummary;
 import dev.leadbot.store.Batch;
-import dev.leadbot.store.Store;
+import dev.leadbot.store.BatchLog;
+import dev.leadbot.store.ConversationStore;
+import dev.leadbot.store.Database;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,10 +42,23 @@ final class TerminalChat {
     private static final String BOT = "bot: ";
     private static final String ASIDE = "     ";
 
+    /**
+     * What the chat keeps in its database: the conversation read back on start, the batch of each line committed, the
+     * prospect's /forget, and the database named when the chat says where things are.
+     */
+    record Storage(ConversationStore conversations, BatchLog batches, Forget forget, Database database) {
+    }
+
+    /** Deletes everything stored about a chat, in one transaction. */
+    @FunctionalInterface
+    interface Forget {
+        void chat(long chatId) throws StoreException;
+    }
+
     private final ConversationEngine engine;
     private final TransitionEvents funnel;
     private final Prospect prospect;
-    private final Store store;
+    private final Storage store;
     private final Console console;
     private final PrintWriter out;
     private final CommandLineEcho echo;
@@ -53,7 +68,7 @@ final class TerminalChat {
     private boolean finished;
 
     /** @param arguments the command line that started this chat, to say how to continue it */
-    TerminalChat(ConversationEngine engine, Prospect prospect, Store store, Console console, CommandLineEcho echo, List<String> arguments) {
+    TerminalChat(ConversationEngine engine, Prospect prospect, Storage store, Console console, CommandLineEcho echo, List<String> arguments) {
         this.engine = engine;
         this.funnel = new TransitionEvents(engine.flow());
         this.prospect = prospect;
@@ -101,19 +116,19 @@ final class TerminalChat {
         Transition transition = engine.handle(saved, prospect, input, now);
         Batch batch = new Batch();
         if (transition.outputs().contains(new Output.Forgotten())) {
-            store.forget(prospect.chatId());
+            store.forget().chat(prospect.chatId());
             return transition;
         }
         if (transition.outputs().stream().anyMatch(Output.Declined.class::isInstance)) {
             batch.remove(prospect.chatId());
-            store.commit(engine.flow().id(), batch);
+            store.batches().commit(engine.flow().id(), batch);
             return transition;
         }
         batch.put(prospect.chatId(), transition.state());
         batch.record(funnel.of(prospect.chatId(), saved, input, transition, now));
         transition.outputs().stream().filter(Output.Completed.class::isInstance).map(Output.Completed.class::cast)
                 .forEach(completed -> batch.completed(completed.lead()));
-        store.commit(engine.flow().id(), batch);
+        store.batches().commit(engine.flow().id(), batch);
         return transition;
     }
 
