@@ -1,6 +1,7 @@
 package dev.leadbot.architecture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -74,11 +75,11 @@ class DependencyRulesTest {
                     "dev.leadbot.telegram", "dev.leadbot.service", "dev.leadbot.leases", "dev.leadbot.config.LeaseTimings",
                     "dev.leadbot.bots")),
             // The settings, read in one place: the file (YAML), the environment, each bot's, the lease timings and the
-            // database URLs. Spans are read by the flow's one parser; the values made are the store's, the sinks' and the
+            // database URLs. Spans are read by the flow's one parser, a mapping's keys by its key reader; the values made are the store's, the sinks' and the
             // Telegram adapter's own settings records.
             Map.entry("config", List.of("java.util", "java.io.IOException", "java.io.StringReader", "java.nio", "java.net.URI",
                     "java.net.URISyntaxException", "java.net.URLDecoder", "java.time", "org.yaml.snakeyaml", "dev.leadbot.flow.Durations",
-                    "dev.leadbot.flow.LookAlikes", "dev.leadbot.flow.Suggestions", "dev.leadbot.store.Database",
+                    "dev.leadbot.flow.MappingKeys", "dev.leadbot.flow.Suggestions", "dev.leadbot.store.Database",
                     "dev.leadbot.sink.SinkSettings", "dev.leadbot.sink.SinkProblem", "dev.leadbot.sink.LeadFields",
                     "dev.leadbot.sink.catalog.SinkCatalog", "dev.leadbot.telegram.TelegramSettings", "dev.leadbot.telegram.FloodLimits",
                     "dev.leadbot.config")),
@@ -189,12 +190,11 @@ class DependencyRulesTest {
      */
     @Test
     void onlyTheWiringHoldsTheWholeStore() throws IOException {
-        Pattern store = Pattern.compile("\\bdev\\.leadbot\\.store\\.Store\\b");
         List<String> holders = new ArrayList<>();
         List<String> violations = new ArrayList<>();
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java") && !MAIN.relativize(f).startsWith("store")).sorted().toList()) {
-                if (store.matcher(Files.readString(file)).find()) {
+                if (usesTheWholeStore(Files.readString(file))) {
                     Path relative = MAIN.relativize(file);
                     holders.add(relative.toString());
                     if (!WIRING.contains(relative.getName(0).toString())) {
@@ -205,5 +205,26 @@ class DependencyRulesTest {
         }
         assertEquals(List.of(), violations);
         assertTrue(holders.size() <= 8, "at most 8 files outside the store use Store, not " + holders.size() + ": " + holders);
+    }
+
+    private static final Pattern WHOLE_STORE = Pattern.compile("\\bdev\\.leadbot\\.store\\.Store\\b");
+    private static final Pattern EVERY_STORE_TYPE = Pattern.compile("\\bimport\\s+dev\\.leadbot\\.store\\.\\*\\s*;");
+    private static final Pattern STORE_NAMED = Pattern.compile("(?<![\\w.])Store\\b");
+    private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
+
+    /** Whether {@code source} names the whole Store: imported by name, fully qualified, or used after a wildcard import. */
+    static boolean usesTheWholeStore(String source) {
+        return WHOLE_STORE.matcher(source).find() || EVERY_STORE_TYPE.matcher(source).find()
+                && STORE_NAMED.matcher(COMMENT.matcher(source).replaceAll(" ")).find();
+    }
+
+    @Test
+    void theWholeStoreIsFoundImportedByNameByAWildcardOrFullyQualified() {
+        assertTrue(usesTheWholeStore("import dev.leadbot.store.Store;\nclass A { Store s; }"));
+        assertTrue(usesTheWholeStore("import dev.leadbot.store.*;\nclass A { Store s; }"));
+        assertTrue(usesTheWholeStore("class A { void f() { dev.leadbot.store.Store.openForTools(db, clock); } }"));
+        assertTrue(usesTheWholeStore("import static dev.leadbot.store.Store.openForTools;"));
+        assertFalse(usesTheWholeStore("import dev.leadbot.store.*;\nclass A { LeadStore leads; StoreException e; } // not the Store"));
+        assertFalse(usesTheWholeStore("import dev.leadbot.store.*;\n/** Unlike the Store, */ class A { LeadStore leads; }"));
     }
 }
