@@ -12,37 +12,21 @@ import dev.leadbot.flow.BotText;
 import dev.leadbot.lead.Lead;
 import dev.leadbot.store.Batch;
 import dev.leadbot.testing.Flows;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The bot's routing over its port: what each update does to the conversation and what it asks the chat port to send. */
+@ExtendWith(OnTheCustomersFlow.class)
 class ChatRouterTest {
 
     private static final String ROLE = "какой вариант вас лучше описывает?";
     private static final long ANNA = 42;
 
-    @TempDir
-    Path dir;
-    private RoutedBot bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = new RoutedBot(dir, Flows.qualification(), Flows.QUALIFICATION);
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
-    }
-
     @Test
-    void aStartIsAnsweredWithTheFirstQuestionStoredForSendingAndTheConversationKept() throws Exception {
+    void aStartIsAnsweredWithTheFirstQuestionStoredForSendingAndTheConversationKept(RoutedBot bot) throws Exception {
         List<String> replies = bot.route(bot.input(ANNA, new Input.Start(Optional.of("vk_ads"))));
 
         assertEquals(1, replies.size(), replies.toString());
@@ -53,7 +37,7 @@ class ChatRouterTest {
     }
 
     @Test
-    void aPressIsAnsweredOnceItsUpdateIsCommittedAndTheQuestionShowsItsAnswer() throws Exception {
+    void aPressIsAnsweredOnceItsUpdateIsCommittedAndTheQuestionShowsItsAnswer(RoutedBot bot) throws Exception {
         bot.route(bot.input(ANNA, new Input.Start(Optional.empty())));
         Incoming.FromProspect press = bot.press(ANNA, "Я владелец бизнеса");
 
@@ -71,8 +55,8 @@ class ChatRouterTest {
     }
 
     @Test
-    void aFinishedConversationHandsItsLeadOverOnlyOnceItIsCommitted() throws Exception {
-        walkToContact(ANNA);
+    void aFinishedConversationHandsItsLeadOverOnlyOnceItIsCommitted(RoutedBot bot) throws Exception {
+        walkToContact(bot, ANNA);
         bot.route(bot.press(ANNA, "Продолжить"));
         bot.route(bot.typed(ANNA, "Анна"));
         bot.route(bot.press(ANNA, "Напишите мне в Telegram"));
@@ -88,8 +72,8 @@ class ChatRouterTest {
     }
 
     @Test
-    void aDeclinedConsentKeepsNoConversationAndHandsNoLeadOver() throws Exception {
-        walkToContact(ANNA);
+    void aDeclinedConsentKeepsNoConversationAndHandsNoLeadOver(RoutedBot bot) throws Exception {
+        walkToContact(bot, ANNA);
 
         List<String> replies = bot.route(bot.press(ANNA, "Не сейчас"));
 
@@ -99,7 +83,7 @@ class ChatRouterTest {
     }
 
     @Test
-    void aForgetDeletesTheChatOutsideTheStoreOnlyAfterItsCommit() throws Exception {
+    void aForgetDeletesTheChatOutsideTheStoreOnlyAfterItsCommit(RoutedBot bot) throws Exception {
         bot.route(bot.input(ANNA, new Input.Start(Optional.empty())));
         List<String> prompt = bot.route(bot.input(ANNA, new Input.Forget()));
         assertTrue(prompt.stream().anyMatch(reply -> reply.contains("Удалить все ваши ответы и контакты из бота?")), prompt.toString());
@@ -116,7 +100,7 @@ class ChatRouterTest {
     }
 
     @Test
-    void aStrangersOwnerCommandIsAnsweredExactlyAsAnUnknownCommandAndReachesNoConsole() throws Exception {
+    void aStrangersOwnerCommandIsAnsweredExactlyAsAnUnknownCommandAndReachesNoConsole(RoutedBot bot) throws Exception {
         List<String> unknown = bot.route(bot.input(77, new Input.UnknownCommand("/leads")));
 
         List<String> stranger = bot.route(bot.command(78, "/leads"));
@@ -126,7 +110,7 @@ class ChatRouterTest {
     }
 
     @Test
-    void anOwnersCommandGoesToTheConsoleAndNothingOfItIsStored() throws Exception {
+    void anOwnersCommandGoesToTheConsoleAndNothingOfItIsStored(RoutedBot bot) throws Exception {
         List<String> replies = bot.route(bot.command(RoutedBot.OWNER, "/leads"));
 
         assertEquals(List.of(), replies);
@@ -138,14 +122,14 @@ class ChatRouterTest {
     }
 
     @Test
-    void anOwnersPressOfDataThatDoesNotParseIsAnsweredAsABrokenButton() throws Exception {
+    void anOwnersPressOfDataThatDoesNotParseIsAnsweredAsABrokenButton(RoutedBot bot) throws Exception {
         bot.route(new Incoming.OwnerPress(500, RoutedBot.prospect(RoutedBot.OWNER, "Иван"), Optional.<ConsoleButton.Press>empty(), "q1"));
 
         assertEquals(List.of(new ChatPort.CallbackAnswer("q1", Optional.of(OwnerConsole.BROKEN_BUTTON))), bot.chats.answers());
     }
 
     @Test
-    void aGroupHearsOnceThatTheBotWorksInPrivateChatsAndKeepsNoConversation() throws Exception {
+    void aGroupHearsOnceThatTheBotWorksInPrivateChatsAndKeepsNoConversation(RoutedBot bot) throws Exception {
         long group = -100500;
         Incoming read = bot.typed(group, "привет");
 
@@ -159,7 +143,7 @@ class ChatRouterTest {
     }
 
     @Test
-    void aProspectWhoBlockedTheBotIsOpenAgainOnceTheyWrite() throws Exception {
+    void aProspectWhoBlockedTheBotIsOpenAgainOnceTheyWrite(RoutedBot bot) throws Exception {
         bot.route(bot.input(ANNA, new Input.Start(Optional.empty())));
         bot.closed.add(ANNA);
 
@@ -169,7 +153,7 @@ class ChatRouterTest {
     }
 
     @Test
-    void aSilentProspectsReminderGoesOnTheBulkLaneWhenItComesDue() throws Exception {
+    void aSilentProspectsReminderGoesOnTheBulkLaneWhenItComesDue(RoutedBot bot) throws Exception {
         bot.route(bot.input(ANNA, new Input.Start(Optional.empty())));
         assertEquals(List.of(), bot.followUps(), "nothing is due yet");
 
@@ -182,7 +166,7 @@ class ChatRouterTest {
     }
 
     @Test
-    void aChatThatBlockedTheBotGetsNothingWhenItsFollowUpComesDue() throws Exception {
+    void aChatThatBlockedTheBotGetsNothingWhenItsFollowUpComesDue(RoutedBot bot) throws Exception {
         bot.route(bot.input(ANNA, new Input.Start(Optional.empty())));
         bot.closed.add(ANNA);
         bot.clock.set(RoutedBot.T0.plus(Duration.ofMinutes(15)));
@@ -192,7 +176,7 @@ class ChatRouterTest {
     }
 
     /** Anna answers the first three questions: the contact question's introduction and its consent are next. */
-    private void walkToContact(long chat) throws Exception {
+    private static void walkToContact(RoutedBot bot, long chat) throws Exception {
         bot.route(bot.input(chat, new Input.Start(Optional.empty())));
         bot.route(bot.press(chat, "Я владелец бизнеса"));
         bot.route(bot.press(chat, "B2B-компания"));

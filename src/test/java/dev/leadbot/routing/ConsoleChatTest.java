@@ -4,35 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.leadbot.engine.Input;
-import dev.leadbot.testing.Flows;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Owner commands that leave the console for the flow file and the funnel: /reload and /stats, answered through the port. */
+@ExtendWith(OnTheCustomersFlow.class)
 class ConsoleChatTest {
 
-    @TempDir
-    Path dir;
-    private RoutedBot bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = new RoutedBot(dir, Flows.qualification(), Flows.QUALIFICATION);
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
-    }
-
     @Test
-    void aReloadIsReportedToTheOwnerWhoAskedAsAReply() throws Exception {
+    void aReloadIsReportedToTheOwnerWhoAskedAsAReply(RoutedBot bot) throws Exception {
         bot.route(bot.command(RoutedBot.OWNER, "/reload"));
 
         List<RecordingChats.Said> said = bot.chats.said();
@@ -44,14 +27,14 @@ class ConsoleChatTest {
     }
 
     @Test
-    void statsForAPeriodThatDoesNotParseAreAnsweredWithHowToAsk() throws Exception {
+    void statsForAPeriodThatDoesNotParseAreAnsweredWithHowToAsk(RoutedBot bot) throws Exception {
         bot.route(bot.command(RoutedBot.OWNER, "/stats soon"));
 
         assertEquals(List.of(new RecordingChats.Stats(RoutedBot.OWNER, new StatsAnswer.Usage())), bot.chats.stats());
     }
 
     @Test
-    void statsAreTheRunningFlowsFunnelOverTheLastSevenDaysByDefault() throws Exception {
+    void statsAreTheRunningFlowsFunnelOverTheLastSevenDaysByDefault(RoutedBot bot) throws Exception {
         bot.route(bot.input(77, new Input.Start(Optional.empty())));
 
         bot.route(bot.command(RoutedBot.OWNER, "/stats"));

@@ -4,35 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.leadbot.engine.Input;
 import dev.leadbot.funnel.FunnelEvent;
-import dev.leadbot.testing.Flows;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every step a prospect takes is in the funnel, committed with the step itself (so before they see its answer); /forget takes all of it away. */
+@ExtendWith(OnTheCustomersFlow.class)
 class FunnelEventsTest {
 
-    @TempDir
-    Path dir;
-    private RoutedBot bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = new RoutedBot(dir, Flows.qualification(), Flows.QUALIFICATION);
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
-    }
-
     @Test
-    void stepsAreCommittedWithTheirUpdateAndForgetRemovesThem() throws Exception {
+    void stepsAreCommittedWithTheirUpdateAndForgetRemovesThem(RoutedBot bot) throws Exception {
         bot.route(bot.input(42, new Input.Start(Optional.of("vk_ads"))));
         bot.route(bot.press(42, "Я владелец бизнеса"));
 

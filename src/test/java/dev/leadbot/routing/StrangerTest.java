@@ -7,37 +7,20 @@ import dev.leadbot.console.ConsoleButton;
 import dev.leadbot.engine.Input;
 import dev.leadbot.lead.Handling;
 import dev.leadbot.lead.Lead;
-import dev.leadbot.testing.Flows;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Someone who is no owner using an owner's command or forging an owner's button: changes nothing, learns nothing. */
+@ExtendWith(OnTheCustomersFlow.class)
 class StrangerTest {
 
     private static final long MALLORY = 666;
     private static final String UNKNOWN_COMMAND = "Я понимаю команды /start";
 
-    @TempDir
-    Path dir;
-    private RoutedBot bot;
-
-    @BeforeEach
-    void start() throws Exception {
-        bot = new RoutedBot(dir, Flows.qualification(), Flows.QUALIFICATION);
-    }
-
-    @AfterEach
-    void stop() {
-        bot.close();
-    }
-
     @Test
-    void aStrangersReloadChangesNothing() throws Exception {
+    void aStrangersReloadChangesNothing(RoutedBot bot) throws Exception {
         bot.route(bot.input(MALLORY, new Input.Start(Optional.empty())));
         LiveFlow.Running running = bot.live.current();
 
@@ -49,7 +32,7 @@ class StrangerTest {
     }
 
     @Test
-    void aStrangerPressingAForgedTakeButtonChangesNothing() throws Exception {
+    void aStrangerPressingAForgedTakeButtonChangesNothing(RoutedBot bot) throws Exception {
         Lead lead = bot.finish(42, "Анна");
         bot.route(bot.input(MALLORY, new Input.Start(Optional.empty())));
         int storedForOwners = bot.store.replies().unsent().stream().filter(reply -> reply.chatId() == RoutedBot.OWNER).toList().size();
