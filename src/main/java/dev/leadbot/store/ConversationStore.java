@@ -99,10 +99,7 @@ public final class ConversationStore {
 
     /** Part of a caller's transaction; returns how many went (0 or 1). */
     int delete(Connection connection, long chatId) throws SQLException {
-        try (PreparedStatement remove = connection.prepareStatement("DELETE FROM conversations WHERE chat_id = ?")) {
-            remove.setLong(1, chatId);
-            return remove.executeUpdate();
-        }
+        return Session.deleteChat(connection, "conversations", chatId);
     }
 
     /** Part of a batch's transaction: the polling offset moves on to {@code updateId}, never back. */

@@ -104,10 +104,7 @@ public final class FollowUpLog {
 
     /** Part of a caller's transaction; returns how many went (0 or 1). */
     int delete(Connection connection, long chatId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM follow_ups WHERE chat_id = ?")) {
-            delete.setLong(1, chatId);
-            return delete.executeUpdate();
-        }
+        return Session.deleteChat(connection, "follow_ups", chatId);
     }
 
     private static List<FollowUpTimer> select(Connection connection, Instant now, int limit) throws SQLException {

@@ -83,10 +83,7 @@ public final class FunnelLog {
 
     /** Part of a caller's transaction; returns how many rows went. */
     int forget(Connection connection, long chatId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM funnel_events WHERE chat_id = ?")) {
-            delete.setLong(1, chatId);
-            return delete.executeUpdate();
-        }
+        return Session.deleteChat(connection, "funnel_events", chatId);
     }
 
     /**

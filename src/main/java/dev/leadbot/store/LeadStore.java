@@ -150,9 +150,6 @@ public final class LeadStore {
      * messages and conversations with managers. Returns how many leads.
      */
     int delete(Connection connection, long chatId) throws SQLException {
-        try (PreparedStatement s = connection.prepareStatement("DELETE FROM leads WHERE chat_id = ?")) {
-            s.setLong(1, chatId);
-            return s.executeUpdate();
-        }
+        return Session.deleteChat(connection, "leads", chatId);
     }
 }

@@ -179,10 +179,7 @@ public final class ReplyStore {
     int delete(Connection connection, long chatId) throws SQLException {
         int removed = 0;
         for (String table : new String[] {"question_messages", "outgoing"}) {
-            try (PreparedStatement s = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {
-                s.setLong(1, chatId);
-                removed += s.executeUpdate();
-            }
+            removed += Session.deleteChat(connection, table, chatId);
         }
         return removed;
     }

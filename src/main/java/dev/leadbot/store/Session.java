@@ -2,6 +2,7 @@ package dev.leadbot.store;
 
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -136,6 +137,14 @@ final class Session {
         if (seenVersion.isPresent() && dataVersionLocked() != seenVersion.getAsLong()) {
             throw StoreException.changedElsewhere("another program changed " + database + " while " + during
                     + "; nothing committed, the updates are handled again");
+        }
+    }
+
+    /** Part of a caller's transaction: deletes the rows of {@code table} about one chat (by its chat_id); returns how many. */
+    static int deleteChat(Connection connection, String table, long chatId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE chat_id = ?")) {
+            delete.setLong(1, chatId);
+            return delete.executeUpdate();
         }
     }
 
