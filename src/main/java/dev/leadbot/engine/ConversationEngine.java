@@ -7,6 +7,7 @@ import dev.leadbot.flow.InputKind;
 import dev.leadbot.flow.InputNode;
 import dev.leadbot.flow.MultiSelectNode;
 import dev.leadbot.flow.Node;
+import dev.leadbot.lead.Answer;
 import dev.leadbot.lead.Prospect;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,9 +143,12 @@ public final class ConversationEngine {
             return state;
         }
         if (state.status() == Conversation.Status.ASKING && flow.node(state.node()).orElseThrow() instanceof InputNode input) {
-            AnswerParser.Parsed parsed = new AnswerParser(renderer).parse(input, text);
+            AnswerParser.Parsed parsed = new AnswerParser(flow, renderer).parse(input, text);
             if (parsed instanceof AnswerParser.Parsed.Accepted accepted) {
                 return steps.accept(state, input, accepted.value(), accepted.label(), now, out);
+            }
+            if (parsed instanceof AnswerParser.Parsed.PhoneAtName typedPhone) {
+                return phoneAtName(state, typedPhone.phone(), renderer, out);
             }
             out.add(new Output.Say(((AnswerParser.Parsed.Rejected) parsed).message(), Keyboard.none()));
             return state;
@@ -163,13 +167,30 @@ public final class ConversationEngine {
     }
 
     private Conversation contact(Conversation state, Input.SharedContact contact, Instant now, List<Output> out) {
-        Optional<String> phone = PhoneNumbers.normalise("+" + contact.phone().replaceAll("\\D", ""));
+        Optional<PhoneNumbers.Phone> phone = PhoneNumbers.shared(contact.phone());
         if (state.status() == Conversation.Status.ASKING && phone.isPresent()
                 && flow.node(state.node()).orElseThrow() instanceof InputNode input && input.kind() == InputKind.PHONE) {
-            String label = contact.own() ? phone.get()
-                    : phone.get() + " (" + new Renderer(flow, state).phrase(BotText.OTHERS_CONTACT) + ")";
-            return steps.accept(state, input, phone.get(), label, now, out);
+            String label = contact.own() ? phone.get().shown()
+                    : phone.get().shown() + " (" + new Renderer(flow, state).phrase(BotText.OTHERS_CONTACT) + ")";
+            return steps.accept(state, input, phone.get().e164(), label, now, out);
         }
         return steps.nudge(state, out);
+    }
+
+    /**
+     * A phone number typed where the name was asked: the prospect meant it, so it is kept as the answer to the flow's phone
+     * question (which is then passed by, not asked) and the name is asked again. A flow with no phone question, or whose
+     * phone is known already, only asks for the name again.
+     */
+    private Conversation phoneAtName(Conversation state, PhoneNumbers.Phone phone, Renderer renderer, List<Output> out) {
+        Optional<InputNode> phoneQuestion = flow.summary().phone().flatMap(variable -> flow.nodes().stream()
+                .filter(node -> node instanceof InputNode input && input.kind() == InputKind.PHONE && input.variable().equals(variable))
+                .map(InputNode.class::cast).findFirst());
+        if (phoneQuestion.isEmpty() || state.latest(phoneQuestion.get().variable()).isPresent()) {
+            out.add(new Output.Say(renderer.phrase(BotText.REASK_NAME), Keyboard.none()));
+            return state;
+        }
+        out.add(new Output.Say(renderer.phrase(BotText.PHONE_AT_NAME, "phone", phone.shown()), Keyboard.none()));
+        return state.answered(Answer.of(phoneQuestion.get().variable(), phoneQuestion.get().id(), phone.e164(), phone.shown()));
     }
 }

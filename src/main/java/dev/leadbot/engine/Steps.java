@@ -149,6 +149,12 @@ final class Steps {
         Answer undone = state.answers().get(state.answers().size() - 1);
         Node node = flow.node(undone.node()).orElse(flow.start());
         int cut = state.path().lastIndexOf(node.id());
+        if (cut < 0 && node.id().equals(undone.node()) && state.status() == Conversation.Status.ASKING) {
+            // Given before its question was reached (a phone typed at the name question): undone where the prospect is.
+            Node current = flow.node(state.node()).orElseThrow();
+            Conversation undoneHere = state.withoutLastAnswer().at(current.id(), state.step(), state.path(), List.of(), state.status());
+            return ask(undoneHere, current, List.of(), out);
+        }
         List<String> path = state.path().subList(0, Math.max(cut, 0));
         Conversation rewound = state.withoutLastAnswer().at(node.id(), state.step(), path, List.of(), Conversation.Status.ASKING);
         // A checklist comes back with the ticks the prospect had, so they only change what they meant to.
@@ -277,7 +283,7 @@ final class Steps {
 
     Conversation accept(Conversation state, InputNode input, String value, String label, Instant now, List<Output> out) {
         if (input.kind() == InputKind.PHONE) {
-            out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.PHONE_SAVED, "phone", value), new Keyboard.RemoveRequest()));
+            out.add(new Output.Say(new Renderer(flow, state).phrase(BotText.PHONE_SAVED, "phone", label), new Keyboard.RemoveRequest()));
         }
         return answer(state, input, Answer.of(input.variable(), input.id(), value, label), input.next(), Optional.empty(), false, now,
                 out);
@@ -296,7 +302,7 @@ final class Steps {
         if (state.status() == Conversation.Status.COMPLETED) {
             out.add(new Output.Say(text.phrase(BotText.ALREADY_DONE), Keyboard.none()));
         } else if (state.status() == Conversation.Status.ASKING && node instanceof InputNode input) {
-            out.add(new Output.Say(new AnswerParser(text).reask(input), Keyboard.none()));
+            out.add(new Output.Say(new AnswerParser(flow, text).reask(input), Keyboard.none()));
         } else {
             return repeat(state, out);
         }
@@ -370,6 +376,8 @@ final class Steps {
             if (node instanceof MessageNode message) {
                 messages.add(id);
                 id = target(message.next(), state);
+            } else if (answeredAhead(node, state, path)) {
+                id = target(((InputNode) node).next(), state);
             } else if (node instanceof EndNode end) {
                 Conversation done = state.at(id, state.step(), path, List.of(), Conversation.Status.COMPLETED);
                 Renderer text = new Renderer(flow, done);
@@ -399,6 +407,12 @@ final class Steps {
             }
         }
         throw new IllegalStateException("flow " + flow.id() + " passes " + flow.nodes().size() + " messages without a question");
+    }
+
+    /** Whether {@code node} is a phone question answered before it was reached (typed at the name question): it is passed by. */
+    private static boolean answeredAhead(Node node, Conversation state, List<String> path) {
+        return node instanceof InputNode input && input.kind() == InputKind.PHONE && !path.subList(0, path.size() - 1).contains(node.id())
+                && state.latest(input.variable()).filter(answer -> answer.node().equals(node.id())).isPresent();
     }
 
     private List<String> rendered(Renderer text, List<String> messages) {

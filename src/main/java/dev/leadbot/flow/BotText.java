@@ -7,7 +7,7 @@ import java.util.Set;
 /**
  * The bot's own phrases (re-prompts, navigation, notices), with built-in Russian and English
  * defaults. A flow overrides any of them under {@code texts:} by the key {@link #key()}.
- * Words in braces are filled in by the engine ({@code {min}}, {@code {max}}, {@code {phone}}).
+ * Words in braces are filled in by the engine ({@code {min}}, {@code {max}}, {@code {phone}}, {@code {example}}).
  */
 public enum BotText {
     USE_BUTTONS("Пожалуйста, выберите вариант кнопкой 👆", "Please pick one of the buttons above 👆"),
@@ -32,10 +32,14 @@ public enum BotText {
             "That is a bit short, please write at least {min} {min:character|characters}."),
     TOO_LONG("Слишком длинно — уложитесь, пожалуйста, в {max} {max:символ|символа|символов}.",
             "That is too long, please keep it within {max} {max:character|characters}."),
-    REASK_PHONE("Не похоже на номер телефона. Напишите его с кодом страны, например +7 900 123-45-67, или нажмите кнопку ниже.",
-            "That does not look like a phone number. Type it with the country code, e.g. +1 202 555 0143, or press the button below."),
+    REASK_PHONE("Не похоже на номер телефона. Напишите его с кодом страны, например {example}, или нажмите кнопку ниже.",
+            "That does not look like a phone number. Type it with the country code, e.g. {example}, or press the button below."),
     SHARE_CONTACT("📱 Отправить мой номер", "📱 Share my number"),
     PHONE_SAVED("📞 Записал номер: {phone}", "📞 Got your number: {phone}"),
+    REASK_NAME("Кажется, это не имя 🙂 Напишите, пожалуйста, как к вам обращаться, например: Анна.",
+            "That does not look like a name 🙂 Please type what we should call you, for example: Anna."),
+    PHONE_AT_NAME("📞 Записал номер: {phone}. А как к вам обращаться? Напишите, пожалуйста, имя.",
+            "📞 Got your number: {phone}. And what should we call you? Please type your name."),
     OTHERS_CONTACT("чужой контакт", "someone else's contact"),
     REASK_EMAIL("Не похоже на e-mail. Проверьте адрес, например name@example.com.",
             "That does not look like an e-mail address. Please check it, e.g. name@example.com."),

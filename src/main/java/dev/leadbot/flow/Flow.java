@@ -27,6 +27,7 @@ public final class Flow {
 
     private final String id;
     private final String defaultLanguage;
+    private final Optional<String> phoneRegion;
     private final String start;
     private final Map<String, Node> nodes;
     private final BotTexts texts;
@@ -36,14 +37,15 @@ public final class Flow {
     private final Map<String, Optional<FollowUps>> ownFollowUps;
     private final Map<String, Text> titles;
 
-    Flow(String id, String defaultLanguage, String start, Map<String, Node> nodes, BotTexts texts, SummaryFields summary,
-            Optional<PartialLead> partialLead, Optional<FollowUps> followUps, Map<String, Optional<FollowUps>> ownFollowUps,
-            Map<String, Text> titles) {
+    Flow(String id, String defaultLanguage, Optional<String> phoneRegion, String start, Map<String, Node> nodes, BotTexts texts,
+            SummaryFields summary, Optional<PartialLead> partialLead, Optional<FollowUps> followUps,
+            Map<String, Optional<FollowUps>> ownFollowUps, Map<String, Text> titles) {
         this.titles = Map.copyOf(titles);
         this.followUps = Objects.requireNonNull(followUps);
         this.ownFollowUps = Map.copyOf(ownFollowUps);
         this.id = Objects.requireNonNull(id);
         this.defaultLanguage = Objects.requireNonNull(defaultLanguage);
+        this.phoneRegion = Objects.requireNonNull(phoneRegion);
         this.start = Objects.requireNonNull(start);
         this.nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         this.texts = Objects.requireNonNull(texts);
@@ -58,6 +60,14 @@ public final class Flow {
 
     public String defaultLanguage() {
         return defaultLanguage;
+    }
+
+    /**
+     * The country whose numbers prospects may type without a country code (ISO 3166, e.g. RU): the flow's
+     * {@code phone_region:}, else the country of its language; empty when neither names one.
+     */
+    public Optional<String> phoneRegion() {
+        return phoneRegion;
     }
 
     public Node start() {

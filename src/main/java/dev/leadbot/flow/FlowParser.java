@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads a whole flow file: top-level settings, bot texts, the contact summary and every node. */
 final class FlowParser {
 
-    private static final List<String> TOP_KEYS = List.of("id", "language", "start", "texts", "summary", "partial_lead", "nodes",
+    private static final List<String> TOP_KEYS = List.of("id", "language", "phone_region", "start", "texts", "summary", "partial_lead", "nodes",
             FollowUpsReader.KEY);
     private static final List<String> PARTIAL_LEAD_KEYS = List.of("once_known");
     private static final List<String> SUMMARY_KEYS = List.of("name", "phone", "email", "username");
@@ -54,6 +54,7 @@ final class FlowParser {
             problems.add(map.valueAt("language"), "language '" + language + "' is not a language code; write "
                     + Languages.codeFor(language).map(code -> "'" + code + "'").orElse("a two-letter code such as 'ru' or 'en'"));
         }
+        Optional<String> phoneRegion = phoneRegion(map, language);
         TextReader texts = new TextReader(languageValid ? Optional.of(language) : Optional.empty(), problems);
         BotTexts botTexts = botTexts(map, texts, language);
         Optional<String> start = map.required("start", "write 'start: <id of the first node>'").map(String::strip);
@@ -79,10 +80,26 @@ final class FlowParser {
             throw new InvalidFlowException(problems.sorted());
         }
         String id = map.string("id").map(String::strip).orElse(file.replaceAll("^.*[/\\\\]", "").replaceAll("\\.ya?ml$", ""));
-        return new Flow(id, language, start.orElseThrow(), nodes, botTexts, new SummaryFields(variable(summary, "name"),
+        return new Flow(id, language, phoneRegion, start.orElseThrow(), nodes, botTexts, new SummaryFields(variable(summary, "name"),
                 variable(summary, "phone"), variable(summary, "email"), variable(summary, "username")),
                 partial.map(p -> new PartialLead(p.onceKnown().stream().map(Ref::name).toList())), followUps,
                 FollowUpsReader.resolve(followUps, reader.ownFollowUps()), reader.titles());
+    }
+
+    /** The flow's {@code phone_region:}, else the country of its language; a value that is no country code is a problem. */
+    private Optional<String> phoneRegion(YamlMap top, String language) {
+        Optional<String> written = top.string("phone_region").map(String::strip);
+        if (written.isEmpty()) {
+            return PhoneRegions.forLanguage(language);
+        }
+        if (!PhoneRegions.isCountry(written.get())) {
+            problems.add(top.valueAt("phone_region"), "phone_region '" + written.get() + "' is not a country code; write "
+                    + PhoneRegions.codeFor(written.get()).map(code -> "'" + code + "'")
+                            .orElse("the two-letter ISO 3166 code of the country, such as 'RU', 'KZ' or 'US'")
+                    + ": prospects may type that country's numbers without the country code");
+            return Optional.empty();
+        }
+        return written;
     }
 
     private Optional<org.yaml.snakeyaml.nodes.Node> compose() {

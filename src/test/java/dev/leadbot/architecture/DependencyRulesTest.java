@@ -36,8 +36,9 @@ class DependencyRulesTest {
             // java.time for what follow-ups are written in (spans, a time zone, quiet hours): values, never the clock.
             Map.entry("flow", List.of("java.util", "java.math", "java.io", "java.nio", "java.time", "org.yaml.snakeyaml", "dev.leadbot.flow",
                     "dev.leadbot.language")),
+            // Phone numbers by libphonenumber: pure Java whose only reading is its own metadata inside the jar, no clock or network.
             Map.entry("engine", List.of("java.util", "java.math", "java.time.Instant", "java.nio.charset", "dev.leadbot.flow",
-                    "dev.leadbot.lead", "dev.leadbot.engine")),
+                    "dev.leadbot.lead", "dev.leadbot.engine", "com.google.i18n.phonenumbers")),
             // Sinks reach their destinations over the JDK's HTTP client and sign with javax.crypto; they see only the Lead.
             Map.entry("sink", List.of("java.util", "java.time", "java.io", "java.nio", "java.net", "java.security", "javax.crypto",
                     "com.fasterxml.jackson", "org.slf4j", "dev.leadbot.lead", "dev.leadbot.language", "dev.leadbot.sink")),

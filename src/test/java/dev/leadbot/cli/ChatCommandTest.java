@@ -138,7 +138,7 @@ class ChatCommandTest {
                 + "{\"variable\":\"consent\",\"node\":\"contact_intro\",\"values\":[\"agree\"],\"label\":\"✅ Продолжить\"},"
                 + "{\"variable\":\"contact_name\",\"node\":\"contact_name\",\"values\":[\"Иван\"],\"label\":\"Иван\"},"
                 + "{\"variable\":\"channel\",\"node\":\"channel\",\"values\":[\"call\"],\"label\":\"📞 Позвоните мне\"},"
-                + "{\"variable\":\"phone\",\"node\":\"phone\",\"values\":[\"+79161234567\"],\"label\":\"+79161234567\"},"
+                + "{\"variable\":\"phone\",\"node\":\"phone\",\"values\":[\"+79161234567\"],\"label\":\"+7 916 123-45-67\"},"
                 + "{\"variable\":\"contact_time\",\"node\":\"contact_time\",\"values\":[\"afternoon\"],\"label\":\"☀️ Днём (12–18)\"}],"
                 + "\"score\":35,\"tags\":[\"expert\",\"crm\",\"sheets\"],"
                 + "\"path\":[\"greeting\",\"role\",\"features\",\"concept\",\"contact_intro\",\"contact_name\",\"channel\",\"phone\","

@@ -2,6 +2,8 @@ package dev.leadbot.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.leadbot.flow.Flow;
+import dev.leadbot.testing.Flows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,7 @@ class InputTest {
     void aTypedPhoneIsNormalisedConfirmedAndTheContactKeyboardRemoved() {
         ScriptedChat chat = atPhone().type("8 (916) 123-45-67");
 
-        assertEquals(new Output.Say("📞 Записал номер: +79161234567", new Keyboard.RemoveRequest()), chat.outputs().get(0));
+        assertEquals(new Output.Say("📞 Записал номер: +7 916 123-45-67", new Keyboard.RemoveRequest()), chat.outputs().get(0));
         assertEquals(List.of("+79161234567"), chat.state().values("phone"));
     }
 
@@ -59,16 +61,43 @@ class InputTest {
     void somethingThatIsNotAPhoneIsReasked() {
         ScriptedChat chat = atPhone().type("call me maybe");
 
-        assertEquals(List.of("Не похоже на номер телефона. Напишите его с кодом страны, например +7 900 123-45-67, или нажмите кнопку ниже."),
+        assertEquals(List.of("Не похоже на номер телефона. Напишите его с кодом страны, например +7 912 345-67-89, или нажмите кнопку ниже."),
                 chat.texts());
         assertEquals("phone", chat.state().node());
+    }
+
+    @Test
+    void aNumberThatDoesNotExistInItsCountryIsAskedAgainWithAnExample() {
+        ScriptedChat chat = atPhone().type("+7 100 123 45 67");
+
+        assertEquals(List.of("Не похоже на номер телефона. Напишите его с кодом страны, например +7 912 345-67-89, или нажмите кнопку ниже."),
+                chat.texts());
+        assertEquals(List.of(), chat.state().values("phone"));
+    }
+
+    @Test
+    void lettersInANumberAreNeverReadAsDigits() {
+        ScriptedChat chat = atPhone().type("+7 916 ABC-45-67");
+
+        assertEquals(List.of("Не похоже на номер телефона. Напишите его с кодом страны, например +7 912 345-67-89, или нажмите кнопку ниже."),
+                chat.texts());
+    }
+
+    @Test
+    void inAUsFlowANumberWithoutTheCodeIsAnAmericanOne() {
+        Flow american = Flows.parse(MiniFlow.YAML.replace("phone_region: RU", "phone_region: US"));
+        ScriptedChat chat = new ScriptedChat(american).start().press("Red").press("Apple", "Done").press("Agree").type("Anna")
+                .type("(415) 555-0134");
+
+        assertEquals(List.of("+14155550134"), chat.state().values("phone"));
+        assertEquals("📞 Записал номер: +1 415-555-0134", chat.texts().get(0));
     }
 
     @Test
     void theProspectsOwnSharedContactIsSavedAsTheirPhone() {
         ScriptedChat chat = atPhone().contact("79161234567", true);
 
-        assertEquals("+79161234567", chat.state().latest("phone").orElseThrow().label());
+        assertEquals("+7 916 123-45-67", chat.state().latest("phone").orElseThrow().label());
     }
 
     @Test
@@ -76,7 +105,7 @@ class InputTest {
         ScriptedChat chat = atPhone().contact("+7 916 000-00-00", false);
 
         assertEquals(List.of("+79160000000"), chat.state().values("phone"));
-        assertEquals("+79160000000 (чужой контакт)", chat.state().latest("phone").orElseThrow().label());
+        assertEquals("+7 916 000-00-00 (чужой контакт)", chat.state().latest("phone").orElseThrow().label());
     }
 
     @Test

@@ -26,7 +26,7 @@ class LeadAssemblyTest {
                 new Answer("extras", "extras", List.of("apple", "banana"), "Apple и Banana"),
                 Answer.of("consent", "consent", "agree", "Agree"),
                 Answer.of("who", "who", "Anna", "Anna"),
-                Answer.of("phone", "phone", "+79161234567", "+79161234567"),
+                Answer.of("phone", "phone", "+79161234567", "+7 916 123-45-67"),
                 Answer.of("email", "email", "anna@example.com", "anna@example.com"),
                 Answer.of("age", "age", "30", "30")), lead.answers());
         assertEquals(10 + 5 + 3, lead.score());

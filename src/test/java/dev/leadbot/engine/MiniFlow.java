@@ -8,6 +8,7 @@ final class MiniFlow {
 
     static final String YAML = """
             language: en
+            phone_region: RU
             start: hello
             summary: {name: who, phone: phone, email: email}
             texts:

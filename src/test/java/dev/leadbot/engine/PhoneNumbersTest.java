@@ -3,31 +3,49 @@ package dev.leadbot.engine;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class PhoneNumbersTest {
 
-    @ParameterizedTest(name = "{0} is {1}")
+    private static final PhoneNumbers RUSSIA = new PhoneNumbers(Optional.of("RU"));
+
+    @ParameterizedTest(name = "{0} is shown as {1}")
     @CsvSource(delimiter = '|', value = {
-            "+7 916 123-45-67     | +79161234567",
-            "8 (916) 123-45-67    | +79161234567",
-            "79161234567          | +79161234567",
-            "9161234567           | +79161234567",
-            "8 701 555 12 34      | +77015551234",
-            "+998 90 123 45 67    | +998901234567",
-            "998901234567         | +998901234567",
-            "+374 10 123456       | +37410123456",
-            "+1 (202) 555-0143    | +12025550143",
-            "+7 916 123 45 67     | +79161234567"})
-    void numbersAsPeopleTypeThemBecomeInternational(String typed, String expected) {
-        assertEquals(Optional.of(expected), PhoneNumbers.normalise(typed));
+            "8 (916) 123-45-67    | +7 916 123-45-67",
+            "+1 (415) 555-0134    | +1 415-555-0134",
+            "+998901234567        | +998 90 123 45 67",
+            "+374 77 12 34 56     | +374 77 123456",
+            "87011234567          | +7 701 123 4567"})
+    void aNumberIsShownGroupedAsItsCountryWritesItWithItsCode(String typed, String shown) {
+        assertEquals(shown, RUSSIA.typed(typed).orElseThrow().shown());
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"", "call me", "12345", "+7 916 123", "1234567890123456", "+7 916 12a 45 67", "++79161234567"})
-    void anythingElseIsNotAPhone(String typed) {
-        assertEquals(Optional.empty(), PhoneNumbers.normalise(typed));
+    @Test
+    void theExampleIsAMobileNumberOfTheFlowsRegion() {
+        assertEquals("+7 912 345-67-89", RUSSIA.example(Optional.of("US")));
+        assertEquals("+998 91 234 56 78", new PhoneNumbers(Optional.of("UZ")).example(Optional.empty()));
+    }
+
+    @Test
+    void withoutARegionTheExampleIsOfTheProspectsLanguageElseTheUs() {
+        PhoneNumbers none = new PhoneNumbers(Optional.empty());
+
+        assertEquals("+7 771 000 9998", none.example(Optional.of("KZ")));
+        assertEquals("+1 201-555-0123", none.example(Optional.empty()));
+    }
+
+    @Test
+    void aSharedContactIsReadWithOrWithoutThePlus() {
+        assertEquals(Optional.of(new PhoneNumbers.Phone("+79161234567", "+7 916 123-45-67")), PhoneNumbers.shared("79161234567"));
+        assertEquals(Optional.of(new PhoneNumbers.Phone("+37477123456", "+374 77 123456")), PhoneNumbers.shared("+374 77 123456"));
+        assertEquals(Optional.empty(), PhoneNumbers.shared("12"));
+    }
+
+    @Test
+    void aNumberWrittenAmongWordsIsFound() {
+        assertEquals(Optional.of("+79161234567"), RUSSIA.within("Анна, 8 916 123-45-67").map(PhoneNumbers.Phone::e164));
+        assertEquals(Optional.empty(), RUSSIA.within("Анна, 12 лет в деле"));
     }
 }

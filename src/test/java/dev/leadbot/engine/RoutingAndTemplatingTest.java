@@ -89,7 +89,7 @@ class RoutingAndTemplatingTest {
 
         chat.type("+7 916 222 22 22");
 
-        assertEquals("📞 Записал номер: +79162222222", chat.texts().get(0));
+        assertEquals("📞 Записал номер: +7 916 222-22-22", chat.texts().get(0));
     }
 
     @Test

@@ -86,8 +86,8 @@ class FlowValidationTest {
 
     @Test
     void anUnknownKeyWithNothingCloseListsTheAllowedKeys() {
-        assertEquals(List.of("bad.yaml:2:1: unknown key 'colour' in the flow file; allowed keys: id, language, start, texts, summary,"
-                + " partial_lead, nodes, follow_ups"),
+        assertEquals(List.of("bad.yaml:2:1: unknown key 'colour' in the flow file; allowed keys: id, language, phone_region, start, texts,"
+                + " summary, partial_lead, nodes, follow_ups"),
                 problems("""
                 start: a
                 colour: blue

@@ -104,7 +104,7 @@ class ProspectExperienceTest {
             toPhoneStep(chat);
 
             chat.send("позвоните завтра", "Не похоже на номер телефона.");
-            BotMessage saved = chat.send("+374 10 123456", "📞 Записал номер: +37410123456");
+            BotMessage saved = chat.send("+374 10 123456", "📞 Записал номер: +374 10 123456");
 
             assertTrue(saved.removesKeyboard());
             chat.expect("Когда вам удобно");
@@ -118,11 +118,11 @@ class ProspectExperienceTest {
             toPhoneStep(chat);
 
             chat.user.shareContact("+7 701 000 00 00", 999);
-            chat.expect("📞 Записал номер: +77010000000");
+            chat.expect("📞 Записал номер: +7 701 000 0000");
             chat.press("Вечером", "Спасибо, Анна!");
 
             String summary = bot.awaitAny(BotHarness.OWNER, BotHarness.saying("Новый лид")).get(0).text();
-            assertTrue(summary.contains("• Телефон: +77010000000 (чужой контакт)"), summary);
+            assertTrue(summary.contains("• Телефон: +7 701 000 0000 (чужой контакт)"), summary);
         }
     }
 

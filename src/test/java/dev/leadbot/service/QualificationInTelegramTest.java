@@ -28,7 +28,7 @@ class QualificationInTelegramTest {
         BotMessage phone = chat.press("Позвоните мне", "Нажмите кнопку «📱 Отправить мой номер»");
         assertTrue(phone.asksForContact(), phone.toString());
         chat.user.shareContact("79161234567", chat.user.chatId());
-        assertTrue(chat.expect("📞 Записал номер: +79161234567").removesKeyboard());
+        assertTrue(chat.expect("📞 Записал номер: +7 916 123-45-67").removesKeyboard());
         chat.expect("Когда вам удобно");
         chat.press("Утром", "Спасибо, Пётр");
     }
@@ -58,7 +58,7 @@ class QualificationInTelegramTest {
                     + "• <b>Согласие</b>: ✅ Продолжить\n"
                     + "• <b>Имя</b>: Пётр\n"
                     + "• <b>Способ связи</b>: 📞 Позвоните мне\n"
-                    + "• <b>Телефон</b>: +79161234567\n"
+                    + "• <b>Телефон</b>: +7 916 123-45-67\n"
                     + "• <b>Удобное время</b>: 🌅 Утром (9–12)\n"
                     + "🏷 Теги: owner, ecommerce, hot, sales\n"
                     + "⏱ Заполнено за " + time + "\n"
