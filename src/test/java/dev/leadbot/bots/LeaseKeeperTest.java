@@ -408,6 +408,8 @@ class LeaseKeeperTest {
         try {
             LeaseKeeper only = instance("i1", leased, QUICK);
             await("b1 running", () -> only.runningCount() == 1 && only.holding().equals(Set.of("b1")));
+            // b2's lease is given back before its wait is logged, on another thread: wait for the line, then count it.
+            await("b2's wait logged", () -> !log.lines("bot 'b2' waits: cannot open the database: ").isEmpty());
             assertEquals(1, log.lines("bot 'b2' waits: cannot open the database: ").size());
         } finally {
             stale.close();
