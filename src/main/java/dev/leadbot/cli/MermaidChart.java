@@ -10,13 +10,21 @@ import dev.leadbot.flow.Node;
 import dev.leadbot.flow.Option;
 import dev.leadbot.flow.Route;
 import dev.leadbot.flow.Text;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Draws a flow as a Mermaid flowchart: one shape per node kind, one arrow per way out. */
 final class MermaidChart {
 
     private static final int LABEL_LENGTH = 40;
+    /** Words Mermaid's flowchart grammar reads as its own, wherever a node id stands. */
+    private static final Set<String> KEYWORDS = Set.of("end", "graph", "flowchart", "subgraph", "style", "linkstyle",
+            "classdef", "class", "click", "call", "callback", "href", "direction", "default", "interpolate",
+            "acctitle", "accdescr", "_self", "_blank", "_parent", "_top", "tb", "td", "bt", "rl", "lr");
+    /** Put before a keyword id, and before an id that already starts with it, so no two nodes share a Mermaid id. */
+    private static final String ESCAPE = "id_";
 
     private final Flow flow;
     private final StringBuilder out = new StringBuilder("flowchart TD\n");
@@ -46,7 +54,7 @@ final class MermaidChart {
         } else {
             shape = "[[" + label + "]]";
         }
-        out.append("    ").append(node.id()).append(shape).append('\n');
+        out.append("    ").append(mermaidId(node.id())).append(shape).append('\n');
     }
 
     private void arrows(Node node) {
@@ -68,9 +76,9 @@ final class MermaidChart {
                         .map(e -> e.getKey() + " = " + String.join(" | ", e.getValue()))
                         .collect(Collectors.joining(" and ")));
         Optional<String> label = option.isPresent() ? option : condition;
-        out.append("    ").append(from.id()).append(" -->")
+        out.append("    ").append(mermaidId(from.id())).append(" -->")
                 .append(label.map(l -> "|" + quoted(l) + "|").orElse(""))
-                .append(' ').append(route.target()).append('\n');
+                .append(' ').append(mermaidId(route.target())).append('\n');
     }
 
     private String text(Text text) {
@@ -81,6 +89,11 @@ final class MermaidChart {
         String cut = plain.substring(0, plain.offsetByCodePoints(0, LABEL_LENGTH + 1));
         int lastSpace = cut.lastIndexOf(' ');
         return (lastSpace > LABEL_LENGTH / 2 ? cut.substring(0, lastSpace) : plain.substring(0, plain.offsetByCodePoints(0, LABEL_LENGTH))).strip() + "…";
+    }
+
+    /** A node id Mermaid reads as an id: a keyword such as {@code end} gets a prefix; the label still shows the flow's id. */
+    static String mermaidId(String id) {
+        return KEYWORDS.contains(id.toLowerCase(Locale.ROOT)) || id.startsWith(ESCAPE) ? ESCAPE + id : id;
     }
 
     /** A Mermaid string: quotes become entities so any text is safe inside the label. */

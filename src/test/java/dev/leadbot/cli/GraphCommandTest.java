@@ -59,6 +59,36 @@ class GraphCommandTest {
     }
 
     @Test
+    void nodesNamedLikeMermaidKeywordsGetIdsMermaidReadsAsIds() throws IOException {
+        Path flow = dir.resolve("keywords.yaml");
+        Files.writeString(flow, """
+                language: en
+                start: graph
+                nodes:
+                  graph: {type: message, text: Hi, next: class}
+                  class: {type: message, text: Two, next: id_x}
+                  id_x: {type: message, text: Three, next: End}
+                  End: {type: message, text: Four, next: end}
+                  end: {type: end, text: Bye}
+                """);
+
+        Run run = Run.of("", "graph", flow.toString());
+
+        assertEquals(new Run(0, """
+                flowchart TD
+                    id_graph["graph: Hi"]
+                    id_class["class: Two"]
+                    id_id_x["id_x: Three"]
+                    id_End["End: Four"]
+                    id_end(["end: Bye"])
+                    id_graph --> id_class
+                    id_class --> id_id_x
+                    id_id_x --> id_End
+                    id_End --> id_end
+                """, ""), run);
+    }
+
+    @Test
     void theDefaultFlowIsDrawn() {
         Run run = Run.of("", "graph");
 
