@@ -8,7 +8,6 @@ import dev.leadbot.store.Database;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,9 +31,6 @@ import picocli.CommandLine.Spec;
                 "data/chat.db' lists it). The terminal's leads go to no sink.", ""})
 final class ChatCommand implements Callable<Integer> {
 
-    /** The terminal's chat id: Telegram never gives a chat id 0, so it cannot meet a real prospect's. */
-    static final long TERMINAL_CHAT = 0;
-
     private final Console console;
 
     @Spec
@@ -52,7 +48,7 @@ final class ChatCommand implements Callable<Integer> {
     @Mixin
     private ConfigOption config;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "The prospect's first name (default: your user name)")
+    @Option(names = "--name", paramLabel = "NAME", description = {"The prospect's first name (default: none; the bot", "greets without a name)"})
     private Optional<String> name;
 
     @Option(names = "--lang", paramLabel = "CODE", description = {"The prospect's language, e.g. en;", "default: the flow's language"})
@@ -75,12 +71,14 @@ final class ChatCommand implements Callable<Integer> {
         Path database = db.orElseGet(() -> settings.get().botName().map(bot -> chatBeside(settings.get().database(), bot))
                 .orElse(Path.of(DataFiles.CHAT_DATABASE)));
         return FlowFiles.load(file.orElseGet(() -> settings.get().flow()), console.err()).map(flow -> {
-            Prospect prospect = new Prospect(TERMINAL_CHAT, TERMINAL_CHAT, Optional.empty(), name.orElseGet(ChatCommand::userName),
-                    Optional.empty(), language.orElse(flow.defaultLanguage()));
             try (Store store = Store.open(database, console.clock())) {
+                // Each terminal conversation has its own chat id, so /forget in one never deletes another's leads.
+                long chat = store.conversations().terminalChat();
+                Prospect prospect = new Prospect(chat, chat, Optional.empty(), name.orElse("").strip(), Optional.empty(),
+                        language.orElse(flow.defaultLanguage()));
                 TerminalChat.Storage kept = new TerminalChat.Storage(store.conversations(), store, store::forget, store.database());
                 return new TerminalChat(new ConversationEngine(flow), prospect, kept, console, CommandLineEcho.ofThisProcess(),
-                        spec.root().commandLine().getParseResult().originalArgs()).run(source);
+                        spec.root().commandLine().getParseResult().originalArgs(), TerminalChat.ExitHooks.ofThisProcess()).run(source);
             } catch (StoreException e) {
                 console.err().println(e.inUse() ? database + " is in use by another terminal chat or a running bot; pick another"
                         + " file with --db FILE, e.g. --db data/chat-2.db" : e.getMessage());
@@ -90,11 +88,6 @@ final class ChatCommand implements Callable<Integer> {
                 return 1;
             }
         }).orElse(1);
-    }
-
-    private static String userName() {
-        String user = System.getProperty("user.name", "").strip();
-        return user.isEmpty() ? "Guest" : user.substring(0, 1).toUpperCase(Locale.ROOT) + user.substring(1);
     }
 
     /** A named bot's terminal chat file: beside its database file, or in its own folder under data/ when it keeps its state in PostgreSQL. */

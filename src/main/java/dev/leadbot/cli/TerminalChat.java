@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The terminal adapter: prints what the engine says, numbers the options as the engine reads
@@ -63,12 +64,32 @@ final class TerminalChat {
     private final PrintWriter out;
     private final CommandLineEcho echo;
     private final List<String> arguments;
+    private final ExitHooks exitHooks;
     /** The buttons of the newest question, shown again when a line is not an answer to it. */
     private Keyboard question = Keyboard.none();
     private boolean finished;
+    /** Whether the store keeps a conversation to come back to; read by the exit hook on Ctrl+C. */
+    private volatile boolean kept = true;
+    /** Set once the chat has said goodbye (or printed its lead), so leaving is said once, by the input's end or by Ctrl+C. */
+    private final AtomicBoolean over = new AtomicBoolean();
+
+    /** Runs an action when the program is ended from outside (Ctrl+C), as a shutdown hook does; returns what removes it. */
+    interface ExitHooks {
+        Runnable add(Runnable onExit);
+
+        /** The JVM's shutdown hooks: they run on Ctrl+C (SIGINT) and SIGTERM whether or not stdin is a terminal. */
+        static ExitHooks ofThisProcess() {
+            return onExit -> {
+                Thread hook = new Thread(onExit, "terminal-chat-exit");
+                Runtime.getRuntime().addShutdownHook(hook);
+                return () -> Runtime.getRuntime().removeShutdownHook(hook);
+            };
+        }
+    }
 
     /** @param arguments the command line that started this chat, to say how to continue it */
-    TerminalChat(ConversationEngine engine, Prospect prospect, Storage store, Console console, CommandLineEcho echo, List<String> arguments) {
+    TerminalChat(ConversationEngine engine, Prospect prospect, Storage store, Console console, CommandLineEcho echo, List<String> arguments,
+            ExitHooks exitHooks) {
         this.engine = engine;
         this.funnel = new TransitionEvents(engine.flow());
         this.prospect = prospect;
@@ -77,10 +98,20 @@ final class TerminalChat {
         this.out = console.out();
         this.echo = echo;
         this.arguments = List.copyOf(arguments);
+        this.exitHooks = exitHooks;
     }
 
-    /** Talks until a lead is completed (exit status 0) or the input ends (0). */
+    /** Talks until a lead is completed (exit status 0), the input ends (0) or the program is interrupted (Ctrl+C). */
     int run(Optional<String> source) throws IOException, StoreException {
+        Runnable removeHook = exitHooks.add(this::leave);
+        try {
+            return talk(source);
+        } finally {
+            removeHook.run();
+        }
+    }
+
+    private int talk(Optional<String> source) throws IOException, StoreException {
         out.println(say(TerminalText.INTRO, Map.of()));
         Optional<Conversation> saved = store.conversations().conversation(prospect.chatId());
         Transition transition = step(saved, new Input.Start(source));
@@ -88,8 +119,10 @@ final class TerminalChat {
             // After /forget the chat has no conversation, as in Telegram: the next line begins anew.
             Optional<Conversation> state = transition.outputs().contains(new Output.Forgotten()) ? Optional.empty()
                     : Optional.of(transition.state());
+            kept = state.isPresent();
             transition.outputs().forEach(this::show);
             if (finished) {
+                over.set(true);
                 return 0;
             }
             Optional<Input> input = Optional.empty();
@@ -98,15 +131,23 @@ final class TerminalChat {
                 out.flush();
                 String line = console.in().readLine();
                 if (line == null || QUIT.contains(line.strip().toLowerCase(Locale.ROOT))) {
-                    out.println();
-                    // Right after /forget nothing is stored: leaving must not promise a conversation to come back to.
-                    TerminalText leaving = state.isPresent() ? TerminalText.SAVED_UNFINISHED : TerminalText.NOTHING_KEPT;
-                    out.println(say(leaving, Map.of("db", store.database().toString(), "command", echo.of(arguments))));
+                    leave();
                     return 0;
                 }
                 input = parse(line.strip());
             }
             transition = step(state, input.get());
+        }
+    }
+
+    /** Says how to come back, once: at the input's end, at "quit", or from the exit hook on Ctrl+C. */
+    private void leave() {
+        if (over.compareAndSet(false, true)) {
+            out.println();
+            // Right after /forget nothing is stored: leaving must not promise a conversation to come back to.
+            TerminalText leaving = kept ? TerminalText.SAVED_UNFINISHED : TerminalText.NOTHING_KEPT;
+            out.println(say(leaving, Map.of("db", store.database().toString(), "command", echo.of(arguments))));
+            out.flush();
         }
     }
 

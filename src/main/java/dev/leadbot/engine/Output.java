@@ -63,10 +63,18 @@ public sealed interface Output {
         }
     }
 
-    /** A short notice: a pop-up answer to a button press, or a brief message otherwise. */
-    record Notice(String text) implements Output {
+    /**
+     * A short notice: a pop-up answer to a button press, or a brief message otherwise; a brief message always when
+     * it takes a keyboard away (leaving the phone question takes away its "share my number" button).
+     */
+    record Notice(String text, Keyboard keyboard) implements Output {
         public Notice {
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(keyboard, "keyboard");
+        }
+
+        public Notice(String text) {
+            this(text, Keyboard.none());
         }
     }
 

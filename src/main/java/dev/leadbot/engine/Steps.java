@@ -317,7 +317,7 @@ final class Steps {
         String text = new Renderer(flow, state).phrase(notice);
         boolean atPhone = state.status() == Conversation.Status.ASKING
                 && flow.node(state.node()).filter(n -> n instanceof InputNode input && input.kind() == InputKind.PHONE).isPresent();
-        out.add(atPhone ? new Output.Say(text, new Keyboard.RemoveRequest()) : new Output.Notice(text));
+        out.add(new Output.Notice(text, atPhone ? new Keyboard.RemoveRequest() : Keyboard.none()));
     }
 
     /**

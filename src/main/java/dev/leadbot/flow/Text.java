@@ -41,7 +41,8 @@ public record Text(String fallback, Map<String, String> translations, Position a
 
     /**
      * The text for {@code languageCode} with each placeholder replaced by {@code value} of its name
-     * and each doubled brace by one brace; a placeholder without a value stays as written.
+     * and each doubled brace by one brace; a placeholder without a value stays as written, and an empty value
+     * takes the comma before it along.
      */
     public String render(String languageCode, Function<String, Optional<String>> value) {
         String text = in(languageCode);
@@ -53,12 +54,27 @@ public record Text(String fallback, Map<String, String> translations, Position a
                 out.append(text.charAt(brace.start()));
             } else {
                 String written = text.substring(brace.start(), brace.end());
-                out.append(!brace.closed() ? written : brace.name().contains(":") ? counted(brace.name(), languageCode, value).orElse(written)
-                        : value.apply(brace.name()).orElse(written));
+                String filled = !brace.closed() ? written : brace.name().contains(":") ? counted(brace.name(), languageCode, value).orElse(written)
+                        : value.apply(brace.name()).orElse(written);
+                if (filled.isEmpty()) {
+                    dropTrailingComma(out);
+                }
+                out.append(filled);
             }
             copied = brace.end();
         }
         return out.append(text, copied, text.length()).toString();
+    }
+
+    /** An empty value takes the comma before it along: "Hello, {name}!" without a name reads "Hello!". */
+    private static void dropTrailingComma(StringBuilder out) {
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end > 0 && out.charAt(end - 1) == ',') {
+            out.setLength(end - 1);
+        }
     }
 
     /**

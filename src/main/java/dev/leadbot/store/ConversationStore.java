@@ -32,6 +32,35 @@ public final class ConversationStore {
         });
     }
 
+    /**
+     * The chat id of the terminal's test conversation to talk in: the latest one not finished, to continue it, else a new
+     * id below every terminal id this database has seen (in conversations, leads or the funnel), so no two share one.
+     */
+    public long terminalChat() throws StoreException {
+        return session.call("choose the terminal chat's id", connection -> {
+            try (PreparedStatement s = connection.prepareStatement("SELECT chat_id, state FROM conversations WHERE "
+                    + TerminalChats.CONDITION + " ORDER BY updated_at DESC, chat_id"); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    if (ConversationJson.read(r.getString(2)).status() != Conversation.Status.COMPLETED) {
+                        return r.getLong(1);
+                    }
+                }
+            }
+            long lowest = TerminalChats.TELEGRAM_FLOOR;
+            for (String table : List.of("conversations", "leads", "funnel_events")) {
+                try (PreparedStatement s = connection.prepareStatement("SELECT MIN(chat_id) FROM " + table + " WHERE chat_id < ?")) {
+                    s.setLong(1, TerminalChats.TELEGRAM_FLOOR);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next() && r.getObject(1) != null) {
+                            lowest = Math.min(lowest, r.getLong(1));
+                        }
+                    }
+                }
+            }
+            return lowest - 1;
+        });
+    }
+
     /** Every conversation not finished yet: what a new version of the flow has to take over. */
     public List<Conversation> openConversations() throws StoreException {
         return session.call("read the open conversations", connection -> {

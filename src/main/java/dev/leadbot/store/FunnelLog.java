@@ -16,8 +16,6 @@ import java.util.function.Consumer;
 /** The funnel_events table: written inside the store's transactions, read by the reports. */
 public final class FunnelLog {
 
-    /** The terminal chat's id (see {@code leadbot chat}): its test conversations are kept apart from Telegram's. */
-    static final long TERMINAL_CHAT = 0;
     /** Rows of the funnel held in memory at once while a report reads it. */
     static final int FETCH_ROWS = 1_000;
 
@@ -87,16 +85,15 @@ public final class FunnelLog {
     }
 
     /**
-     * Events at or after {@code since}, one by one in the order they were committed: the terminal chat's, or every other chat's.
+     * Events at or after {@code since}, one by one in the order they were committed: the terminal chat's (see {@link TerminalChats}), or every other chat's.
      * Read {@link #FETCH_ROWS} at a time; on PostgreSQL only inside a transaction, as outside one pgjdbc reads
      * the whole result into memory first.
      */
     private static void since(Connection connection, Instant since, boolean terminal, Consumer<FunnelEvent> each) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement("SELECT kind, chat_id, at, flow, version, started_at, step, node, answer, path,"
-                + " source FROM funnel_events WHERE at >= ? AND " + (terminal ? "chat_id = ?" : "chat_id <> ?") + " ORDER BY id")) {
+                + " source FROM funnel_events WHERE at >= ? AND " + (terminal ? "" : "NOT ") + TerminalChats.CONDITION + " ORDER BY id")) {
             s.setFetchSize(FETCH_ROWS);
             s.setLong(1, since.toEpochMilli());
-            s.setLong(2, TERMINAL_CHAT);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     each.accept(new FunnelEvent(FunnelEvent.Kind.valueOf(r.getString(1)), r.getLong(2), Instant.ofEpochMilli(r.getLong(3)),

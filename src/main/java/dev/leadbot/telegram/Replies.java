@@ -56,11 +56,11 @@ final class Replies {
         Optional<ChatPort.CallbackAnswer> answer = Optional.empty();
         List<String> payloads = new ArrayList<>();
         for (Output output : outputs) {
-            if (output instanceof Output.Notice notice && unanswered.isPresent()) {
+            if (output instanceof Output.Notice notice && unanswered.isPresent() && notice.keyboard() instanceof Keyboard.None) {
                 answer = Optional.of(new ChatPort.CallbackAnswer(unanswered.get(), Optional.of(notice.text())));
                 unanswered = Optional.empty();
             } else if (output instanceof Output.Notice notice) {
-                payloads.add(from(origin, message(chat, notice.text(), new Keyboard.None(), 0, "")));
+                payloads.add(from(origin, message(chat, notice.text(), notice.keyboard(), 0, "")));
             } else if (output instanceof Output.Reminder reminder) {
                 payloads.add(from(origin, message(chat, reminder.text(), new Keyboard.None(), 0, "")));
             } else if (output instanceof Output.Say say) {

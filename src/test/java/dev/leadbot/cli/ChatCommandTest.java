@@ -32,7 +32,36 @@ class ChatCommandTest {
     void theFirstScreenSaysHowToGoBackRestartAndQuit() {
         Run run = Run.of("quit\n", "chat", "--db", db());
 
-        assertTrue(run.out().startsWith(INTRO + "\nbot: Здравствуйте, "), run.out());
+        assertTrue(run.out().startsWith(INTRO + "\nbot: Здравствуйте! 👋 Я бот студии"), run.out());
+    }
+
+    @Test
+    void withoutANameTheBotGreetsWithNoNameNotTheMachinesUser() {
+        Run run = Run.of("quit\n", "chat", "--lang", "en", "--db", db());
+
+        assertTrue(run.out().contains("\nbot: Hello! 👋 "), run.out());
+        assertFalse(run.out().contains(System.getProperty("user.name")), run.out());
+    }
+
+    @Test
+    void eachTerminalConversationHasItsOwnChatSoForgetKeepsTheEarlierLeads() {
+        Run.of(EXPERT_SCRIPT, "chat", "--db", db(), "--name", "Anna");
+
+        Run next = Run.of("1\n/forget\n1\nquit\n", "chat", "--db", db());
+
+        assertTrue(next.out().startsWith(INTRO + "\nbot: Здравствуйте! 👋"), "a new conversation, not the finished one: " + next.out());
+        assertTrue(next.out().contains("     (этот разговор в терминале и его заявки удалены из " + db() + ")"), next.out());
+        assertTrue(Run.of("", "leads", "--db", db()).out().endsWith("\n1 lead\n"), "the first conversation's lead stays");
+    }
+
+    @Test
+    void goingBackFromThePhoneQuestionIsANoticeAsEverywhereElse() {
+        String toPhone = String.join("\n", "2", "1", "3", "8", "Бот для сети кофеен с баллами и оплатой", "1", "Иван", "1") + "\n";
+
+        Run run = Run.of(toPhone + "back\nquit\n", "chat", "--db", db());
+
+        assertTrue(run.out().contains(">      (↩️ Возвращаемся на шаг назад.)\nbot: "), run.out());
+        assertFalse(run.out().contains("bot: ↩️"), run.out());
     }
 
     @Test
@@ -127,8 +156,8 @@ class ChatCommandTest {
         Run leads = Run.of("", "leads", "--db", db(), "--format", "jsonl");
 
         assertEquals(0, run.status(), run.err());
-        assertEquals(List.of("{\"id\":\"7c081b39-1ef4-34cf-b1d6-520472b3a37e\",\"flow\":\"qualification\","
-                + "\"prospect\":{\"chat_id\":0,\"user_id\":0,\"first_name\":\"Anna\",\"language_code\":\"ru\"},\"source\":\"vk_ads\","
+        assertEquals(List.of("{\"id\":\"39de90b3-9768-30fd-8af2-010dcf3746f3\",\"flow\":\"qualification\","
+                + "\"prospect\":{\"chat_id\":-9007199254740993,\"user_id\":-9007199254740993,\"first_name\":\"Anna\",\"language_code\":\"ru\"},\"source\":\"vk_ads\","
                 + "\"contact\":{\"name\":\"Иван\",\"phone\":\"+79161234567\"},\"answers\":["
                 + "{\"variable\":\"role\",\"node\":\"role\",\"values\":[\"expert\"],\"label\":\"🎯 Я маркетолог / специалист\"},"
                 + "{\"variable\":\"features\",\"node\":\"features\",\"values\":[\"crm\",\"sheets\"],"
@@ -199,7 +228,7 @@ class ChatCommandTest {
         Run run = Run.of("/forget\n1\nhello\nquit\n", "chat", "--db", db());
 
         assertTrue(run.out().contains("     (этот разговор в терминале и его заявки удалены из " + db() + ")"), run.out());
-        assertTrue(run.out().contains("> bot: Здравствуйте, "), "the next line begins anew: " + run.out());
+        assertTrue(run.out().contains("> bot: Здравствуйте! "), "the next line begins anew: " + run.out());
         assertTrue(Run.of("quit\n", "chat", "--db", db()).out().startsWith(INTRO + "\nbot: Здравствуйте"), "starts afresh");
     }
 

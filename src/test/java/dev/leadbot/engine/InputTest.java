@@ -158,7 +158,7 @@ class InputTest {
     void goingBackFromThePhoneQuestionTakesAwayTheShareContactKeyboard() {
         ScriptedChat chat = atPhone().back();
 
-        assertEquals(new Output.Say("↩️ Возвращаемся на шаг назад.", new Keyboard.RemoveRequest()), chat.outputs().get(0));
+        assertEquals(new Output.Notice("↩️ Возвращаемся на шаг назад.", new Keyboard.RemoveRequest()), chat.outputs().get(0));
         assertEquals("who", chat.state().node());
     }
 
@@ -166,6 +166,6 @@ class InputTest {
     void restartingFromThePhoneQuestionTakesAwayTheShareContactKeyboardToo() {
         ScriptedChat chat = atPhone().restart();
 
-        assertEquals(new Output.Say("🔄 Начинаем сначала.", new Keyboard.RemoveRequest()), chat.outputs().get(0));
+        assertEquals(new Output.Notice("🔄 Начинаем сначала.", new Keyboard.RemoveRequest()), chat.outputs().get(0));
     }
 }
