@@ -4,7 +4,6 @@ import dev.leadbot.config.Settings;
 import dev.leadbot.engine.ConversationEngine;
 import dev.leadbot.lead.Prospect;
 import dev.leadbot.store.Store;
-import dev.leadbot.store.Database;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -67,9 +66,7 @@ final class ChatCommand implements Callable<Integer> {
         if (settings.isEmpty()) {
             return 2;
         }
-        // A named bot's test conversations are kept in its own folder, so one bot's flow never continues another's.
-        Path database = db.orElseGet(() -> settings.get().botName().map(bot -> chatBeside(settings.get().database(), bot))
-                .orElse(Path.of(DataFiles.CHAT_DATABASE)));
+        Path database = db.orElseGet(() -> DataFiles.chatDatabase(settings.get()));
         return FlowFiles.load(file.orElseGet(() -> settings.get().flow()), console.err()).map(flow -> {
             try (Store store = Store.open(database, console.clock())) {
                 // Each terminal conversation has its own chat id, so /forget in one never deletes another's leads.
@@ -88,11 +85,5 @@ final class ChatCommand implements Callable<Integer> {
                 return 1;
             }
         }).orElse(1);
-    }
-
-    /** A named bot's terminal chat file: beside its database file, or in its own folder under data/ when it keeps its state in PostgreSQL. */
-    private static Path chatBeside(Database database, String bot) {
-        return database instanceof Database.SqliteFile file ? file.file().resolveSibling("chat.db")
-                : Path.of(DataFiles.CHAT_DATABASE).resolveSibling(bot).resolve("chat.db");
     }
 }

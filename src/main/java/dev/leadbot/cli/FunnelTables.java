@@ -30,8 +30,12 @@ final class FunnelTables {
     static String table(FunnelReport report, By by) {
         FunnelReport.Totals totals = report.totals();
         StringBuilder out = new StringBuilder();
-        out.append("Funnel ").append(time(report.since())).append(" → ").append(time(report.until())).append(" UTC")
-                .append(report.versions().isEmpty() ? "" : ", flow version " + String.join(", ", report.versions())).append('\n');
+        out.append("Funnel ").append(report.since().equals(Instant.EPOCH) ? "of every recorded step up to" : time(report.since()) + " →")
+                .append(' ').append(time(report.until())).append(" UTC")
+                .append(report.versions().size() == 1 ? ", flow version " + report.versions().get(0).id() : "").append('\n');
+        if (report.versions().size() > 1) {
+            out.append(versions(report.versions())).append('\n');
+        }
         out.append(String.format(Locale.ROOT, "started %d · leads %d (%s) · stopped %d · in progress %d · median to lead %s%n",
                 totals.started(), totals.leads(), percent(totals.conversion()), totals.stopped(), totals.inProgress(),
                 duration(totals.medianToLead())));
@@ -67,7 +71,8 @@ final class FunnelTables {
     static String json(FunnelReport report) {
         ObjectNode root = JSON.createObjectNode();
         root.put("since", report.since().toString()).put("until", report.until().toString()).put("idle_seconds", report.idle().toSeconds());
-        report.versions().forEach(root.putArray("versions")::add);
+        ArrayNode versions = root.putArray("versions");
+        report.versions().forEach(v -> versions.addObject().put("id", v.id()).put("from", v.firstSeen().toString()));
         FunnelReport.Totals totals = report.totals();
         ObjectNode sums = root.putObject("totals").put("started", totals.started()).put("leads", totals.leads())
                 .put("conversion", totals.conversion()).put("stopped", totals.stopped()).put("in_progress", totals.inProgress())
@@ -154,8 +159,17 @@ final class FunnelTables {
         return duration.map(d -> String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0)).orElse("");
     }
 
+    /** Several versions, each from its first step on: every edit of the flow a prospect could notice starts a new one. */
+    private static String versions(List<FunnelReport.Version> versions) {
+        List<String> each = new ArrayList<>();
+        for (int i = 0; i < versions.size(); i++) {
+            FunnelReport.Version version = versions.get(i);
+            each.add(version.id() + " (from " + time(version.firstSeen()) + (i == versions.size() - 1 ? ", the newest)" : ")"));
+        }
+        return "flow versions, one per edit a prospect could notice: " + String.join(", ", each);
+    }
+
     private static String time(Instant instant) {
-        return instant.equals(Instant.EPOCH) ? "the first step" : instant.atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ')
-                .substring(0, 16);
+        return instant.atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' ').substring(0, 16);
     }
 }

@@ -6,7 +6,6 @@ import dev.leadbot.store.Database;
 import dev.leadbot.store.Store;
 import dev.leadbot.store.StoreException;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -31,7 +30,7 @@ final class StatsCommand implements Callable<Integer> {
     private final Console console;
 
     @Option(names = "--db", paramLabel = "FILE|URL", description = {"The database: a file, or postgresql://…;",
-            "default: the settings' db, else data/leadbot.db", "(data/chat.db with --terminal)"})
+            "default: the settings' db, else data/leadbot.db", "(with --terminal the chat's: data/chat.db, or chat.db", "beside the --bot's database)"})
     private Optional<Database> db;
 
     @Mixin
@@ -75,8 +74,8 @@ final class StatsCommand implements Callable<Integer> {
         if (settings.isEmpty()) {
             return 2;
         }
-        // The terminal chat keeps its conversations in its own database.
-        Database database = db.orElseGet(() -> terminal ? new Database.SqliteFile(Path.of(DataFiles.CHAT_DATABASE))
+        // The terminal chat keeps its conversations in its own database, a named bot's in that bot's folder.
+        Database database = db.orElseGet(() -> terminal ? new Database.SqliteFile(DataFiles.chatDatabase(settings.get()))
                 : settings.get().database());
         FunnelReport report;
         try (Store store = Store.openForTools(database, console.clock())) {

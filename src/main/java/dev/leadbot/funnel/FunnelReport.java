@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -33,7 +32,15 @@ import java.util.function.Function;
  * @param versions  the flow versions the events were recorded under, oldest first
  */
 public record FunnelReport(Instant since, Instant until, Duration idle, Totals totals, List<Question> questions, List<Group> paths,
-        List<Group> sources, List<String> versions) {
+        List<Group> sources, List<Version> versions) {
+
+    /** A flow version (see {@link FlowVersion}) and its first event in the period. */
+    public record Version(String id, Instant firstSeen) {
+        public Version {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(firstSeen, "firstSeen");
+        }
+    }
 
     /** The label of prospects without a path yet, or who came without a source. */
     public static final String NONE = "—";
@@ -91,7 +98,7 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
         private final Duration idle;
         private final Map<Long, Prospect> prospects = new LinkedHashMap<>();
         private final Map<String, Tally> questions = new LinkedHashMap<>();
-        private final Set<String> versions = new LinkedHashSet<>();
+        private final Map<String, Instant> versions = new LinkedHashMap<>();
         private int backs;
         private int restarts;
         private int resumes;
@@ -111,7 +118,7 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
                 prospect.lastAt = event.at();
             }
             event.path().ifPresent(path -> prospect.path = path);
-            versions.add(event.version());
+            versions.putIfAbsent(event.version(), event.at());
             switch (event.kind()) {
                 case STARTED -> {
                     prospect.started = true;
@@ -181,7 +188,7 @@ public record FunnelReport(Instant since, Instant until, Duration idle, Totals t
                     stops.getOrDefault(node, 0), median(tally.answerMillis))));
             rows.sort(Comparator.comparingInt(Question::reached).reversed());
             return new FunnelReport(since, now, idle, totals, rows, groups(cohort, p -> p.path), groups(cohort, p -> p.source),
-                    List.copyOf(versions));
+                    versions.entrySet().stream().map(v -> new Version(v.getKey(), v.getValue())).toList());
         }
     }
 

@@ -58,7 +58,7 @@ class StatsCommandTest {
 
         assertEquals(0, run.status(), run.err());
         assertEquals("""
-                Funnel the first step → 2026-11-22 10:00 UTC, flow version 0a1b2c3d
+                Funnel of every recorded step up to 2026-11-22 10:00 UTC, flow version 0a1b2c3d
                 started 2 · leads 1 (50.0 %) · stopped 1 · in progress 0 · median to lead 1m 38s
                 back 0 · restarts 0 · resumed 0 · reminders 0 · abandoned 0 · stopped = silent for 1h 00m or longer
 
@@ -112,5 +112,37 @@ class StatsCommandTest {
         assertEquals("started 1 · leads 1 (100.0 %) · stopped 0 · in progress 0 · median to lead 0s", terminal.get(1));
         assertEquals(List.of("role", "features", "concept", "contact_intro", "contact_name", "channel", "phone", "contact_time"),
                 terminal.stream().skip(5).map(line -> line.split(" ")[0]).toList());
+    }
+
+    @Test
+    void severalFlowVersionsAreEachShownFromTheirFirstStepTheNewestSaidSo() throws Exception {
+        try (Store store = Store.open(db, Run.CLOCK)) {
+            Batch batch = new Batch();
+            batch.record(List.of(new FunnelEvent(FunnelEvent.Kind.STARTED, 44, NOW.minus(Duration.ofMinutes(10)), "qualification",
+                    "9f8e7d6c", NOW.minus(Duration.ofMinutes(10)), 1, "greeting", Optional.empty(), Optional.empty(), Optional.empty())));
+            store.commit("qualification", batch);
+        }
+
+        List<String> lines = Run.of("", "stats", "--db", db.toString()).out().lines().limit(2).toList();
+
+        assertEquals(List.of("Funnel of every recorded step up to 2026-11-22 10:00 UTC",
+                "flow versions, one per edit a prospect could notice: 0a1b2c3d (from 2026-11-22 08:00), 9f8e7d6c (from 2026-11-22 09:50,"
+                        + " the newest)"), lines);
+    }
+
+    @Test
+    void theTerminalStatsOfANamedBotReadThatBotsTerminalChat() throws Exception {
+        Path settings = dir.resolve("leadbot.yaml");
+        java.nio.file.Files.writeString(settings, "bots:\n  dental:\n    db: " + dir.resolve("dental/leadbot.db") + "\n"
+                + "  shop:\n    db: " + dir.resolve("shop/leadbot.db") + "\n");
+        assertEquals(0, Run.of(ChatCommandTest.EXPERT_SCRIPT, "chat", "--config", settings.toString(), "--bot", "dental").status());
+
+        List<String> dental = Run.of("", "stats", "--terminal", "--config", settings.toString(), "--bot", "dental").out().lines().toList();
+        Run shop = Run.of("", "stats", "--terminal", "--config", settings.toString(), "--bot", "shop");
+
+        assertEquals("started 1 · leads 1 (100.0 %) · stopped 0 · in progress 0 · median to lead 0s", dental.get(1));
+        assertEquals(1, shop.status());
+        assertEquals(true, shop.err().startsWith(dir.resolve("shop/chat.db") + " does not exist: "), "the shop's own file: " + shop.err());
+        assertEquals(true, java.nio.file.Files.exists(dir.resolve("dental/chat.db")));
     }
 }
