@@ -18,12 +18,13 @@ WORKDIR /app
 COPY --from=build /src/target/leadbot.jar /app/leadbot.jar
 COPY flows /app/flows
 # A class-data-sharing archive of the classes a start loads, so every start maps them ready-made instead of
-# loading and verifying them again: made by one start that stops at an unreachable Bot API (it exits 1 on
-# purpose), with the same JVM options as the entrypoint below. BENCHMARKS.md has what it saves.
+# loading and verifying them again: made by one start against an unreachable Bot API, which it tries again
+# and again until SIGTERM ends it after 15 s (the archive is written at exit), with the same JVM options as the
+# entrypoint below. BENCHMARKS.md has what it saves.
 RUN mkdir /tmp/train && cd /app && (TELEGRAM_BOT_TOKEN=123456:AAarchiveTrainingTokenNotARealOne000000 \
         LEADBOT_TELEGRAM_API_URL=http://127.0.0.1:9 LEADBOT_FLOW=flows/qualification.yaml \
         LEADBOT_DB=/tmp/train/leadbot.db LEADBOT_LEADS_FILE=/tmp/train/leads.jsonl \
-        java -XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -Xss512k -XX:ArchiveClassesAtExit=/app/leadbot.jsa \
+        timeout --signal=TERM 15 java -XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -Xss512k -XX:ArchiveClassesAtExit=/app/leadbot.jsa \
         -jar /app/leadbot.jar run --config /tmp/train/none.yaml || true) \
     && test -s /app/leadbot.jsa && rm -rf /tmp/train
 ENV LEADBOT_FLOW=/app/flows/qualification.yaml \

@@ -62,12 +62,18 @@ final class BotApi implements ApiCalls {
         }
     }
 
-    /** The result of a call whose answer the caller needs, such as getMe; failures keep the token out of their message. */
+    /**
+     * The result of a call whose answer the caller needs, such as getMe; failures keep the token out of their message.
+     * Telegram's own refusal comes as it is (its code and description carry no token); any other keeps its cause, so
+     * a DNS failure can be told from a refused connection or a timeout.
+     */
     <T extends Serializable> T execute(BotApiMethod<T> method) throws TelegramApiException {
         try {
             return client.execute(method);
+        } catch (TelegramApiRequestException e) {
+            throw e;
         } catch (TelegramApiException e) {
-            throw new TelegramApiException(scrub(method.getMethod() + ": " + e.getMessage()));
+            throw new TelegramApiException(scrub(method.getMethod() + ": " + e.getMessage()), e.getCause());
         }
     }
 

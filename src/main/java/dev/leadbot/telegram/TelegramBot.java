@@ -11,6 +11,7 @@ import dev.leadbot.store.Outgoing;
 import dev.leadbot.store.OwnerMessageStore;
 import dev.leadbot.store.ReplyStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,6 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.longpolling.BotSession;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -38,6 +38,7 @@ import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
  * One bot in Telegram: the Bot API client, the outbox and its flood limits, the long poll, and the threads named after the
@@ -47,6 +48,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 public final class TelegramBot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TelegramBot.class);
+    /** The first call's limit: a silent Bot API is reported after this, not after a long poll's half minute. */
+    private static final Duration FIRST_CALL_TIMEOUT = Duration.ofSeconds(10);
 
     private final TelegramSettings settings;
     private final BotThreads threads;
@@ -63,12 +66,16 @@ public final class TelegramBot implements AutoCloseable {
     private final CompletableFuture<List<Long>> ownersChecked;
     private TelegramBotsLongPollingApplication polling;
 
-    private TelegramBot(TelegramSettings settings, BotThreads threads, Runnable revoked, LongConsumer blocked) throws TelegramApiException {
+    private TelegramBot(TelegramSettings settings, BotThreads threads, Runnable revoked, LongConsumer blocked)
+            throws TelegramApiException, InterruptedException {
         this.settings = settings;
         this.threads = threads;
         url = new TelegramUrl(settings.apiUrl().getScheme(), settings.apiUrl().getHost(), port(settings), false);
         api = new BotApi(new OkHttpTelegramClient(threads.sendHttp, settings.token(), url), settings.token());
-        username = api.execute(new GetMe()).getUserName();
+        // A Bot API that does not answer is said within seconds, with its cause, and tried again until it does.
+        BotApi firstCall = new BotApi(new OkHttpTelegramClient(threads.sendHttp.newBuilder().callTimeout(FIRST_CALL_TIMEOUT).build(),
+                settings.token(), url), settings.token());
+        username = FirstContact.username(firstCall, settings.apiUrl(), FirstContact.Pause.ofThisThread(), LOG::warn);
         // From here each line this bot logs names it: its thread is named after it (start() gives the name back).
         BotTasks.nameCallingThread(username);
         tasks = BotTasks.of(username, threads.work);
@@ -96,12 +103,16 @@ public final class TelegramBot implements AutoCloseable {
             return new TelegramBot(settings, threads, revoked, blocked);
         } catch (TelegramApiException e) {
             throw failed(settings, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BotStartException("the start was called off while waiting for the Bot API at " + settings.apiUrl());
         }
     }
 
     private static BotStartException failed(TelegramSettings settings, TelegramApiException e) {
         String reason = String.valueOf(e.getMessage()).replace(settings.token(), "<token>");
-        boolean refused = reason.contains("401") || reason.contains("Unauthorized");
+        boolean refused = e instanceof TelegramApiRequestException request ? FirstContact.tokenRefused(request)
+                : reason.contains("401") || reason.contains("Unauthorized");
         return new BotStartException(refused
                 ? "Telegram refused the token (401 Unauthorized); check TELEGRAM_BOT_TOKEN against the one @BotFather gave you"
                 : "cannot reach the Bot API at " + settings.apiUrl() + ": " + reason, refused);
