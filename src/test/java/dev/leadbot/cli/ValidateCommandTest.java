@@ -105,4 +105,27 @@ class ValidateCommandTest {
 
         assertEquals(new Run(0, flow + ": OK, 1 node\n", ""), Run.of("", "validate", "--config", settings.toString()));
     }
+
+    /** README's several-bots example, copied as it is written, with its variables exported: its flows exist and it validates. */
+    @Test
+    void readmesSeveralBotsExampleValidatesAsWritten() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        java.util.regex.Matcher block = java.util.regex.Pattern.compile("```yaml\n(.*?)```", java.util.regex.Pattern.DOTALL).matcher(readme);
+        String example = null;
+        while (block.find() && example == null) {
+            example = block.group(1).contains("\nbots:\n") && block.group(1).contains("  dental:\n") ? block.group(1) : null;
+        }
+        Path settings = dir.resolve("leadbot.yaml");
+        Files.writeString(settings, java.util.Objects.requireNonNull(example, "README has a yaml block declaring the bot 'dental'"));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        int status = Main.run(new String[] {"validate", "--config", settings.toString()}, java.io.InputStream.nullInputStream(), out, err,
+                Run.CLOCK, java.util.Map.of("DENTAL_TOKEN", "12345678:AAdentalTokenForTheReadmeExample_abcde",
+                        "COFFEE_TOKEN", "12345679:AAcoffeeTokenForTheReadmeExample_abcde", "STUDIO_WEBHOOK_SECRET",
+                        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+
+        assertEquals(new Run(0, "flows/dental.yaml: OK, 8 nodes\nflows/coffee.yaml: OK, 8 nodes\nno problems in 2 files\n", ""),
+                new Run(status, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }
