@@ -94,6 +94,17 @@ class SinksCommandTest {
     }
 
     @Test
+    void aSinkSharedByEveryBotIsCheckedOnceWithoutBot() throws Exception {
+        String yaml = amoSink() + "bots:\n  shop:\n    telegram_bot_token: ${SHOP_TOKEN}\n  cafe:\n    telegram_bot_token: ${CAFE_TOKEN}\n";
+
+        Run run = check(yaml, Map.of("AMOCRM_TOKEN", FakeAmoCrm.TOKEN, "SHOP_TOKEN", "12345678:AAshopTokenForTheSinksCheckTest_abcdef",
+                "CAFE_TOKEN", "12345679:AAcafeTokenForTheSinksCheckTest_abcdefg"));
+
+        assertEquals(new Run(0, "ok      bot 'shop': amo: amoCRM account 'Кофейни Анны' (id 30000001) reached; the token works\n"
+                + "ok      bot 'cafe': amo: shared, checked above\n", ""), run);
+    }
+
+    @Test
     void noSinksIsFine() throws Exception {
         assertEquals(new Run(0, "no sinks in " + dir.resolve("leadbot.yaml") + ": leads go to the owner chats and the leads file only\n", ""),
                 check("owner_chat_ids: [1]\n", Map.of()));
