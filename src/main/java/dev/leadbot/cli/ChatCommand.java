@@ -67,7 +67,7 @@ final class ChatCommand implements Callable<Integer> {
             return 2;
         }
         Path database = db.orElseGet(() -> DataFiles.chatDatabase(settings.get()));
-        return FlowFiles.load(file.orElseGet(() -> settings.get().flow()), console.err()).map(flow -> {
+        return (file.isPresent() ? FlowFiles.load(file.get(), console.err()) : FlowFiles.load(settings.get(), console.err())).map(flow -> {
             try (Store store = Store.open(database, console.clock())) {
                 // Each terminal conversation has its own chat id, so /forget in one never deletes another's leads.
                 long chat = store.conversations().terminalChat();

@@ -1,6 +1,7 @@
 package dev.leadbot.cli;
 
 import dev.leadbot.config.Settings;
+import dev.leadbot.config.SettingsProblem;
 import dev.leadbot.flow.Flow;
 import dev.leadbot.flow.FlowLoader;
 import dev.leadbot.flow.InvalidFlowException;
@@ -19,6 +20,13 @@ final class FlowFiles {
     static final String DEFAULT = Settings.DEFAULT_FLOW;
 
     private FlowFiles() {
+    }
+
+    /** The settings' flow, or empty after printing why it cannot be used: a file that is not there at the line naming it. */
+    static Optional<Flow> load(Settings settings, PrintWriter err) {
+        Optional<SettingsProblem> missing = settings.missingFlow();
+        missing.ifPresent(err::println);
+        return missing.isPresent() ? Optional.empty() : load(settings.flow(), err);
     }
 
     /** The flow, or empty after printing why it cannot be used. */

@@ -34,7 +34,7 @@ final class GraphCommand implements Callable<Integer> {
         if (settings.isEmpty()) {
             return 2;
         }
-        return FlowFiles.load(file.orElseGet(() -> settings.get().flow()), console.err()).map(flow -> {
+        return (file.isPresent() ? FlowFiles.load(file.get(), console.err()) : FlowFiles.load(settings.get(), console.err())).map(flow -> {
             console.out().print(MermaidChart.of(flow));
             return 0;
         }).orElse(1);

@@ -68,7 +68,7 @@ final class SinksCommand {
         List<LeadSink> sinks = create(declared, http.get(), console, sinkProblems);
         if (!declared.isEmpty() && problems.isEmpty() && sinkProblems.isEmpty()) {
             // fields: may name the flow's variables: the flow the bot would run tells which there are.
-            Optional<Flow> flow = FlowFiles.load(bot.flow(), console.err());
+            Optional<Flow> flow = FlowFiles.load(bot, console.err());
             if (flow.isEmpty()) {
                 return 2;
             }

@@ -1,6 +1,7 @@
 package dev.leadbot.cli;
 
 import dev.leadbot.config.Settings;
+import dev.leadbot.config.SettingsProblem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,14 +62,19 @@ final class ValidateCommand implements Callable<Integer> {
         if (settings.isEmpty()) {
             return 2;
         }
-        List<Path> flows = files.isEmpty() ? settings.get().stream().map(Settings::flow).distinct().toList() : files;
+        // A flow the settings name that is not there is said at the line naming it, with the closest file of its folder.
+        List<SettingsProblem> missing = files.isEmpty() ? settings.get().stream().flatMap(s -> s.missingFlow().stream()).distinct().toList()
+                : List.of();
+        missing.forEach(console.err()::println);
+        List<Path> flows = files.isEmpty() ? settings.get().stream().filter(s -> s.missingFlow().isEmpty()).map(Settings::flow).distinct()
+                .toList() : files;
         List<Checked> checked = flows.stream().map(ValidateCommand::check).toList();
         if (format == Format.json) {
             console.out().println(json(checked));
         } else {
             text(checked);
         }
-        return checked.stream().allMatch(c -> c.count() == 0) ? 0 : 1;
+        return missing.isEmpty() && checked.stream().allMatch(c -> c.count() == 0) ? 0 : 1;
     }
 
     private static Checked check(Path file) {

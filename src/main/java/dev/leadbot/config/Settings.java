@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The settings every command reads: the environment, then the settings file ({@code --config}, or {@code leadbot.yaml}
@@ -149,6 +150,31 @@ public final class Settings {
     /** The flow the bot runs. */
     public Path flow() {
         return path(FLOW, DEFAULT_FLOW);
+    }
+
+    /**
+     * Why {@link #flow()} cannot be read when the file is not there: at the line that names it, with the flow file of the same
+     * folder its name is closest to; empty when it is there (or is the default, which the commands explain themselves).
+     */
+    public Optional<SettingsProblem> missingFlow() {
+        Optional<Setting> named = setting(FLOW);
+        Path flow = flow();
+        if (named.isEmpty() || Files.exists(flow)) {
+            return Optional.empty();
+        }
+        Path folder = Optional.ofNullable(flow.getParent()).orElse(Path.of(""));
+        List<String> flows = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder.toString().isEmpty() ? Path.of(".") : folder)) {
+            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".yaml") || f.endsWith(".yml")).sorted()
+                    .forEach(f -> flows.add(folder.resolve(f).toString()));
+        } catch (IOException e) {
+            // No folder to look in: the problem says so in place of a suggestion.
+            return Optional.of(named.get().problem(" names " + flow + ", which does not exist", "its folder " + folder
+                    + " cannot be read either (" + e.getMessage() + "); give the path of a flow, e.g. " + DEFAULT_FLOW));
+        }
+        String fix = Suggestions.closest(flow.toString(), flows).map(c -> "did you mean " + c + "?")
+                .orElse("give the path of a flow, e.g. " + DEFAULT_FLOW);
+        return Optional.of(named.get().problem(" names " + flow + ", which does not exist", fix));
     }
 
     /**

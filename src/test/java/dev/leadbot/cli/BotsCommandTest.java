@@ -130,7 +130,7 @@ class BotsCommandTest {
 
         assertEquals(1, validate.status());
         assertEquals("flows/qualification.yaml: OK, 36 nodes\n", validate.out());
-        assertEquals("flows/cafe.yaml: no such file; give the path of a flow, e.g. flows/qualification.yaml\n1 problem in 1 of 2 files\n",
+        assertEquals(settings + ":8:5: flow of bot 'cafe' names flows/cafe.yaml, which does not exist; did you mean flows/coffee.yaml?\n",
                 validate.err());
         assertEquals(0, health.status(), health.err());
         assertEquals("bot 'shop': healthy: polled 30 s ago\nbot 'cafe': unhealthy: no heartbeat at " + dir.resolve("cafe/heartbeat")

@@ -128,4 +128,19 @@ class ValidateCommandTest {
         assertEquals(new Run(0, "flows/dental.yaml: OK, 8 nodes\nflows/coffee.yaml: OK, 8 nodes\nno problems in 2 files\n", ""),
                 new Run(status, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void aMisspeltFlowPathInTheSettingsIsReportedAtItsLineWithTheClosestFlow() throws IOException {
+        Path settings = dir.resolve("leadbot.yaml");
+        Files.writeString(settings, "bots:\n  dental:\n    telegram_bot_token: ${DENTAL_TOKEN}\n    flow: flows/dentl.yaml\n");
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+
+        int status = Main.run(new String[] {"validate", "--config", settings.toString()}, java.io.InputStream.nullInputStream(), out, err,
+                Run.CLOCK, java.util.Map.of("DENTAL_TOKEN", "12345678:AAdentalTokenForTheReadmeExample_abcde"));
+
+        assertEquals(new Run(1, "", settings + ":4:5: flow of bot 'dental' names flows/dentl.yaml, which does not exist; did you mean"
+                + " flows/dental.yaml?\n"), new Run(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
+                err.toString(java.nio.charset.StandardCharsets.UTF_8)));
+    }
 }
