@@ -57,6 +57,10 @@ public final class ConversationEngine {
             return new Transition(steps.askForget(steps.blank(prospect, now, 0), out), out);
         }
         if (saved.isEmpty()) {
+            // A button of a conversation that is gone (after /forget, say) is pressed: it is said so, and the bot begins anew.
+            if (input instanceof Input.Press) {
+                out.add(new Output.Notice(new Renderer(flow, steps.blank(prospect, now, 0)).phrase(BotText.STALE_BUTTON)));
+            }
             return new Transition(steps.begin(prospect, payload, now, 0, out), out);
         }
         Conversation state = saved.get().with(prospect);

@@ -109,7 +109,7 @@ public final class TelegramService implements AutoCloseable {
                 .forEach(owner -> bot.alert(owner, text));
         workers = sinks.stream().map(sink -> new DeliveryWorker(store.deliveries(), sink, clock, alert, bot.deliveryThreads())).toList();
         Conversations conversations = new Conversations(store.conversations());
-        ChatPort chats = bot.chats(asked);
+        ChatPort chats = bot.chats(asked, store.replies());
         Consumer<List<Outgoing>> replies = bot.replies(store.replies());
         reloads = new FlowReloads(flowFile, live, store.conversations(), chats, settings.ownerChatIds(), bot.fileWatch());
         ConsoleChat console = new ConsoleChat(new OwnerConsole(store.leads(), store.ownerMessages(), live::ownersZone),

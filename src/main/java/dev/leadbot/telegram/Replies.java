@@ -10,6 +10,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -52,6 +53,15 @@ final class Replies {
      * @param origin who starts these messages: a reply to the chat, or the bot on its own (a follow-up: the bulk lane)
      */
     static ChatPort.Rendered render(long chat, List<Output> outputs, Optional<String> callbackId, Outbox.Origin origin) {
+        return render(chat, outputs, callbackId, origin, step -> Optional.empty());
+    }
+
+    /**
+     * The same, each edit aimed now at the message {@code shown} says shows its step, where it says one: after /forget the
+     * records of which message showed which step are gone by the time the edit is sent.
+     */
+    static ChatPort.Rendered render(long chat, List<Output> outputs, Optional<String> callbackId, Outbox.Origin origin,
+            IntFunction<Optional<Integer>> shown) {
         Optional<String> unanswered = callbackId;
         Optional<ChatPort.CallbackAnswer> answer = Optional.empty();
         List<String> payloads = new ArrayList<>();
@@ -68,7 +78,7 @@ final class Replies {
             } else if (output instanceof Output.Ask ask) {
                 payloads.add(from(origin, message(chat, ask.text(), ask.keyboard(), ask.step(), ask.node())));
             } else if (output instanceof Output.Edit edit) {
-                payloads.add(from(origin, buttons(chat, edit)));
+                payloads.add(from(origin, buttons(chat, edit, shown.apply(edit.step()))));
             } else if (output instanceof Output.Answered answered) {
                 payloads.add(from(origin, answered(chat, answered)));
             }
@@ -103,7 +113,7 @@ final class Replies {
 
     /** A new message as it is; an edit once the message showing its step is known (none: nothing to edit). */
     private Optional<BotApiMethod<? extends Serializable>> resolve(long chat, StoredCall call) {
-        if (!call.isEdit()) {
+        if (!call.isEdit() || call.method() instanceof EditMessageReplyMarkup aimed && aimed.getMessageId() != null) {
             return Optional.of(call.method());
         }
         return log.find(chat, call.step()).map(messageId -> {
@@ -123,9 +133,10 @@ final class Replies {
         return new StoredCall(send.build(), step);
     }
 
-    /** New buttons under a question, or none. */
-    private static StoredCall buttons(long chat, Output.Edit edit) {
+    /** New buttons under a question, or none; on the message given, else on the one showing the step when it is sent. */
+    private static StoredCall buttons(long chat, Output.Edit edit, Optional<Integer> message) {
         EditMessageReplyMarkup.EditMessageReplyMarkupBuilder buttons = EditMessageReplyMarkup.builder().chatId(chat);
+        message.ifPresent(buttons::messageId);
         inline(edit.keyboard(), edit.step(), edit.node()).ifPresent(buttons::replyMarkup);
         return new StoredCall(buttons.build(), edit.step());
     }

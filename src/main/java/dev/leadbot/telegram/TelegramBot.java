@@ -166,9 +166,12 @@ public final class TelegramBot implements AutoCloseable {
         return username;
     }
 
-    /** @param asked the words of the question that asked an answer, as the running flow has them: a summary's titles */
-    public ChatPort chats(Function<Answer, String> asked) {
-        return new TelegramChats(outbox, api, asked);
+    /**
+     * @param asked the words of the question that asked an answer, as the running flow has them: a summary's titles
+     * @param store which message shows which step of a chat
+     */
+    public ChatPort chats(Function<Answer, String> asked, ReplyStore store) {
+        return new TelegramChats(outbox, api, asked, new ReplyLog(store));
     }
 
     /** Where committed replies go: each chat's in order; each leaves the store once sent or given up on. */

@@ -38,17 +38,25 @@ final class TelegramChats implements ChatPort {
     private final Outbox outbox;
     private final BotApi api;
     private final Function<Answer, String> asked;
+    private final ReplyLog shown;
 
-    /** @param asked the words of the question that asked an answer, as the running flow has them: a summary's titles */
-    TelegramChats(Outbox outbox, BotApi api, Function<Answer, String> asked) {
+    /**
+     * @param asked the words of the question that asked an answer, as the running flow has them: a summary's titles
+     * @param shown which message shows which step of a chat
+     */
+    TelegramChats(Outbox outbox, BotApi api, Function<Answer, String> asked, ReplyLog shown) {
         this.outbox = outbox;
         this.api = api;
         this.asked = asked;
+        this.shown = shown;
     }
 
     @Override
     public Rendered render(long chat, List<Output> outputs, Optional<String> callbackId, Lane lane) {
-        return Replies.render(chat, outputs, callbackId, origin(lane));
+        // /forget deletes the records of the chat's messages with its data: the confirmation's buttons are taken off the message
+        // found now, before they go, so "Да, удалить" cannot be pressed again.
+        return outputs.contains(new Output.Forgotten()) ? Replies.render(chat, outputs, callbackId, origin(lane), step -> shown.find(chat, step))
+                : Replies.render(chat, outputs, callbackId, origin(lane));
     }
 
     @Override

@@ -64,4 +64,14 @@ class StaleButtonTest {
 
         assertIgnored(chat, new Input.Press(chat.state().step(), chat.state().node(), new Action.GoBack()));
     }
+
+    @Test
+    void aButtonPressedWhenNoConversationIsLeftIsSaidToBeStaleAndTheBotBeginsAnew() {
+        ScriptedChat chat = MiniFlow.chat();
+
+        chat.send(new Input.Press(3, "greeting", new Action.ConfirmForget()));
+
+        assertEquals(STALE.get(0), chat.outputs().get(0));
+        assertEquals(true, chat.outputs().stream().anyMatch(Output.Ask.class::isInstance), "and the flow begins: " + chat.outputs());
+    }
 }

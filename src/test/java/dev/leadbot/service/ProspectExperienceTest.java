@@ -240,8 +240,13 @@ class ProspectExperienceTest {
             bot.api.awaitState(() -> lines(bot.leads) == 2);
 
             ProspectChat chat = chats.get(0);
-            chat.send("/forget", "Удалить все ваши ответы и контакты из бота?");
+            BotMessage prompt = chat.send("/forget", "Удалить все ваши ответы и контакты из бота?");
             chat.press("Да, удалить", "Готово: ваши ответы и контакты удалены.");
+            // Its buttons go with the data: the used confirmation cannot be pressed again, and a stale press says so.
+            bot.api.awaitState(() -> chat.messages().stream().filter(m -> m.id() == prompt.id()).allMatch(m -> m.buttons().isEmpty()));
+            String again = chat.user.pressData(prompt.id(), prompt.callbackData("Да, удалить").orElseThrow());
+            bot.api.awaitState(() -> bot.api.callbackAnswered(again));
+            assertEquals(Optional.of("Эта кнопка уже не действует — ответьте на последний вопрос 👇"), bot.api.callbackAnswer(again));
             // Committed with the confirmation, before it was sent: a crash from here on loses no part of the deletion.
             assertEquals(List.of(65L), bot.store.leads().completedSince(Instant.EPOCH).stream().map(lead -> lead.prospect().chatId()).toList());
 
