@@ -107,6 +107,12 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         boolean several = settings.each().size() > 1 || settings.each().get(0).bot().isPresent();
+        // One bot: a flow path that names no file is said at the line naming it, with the closest flow file.
+        Optional<SettingsProblem> missingFlow = several ? Optional.empty() : loaded.get().missingFlow();
+        if (missingFlow.isPresent()) {
+            console.err().println(missingFlow.get());
+            return 1;
+        }
         if (settings.each().stream().allMatch(bot -> bot.database() instanceof Database.Postgres)) {
             return runLeased(settings.each(), sinks, several);
         }

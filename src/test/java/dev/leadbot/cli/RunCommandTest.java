@@ -83,4 +83,19 @@ class RunCommandTest {
             assertEquals(1, log.lines("bot 'shop' (@test_lead_bot) is stopped: Telegram refused its token").size());
         }
     }
+
+    @Test
+    void aMisspeltFlowPathStopsTheStartAtItsLineWithTheClosestFlow() throws Exception {
+        Path settings = dir.resolve("leadbot.yaml");
+        Files.writeString(settings, "owner_chat_ids: [1000]\nflow: flows/qualificaton.yaml\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+        int status = Main.run(new String[] {"run", "--config", settings.toString()}, new ByteArrayInputStream(new byte[0]), out, err,
+                Clock.systemUTC(), Map.of("TELEGRAM_BOT_TOKEN", FakeBotApi.TOKEN, "LEADBOT_DB", dir.resolve("leadbot.db").toString()));
+
+        assertEquals(1, status);
+        assertEquals(settings + ":2:1: flow names flows/qualificaton.yaml, which does not exist; did you mean flows/qualification.yaml?\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
 }
