@@ -53,7 +53,8 @@ class TerminalChatTest {
                 hooks.add(onExit);
                 return () -> removed.add(onExit);
             };
-            new TerminalChat(new ConversationEngine(FlowLoader.load(Path.of(FlowFiles.DEFAULT))), prospect, store, console,
+            TerminalChat.Storage kept = new TerminalChat.Storage(store.conversations(), store, store::forget, store.database());
+            new TerminalChat(new ConversationEngine(FlowLoader.load(Path.of(FlowFiles.DEFAULT))), prospect, kept, console,
                     CommandLineEcho.ofThisProcess(), List.of("chat", "--db", db.toString()), exitHooks).run(Optional.empty());
         }
 
