@@ -97,8 +97,8 @@ class SinksCommandTest {
     void aSinkSharedByEveryBotIsCheckedOnceWithoutBot() throws Exception {
         String yaml = amoSink() + "bots:\n  shop:\n    telegram_bot_token: ${SHOP_TOKEN}\n  cafe:\n    telegram_bot_token: ${CAFE_TOKEN}\n";
 
-        Run run = check(yaml, Map.of("AMOCRM_TOKEN", FakeAmoCrm.TOKEN, "SHOP_TOKEN", "12345678:AAshopTokenForTheSinksCheckTest_abcdef",
-                "CAFE_TOKEN", "12345679:AAcafeTokenForTheSinksCheckTest_abcdefg"));
+        Run run = check(yaml, Map.of("AMOCRM_TOKEN", FakeAmoCrm.TOKEN, "SHOP_TOKEN", "1234568:AAshopTokenForTheSinksCheckTest_abcdef",
+                "CAFE_TOKEN", "1234569:AAcafeTokenForTheSinksCheckTest_abcdefg"));
 
         assertEquals(new Run(0, "ok      bot 'shop': amo: amoCRM account 'Кофейни Анны' (id 30000001) reached; the token works\n"
                 + "ok      bot 'cafe': amo: shared, checked above\n", ""), run);

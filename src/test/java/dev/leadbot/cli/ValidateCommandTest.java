@@ -121,8 +121,8 @@ class ValidateCommandTest {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
 
         int status = Main.run(new String[] {"validate", "--config", settings.toString()}, java.io.InputStream.nullInputStream(), out, err,
-                Run.CLOCK, java.util.Map.of("DENTAL_TOKEN", "12345678:AAdentalTokenForTheReadmeExample_abcde",
-                        "COFFEE_TOKEN", "12345679:AAcoffeeTokenForTheReadmeExample_abcde", "STUDIO_WEBHOOK_SECRET",
+                Run.CLOCK, java.util.Map.of("DENTAL_TOKEN", "1234568:AAdentalTokenForTheReadmeExample_abcde",
+                        "COFFEE_TOKEN", "1234569:AAcoffeeTokenForTheReadmeExample_abcde", "STUDIO_WEBHOOK_SECRET",
                         "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
 
         assertEquals(new Run(0, "flows/dental.yaml: OK, 8 nodes\nflows/coffee.yaml: OK, 8 nodes\nno problems in 2 files\n", ""),
@@ -137,7 +137,7 @@ class ValidateCommandTest {
         java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
 
         int status = Main.run(new String[] {"validate", "--config", settings.toString()}, java.io.InputStream.nullInputStream(), out, err,
-                Run.CLOCK, java.util.Map.of("DENTAL_TOKEN", "12345678:AAdentalTokenForTheReadmeExample_abcde"));
+                Run.CLOCK, java.util.Map.of("DENTAL_TOKEN", "1234568:AAdentalTokenForTheReadmeExample_abcde"));
 
         assertEquals(new Run(1, "", settings + ":4:5: flow of bot 'dental' names flows/dentl.yaml, which does not exist; did you mean"
                 + " flows/dental.yaml?\n"), new Run(status, out.toString(java.nio.charset.StandardCharsets.UTF_8),
